@@ -1,0 +1,578 @@
+//! Stage 1: walk the content folder, read every file, split and type its front matter.
+
+use crate::error::{collect, Diagnostic, Error, Result};
+use crate::location::line_col;
+use crate::model::{ActorMeta, Config, Document, NoteMeta, Origin, SourceMeta};
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Everything in the content folder, typed but not yet interpreted.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub root: PathBuf,
+    pub config: Config,
+    pub sources: Vec<Document<SourceMeta>>,
+    pub actors: Vec<Document<ActorMeta>>,
+    pub notes: Vec<Document<NoteMeta>>,
+}
+
+/// The three kinds of content file, each in its own folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Section {
+    Sources,
+    Actors,
+    Notes,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Sources, Section::Actors, Section::Notes];
+
+    pub fn folder(self) -> &'static str {
+        match self {
+            Section::Sources => "sources",
+            Section::Actors => "actors",
+            Section::Notes => "notes",
+        }
+    }
+
+    fn accepts(self, extension: &str) -> bool {
+        match self {
+            Section::Sources => matches!(extension, "txt" | "md"),
+            Section::Actors | Section::Notes => extension == "md",
+        }
+    }
+
+    fn extensions(self) -> &'static str {
+        match self {
+            Section::Sources => ".txt or .md",
+            Section::Actors | Section::Notes => ".md",
+        }
+    }
+}
+
+pub const CONFIG_FILE: &str = "dossier.toml";
+
+pub fn load(root: &Path) -> Result<Content> {
+    if !root.is_dir() {
+        return Err(Error::MissingContent(root.to_path_buf()));
+    }
+    let mut diagnostics = Vec::new();
+    let config = load_config(root).map_err(|d| diagnostics.push(d)).ok();
+
+    let mut files: Vec<(Section, PathBuf)> = Vec::new();
+    for section in Section::ALL {
+        let folder = root.join(section.folder());
+        if !folder.is_dir() {
+            continue;
+        }
+        for entry in WalkDir::new(&folder)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
+        {
+            let entry = entry.map_err(|e| {
+                let path = e.path().unwrap_or(&folder).to_path_buf();
+                Error::io(path, e.into())
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let path = entry.into_path();
+            let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if section.accepts(extension) {
+                files.push((section, path));
+            } else {
+                diagnostics.push(
+                    Diagnostic::new(&path, 0, 0, format!("not a {} file", section.folder()))
+                        .with_hint(format!(
+                            "files in {}/ end in {}; move this file elsewhere",
+                            section.folder(),
+                            section.extensions()
+                        )),
+                );
+            }
+        }
+    }
+
+    let parsed: Vec<Result<Item, Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|(section, path)| read_item(*section, path))
+        .collect();
+
+    let mut sources = Vec::new();
+    let mut actors = Vec::new();
+    let mut notes = Vec::new();
+    for item in parsed {
+        match item {
+            Ok(Item::Source(doc)) => sources.push(doc),
+            Ok(Item::Actor(doc)) => actors.push(doc),
+            Ok(Item::Note(doc)) => notes.push(doc),
+            Err(mut found) => diagnostics.append(&mut found),
+        }
+    }
+
+    check_unique_slugs(
+        sources
+            .iter()
+            .map(|d| (&d.slug, &d.origin.path))
+            .chain(actors.iter().map(|d| (&d.slug, &d.origin.path)))
+            .chain(notes.iter().map(|d| (&d.slug, &d.origin.path))),
+        &mut diagnostics,
+    );
+
+    collect(diagnostics)?;
+    Ok(Content {
+        root: root.to_path_buf(),
+        config: config.expect("a missing config is reported as a diagnostic"),
+        sources,
+        actors,
+        notes,
+    })
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+fn load_config(root: &Path) -> Result<Config, Diagnostic> {
+    let path = root.join(CONFIG_FILE);
+    let text = read_text(&path).map_err(|d| {
+        if path.exists() {
+            d
+        } else {
+            Diagnostic::new(&path, 0, 0, "the dossier has no dossier.toml")
+                .with_hint("create it with at least: title = \"My dossier\"")
+        }
+    })?;
+    parse_toml(&text, &path, 1)
+}
+
+enum Item {
+    Source(Document<SourceMeta>),
+    Actor(Document<ActorMeta>),
+    Note(Document<NoteMeta>),
+}
+
+fn read_item(section: Section, path: &Path) -> Result<Item, Vec<Diagnostic>> {
+    let text = read_text(path).map_err(|d| vec![d])?;
+    let mut diagnostics = Vec::new();
+    let slug = slug_of(path).unwrap_or_else(|d| {
+        diagnostics.push(d);
+        String::new()
+    });
+    let item = match section {
+        Section::Sources => {
+            document(path, &text, slug, FrontMatterRule::Optional).map(Item::Source)
+        }
+        Section::Actors => document(path, &text, slug, FrontMatterRule::Required).map(Item::Actor),
+        Section::Notes => document(path, &text, slug, FrontMatterRule::Required).map(Item::Note),
+    };
+    match item {
+        Ok(item) if diagnostics.is_empty() => Ok(item),
+        Ok(_) => Err(diagnostics),
+        Err(d) => {
+            diagnostics.push(d);
+            Err(diagnostics)
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum FrontMatterRule {
+    Required,
+    Optional,
+}
+
+fn document<M: DeserializeOwned + MaybeDefault>(
+    path: &Path,
+    text: &str,
+    slug: String,
+    rule: FrontMatterRule,
+) -> Result<Document<M>, Diagnostic> {
+    let split = split_front_matter(text)
+        .map_err(|(line, message, hint)| Diagnostic::new(path, line, 1, message).with_hint(hint))?;
+    let meta = match split.format {
+        Some(format) => parse_front_matter(format, split.front_matter, path, split.front_matter_line)?,
+        None => match (rule, M::fallback()) {
+            (FrontMatterRule::Optional, Some(meta)) => meta,
+            _ => {
+                return Err(Diagnostic::new(path, 1, 1, "missing front matter").with_hint(
+                    "start the file with a line +++, the keys (see `dossier new`), and another line +++",
+                ))
+            }
+        },
+    };
+    Ok(Document {
+        slug,
+        origin: Origin {
+            path: path.to_path_buf(),
+            front_matter: split.front_matter.to_string(),
+            front_matter_line: split.front_matter_line,
+            body_line: split.body_line,
+        },
+        meta,
+        body: split.body.to_string(),
+    })
+}
+
+/// Front matter types that may be absent: a bare article is a valid source.
+pub trait MaybeDefault: Sized {
+    fn fallback() -> Option<Self>;
+}
+
+impl MaybeDefault for SourceMeta {
+    fn fallback() -> Option<Self> {
+        Some(SourceMeta {
+            outlet: "unknown".into(),
+            author: "unknown".into(),
+            published: "unknown".into(),
+            url: "unknown".into(),
+            ..SourceMeta::default()
+        })
+    }
+}
+
+impl MaybeDefault for ActorMeta {
+    fn fallback() -> Option<Self> {
+        None
+    }
+}
+
+impl MaybeDefault for NoteMeta {
+    fn fallback() -> Option<Self> {
+        None
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontMatterFormat {
+    Toml,
+    Yaml,
+}
+
+/// A file cut into its front matter and body, with the lines they start on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub format: Option<FrontMatterFormat>,
+    pub front_matter: &'a str,
+    pub front_matter_line: usize,
+    pub body: &'a str,
+    pub body_line: usize,
+}
+
+/// Splits `+++` TOML or `---` YAML front matter from the body.
+/// The error is the line, a message and a hint.
+pub fn split_front_matter(text: &str) -> Result<Split<'_>, (usize, String, String)> {
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    let opening = text[..first_line_end].trim_end();
+    let (format, delimiter) = match opening {
+        "+++" => (FrontMatterFormat::Toml, "+++"),
+        "---" => (FrontMatterFormat::Yaml, "---"),
+        _ => {
+            return Ok(Split {
+                format: None,
+                front_matter: "",
+                front_matter_line: 1,
+                body: text,
+                body_line: 1,
+            })
+        }
+    };
+    let start = (first_line_end + 1).min(text.len());
+    let mut offset = start;
+    let mut line = 2;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let candidate = text[offset..end].trim_end();
+        if candidate == delimiter || (format == FrontMatterFormat::Yaml && candidate == "...") {
+            let body_start = (end + 1).min(text.len());
+            return Ok(Split {
+                format: Some(format),
+                front_matter: &text[start..offset],
+                front_matter_line: 2,
+                body: &text[body_start..],
+                body_line: line + 1,
+            });
+        }
+        offset = end + 1;
+        line += 1;
+    }
+    Err((
+        1,
+        format!("front matter opened with {delimiter} is never closed"),
+        format!("add a line {delimiter} after the last front-matter key"),
+    ))
+}
+
+fn parse_front_matter<M: DeserializeOwned>(
+    format: FrontMatterFormat,
+    text: &str,
+    path: &Path,
+    first_line: usize,
+) -> Result<M, Diagnostic> {
+    match format {
+        FrontMatterFormat::Toml => parse_toml(text, path, first_line),
+        FrontMatterFormat::Yaml => parse_yaml(text, path, first_line),
+    }
+}
+
+/// Parses TOML whose first line is line `first_line` of `path`.
+pub fn parse_toml<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
+    toml::from_str(text).map_err(|e| {
+        let (line, col) = e.span().map_or((0, 1), |span| line_col(text, span.start));
+        let message = e.message().trim().to_string();
+        let diagnostic = Diagnostic::new(
+            path,
+            first_line + line.saturating_sub(1),
+            col,
+            message.clone(),
+        );
+        with_key_hint(diagnostic, &message)
+    })
+}
+
+fn parse_yaml<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
+    let text = if text.trim().is_empty() { "{}" } else { text };
+    serde_yaml_ng::from_str(text).map_err(|e| {
+        let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let message = e.to_string();
+        // serde_yaml appends " at line N column M"; the location is reported separately.
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_string();
+        let diagnostic = Diagnostic::new(
+            path,
+            first_line + line.saturating_sub(1),
+            col,
+            message.clone(),
+        );
+        with_key_hint(diagnostic, &message)
+    })
+}
+
+/// serde names the allowed keys in its message; repeat them as a hint a user can act on.
+fn with_key_hint(diagnostic: Diagnostic, message: &str) -> Diagnostic {
+    if let Some(expected) = message.split("expected one of ").nth(1) {
+        if message.starts_with("unknown field") {
+            return diagnostic.with_hint(format!("allowed keys: {}", expected.replace('`', "")));
+        }
+    }
+    if message.starts_with("missing field") {
+        return diagnostic.with_hint(
+            "add the key to the front matter (`dossier new` writes a complete example)",
+        );
+    }
+    diagnostic
+}
+
+/// Reads a file as UTF-8 text with a leading BOM removed and line endings made `\n`.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::new(path, 0, 0, format!("cannot read: {e}")))?;
+    decode_text(&bytes).map_err(|(offset, line, col)| {
+        Diagnostic::new(
+            path,
+            line,
+            col,
+            format!("invalid UTF-8 at byte offset {offset}"),
+        )
+        .with_hint("save the file as UTF-8 (most editors offer it under 'Save with encoding')")
+    })
+}
+
+/// The error is the byte offset, line and column of the first invalid byte.
+pub fn decode_text(bytes: &[u8]) -> Result<String, (usize, usize, usize)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            let (line, col) = line_col(prefix, prefix.len());
+            return Err((valid, line, col));
+        }
+    };
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    })
+}
+
+/// A slug is the file name without its extension, restricted so it is safe in a URL
+/// and on every file system.
+pub fn slug_of(path: &Path) -> Result<String, Diagnostic> {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if is_valid_slug(stem) {
+        Ok(stem.to_string())
+    } else {
+        Err(
+            Diagnostic::new(path, 0, 0, format!("'{stem}' is not a valid slug")).with_hint(
+                format!(
+                    "name files with lowercase letters, digits and hyphens, for example '{}'",
+                    slugify(stem)
+                ),
+            ),
+        )
+    }
+}
+
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 120
+        && slug.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
+}
+
+/// Turns any name into a valid slug ("Benny Gantz" → "benny-gantz").
+pub fn slugify(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = fold_accent(c);
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug: String = slug.chars().take(80).collect();
+    let slug = slug.trim_end_matches('-').to_string();
+    if slug.is_empty() {
+        "untitled".to_string()
+    } else {
+        slug
+    }
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        other => other,
+    }
+}
+
+fn check_unique_slugs<'a>(
+    items: impl Iterator<Item = (&'a String, &'a PathBuf)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut seen: BTreeMap<&str, &PathBuf> = BTreeMap::new();
+    for (slug, path) in items {
+        if slug.is_empty() {
+            continue;
+        }
+        if let Some(first) = seen.get(slug.as_str()) {
+            diagnostics.push(
+                Diagnostic::new(
+                    path,
+                    0,
+                    0,
+                    format!("slug '{slug}' is already used by {}", first.display()),
+                )
+                .with_hint(
+                    "slugs are shared by sources, actors and notes; rename one of the files",
+                ),
+            );
+        } else {
+            seen.insert(slug, path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_toml_and_yaml_front_matter_with_line_numbers() {
+        let split = split_front_matter("+++\ntitle = \"x\"\n+++\nbody\n").unwrap();
+        assert_eq!(split.format, Some(FrontMatterFormat::Toml));
+        assert_eq!(split.front_matter, "title = \"x\"\n");
+        assert_eq!(split.body, "body\n");
+        assert_eq!(split.body_line, 4);
+
+        let split = split_front_matter("---\ntitle: x\n---\n\nbody").unwrap();
+        assert_eq!(split.format, Some(FrontMatterFormat::Yaml));
+        assert_eq!(split.body_line, 4);
+        assert_eq!(split.body, "\nbody");
+    }
+
+    #[test]
+    fn text_without_front_matter_is_all_body() {
+        let split = split_front_matter("Headline\n\nText").unwrap();
+        assert_eq!(split.format, None);
+        assert_eq!(split.body, "Headline\n\nText");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        let (line, message, _) = split_front_matter("+++\ntitle = 1\n").unwrap_err();
+        assert_eq!(line, 1);
+        assert!(message.contains("never closed"));
+    }
+
+    #[test]
+    fn unknown_key_points_at_its_line_and_lists_allowed_keys() {
+        let d = parse_toml::<crate::model::NoteMeta>(
+            "title = \"x\"\ncolour = \"red\"\n",
+            Path::new("n.md"),
+            2,
+        )
+        .unwrap_err();
+        assert_eq!((d.line, d.col), (3, 1));
+        assert!(d.message.contains("colour"), "{}", d.message);
+        assert!(d.hint.unwrap().contains("title"));
+    }
+
+    #[test]
+    fn yaml_errors_are_located_too() {
+        let d =
+            parse_yaml::<crate::model::NoteMeta>("title: x\nweight: heavy\n", Path::new("n.md"), 2)
+                .unwrap_err();
+        assert_eq!(d.line, 3);
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_byte_offset() {
+        assert_eq!(decode_text(b"ab\n\xffc"), Err((3, 2, 1)));
+        assert_eq!(decode_text(b"\xEF\xBB\xBFa\r\nb").unwrap(), "a\nb");
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_valid_slug("benny-gantz"));
+        assert!(!is_valid_slug("Benny"));
+        assert!(!is_valid_slug("../x"));
+        assert!(!is_valid_slug("a.b"));
+        assert_eq!(slugify("Abdellatif Loudiyi"), "abdellatif-loudiyi");
+        assert_eq!(
+            slugify("Réagissez à cet article!"),
+            "reagissez-a-cet-article"
+        );
+        assert_eq!(slugify("???"), "untitled");
+    }
+}

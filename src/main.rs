@@ -1,0 +1,232 @@
+//! The command line: parse arguments, call the library, report the outcome once.
+
+use anstyle::{AnsiColor, Style};
+use clap::{Parser, Subcommand, ValueEnum};
+use dossier::load::Section;
+use dossier::pipeline::{self, Options, Progress, Report};
+use dossier::{Error, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+#[derive(Parser)]
+#[command(
+    name = "dossier",
+    version,
+    about = "Build a linked static website from news articles and editorial Markdown."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder.
+    Build {
+        #[command(flatten)]
+        paths: Paths,
+        /// Where to write the site; only an empty folder or one dossier built is replaced.
+        #[arg(long, default_value = "output")]
+        output: PathBuf,
+        /// Absolute URL the site is published at (for the sitemap, feed and canonical links).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Print the time each stage took.
+        #[arg(long)]
+        timings: bool,
+    },
+    /// Check the content and theme; write nothing.
+    Check {
+        #[command(flatten)]
+        paths: Paths,
+    },
+    /// Create a ready-to-edit content file with every front-matter field.
+    New {
+        kind: NewKind,
+        /// Name or headline; the file name is made from it.
+        name: String,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+}
+
+#[derive(clap::Args)]
+struct Paths {
+    /// The content folder.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// A theme folder whose files replace the default theme's.
+    #[arg(long)]
+    theme: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewKind {
+    Source,
+    Actor,
+    Note,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let started = Instant::now();
+    match run(cli.command, started) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            report_error(&error);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command, started: Instant) -> Result<()> {
+    match command {
+        Command::Build {
+            paths,
+            output,
+            base_url,
+            timings,
+        } => {
+            let options = Options {
+                content: paths.content,
+                output: output.clone(),
+                theme: paths.theme,
+                base_url,
+            };
+            let progress = TerminalProgress::start();
+            let result = pipeline::build(&options, &progress);
+            progress.finish();
+            let report = result?;
+            if timings {
+                print_timings(&report);
+            }
+            let written = report.written.unwrap_or_default();
+            println!(
+                "Built {} pages ({} files: {} written, {} unchanged, {} removed) into {} in {}",
+                report.pages,
+                report.files,
+                written.written,
+                written.unchanged,
+                written.removed,
+                output.display(),
+                format_duration(started.elapsed())
+            );
+            Ok(())
+        }
+        Command::Check { paths } => {
+            let options = Options {
+                content: paths.content,
+                theme: paths.theme,
+                ..Options::default()
+            };
+            let report = pipeline::check(&options, &pipeline::Silent)?;
+            println!(
+                "Checked {} sources, {} actors and {} notes ({} pages): no problems, in {}",
+                report.sources,
+                report.actors,
+                report.notes,
+                report.pages,
+                format_duration(started.elapsed())
+            );
+            Ok(())
+        }
+        Command::New {
+            kind,
+            name,
+            content,
+        } => {
+            let section = match kind {
+                NewKind::Source => Section::Sources,
+                NewKind::Actor => Section::Actors,
+                NewKind::Note => Section::Notes,
+            };
+            let path = dossier::scaffold::new_file(&content, section, &name)?;
+            println!("Created {}", path.display());
+            Ok(())
+        }
+    }
+}
+
+fn print_timings(report: &Report) {
+    for (stage, duration) in &report.timings {
+        println!("{stage:>8}  {}", format_duration(*duration));
+    }
+}
+
+fn format_duration(duration: Duration) -> String {
+    if duration < Duration::from_secs(1) {
+        format!("{} ms", duration.as_millis())
+    } else {
+        format!("{:.2} s", duration.as_secs_f64())
+    }
+}
+
+/// anstream drops the colours when stderr is not a terminal or NO_COLOR is set.
+fn report_error(error: &Error) {
+    let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+    let cyan = Style::new().fg_color(Some(AnsiColor::Cyan.into()));
+    let bold = Style::new().bold();
+    let diagnostics = error.diagnostics();
+    for d in diagnostics {
+        anstream::eprintln!(
+            "{bold}{}{bold:#}: {red}error{red:#}: {}",
+            d.location(),
+            d.message
+        );
+        if let Some(hint) = &d.hint {
+            anstream::eprintln!("  {cyan}hint{cyan:#}: {hint}");
+        }
+    }
+    match error {
+        Error::Content(found) => anstream::eprintln!(
+            "{red}error{red:#}: {} problem{} in the content; nothing was written",
+            found.len(),
+            if found.len() == 1 { "" } else { "s" }
+        ),
+        other => anstream::eprintln!("{red}error{red:#}: {other}"),
+    }
+}
+
+/// A spinner naming the current stage, shown only on a terminal and only once a
+/// build has taken more than a second.
+struct TerminalProgress {
+    bar: ProgressBar,
+    done: Arc<Mutex<bool>>,
+}
+
+impl TerminalProgress {
+    fn start() -> TerminalProgress {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg} ({elapsed})").expect("valid template"),
+        );
+        let done = Arc::new(Mutex::new(false));
+        if std::io::stderr().is_terminal() {
+            let (bar, done) = (bar.clone(), done.clone());
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_secs(1));
+                if !*done.lock().expect("not poisoned") {
+                    bar.set_draw_target(ProgressDrawTarget::stderr());
+                    bar.enable_steady_tick(Duration::from_millis(100));
+                }
+            });
+        }
+        TerminalProgress { bar, done }
+    }
+
+    fn finish(&self) {
+        *self.done.lock().expect("not poisoned") = true;
+        self.bar.finish_and_clear();
+    }
+}
+
+impl Progress for TerminalProgress {
+    fn stage(&self, name: &'static str) {
+        self.bar.set_message(name);
+    }
+}

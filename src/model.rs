@@ -1,0 +1,291 @@
+//! Plain data types passed between the pipeline stages.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::PathBuf;
+
+/// `content/dossier.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    /// Used only where an absolute URL is required: sitemap, feed, canonical link.
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// A folder under `themes/` next to the content that overrides the default theme.
+    #[serde(default)]
+    pub theme: Option<String>,
+}
+
+fn default_base_url() -> String {
+    "https://example.invalid/".to_string()
+}
+
+fn default_language() -> String {
+    "en".to_string()
+}
+
+/// Where a content item came from, for error messages and provenance.
+#[derive(Debug, Clone, Serialize)]
+pub struct Origin {
+    /// The path as the user would type it (content folder joined with the relative path).
+    pub path: PathBuf,
+    /// The front matter text, kept so that errors about its values can be located.
+    #[serde(skip)]
+    pub front_matter: String,
+    /// 1-based line of the first front-matter line in the file.
+    pub front_matter_line: usize,
+    /// 1-based line of the first body line in the file.
+    pub body_line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    News,
+    Wire,
+    Analysis,
+    Opinion,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Person,
+    State,
+    Organisation,
+    Group,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 4] = [
+        ActorKind::Person,
+        ActorKind::State,
+        ActorKind::Organisation,
+        ActorKind::Group,
+    ];
+
+    pub fn plural_label(self) -> &'static str {
+        match self {
+            ActorKind::Person => "People",
+            ActorKind::State => "States",
+            ActorKind::Organisation => "Organisations",
+            ActorKind::Group => "Groups and movements",
+        }
+    }
+}
+
+/// Front matter of a source article.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceMeta {
+    /// The headline; inferred from the text when absent.
+    pub title: Option<String>,
+    #[serde(default = "unknown")]
+    pub outlet: String,
+    #[serde(default = "unknown")]
+    pub author: String,
+    #[serde(default = "unknown")]
+    pub published: String,
+    #[serde(default = "unknown")]
+    pub url: String,
+    pub language: Option<String>,
+    pub kind: Option<SourceKind>,
+    /// The file the text was imported from.
+    pub origin: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Editorial Markdown about the source and its metadata.
+    pub note: Option<String>,
+}
+
+fn unknown() -> String {
+    "unknown".to_string()
+}
+
+/// Front matter of an actor profile.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorMeta {
+    pub name: String,
+    pub kind: ActorKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub role: Option<String>,
+    /// Slug of the actor this one belongs to.
+    pub affiliation: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// Front matter of an editorial note.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteMeta {
+    pub title: String,
+    pub summary: Option<String>,
+    /// Lower comes first in lists.
+    #[serde(default = "default_weight")]
+    pub weight: i64,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub events: Vec<EventMeta>,
+}
+
+fn default_weight() -> i64 {
+    100
+}
+
+/// A dated event declared in a note, shown on the timeline.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventMeta {
+    pub date: String,
+    pub title: String,
+    #[serde(default)]
+    pub actors: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// A content file after loading: typed front matter over its body.
+#[derive(Debug, Clone)]
+pub struct Document<M> {
+    pub slug: String,
+    pub origin: Origin,
+    pub meta: M,
+    pub body: String,
+}
+
+/// A calendar date that may be known only to the year or the month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the calendar.
+    pub fn parse(text: &str) -> Option<PartialDate> {
+        let mut parts = text.trim().split('-');
+        let year_text = parts.next()?;
+        if year_text.len() != 4 {
+            return None;
+        }
+        let year: i32 = year_text.parse().ok()?;
+        let month = match parts.next() {
+            Some(m) if m.len() == 2 => Some(m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?),
+            Some(_) => return None,
+            None => None,
+        };
+        let day = match parts.next() {
+            Some(d) if d.len() == 2 => {
+                let d: u8 = d.parse().ok()?;
+                let max = days_in_month(year, month?);
+                Some(Some(d).filter(|d| (1..=max).contains(d))?)
+            }
+            Some(_) => return None,
+            None => None,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(PartialDate { year, month, day })
+    }
+
+    pub fn month_name(&self) -> Option<&'static str> {
+        self.month.map(|m| MONTHS[usize::from(m) - 1])
+    }
+
+    /// "24 November 2021", "November 2021" or "2021".
+    pub fn human(&self) -> String {
+        match (self.day, self.month_name()) {
+            (Some(day), Some(month)) => format!("{day} {month} {}", self.year),
+            (None, Some(month)) => format!("{month} {}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
+    /// RFC 3339 timestamp at midnight UTC of the first day the date can mean.
+    pub fn rfc3339(&self) -> String {
+        format!(
+            "{:04}-{:02}-{:02}T00:00:00Z",
+            self.year,
+            self.month.unwrap_or(1),
+            self.day.unwrap_or(1)
+        )
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(month) = self.month {
+            write!(f, "-{month:02}")?;
+        }
+        if let Some(day) = self.day {
+            write!(f, "-{day:02}")?;
+        }
+        Ok(())
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_partial_dates_and_rejects_impossible_ones() {
+        let d = PartialDate::parse("2021-11-24").unwrap();
+        assert_eq!(d.human(), "24 November 2021");
+        assert_eq!(
+            PartialDate::parse("2023-01").unwrap().human(),
+            "January 2023"
+        );
+        assert_eq!(PartialDate::parse("2020").unwrap().to_string(), "2020");
+        assert!(PartialDate::parse("2021-02-29").is_none());
+        assert!(PartialDate::parse("2020-02-29").is_some());
+        assert!(PartialDate::parse("2021-13").is_none());
+        assert!(PartialDate::parse("unknown").is_none());
+        assert!(PartialDate::parse("21-11-24").is_none());
+        assert!(PartialDate::parse("2021-11-24-1").is_none());
+    }
+
+    #[test]
+    fn orders_year_before_month_before_day() {
+        let year = PartialDate::parse("2021").unwrap();
+        let month = PartialDate::parse("2021-11").unwrap();
+        let day = PartialDate::parse("2021-11-24").unwrap();
+        assert!(year < month && month < day);
+    }
+}

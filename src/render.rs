@@ -1,0 +1,945 @@
+//! Stage 5: every page of the site, rendered in memory. Nothing is written here, so
+//! a template error leaves the output folder untouched.
+
+use crate::analyse::Analysis;
+use crate::error::{Error, Result};
+use crate::ingest::{Paragraph, Source};
+use crate::load::Section;
+use crate::markdown::{self, LinkTarget, WikiLink};
+use crate::model::{ActorKind, PartialDate};
+use crate::resolve::{Actor, Dossier, Event, Note, Reference};
+use crate::theme::Theme;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use tera::{Context, Tera};
+
+/// One file of the site, by its path relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The site-relative URL of a content item's page.
+pub fn page_path(section: Section, slug: &str) -> String {
+    format!("{}/{slug}.html", section.folder())
+}
+
+/// The provenance view of a source: its verbatim text, line by line.
+pub fn text_page_path(slug: &str) -> String {
+    format!("sources/{slug}.verbatim.html")
+}
+
+/// The prefix that leads from a page back to the site root ("", "../", …).
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+pub fn render(dossier: &Dossier, analysis: &Analysis, theme: &Theme) -> Result<Vec<OutputFile>> {
+    let tera = load_templates(theme)?;
+    let views = Views::new(dossier, analysis);
+    let mut jobs = views.page_jobs();
+    jobs.sort_by(|a, b| a.path.cmp(&b.path));
+
+    let rendered: Vec<Result<OutputFile>> = jobs
+        .par_iter()
+        .map(|job| {
+            let mut context = job.context.clone();
+            views.add_common(&mut context, &job.path, &job.title, job.section);
+            if job.template == "404.html" {
+                let css = theme.file("static/style.css").unwrap_or_default();
+                context.insert("inline_css", &String::from_utf8_lossy(css));
+            }
+            tera.render(job.template, &context)
+                .map(|text| OutputFile {
+                    path: job.path.clone(),
+                    bytes: text.into_bytes(),
+                })
+                .map_err(|e| template_error(job.template, &e))
+        })
+        .collect();
+
+    let mut files = rendered.into_iter().collect::<Result<Vec<_>>>()?;
+    for (path, bytes) in theme.static_files() {
+        files.push(OutputFile {
+            path: path.to_string(),
+            bytes: bytes.to_vec(),
+        });
+    }
+    files.push(OutputFile {
+        path: ".nojekyll".into(),
+        bytes: Vec::new(),
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn load_templates(theme: &Theme) -> Result<Tera> {
+    let mut tera = Tera::default();
+    tera.set_escape_fn(escape_html);
+    let templates = theme.templates()?;
+    tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| template_error("(theme)", &e))?;
+    for required in REQUIRED_TEMPLATES {
+        if !tera.get_template_names().any(|n| n == *required) {
+            return Err(Error::Theme(format!(
+                "the theme has no templates/{required}"
+            )));
+        }
+    }
+    Ok(tera)
+}
+
+/// The site's main sections, in menu order.
+#[derive(Debug, Serialize)]
+struct NavItem {
+    path: &'static str,
+    label: &'static str,
+    section: &'static str,
+}
+
+const NAV: &[NavItem] = &[
+    NavItem {
+        path: "index.html",
+        label: "Overview",
+        section: "home",
+    },
+    NavItem {
+        path: "notes/index.html",
+        label: "Notes",
+        section: "notes",
+    },
+    NavItem {
+        path: "sources/index.html",
+        label: "Sources",
+        section: "sources",
+    },
+    NavItem {
+        path: "actors/index.html",
+        label: "Actors",
+        section: "actors",
+    },
+    NavItem {
+        path: "timeline.html",
+        label: "Timeline",
+        section: "timeline",
+    },
+];
+
+const REQUIRED_TEMPLATES: &[&str] = &[
+    "index.html",
+    "sources.html",
+    "source.html",
+    "source_text.html",
+    "actors.html",
+    "actor.html",
+    "notes.html",
+    "note.html",
+    "timeline.html",
+    "404.html",
+    "sitemap.xml",
+    "atom.xml",
+];
+
+/// tera nests the cause of an error; a user needs the whole chain on one line.
+fn template_error(template: &str, error: &tera::Error) -> Error {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    Error::Template {
+        template: template.to_string(),
+        message,
+    }
+}
+
+struct PageJob {
+    path: String,
+    template: &'static str,
+    title: String,
+    section: &'static str,
+    context: Context,
+}
+
+/// A link to a page: where it is from the site root and what to call it.
+#[derive(Debug, Clone, Serialize)]
+struct LinkRef {
+    url: String,
+    title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct SourceCard<'a> {
+    slug: &'a str,
+    url: String,
+    text_url: String,
+    headline: &'a str,
+    headline_inferred: bool,
+    outlet: &'a str,
+    author: &'a str,
+    published: Option<String>,
+    published_label: String,
+    kind: crate::model::SourceKind,
+    language: &'a str,
+    direction: &'a str,
+    word_count: usize,
+    paragraph_count: usize,
+    tags: &'a [String],
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ActorCard<'a> {
+    slug: &'a str,
+    url: String,
+    name: &'a str,
+    kind: ActorKind,
+    role: Option<&'a str>,
+    aliases: &'a [String],
+    mention_count: usize,
+    source_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct NoteCard<'a> {
+    slug: &'a str,
+    url: String,
+    title: &'a str,
+    summary: Option<&'a str>,
+    tags: &'a [String],
+    event_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Backlink {
+    url: String,
+    title: String,
+    kind: &'static str,
+    context: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct EventView {
+    date: String,
+    date_label: String,
+    year: i32,
+    month: Option<&'static str>,
+    title: String,
+    kind: &'static str,
+    actors: Vec<LinkRef>,
+    sources: Vec<LinkRef>,
+    note: Option<LinkRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ParagraphView<'a> {
+    anchor: &'a str,
+    line: usize,
+    html: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct KindGroup<'a> {
+    kind: ActorKind,
+    label: &'static str,
+    actors: Vec<ActorCard<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct YearGroup {
+    year: i32,
+    months: Vec<MonthGroup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct MonthGroup {
+    label: String,
+    id: String,
+    events: Vec<EventView>,
+}
+
+/// Everything the templates see, computed once and shared by all pages.
+struct Views<'a> {
+    dossier: &'a Dossier,
+    analysis: &'a Analysis,
+    backlinks: BTreeMap<&'a str, Vec<Backlink>>,
+    sources: Vec<SourceCard<'a>>,
+    actors: Vec<ActorCard<'a>>,
+    notes: Vec<NoteCard<'a>>,
+    timeline: Vec<EventView>,
+    feed_updated: String,
+}
+
+impl<'a> Views<'a> {
+    fn new(dossier: &'a Dossier, analysis: &'a Analysis) -> Views<'a> {
+        let sources = dossier.sources.iter().map(source_card).collect();
+        let actors = dossier
+            .actors
+            .iter()
+            .map(|a| actor_card(a, analysis))
+            .collect();
+        let mut notes: Vec<&Note> = dossier.notes.iter().collect();
+        notes.sort_by(|a, b| (a.meta.weight, &a.meta.title).cmp(&(b.meta.weight, &b.meta.title)));
+        let notes = notes.into_iter().map(note_card).collect();
+
+        let mut backlinks: BTreeMap<&str, Vec<Backlink>> = BTreeMap::new();
+        for link in &dossier.links {
+            let Some(target) = dossier.index.get(&link.from) else {
+                continue;
+            };
+            let entry = Backlink {
+                url: page_path(target.section, &link.from),
+                title: dossier.title_of(&link.from).unwrap_or_default().to_string(),
+                kind: section_kind(target.section),
+                context: link.context.clone(),
+            };
+            let list = backlinks.entry(link.to.as_str()).or_default();
+            if !list
+                .iter()
+                .any(|b| b.url == entry.url && b.context == entry.context)
+                && link.from != link.to
+            {
+                list.push(entry);
+            }
+        }
+
+        let mut timeline: Vec<(PartialDate, EventView)> = dossier
+            .events
+            .iter()
+            .map(|e| (e.date, event_view(dossier, e)))
+            .collect();
+        for source in &dossier.sources {
+            if let Some(date) = source.published {
+                timeline.push((date, publication_view(source, date)));
+            }
+        }
+        timeline.sort_by(|a, b| (a.0, a.1.kind, &a.1.title).cmp(&(b.0, b.1.kind, &b.1.title)));
+        // The feed's date is that of the newest dated item, never the build time:
+        // a build today must not change the bytes of a site whose content did not change.
+        let feed_updated = timeline
+            .iter()
+            .map(|(date, _)| *date)
+            .max()
+            .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| d.rfc3339());
+
+        Views {
+            dossier,
+            analysis,
+            backlinks,
+            sources,
+            actors,
+            notes,
+            timeline: timeline.into_iter().map(|(_, v)| v).collect(),
+            feed_updated,
+        }
+    }
+
+    fn add_common(&self, context: &mut Context, path: &str, title: &str, section: &str) {
+        let config = &self.dossier.config;
+        context.insert("site", config);
+        context.insert("root", &root_of(path));
+        context.insert(
+            "page",
+            &serde_json::json!({
+                "path": path,
+                "title": title,
+                "section": section,
+                "canonical": absolute_url(&config.base_url, path),
+            }),
+        );
+        context.insert("generator", concat!("dossier ", env!("CARGO_PKG_VERSION")));
+        context.insert("nav", NAV);
+    }
+
+    fn page_jobs(&self) -> Vec<PageJob> {
+        let mut jobs = vec![
+            self.home(),
+            self.job(
+                "sources/index.html",
+                "sources.html",
+                "Sources",
+                "sources",
+                |c| {
+                    c.insert("sources", &self.sources);
+                },
+            ),
+            self.job(
+                "actors/index.html",
+                "actors.html",
+                "Actors",
+                "actors",
+                |c| {
+                    c.insert("groups", &self.actor_groups());
+                },
+            ),
+            self.job("notes/index.html", "notes.html", "Notes", "notes", |c| {
+                c.insert("notes", &self.notes);
+            }),
+            self.job(
+                "timeline.html",
+                "timeline.html",
+                "Timeline",
+                "timeline",
+                |c| {
+                    c.insert("years", &self.timeline_groups());
+                    c.insert("event_count", &self.timeline.len());
+                },
+            ),
+            self.job("404.html", "404.html", "Page not found", "404", |_| {}),
+        ];
+        for (source, card) in self.dossier.sources.iter().zip(&self.sources) {
+            jobs.push(self.source_page(source, card));
+            jobs.push(self.job(
+                &card.text_url,
+                "source_text.html",
+                &format!("Verbatim text: {}", card.headline),
+                "sources",
+                |c| {
+                    c.insert("source", card);
+                    c.insert("lines", &source.lines);
+                    c.insert("origin", &source.meta.origin);
+                },
+            ));
+        }
+        for (actor, card) in self.dossier.actors.iter().zip(&self.actors) {
+            jobs.push(self.actor_page(actor, card));
+        }
+        for card in &self.notes {
+            let note = self.dossier.note(card.slug).expect("cards come from notes");
+            jobs.push(self.note_page(note, card));
+        }
+        let pages: Vec<String> = jobs
+            .iter()
+            .filter(|j| j.template != "404.html")
+            .map(|j| absolute_url(&self.dossier.config.base_url, &j.path))
+            .collect();
+        jobs.push(
+            self.job("sitemap.xml", "sitemap.xml", "Sitemap", "feed", |c| {
+                c.insert("urls", &pages);
+            }),
+        );
+        jobs.push(self.job("atom.xml", "atom.xml", "Feed", "feed", |c| {
+            c.insert("updated", &self.feed_updated);
+            c.insert(
+                "feed_url",
+                &absolute_url(&self.dossier.config.base_url, "atom.xml"),
+            );
+            c.insert("home_url", &absolute_url(&self.dossier.config.base_url, ""));
+            let entries: Vec<serde_json::Value> = self
+                .dossier
+                .sources
+                .iter()
+                .zip(&self.sources)
+                .map(|(s, card)| {
+                    serde_json::json!({
+                        "title": card.headline,
+                        "url": absolute_url(&self.dossier.config.base_url, &card.url),
+                        "updated": s.published.map_or(self.feed_updated.clone(), |d| d.rfc3339()),
+                        "summary": s.paragraphs.first().map(|p| p.text.as_str()).unwrap_or(""),
+                        "author": card.author,
+                    })
+                })
+                .chain(self.notes.iter().map(|n| {
+                    serde_json::json!({
+                        "title": n.title,
+                        "url": absolute_url(&self.dossier.config.base_url, &n.url),
+                        "updated": self.feed_updated,
+                        "summary": n.summary.unwrap_or(""),
+                        "author": "",
+                    })
+                }))
+                .collect();
+            c.insert("entries", &entries);
+        }));
+        jobs
+    }
+
+    fn job(
+        &self,
+        path: &str,
+        template: &'static str,
+        title: &str,
+        section: &'static str,
+        fill: impl FnOnce(&mut Context),
+    ) -> PageJob {
+        let mut context = Context::new();
+        fill(&mut context);
+        PageJob {
+            path: path.to_string(),
+            template,
+            title: title.to_string(),
+            section,
+            context,
+        }
+    }
+
+    fn home(&self) -> PageJob {
+        let title = self.dossier.config.title.clone();
+        self.job("index.html", "index.html", &title, "home", |c| {
+            c.insert("sources", &self.sources);
+            c.insert("notes", &self.notes);
+            c.insert("groups", &self.actor_groups());
+            c.insert("actor_count", &self.actors.len());
+            c.insert("event_count", &self.timeline.len());
+            c.insert("first_event", &self.timeline.first());
+            c.insert("last_event", &self.timeline.last());
+        })
+    }
+
+    fn source_page(&self, source: &'a Source, card: &SourceCard<'a>) -> PageJob {
+        let mentions = self.mentions_by_paragraph(&source.slug);
+        let paragraphs: Vec<ParagraphView> = source
+            .paragraphs
+            .iter()
+            .map(|p| ParagraphView {
+                anchor: &p.anchor,
+                line: p.line,
+                html: paragraph_html(
+                    p,
+                    mentions
+                        .get(p.anchor.as_str())
+                        .map(Vec::as_slice)
+                        .unwrap_or(&[]),
+                    "../",
+                ),
+            })
+            .collect();
+        let actors: Vec<serde_json::Value> = self
+            .analysis
+            .source_actors
+            .get(&source.slug)
+            .into_iter()
+            .flatten()
+            .filter_map(|ac| {
+                let actor = self.dossier.actor(&ac.actor)?;
+                Some(serde_json::json!({
+                    "url": page_path(Section::Actors, &actor.slug),
+                    "name": actor.meta.name,
+                    "kind": actor.meta.kind,
+                    "count": ac.count,
+                }))
+            })
+            .collect();
+        let note_html = source.meta.note.as_deref().map(|n| self.markdown(n));
+        let original_url = Some(source.meta.url.as_str())
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+        let events = self.events_where(|e| e.sources.iter().any(|r| r.slug == source.slug));
+        self.job(&card.url, "source.html", card.headline, "sources", |c| {
+            c.insert("source", card);
+            c.insert("paragraphs", &paragraphs);
+            c.insert("deck", &source.deck);
+            c.insert("actors", &actors);
+            c.insert("note_html", &note_html);
+            c.insert("origin", &source.meta.origin);
+            c.insert("original_url", &original_url);
+            c.insert("events", &events);
+            c.insert("backlinks", self.backlinks_of(&source.slug));
+        })
+    }
+
+    fn actor_page(&self, actor: &'a Actor, card: &ActorCard<'a>) -> PageJob {
+        let coverage: Vec<serde_json::Value> = self
+            .analysis
+            .actor_coverage
+            .get(&actor.slug)
+            .into_iter()
+            .flatten()
+            .filter_map(|sc| {
+                let source = self.dossier.source(&sc.source)?;
+                Some(serde_json::json!({
+                    "url": page_path(Section::Sources, &source.slug),
+                    "title": source.headline,
+                    "outlet": source.meta.outlet,
+                    "count": sc.count,
+                }))
+            })
+            .collect();
+        let max_count = coverage
+            .iter()
+            .filter_map(|c| c["count"].as_u64())
+            .max()
+            .unwrap_or(0);
+        let appearances: Vec<serde_json::Value> = self
+            .analysis
+            .mentions
+            .iter()
+            .filter(|m| m.actor == actor.slug)
+            .fold(Vec::<(&str, &str)>::new(), |mut seen, m| {
+                if !seen.contains(&(m.source.as_str(), m.anchor.as_str())) {
+                    seen.push((&m.source, &m.anchor));
+                }
+                seen
+            })
+            .into_iter()
+            .filter_map(|(slug, anchor)| {
+                let source = self.dossier.source(slug)?;
+                let paragraph = source.paragraphs.iter().find(|p| p.anchor == anchor)?;
+                Some(serde_json::json!({
+                    "url": format!("{}#{}", page_path(Section::Sources, slug), anchor),
+                    "source": source.headline,
+                    "outlet": source.meta.outlet,
+                    "text": paragraph.text,
+                }))
+            })
+            .collect();
+        let affiliation = actor
+            .meta
+            .affiliation
+            .as_deref()
+            .and_then(|slug| self.dossier.actor(slug))
+            .map(|a| LinkRef {
+                url: page_path(Section::Actors, &a.slug),
+                title: a.meta.name.clone(),
+            });
+        let members: Vec<LinkRef> = self
+            .dossier
+            .actors
+            .iter()
+            .filter(|a| a.meta.affiliation.as_deref() == Some(actor.slug.as_str()))
+            .map(|a| LinkRef {
+                url: page_path(Section::Actors, &a.slug),
+                title: a.meta.name.clone(),
+            })
+            .collect();
+        let events = self.events_where(|e| e.actors.contains(&actor.slug));
+        let body_html = self.markdown(&actor.body);
+        self.job(&card.url, "actor.html", card.name, "actors", |c| {
+            c.insert("actor", card);
+            c.insert("body_html", &body_html);
+            c.insert("affiliation", &affiliation);
+            c.insert("members", &members);
+            c.insert("coverage", &coverage);
+            c.insert("max_count", &max_count);
+            c.insert("appearances", &appearances);
+            c.insert("events", &events);
+            c.insert("backlinks", self.backlinks_of(&actor.slug));
+        })
+    }
+
+    fn note_page(&self, note: &'a Note, card: &NoteCard<'a>) -> PageJob {
+        let body_html = self.markdown(&note.body);
+        let events: Vec<EventView> = self
+            .dossier
+            .events
+            .iter()
+            .filter(|e| e.note == note.slug)
+            .map(|e| event_view(self.dossier, e))
+            .collect();
+        self.job(&card.url, "note.html", card.title, "notes", |c| {
+            c.insert("note", card);
+            c.insert("body_html", &body_html);
+            c.insert("events", &events);
+            c.insert("backlinks", self.backlinks_of(&note.slug));
+        })
+    }
+
+    /// Renders editorial Markdown for a page one folder below the root.
+    fn markdown(&self, text: &str) -> String {
+        markdown::render(text, |link| self.link_target(link, "../"))
+    }
+
+    fn link_target(&self, link: &WikiLink, root: &str) -> Option<LinkTarget> {
+        let target = self.dossier.index.get(&link.target)?;
+        let mut url = format!("{root}{}", page_path(target.section, &link.target));
+        if let Some(anchor) = &link.anchor {
+            url.push('#');
+            url.push_str(anchor);
+        }
+        Some(LinkTarget {
+            url,
+            title: self.dossier.title_of(&link.target)?.to_string(),
+        })
+    }
+
+    fn backlinks_of(&self, slug: &str) -> &[Backlink] {
+        self.backlinks.get(slug).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    fn events_where(&self, keep: impl Fn(&Event) -> bool) -> Vec<EventView> {
+        self.dossier
+            .events
+            .iter()
+            .filter(|e| keep(e))
+            .map(|e| event_view(self.dossier, e))
+            .collect()
+    }
+
+    fn mentions_by_paragraph(
+        &self,
+        source: &str,
+    ) -> BTreeMap<&str, Vec<(&str, std::ops::Range<usize>)>> {
+        let mut map: BTreeMap<&str, Vec<(&str, std::ops::Range<usize>)>> = BTreeMap::new();
+        for mention in self.analysis.mentions.iter().filter(|m| m.source == source) {
+            map.entry(&mention.anchor)
+                .or_default()
+                .push((&mention.actor, mention.range.clone()));
+        }
+        map
+    }
+
+    fn actor_groups(&self) -> Vec<KindGroup<'a>> {
+        ActorKind::ALL
+            .iter()
+            .map(|kind| {
+                let mut actors: Vec<ActorCard> = self
+                    .actors
+                    .iter()
+                    .filter(|a| a.kind == *kind)
+                    .cloned()
+                    .collect();
+                actors.sort_by(|a, b| a.name.cmp(b.name));
+                KindGroup {
+                    kind: *kind,
+                    label: kind.plural_label(),
+                    actors,
+                }
+            })
+            .filter(|g| !g.actors.is_empty())
+            .collect()
+    }
+
+    fn timeline_groups(&self) -> Vec<YearGroup> {
+        let mut years: Vec<YearGroup> = Vec::new();
+        for event in &self.timeline {
+            if years.last().is_none_or(|y| y.year != event.year) {
+                years.push(YearGroup {
+                    year: event.year,
+                    months: Vec::new(),
+                });
+            }
+            let year = years.last_mut().expect("pushed above");
+            let label = event
+                .month
+                .unwrap_or("Date within the year unknown")
+                .to_string();
+            if year.months.last().is_none_or(|m| m.label != label) {
+                year.months.push(MonthGroup {
+                    id: format!("y{}-{}", event.year, crate::load::slugify(&label)),
+                    label,
+                    events: Vec::new(),
+                });
+            }
+            year.months
+                .last_mut()
+                .expect("pushed above")
+                .events
+                .push(event.clone());
+        }
+        years
+    }
+}
+
+fn section_kind(section: Section) -> &'static str {
+    match section {
+        Section::Sources => "source",
+        Section::Actors => "actor",
+        Section::Notes => "note",
+    }
+}
+
+fn source_card(source: &Source) -> SourceCard<'_> {
+    SourceCard {
+        slug: &source.slug,
+        url: page_path(Section::Sources, &source.slug),
+        text_url: text_page_path(&source.slug),
+        headline: &source.headline,
+        headline_inferred: source.headline_inferred,
+        outlet: &source.meta.outlet,
+        author: &source.meta.author,
+        published: source.published.map(|d| d.to_string()),
+        published_label: source
+            .published
+            .map_or_else(|| "date unknown".to_string(), |d| d.human()),
+        kind: source.kind,
+        language: &source.language,
+        direction: source.direction,
+        word_count: source.word_count,
+        paragraph_count: source.paragraphs.len(),
+        tags: &source.meta.tags,
+    }
+}
+
+fn actor_card<'a>(actor: &'a Actor, analysis: &Analysis) -> ActorCard<'a> {
+    let coverage = analysis.actor_coverage.get(&actor.slug);
+    ActorCard {
+        slug: &actor.slug,
+        url: page_path(Section::Actors, &actor.slug),
+        name: &actor.meta.name,
+        kind: actor.meta.kind,
+        role: actor.meta.role.as_deref(),
+        aliases: &actor.meta.aliases,
+        mention_count: coverage.map_or(0, |c| c.iter().map(|s| s.count).sum()),
+        source_count: coverage.map_or(0, |c| c.iter().filter(|s| s.count > 0).count()),
+    }
+}
+
+fn note_card(note: &Note) -> NoteCard<'_> {
+    NoteCard {
+        slug: &note.slug,
+        url: page_path(Section::Notes, &note.slug),
+        title: &note.meta.title,
+        summary: note.meta.summary.as_deref(),
+        tags: &note.meta.tags,
+        event_count: note.meta.events.len(),
+    }
+}
+
+fn event_view(dossier: &Dossier, event: &Event) -> EventView {
+    EventView {
+        date: event.date.to_string(),
+        date_label: event.date.human(),
+        year: event.date.year,
+        month: event.date.month_name(),
+        title: event.title.clone(),
+        kind: "event",
+        actors: event
+            .actors
+            .iter()
+            .filter_map(|slug| {
+                Some(LinkRef {
+                    url: page_path(Section::Actors, slug),
+                    title: dossier.actor(slug)?.meta.name.clone(),
+                })
+            })
+            .collect(),
+        sources: event
+            .sources
+            .iter()
+            .filter_map(|r| reference_link(dossier, r))
+            .collect(),
+        note: dossier.note(&event.note).map(|n| LinkRef {
+            url: page_path(Section::Notes, &n.slug),
+            title: n.meta.title.clone(),
+        }),
+    }
+}
+
+fn reference_link(dossier: &Dossier, reference: &Reference) -> Option<LinkRef> {
+    let source = dossier.source(&reference.slug)?;
+    let mut url = page_path(Section::Sources, &source.slug);
+    if let Some(anchor) = &reference.anchor {
+        url.push('#');
+        url.push_str(anchor);
+    }
+    Some(LinkRef {
+        url,
+        title: source_label(source),
+    })
+}
+
+/// How a source is named in lists: its outlet when known, else its headline.
+fn source_label(source: &Source) -> String {
+    if source.meta.outlet.eq_ignore_ascii_case("unknown") {
+        source.headline.clone()
+    } else {
+        format!("{} ({})", source.headline, source.meta.outlet)
+    }
+}
+
+fn publication_view(source: &Source, date: PartialDate) -> EventView {
+    EventView {
+        date: date.to_string(),
+        date_label: date.human(),
+        year: date.year,
+        month: date.month_name(),
+        title: format!("Published: {}", source.headline),
+        kind: "publication",
+        actors: Vec::new(),
+        sources: vec![LinkRef {
+            url: page_path(Section::Sources, &source.slug),
+            title: source_label(source),
+        }],
+        note: None,
+    }
+}
+
+/// A paragraph as HTML: its text escaped, the first mention of each actor linked.
+fn paragraph_html(
+    paragraph: &Paragraph,
+    mentions: &[(&str, std::ops::Range<usize>)],
+    root: &str,
+) -> String {
+    let text = &paragraph.text;
+    let mut html = String::with_capacity(text.len() + mentions.len() * 48);
+    let mut linked: Vec<&str> = Vec::new();
+    let mut last = 0;
+    for (actor, range) in mentions {
+        if linked.contains(actor) || range.start < last {
+            continue;
+        }
+        linked.push(actor);
+        html.push_str(&escape_html(&text[last..range.start]));
+        html.push_str(&format!(
+            "<a class=\"mention\" href=\"{root}{}\">{}</a>",
+            page_path(Section::Actors, actor),
+            escape_html(&text[range.clone()])
+        ));
+        last = range.end;
+    }
+    html.push_str(&escape_html(&text[last..]));
+    html
+}
+
+/// Escapes text for HTML content and quoted attributes. Unlike tera's default it
+/// leaves `/` alone, so relative URLs stay readable in the page source.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// An absolute URL under `base_url`, for the few places that need one.
+pub fn absolute_url(base_url: &str, path: &str) -> String {
+    let base = base_url.trim_end_matches('/');
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    format!("{base}/{path}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_prefix_follows_depth() {
+        assert_eq!(root_of("index.html"), "");
+        assert_eq!(root_of("sources/a.html"), "../");
+    }
+
+    #[test]
+    fn paragraph_text_is_escaped_and_first_mention_linked() {
+        let paragraph = Paragraph {
+            anchor: "p-1".into(),
+            text: "<b>Gantz</b> & Gantz".into(),
+            line: 1,
+        };
+        let html = paragraph_html(&paragraph, &[("gantz", 3..8), ("gantz", 15..20)], "../");
+        assert_eq!(
+            html,
+            "&lt;b&gt;<a class=\"mention\" href=\"../actors/gantz.html\">Gantz</a>&lt;/b&gt; &amp; Gantz"
+        );
+    }
+
+    #[test]
+    fn absolute_urls_drop_index_html() {
+        assert_eq!(
+            absolute_url("https://x.org/d/", "index.html"),
+            "https://x.org/d/"
+        );
+        assert_eq!(
+            absolute_url("https://x.org/d", "sources/a.html"),
+            "https://x.org/d/sources/a.html"
+        );
+    }
+}

@@ -1,0 +1,456 @@
+//! Stage 3: the link graph. Every reference between content files is checked here,
+//! and every broken one is reported with the place to fix it.
+
+use crate::error::{collect, Diagnostic, Result};
+use crate::ingest::Source;
+use crate::load::{Content, Section};
+use crate::location::{find_value, line_col};
+use crate::markdown::{plain_text, wikilinks, WikiLink};
+use crate::model::{ActorMeta, Config, Document, NoteMeta, Origin, PartialDate};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub type Actor = Document<ActorMeta>;
+pub type Note = Document<NoteMeta>;
+
+/// The whole dossier with every reference checked.
+#[derive(Debug, Clone)]
+pub struct Dossier {
+    pub config: Config,
+    pub sources: Vec<Source>,
+    pub actors: Vec<Actor>,
+    pub notes: Vec<Note>,
+    pub events: Vec<Event>,
+    pub links: Vec<Link>,
+    pub index: BTreeMap<String, Target>,
+}
+
+/// Where a slug lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub section: Section,
+    pub position: usize,
+}
+
+/// A timeline event, declared in a note.
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    pub date: PartialDate,
+    pub title: String,
+    pub actors: Vec<String>,
+    pub sources: Vec<Reference>,
+    /// Slug of the note that declares it.
+    pub note: String,
+}
+
+/// A checked pointer at a content file, optionally at one paragraph of a source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    pub slug: String,
+    pub anchor: Option<String>,
+}
+
+/// One wiki-link, kept for backlinks.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub from: String,
+    pub to: String,
+    pub anchor: Option<String>,
+    /// The sentence or line the link stands in, as plain text.
+    pub context: String,
+}
+
+impl Dossier {
+    pub fn source(&self, slug: &str) -> Option<&Source> {
+        self.lookup(slug, Section::Sources)
+            .map(|i| &self.sources[i])
+    }
+
+    pub fn actor(&self, slug: &str) -> Option<&Actor> {
+        self.lookup(slug, Section::Actors).map(|i| &self.actors[i])
+    }
+
+    pub fn note(&self, slug: &str) -> Option<&Note> {
+        self.lookup(slug, Section::Notes).map(|i| &self.notes[i])
+    }
+
+    fn lookup(&self, slug: &str, section: Section) -> Option<usize> {
+        self.index
+            .get(slug)
+            .filter(|t| t.section == section)
+            .map(|t| t.position)
+    }
+
+    /// The display title of any content file.
+    pub fn title_of(&self, slug: &str) -> Option<&str> {
+        let target = self.index.get(slug)?;
+        Some(match target.section {
+            Section::Sources => &self.sources[target.position].headline,
+            Section::Actors => &self.actors[target.position].meta.name,
+            Section::Notes => &self.notes[target.position].meta.title,
+        })
+    }
+}
+
+pub fn resolve(content: Content, sources: Vec<Source>) -> Result<Dossier> {
+    let mut index = BTreeMap::new();
+    for (position, source) in sources.iter().enumerate() {
+        index.insert(
+            source.slug.clone(),
+            Target {
+                section: Section::Sources,
+                position,
+            },
+        );
+    }
+    for (position, actor) in content.actors.iter().enumerate() {
+        index.insert(
+            actor.slug.clone(),
+            Target {
+                section: Section::Actors,
+                position,
+            },
+        );
+    }
+    for (position, note) in content.notes.iter().enumerate() {
+        index.insert(
+            note.slug.clone(),
+            Target {
+                section: Section::Notes,
+                position,
+            },
+        );
+    }
+
+    let checker = Checker {
+        index: &index,
+        sources: &sources,
+    };
+    let mut diagnostics = Vec::new();
+    let mut links = Vec::new();
+
+    for source in &sources {
+        if let Some(note) = &source.meta.note {
+            // The note lives inside the front matter; locate each link by its text there.
+            for link in wikilinks(note) {
+                let raw = &note[link.range.clone()];
+                let (line, col) = find_value(&source.origin.front_matter, raw).unwrap_or((1, 1));
+                let at = (source.origin.front_matter_line + line - 1, col);
+                checker.link(
+                    &source.slug,
+                    &source.origin,
+                    at,
+                    &link,
+                    note,
+                    &mut links,
+                    &mut diagnostics,
+                );
+            }
+        }
+    }
+    for doc in &content.actors {
+        checker.body_links(
+            &doc.slug,
+            &doc.origin,
+            &doc.body,
+            &mut links,
+            &mut diagnostics,
+        );
+        if let Some(affiliation) = &doc.meta.affiliation {
+            checker.expect(
+                Section::Actors,
+                affiliation,
+                None,
+                &doc.origin,
+                "affiliation",
+                &mut diagnostics,
+            );
+        }
+    }
+    check_aliases(&content.actors, &mut diagnostics);
+
+    let mut events = Vec::new();
+    for doc in &content.notes {
+        checker.body_links(
+            &doc.slug,
+            &doc.origin,
+            &doc.body,
+            &mut links,
+            &mut diagnostics,
+        );
+        for event in &doc.meta.events {
+            let Some(date) = PartialDate::parse(&event.date) else {
+                diagnostics.push(
+                    value_diagnostic(
+                        &doc.origin,
+                        &event.date,
+                        format!("'{}' is not a date", event.date),
+                    )
+                    .with_hint("write date = \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\""),
+                );
+                continue;
+            };
+            for actor in &event.actors {
+                checker.expect(
+                    Section::Actors,
+                    actor,
+                    None,
+                    &doc.origin,
+                    "event actor",
+                    &mut diagnostics,
+                );
+            }
+            let mut references = Vec::new();
+            for reference in &event.sources {
+                let (slug, anchor) = match reference.split_once('#') {
+                    Some((slug, anchor)) => (slug, Some(anchor)),
+                    None => (reference.as_str(), None),
+                };
+                checker.expect(
+                    Section::Sources,
+                    slug,
+                    anchor,
+                    &doc.origin,
+                    "event source",
+                    &mut diagnostics,
+                );
+                references.push(Reference {
+                    slug: slug.to_string(),
+                    anchor: anchor.map(String::from),
+                });
+            }
+            events.push(Event {
+                date,
+                title: event.title.clone(),
+                actors: event.actors.clone(),
+                sources: references,
+                note: doc.slug.clone(),
+            });
+        }
+    }
+
+    collect(diagnostics)?;
+    events.sort_by(|a, b| (a.date, &a.title).cmp(&(b.date, &b.title)));
+    Ok(Dossier {
+        config: content.config,
+        sources,
+        actors: content.actors,
+        notes: content.notes,
+        events,
+        links,
+        index,
+    })
+}
+
+struct Checker<'a> {
+    index: &'a BTreeMap<String, Target>,
+    sources: &'a [Source],
+}
+
+impl Checker<'_> {
+    fn body_links(
+        &self,
+        from: &str,
+        origin: &Origin,
+        body: &str,
+        links: &mut Vec<Link>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        for link in wikilinks(body) {
+            let (line, col) = line_col(body, link.range.start);
+            let at = (origin.body_line + line - 1, col);
+            self.link(from, origin, at, &link, body, links, diagnostics);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn link(
+        &self,
+        from: &str,
+        origin: &Origin,
+        (line, col): (usize, usize),
+        link: &WikiLink,
+        text: &str,
+        links: &mut Vec<Link>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        match self.problem(None, &link.target, link.anchor.as_deref()) {
+            Some((message, hint)) => {
+                let mut d = Diagnostic::new(&origin.path, line, col, message);
+                if let Some(hint) = hint {
+                    d = d.with_hint(hint);
+                }
+                diagnostics.push(d);
+            }
+            None => links.push(Link {
+                from: from.to_string(),
+                to: link.target.clone(),
+                anchor: link.anchor.clone(),
+                context: context_of(text, link),
+            }),
+        }
+    }
+
+    fn expect(
+        &self,
+        section: Section,
+        slug: &str,
+        anchor: Option<&str>,
+        origin: &Origin,
+        what: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        if let Some((message, hint)) = self.problem(Some(section), slug, anchor) {
+            let mut d = value_diagnostic(origin, slug, format!("{what}: {message}"));
+            if let Some(hint) = hint {
+                d = d.with_hint(hint);
+            }
+            diagnostics.push(d);
+        }
+    }
+
+    /// What is wrong with a reference, if anything: a message and a hint.
+    fn problem(
+        &self,
+        section: Option<Section>,
+        slug: &str,
+        anchor: Option<&str>,
+    ) -> Option<(String, Option<String>)> {
+        let wanted = section.map_or("content file", |s| match s {
+            Section::Sources => "source",
+            Section::Actors => "actor",
+            Section::Notes => "note",
+        });
+        let Some(target) = self
+            .index
+            .get(slug)
+            .filter(|t| section.is_none_or(|s| s == t.section))
+        else {
+            let candidates = self
+                .index
+                .iter()
+                .filter(|(_, t)| section.is_none_or(|s| s == t.section))
+                .map(|(slug, _)| slug.as_str());
+            let hint = nearest(slug, candidates)
+                .map(|names| format!("did you mean {names}?"))
+                .or_else(|| {
+                    Some(format!(
+                        "no {wanted} has that slug; slugs are file names without extension"
+                    ))
+                });
+            return Some((format!("no {wanted} named '{slug}'"), hint));
+        };
+        let anchor = anchor?;
+        if target.section != Section::Sources {
+            return Some((
+                format!("'{slug}#{anchor}': only sources have paragraph anchors"),
+                Some(format!("link to [[{slug}]] instead")),
+            ));
+        }
+        let source = &self.sources[target.position];
+        if source.paragraphs.iter().any(|p| p.anchor == anchor) {
+            return None;
+        }
+        let hint = nearest(anchor, source.paragraphs.iter().map(|p| p.anchor.as_str()))
+            .map(|names| {
+                format!("did you mean {names}? Each paragraph's anchor is shown on the source page")
+            })
+            .or_else(|| Some("each paragraph's anchor is shown on the source page".to_string()));
+        Some((
+            format!("source '{slug}' has no paragraph '#{anchor}'"),
+            hint,
+        ))
+    }
+}
+
+/// Points at a front-matter value of a document.
+fn value_diagnostic(origin: &Origin, value: &str, message: String) -> Diagnostic {
+    let (line, col) = find_value(&origin.front_matter, value).unwrap_or((1, 1));
+    Diagnostic::new(
+        &origin.path,
+        origin.front_matter_line + line - 1,
+        col,
+        message,
+    )
+}
+
+/// Up to three known names close to a misspelt one, quoted and joined.
+fn nearest<'a>(wrong: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut scored: Vec<(f64, &str)> = candidates
+        .map(|c| (strsim::jaro_winkler(wrong, c), c))
+        .filter(|(score, _)| *score >= 0.75)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    let names: Vec<String> = scored
+        .iter()
+        .take(3)
+        .map(|(_, c)| format!("'{c}'"))
+        .collect();
+    (!names.is_empty()).then(|| names.join(" or "))
+}
+
+/// The line of Markdown a link stands in, as plain text, trimmed to a readable length.
+fn context_of(text: &str, link: &WikiLink) -> String {
+    let start = text[..link.range.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[link.range.end..]
+        .find('\n')
+        .map_or(text.len(), |i| link.range.end + i);
+    let plain = plain_text(&text[start..end]);
+    let plain = plain
+        .trim_start_matches(['-', '*', '#', '>', ' '])
+        .to_string();
+    truncate_words(&plain, 240)
+}
+
+pub fn truncate_words(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+/// One alias naming two actors would make every mention ambiguous.
+fn check_aliases(actors: &[Actor], diagnostics: &mut Vec<Diagnostic>) {
+    let mut owners: BTreeMap<String, &str> = BTreeMap::new();
+    for actor in actors {
+        let mut own = std::collections::BTreeSet::new();
+        for alias in std::iter::once(&actor.meta.name).chain(&actor.meta.aliases) {
+            let key = alias.trim().to_lowercase();
+            if key.is_empty() || !own.insert(key.clone()) {
+                continue;
+            }
+            match owners.get(&key) {
+                Some(owner) if *owner != actor.slug => diagnostics.push(
+                    value_diagnostic(&actor.origin, alias, format!("alias '{alias}' also names actor '{owner}'"))
+                        .with_hint("an alias may belong to one actor only; remove it from one of the two files"),
+                ),
+                _ => {
+                    owners.insert(key, &actor.slug);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_suggests_close_slugs_only() {
+        let slugs = ["benny-gantz", "israel", "morocco"];
+        assert_eq!(
+            nearest("beny-gantz", slugs.into_iter()).as_deref(),
+            Some("'benny-gantz'")
+        );
+        assert_eq!(nearest("zzz", slugs.into_iter()), None);
+    }
+
+    #[test]
+    fn truncates_on_a_word() {
+        assert_eq!(truncate_words("one two three", 8), "one two…");
+        assert_eq!(truncate_words("short", 8), "short");
+    }
+}

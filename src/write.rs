@@ -1,0 +1,336 @@
+//! Stage 6: put the rendered site in place without ever losing a file.
+//!
+//! The site is written into a staging folder beside the output folder and swapped in
+//! with two renames, so a build stopped at any moment leaves the previous site whole.
+//! A manifest lists what dossier wrote; a folder holding anything else is refused.
+
+use crate::error::{Error, Result};
+use crate::render::OutputFile;
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Component, Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Lists, one per line, every file dossier wrote into the output folder.
+pub const MANIFEST: &str = ".dossier-manifest";
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteReport {
+    /// Files whose bytes are new or changed.
+    pub written: usize,
+    /// Files kept as they were, because their bytes did not change.
+    pub unchanged: usize,
+    /// Files of the previous build that this build no longer makes.
+    pub removed: usize,
+}
+
+pub fn write(output: &Path, content: &Path, files: &[OutputFile]) -> Result<WriteReport> {
+    let output = absolute(output)?;
+    let parent = output
+        .parent()
+        .ok_or_else(|| refused(&output, "it has no parent folder"))?
+        .to_path_buf();
+    let name = output
+        .file_name()
+        .ok_or_else(|| refused(&output, "it has no name"))?
+        .to_string_lossy()
+        .to_string();
+    let staging = parent.join(format!(".{name}.dossier-staging"));
+    let previous = parent.join(format!(".{name}.dossier-previous"));
+
+    recover(&output, &staging, &previous)?;
+    let old_manifest = check_output(&output, content)?;
+
+    for file in files {
+        check_relative(&file.path).map_err(|reason| refused(&output, &reason))?;
+    }
+    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
+    let mut report = WriteReport::default();
+    let result = fill_staging(&staging, &output, files, &mut report);
+    if let Err(error) = result {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(error);
+    }
+
+    let new_paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    report.removed = old_manifest.as_ref().map_or(0, |old| {
+        old.iter()
+            .filter(|p| !new_paths.contains(p.as_str()))
+            .count()
+    });
+
+    if output.exists() {
+        fs::rename(&output, &previous).map_err(|e| Error::io(&output, e))?;
+        fs::rename(&staging, &output).map_err(|e| Error::io(&output, e))?;
+        // Only a folder that held nothing but dossier's own files reaches this point.
+        fs::remove_dir_all(&previous).map_err(|e| Error::io(&previous, e))?;
+    } else {
+        fs::rename(&staging, &output).map_err(|e| Error::io(&output, e))?;
+    }
+    Ok(report)
+}
+
+/// Finishes or clears what an interrupted build left behind.
+fn recover(output: &Path, staging: &Path, previous: &Path) -> Result<()> {
+    if staging.exists() {
+        fs::remove_dir_all(staging).map_err(|e| Error::io(staging, e))?;
+    }
+    if previous.exists() {
+        if output.exists() {
+            fs::remove_dir_all(previous).map_err(|e| Error::io(previous, e))?;
+        } else {
+            // Stopped between the two renames: the previous site is the last good one.
+            fs::rename(previous, output).map_err(|e| Error::io(output, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Refuses an output folder that is not dossier's to replace. Returns the previous
+/// build's manifest, if there is one.
+pub fn check_output(output: &Path, content: &Path) -> Result<Option<Vec<String>>> {
+    let output = absolute(output)?;
+    let content = absolute(content)?;
+    if output.starts_with(&content) {
+        return Err(refused(&output, "it is inside the content folder"));
+    }
+    if content.starts_with(&output) {
+        return Err(refused(&output, "it contains the content folder"));
+    }
+    match fs::symlink_metadata(&output) {
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io(&output, e)),
+        Ok(meta) if !meta.is_dir() => return Err(refused(&output, "it is not a folder")),
+        Ok(_) => {}
+    }
+    let manifest_path = output.join(MANIFEST);
+    let manifest = match fs::read_to_string(&manifest_path) {
+        Ok(text) => Some(text.lines().map(str::to_string).collect::<Vec<_>>()),
+        Err(e) if e.kind() == ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::io(&manifest_path, e)),
+    };
+    let known: BTreeSet<&str> = manifest.iter().flatten().map(String::as_str).collect();
+    let mut foreign = Vec::new();
+    for entry in WalkDir::new(&output).min_depth(1).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::io(&output, e.into()))?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let relative = relative_name(entry.path(), &output);
+        if relative != MANIFEST && !known.contains(relative.as_str()) {
+            foreign.push(relative);
+        }
+    }
+    if foreign.is_empty() {
+        return Ok(manifest);
+    }
+    let shown: Vec<&str> = foreign.iter().take(5).map(String::as_str).collect();
+    let more = foreign.len().saturating_sub(shown.len());
+    let what = if manifest.is_some() {
+        "it holds files that dossier did not write"
+    } else {
+        "it is not empty and was not made by dossier"
+    };
+    Err(refused(
+        &output,
+        &format!(
+            "{what} ({}{}); move them away or choose another --output",
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        ),
+    ))
+}
+
+fn fill_staging(
+    staging: &Path,
+    output: &Path,
+    files: &[OutputFile],
+    report: &mut WriteReport,
+) -> Result<()> {
+    let mut manifest = String::new();
+    for file in files {
+        let target = staging.join(&file.path);
+        if let Some(folder) = target.parent() {
+            fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+        }
+        let existing = output.join(&file.path);
+        // An unchanged file is linked, not rewritten: its date stays that of its last change.
+        let unchanged = fs::read(&existing).is_ok_and(|old| old == file.bytes)
+            && fs::hard_link(&existing, &target).is_ok();
+        if unchanged {
+            report.unchanged += 1;
+        } else {
+            fs::write(&target, &file.bytes).map_err(|e| Error::io(&target, e))?;
+            report.written += 1;
+        }
+        manifest.push_str(&file.path);
+        manifest.push('\n');
+    }
+    let path = staging.join(MANIFEST);
+    fs::write(&path, manifest).map_err(|e| Error::io(&path, e))
+}
+
+/// Every written path must stay inside the output folder.
+fn check_relative(path: &str) -> Result<(), String> {
+    let ok = !path.is_empty()
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+        && path != MANIFEST;
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "the site would write outside it or over its manifest: '{path}'"
+        ))
+    }
+}
+
+fn relative_name(path: &Path, root: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// An absolute, normalised path, whether or not it exists yet.
+fn absolute(path: &Path) -> Result<PathBuf> {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map_err(|e| Error::io(path, e))?
+            .join(path)
+    };
+    // Resolve symlinks in the part that exists, so two names for one folder compare equal.
+    let mut existing = joined.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        match Path::new(&name).components().next() {
+            Some(Component::ParentDir) => {
+                resolved.pop();
+            }
+            Some(Component::CurDir) => {}
+            _ => resolved.push(name),
+        }
+    }
+    Ok(resolved)
+}
+
+fn refused(path: &Path, reason: &str) -> Error {
+    Error::OutputRefused {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn writes_swaps_and_removes_only_its_own_stale_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        fs::create_dir(&content).unwrap();
+        let out = dir.path().join("site");
+        let first = write(
+            &out,
+            &content,
+            &[file("a.html", "A"), file("x/b.html", "B")],
+        )
+        .unwrap();
+        assert_eq!(first.written, 2);
+        let second = write(&out, &content, &[file("a.html", "A"), file("c.html", "C")]).unwrap();
+        assert_eq!(
+            (second.written, second.unchanged, second.removed),
+            (1, 1, 1)
+        );
+        assert!(!out.join("x/b.html").exists());
+        assert_eq!(fs::read_to_string(out.join("c.html")).unwrap(), "C");
+        assert!(!dir.path().join(".site.dossier-staging").exists());
+        assert!(!dir.path().join(".site.dossier-previous").exists());
+    }
+
+    #[test]
+    fn refuses_folders_with_foreign_files_and_leaves_them_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        fs::create_dir(&content).unwrap();
+        let out = dir.path().join("home");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("thesis.docx"), "precious").unwrap();
+        let error = write(&out, &content, &[file("a.html", "A")]).unwrap_err();
+        assert!(error.to_string().contains("thesis.docx"), "{error}");
+        assert_eq!(
+            fs::read_to_string(out.join("thesis.docx")).unwrap(),
+            "precious"
+        );
+        assert!(!out.join("a.html").exists());
+
+        // A file added to a built site is not dossier's either.
+        let site = dir.path().join("site");
+        write(&site, &content, &[file("a.html", "A")]).unwrap();
+        fs::write(site.join("CNAME"), "example.org").unwrap();
+        assert!(write(&site, &content, &[file("a.html", "B")]).is_err());
+        assert_eq!(fs::read_to_string(site.join("a.html")).unwrap(), "A");
+    }
+
+    #[test]
+    fn refuses_the_content_folder_and_its_parents() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        fs::create_dir(&content).unwrap();
+        assert!(write(&content, &content, &[file("a.html", "A")]).is_err());
+        assert!(write(&content.join("out"), &content, &[file("a.html", "A")]).is_err());
+        assert!(write(dir.path(), &content, &[file("a.html", "A")]).is_err());
+        assert!(!content.join("a.html").exists());
+    }
+
+    #[test]
+    fn recovers_a_build_stopped_between_the_renames() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        fs::create_dir(&content).unwrap();
+        let out = dir.path().join("site");
+        write(&out, &content, &[file("a.html", "A")]).unwrap();
+        fs::rename(&out, dir.path().join(".site.dossier-previous")).unwrap();
+        fs::create_dir(dir.path().join(".site.dossier-staging")).unwrap();
+        let report = write(&out, &content, &[file("a.html", "A")]).unwrap();
+        assert_eq!(report.unchanged, 1);
+        assert!(!dir.path().join(".site.dossier-previous").exists());
+    }
+
+    #[test]
+    fn paths_must_stay_inside() {
+        assert!(check_relative("sources/a.html").is_ok());
+        assert!(check_relative("../evil").is_err());
+        assert!(check_relative("/etc/passwd").is_err());
+        assert!(check_relative(MANIFEST).is_err());
+    }
+}
