@@ -31,14 +31,14 @@ impl Diagnostic {
         self
     }
 
-    /// `path:line:col`, the form editors and terminals turn into a jump target.
+    /// `path:line:col`, the form editors and terminals turn into a jump target;
+    /// just the path for a problem with a whole file or folder.
     pub fn location(&self) -> String {
-        format!(
-            "{}:{}:{}",
-            self.path.display(),
-            self.line.max(1),
-            self.col.max(1)
-        )
+        if self.line == 0 {
+            self.path.display().to_string()
+        } else {
+            format!("{}:{}:{}", self.path.display(), self.line, self.col.max(1))
+        }
     }
 }
 
@@ -65,9 +65,6 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-
-    #[error("content folder {0} not found")]
-    MissingContent(PathBuf),
 
     #[error("refusing to write into {path}: {reason}")]
     OutputRefused { path: PathBuf, reason: String },

@@ -57,7 +57,15 @@ pub const CONFIG_FILE: &str = "dossier.toml";
 
 pub fn load(root: &Path) -> Result<Content> {
     if !root.is_dir() {
-        return Err(Error::MissingContent(root.to_path_buf()));
+        return Err(Error::Content(vec![Diagnostic::new(
+            root,
+            0,
+            0,
+            "content folder not found",
+        )
+        .with_hint(
+            "run dossier in the folder that holds content/, or pass --content DIR",
+        )]));
     }
     let mut diagnostics = Vec::new();
     let config = load_config(root).map_err(|d| diagnostics.push(d)).ok();

@@ -140,12 +140,13 @@ fn escape_markdown(text: &str) -> String {
     out
 }
 
-/// Plain text of a Markdown fragment, for summaries and search.
-pub fn plain_text(markdown: &str) -> String {
+/// Plain text of a Markdown fragment, for summaries and search; `title_of` names
+/// the target of a wiki-link that has no label.
+pub fn plain_text(markdown: &str, title_of: impl Fn(&WikiLink) -> Option<String>) -> String {
     let rewritten = rewrite_wikilinks(markdown, |link| {
         Some(LinkTarget {
             url: String::new(),
-            title: link.label.clone().unwrap_or_else(|| link.target.clone()),
+            title: title_of(link).unwrap_or_else(|| link.target.clone()),
         })
     });
     let mut out = String::new();
@@ -206,6 +207,10 @@ mod tests {
 
     #[test]
     fn plain_text_drops_markup() {
-        assert_eq!(plain_text("A *b* [[c|Cee]].\n\nNext"), "A b Cee. Next");
+        assert_eq!(
+            plain_text("A *b* [[c|Cee]].\n\nNext [[d]]", |_| None),
+            "A b Cee. Next d"
+        );
+        assert_eq!(plain_text("[[d]]", |_| Some("Dee".into())), "Dee");
     }
 }

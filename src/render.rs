@@ -582,6 +582,8 @@ impl<'a> Views<'a> {
                     "source": source.headline,
                     "outlet": source.meta.outlet,
                     "text": paragraph.text,
+                    "language": source.language,
+                    "direction": source.direction,
                 }))
             })
             .collect();

@@ -83,13 +83,24 @@ impl Dossier {
 
     /// The display title of any content file.
     pub fn title_of(&self, slug: &str) -> Option<&str> {
-        let target = self.index.get(slug)?;
-        Some(match target.section {
-            Section::Sources => &self.sources[target.position].headline,
-            Section::Actors => &self.actors[target.position].meta.name,
-            Section::Notes => &self.notes[target.position].meta.title,
-        })
+        title_in(&self.index, &self.sources, &self.actors, &self.notes, slug)
     }
+}
+
+/// The display title of a content file, as a rendered link shows it.
+fn title_in<'a>(
+    index: &BTreeMap<String, Target>,
+    sources: &'a [Source],
+    actors: &'a [Actor],
+    notes: &'a [Note],
+    slug: &str,
+) -> Option<&'a str> {
+    let target = index.get(slug)?;
+    Some(match target.section {
+        Section::Sources => &sources[target.position].headline,
+        Section::Actors => &actors[target.position].meta.name,
+        Section::Notes => &notes[target.position].meta.title,
+    })
 }
 
 pub fn resolve(content: Content, sources: Vec<Source>) -> Result<Dossier> {
@@ -125,6 +136,8 @@ pub fn resolve(content: Content, sources: Vec<Source>) -> Result<Dossier> {
     let checker = Checker {
         index: &index,
         sources: &sources,
+        actors: &content.actors,
+        notes: &content.notes,
     };
     let mut diagnostics = Vec::new();
     let mut links = Vec::new();
@@ -245,9 +258,15 @@ pub fn resolve(content: Content, sources: Vec<Source>) -> Result<Dossier> {
 struct Checker<'a> {
     index: &'a BTreeMap<String, Target>,
     sources: &'a [Source],
+    actors: &'a [Actor],
+    notes: &'a [Note],
 }
 
 impl Checker<'_> {
+    fn title_of(&self, slug: &str) -> Option<String> {
+        title_in(self.index, self.sources, self.actors, self.notes, slug).map(String::from)
+    }
+
     fn body_links(
         &self,
         from: &str,
@@ -286,7 +305,7 @@ impl Checker<'_> {
                 from: from.to_string(),
                 to: link.target.clone(),
                 anchor: link.anchor.clone(),
-                context: context_of(text, link),
+                context: context_of(text, link, |l| self.title_of(&l.target)),
             }),
         }
     }
@@ -390,12 +409,16 @@ fn nearest<'a>(wrong: &str, candidates: impl Iterator<Item = &'a str>) -> Option
 }
 
 /// The line of Markdown a link stands in, as plain text, trimmed to a readable length.
-fn context_of(text: &str, link: &WikiLink) -> String {
+fn context_of(
+    text: &str,
+    link: &WikiLink,
+    title_of: impl Fn(&WikiLink) -> Option<String>,
+) -> String {
     let start = text[..link.range.start].rfind('\n').map_or(0, |i| i + 1);
     let end = text[link.range.end..]
         .find('\n')
         .map_or(text.len(), |i| link.range.end + i);
-    let plain = plain_text(&text[start..end]);
+    let plain = plain_text(&text[start..end], title_of);
     let plain = plain
         .trim_start_matches(['-', '*', '#', '>', ' '])
         .to_string();

@@ -1,4 +1,4 @@
-//! `dossier new`: a ready-to-edit file with every front-matter field.
+//! `dossier new`: a ready-to-edit file with every front-matter field; the file builds as it is.
 
 use crate::error::{Error, Result};
 use crate::load::{slugify, Section};
@@ -73,7 +73,7 @@ role = ""
 # affiliation = "slug"
 tags = []
 +++
-Who {plain} is and what part they play in the story. Link other pages with [[slug]].
+Who {plain} is and what part they play in the story. Link other pages with `[[slug]]`.
 "#,
         name = quoted(name),
         plain = name
@@ -96,7 +96,8 @@ tags = []
 # actors = ["actor-slug"]
 # sources = ["source-slug"]    # or "source-slug#p-1a2b3c" for one paragraph
 +++
-Write the note in Markdown. Link with [[slug]], [[slug|label]] or [[source-slug#anchor]].
+Write the note in Markdown. Link with `[[slug]]`, `[[slug|label]]` or `[[source-slug#anchor]]`
+(without the backticks).
 "#,
         title = quoted(name)
     )
@@ -117,5 +118,10 @@ mod tests {
         ));
         new_file(dir.path(), Section::Sources, "A \"quoted\" headline").unwrap();
         new_file(dir.path(), Section::Notes, "Overview").unwrap();
+        // The examples in the templates are code, not links that would fail to resolve.
+        let note = std::fs::read_to_string(dir.path().join("notes/overview.md")).unwrap();
+        let body = crate::load::split_front_matter(&note).unwrap().body;
+        assert!(body.contains("[[slug]]"));
+        assert!(crate::markdown::wikilinks(body).is_empty());
     }
 }

@@ -1,0 +1,65 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn default_content() -> PathBuf {
+    repo().join("content")
+}
+
+/// Builds `content` into `output` with the library, as `dossier build` does.
+pub fn build(content: &Path, output: &Path) -> dossier::Result<dossier::Report> {
+    let options = dossier::Options {
+        content: content.to_path_buf(),
+        output: output.to_path_buf(),
+        ..dossier::Options::default()
+    };
+    dossier::build(&options, &dossier::pipeline::Silent)
+}
+
+/// Copies a folder tree (the default content, to break it in a test).
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` with its bytes, by path relative to `dir`.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (relative, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// The stems of the files in a content folder (`content/actors` → actor slugs).
+pub fn slugs(folder: &Path) -> BTreeSet<String> {
+    fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| p.file_stem().unwrap().to_string_lossy().to_string())
+        .collect()
+}

@@ -1,0 +1,309 @@
+//! The default dossier, built as a user would build it, checked page by page.
+
+mod common;
+
+use common::*;
+use scraper::{Html, Selector};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::path::Path;
+
+struct Site {
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Site {
+    fn build() -> (tempfile::TempDir, Site) {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("site");
+        build(&default_content(), &output).expect("the default dossier builds");
+        let files = snapshot(&output);
+        (dir, Site { files })
+    }
+
+    fn html(&self, path: &str) -> Html {
+        let bytes = self
+            .files
+            .get(path)
+            .unwrap_or_else(|| panic!("{path} was not written"));
+        Html::parse_document(std::str::from_utf8(bytes).unwrap())
+    }
+
+    fn pages(&self) -> impl Iterator<Item = &String> {
+        self.files.keys().filter(|p| p.ends_with(".html"))
+    }
+}
+
+/// Each reference a page makes: (attribute value, whether it may be absolute).
+fn references(page: &Html) -> Vec<(String, bool)> {
+    let selector =
+        Selector::parse("a[href], link[href], script[src], img[src], iframe[src], source[src]")
+            .unwrap();
+    page.select(&selector)
+        .map(|el| {
+            let value = el.value();
+            let url = value
+                .attr("href")
+                .or_else(|| value.attr("src"))
+                .unwrap()
+                .to_string();
+            let rel = value.attr("rel").unwrap_or("");
+            let may_be_absolute = (value.name() == "link"
+                && rel.split_whitespace().any(|r| r == "canonical"))
+                || (value.name() == "a" && rel.split_whitespace().any(|r| r == "external"));
+            (url, may_be_absolute)
+        })
+        .collect()
+}
+
+fn ids(page: &Html) -> BTreeSet<String> {
+    let selector = Selector::parse("[id]").unwrap();
+    page.select(&selector)
+        .map(|el| el.value().attr("id").unwrap().to_string())
+        .collect()
+}
+
+/// Resolves a relative URL found in `from` to a site path and fragment.
+fn resolve(from: &str, url: &str) -> (String, Option<String>) {
+    let (path, fragment) = match url.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_string())),
+        None => (url, None),
+    };
+    if path.is_empty() {
+        return (from.to_string(), fragment);
+    }
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for segment in path.split('/') {
+        match segment {
+            ".." => {
+                assert!(parts.pop().is_some(), "{from}: {url} leaves the site");
+            }
+            "." | "" => {}
+            other => parts.push(other),
+        }
+    }
+    (parts.join("/"), fragment)
+}
+
+#[test]
+fn every_expected_page_exists() {
+    let (_dir, site) = Site::build();
+    let content = default_content();
+    let mut expected: BTreeSet<String> = [
+        "index.html",
+        "404.html",
+        "timeline.html",
+        "sources/index.html",
+        "actors/index.html",
+        "notes/index.html",
+        "sitemap.xml",
+        "atom.xml",
+        ".nojekyll",
+        "static/style.css",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
+    for slug in slugs(&content.join("sources")) {
+        expected.insert(format!("sources/{slug}.html"));
+        expected.insert(format!("sources/{slug}.verbatim.html"));
+    }
+    for slug in slugs(&content.join("actors")) {
+        expected.insert(format!("actors/{slug}.html"));
+    }
+    for slug in slugs(&content.join("notes")) {
+        expected.insert(format!("notes/{slug}.html"));
+    }
+    let missing: Vec<_> = expected
+        .iter()
+        .filter(|p| !site.files.contains_key(*p))
+        .collect();
+    assert!(missing.is_empty(), "missing pages: {missing:?}");
+    assert!(slugs(&content.join("sources")).len() >= 5);
+    assert!(slugs(&content.join("actors")).len() >= 20);
+}
+
+#[test]
+fn every_link_and_anchor_resolves_and_is_relative() {
+    let (_dir, site) = Site::build();
+    let mut id_cache: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for path in site.pages() {
+        let page = site.html(path);
+        for (url, may_be_absolute) in references(&page) {
+            checked += 1;
+            if url.contains("://") || url.starts_with("//") {
+                if !may_be_absolute {
+                    problems.push(format!("{path}: absolute link {url}"));
+                }
+                continue;
+            }
+            if url.starts_with('/') {
+                problems.push(format!(
+                    "{path}: root-relative link {url} breaks under a sub-path"
+                ));
+                continue;
+            }
+            let (target, fragment) = resolve(path, &url);
+            if !site.files.contains_key(&target) {
+                problems.push(format!("{path}: {url} → {target} does not exist"));
+                continue;
+            }
+            if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
+                let ids = id_cache
+                    .entry(target.clone())
+                    .or_insert_with(|| ids(&site.html(&target)));
+                if !ids.contains(&fragment) {
+                    problems.push(format!("{path}: {url} → no id '{fragment}' in {target}"));
+                }
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} links checked");
+    assert!(
+        problems.is_empty(),
+        "{} broken links:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn every_page_is_reachable_by_clicking_from_the_home_page() {
+    let (_dir, site) = Site::build();
+    let mut seen = BTreeSet::from(["index.html".to_string()]);
+    let mut queue = VecDeque::from(["index.html".to_string()]);
+    while let Some(path) = queue.pop_front() {
+        let page = site.html(&path);
+        let anchors = Selector::parse("a[href]").unwrap();
+        for el in page.select(&anchors) {
+            let url = el.value().attr("href").unwrap();
+            if url.contains("://") {
+                continue;
+            }
+            let (target, _) = resolve(&path, url);
+            if target.ends_with(".html")
+                && site.files.contains_key(&target)
+                && seen.insert(target.clone())
+            {
+                queue.push_back(target);
+            }
+        }
+    }
+    let unreachable: Vec<_> = site
+        .pages()
+        .filter(|p| !seen.contains(*p) && *p != "404.html")
+        .collect();
+    assert!(
+        unreachable.is_empty(),
+        "not reachable from index.html: {unreachable:?}"
+    );
+}
+
+#[test]
+fn the_sources_and_all_actors_are_listed() {
+    let (_dir, site) = Site::build();
+    let content = default_content();
+    let links_of = |path: &str| -> BTreeSet<String> {
+        let page = site.html(path);
+        let selector = Selector::parse("main a[href]").unwrap();
+        page.select(&selector)
+            .map(|el| resolve(path, el.value().attr("href").unwrap()).0)
+            .collect()
+    };
+    let sources_index = links_of("sources/index.html");
+    let home = links_of("index.html");
+    for slug in slugs(&content.join("sources")) {
+        let page = format!("sources/{slug}.html");
+        assert!(
+            sources_index.contains(&page),
+            "sources/index.html lacks {page}"
+        );
+        assert!(home.contains(&page), "index.html lacks {page}");
+        // The source page shows its text: every paragraph has an anchor.
+        let html = site.html(&page);
+        let paragraphs = Selector::parse("article p.para[id]").unwrap();
+        assert!(
+            html.select(&paragraphs).count() >= 5,
+            "{page} shows too few paragraphs"
+        );
+    }
+    let actors_index = links_of("actors/index.html");
+    for slug in slugs(&content.join("actors")) {
+        let page = format!("actors/{slug}.html");
+        assert!(
+            actors_index.contains(&page),
+            "actors/index.html lacks {page}"
+        );
+    }
+}
+
+#[test]
+fn source_text_is_verbatim_in_the_provenance_view() {
+    let (_dir, site) = Site::build();
+    let content = default_content();
+    for slug in slugs(&content.join("sources")) {
+        let raw =
+            std::fs::read_to_string(content.join("sources").join(format!("{slug}.txt"))).unwrap();
+        let body = raw.splitn(3, "+++\n").nth(2).expect("front matter");
+        let page = site.html(&format!("sources/{slug}.verbatim.html"));
+        let cells = Selector::parse("table.verbatim tbody tr td:nth-child(2)").unwrap();
+        let shown: Vec<String> = page.select(&cells).map(|td| td.text().collect()).collect();
+        let original: Vec<&str> = body.lines().collect();
+        assert_eq!(shown.len(), original.len(), "{slug}: line count");
+        for (number, (shown, original)) in shown.iter().zip(&original).enumerate() {
+            assert_eq!(shown, original, "{slug}: line {} differs", number + 1);
+        }
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical_and_a_rebuild_rewrites_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    build(&default_content(), &a).unwrap();
+    build(&default_content(), &b).unwrap();
+    let (first, second) = (snapshot(&a), snapshot(&b));
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first {
+        assert!(bytes == &second[path], "{path} differs between two builds");
+    }
+    let again = build(&default_content(), &a).unwrap();
+    let written = again.written.unwrap();
+    assert_eq!(written.written, 0, "unchanged files were rewritten");
+    assert_eq!(
+        written.unchanged,
+        first.len() - 1,
+        "every file but the manifest is kept"
+    );
+}
+
+#[test]
+fn feeds_use_absolute_urls_from_base_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("site");
+    let options = dossier::Options {
+        content: default_content(),
+        output: output.clone(),
+        base_url: Some("https://desk.example.org/dossier/".into()),
+        ..dossier::Options::default()
+    };
+    dossier::build(&options, &dossier::pipeline::Silent).unwrap();
+    let sitemap = std::fs::read_to_string(output.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://desk.example.org/dossier/</loc>"));
+    assert!(sitemap.contains("<loc>https://desk.example.org/dossier/timeline.html</loc>"));
+    assert!(!sitemap.contains("404.html"));
+    let atom = std::fs::read_to_string(output.join("atom.xml")).unwrap();
+    assert!(atom.contains("<id>https://desk.example.org/dossier/</id>"));
+    let entries = atom.matches("<entry>").count();
+    assert_eq!(
+        entries,
+        slugs(&default_content().join("sources")).len()
+            + slugs(&default_content().join("notes")).len()
+    );
+    assert!(Path::new(&output.join(".nojekyll")).exists());
+}
