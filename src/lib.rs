@@ -6,6 +6,7 @@
 
 pub mod analyse;
 pub mod error;
+pub mod import;
 pub mod ingest;
 pub mod load;
 pub mod location;

@@ -17,6 +17,8 @@ pub struct Content {
     pub sources: Vec<Document<SourceMeta>>,
     pub actors: Vec<Document<ActorMeta>>,
     pub notes: Vec<Document<NoteMeta>>,
+    /// `furniture.toml`: the dossier's own furniture rules, if it has any.
+    pub furniture: Option<(PathBuf, String)>,
 }
 
 /// The three kinds of content file, each in its own folder.
@@ -54,6 +56,7 @@ impl Section {
 }
 
 pub const CONFIG_FILE: &str = "dossier.toml";
+pub const FURNITURE_FILE: &str = "furniture.toml";
 
 pub fn load(root: &Path) -> Result<Content> {
     if !root.is_dir() {
@@ -69,6 +72,15 @@ pub fn load(root: &Path) -> Result<Content> {
     }
     let mut diagnostics = Vec::new();
     let config = load_config(root).map_err(|d| diagnostics.push(d)).ok();
+    let furniture_path = root.join(FURNITURE_FILE);
+    let furniture = if furniture_path.exists() {
+        read_text(&furniture_path)
+            .map_err(|d| diagnostics.push(d))
+            .ok()
+            .map(|text| (furniture_path, text))
+    } else {
+        None
+    };
 
     let mut files: Vec<(Section, PathBuf)> = Vec::new();
     for section in Section::ALL {
@@ -138,6 +150,7 @@ pub fn load(root: &Path) -> Result<Content> {
         sources,
         actors,
         notes,
+        furniture,
     })
 }
 

@@ -44,6 +44,27 @@ enum Command {
         #[command(flatten)]
         paths: Paths,
     },
+    /// Turn scraped article text into source files, inferring what the text says.
+    Import {
+        /// Text files holding one article each, as copied or scraped.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Slug of the new source (with a single file).
+        #[arg(long)]
+        slug: Option<String>,
+        /// The outlet, when the text does not name it.
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Replace a source that already has this slug.
+        #[arg(long)]
+        force: bool,
+        /// Show what would be written; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
     /// Create a ready-to-edit content file with every front-matter field.
     New {
         kind: NewKind,
@@ -131,6 +152,39 @@ fn run(command: Command, started: Instant) -> Result<()> {
                 report.actors,
                 report.notes,
                 report.pages,
+                format_duration(started.elapsed())
+            );
+            Ok(())
+        }
+        Command::Import {
+            files,
+            slug,
+            outlet,
+            force,
+            dry_run,
+            content,
+        } => {
+            let options = dossier::import::ImportOptions {
+                files,
+                content,
+                slug,
+                outlet,
+                force,
+                dry_run,
+            };
+            let progress = TerminalProgress::start();
+            progress.stage("import");
+            let result = dossier::import::import(&options);
+            progress.finish();
+            let imported = result?;
+            for item in &imported {
+                print!("{}", dossier::import::describe(item));
+            }
+            let verb = if dry_run { "Would write" } else { "Wrote" };
+            println!(
+                "{verb} {} source{} in {}",
+                imported.len(),
+                if imported.len() == 1 { "" } else { "s" },
                 format_duration(started.elapsed())
             );
             Ok(())

@@ -101,6 +101,13 @@ pub struct SourceMeta {
     pub tags: Vec<String>,
     /// Editorial Markdown about the source and its metadata.
     pub note: Option<String>,
+    /// Lines to keep although a furniture rule would remove them: the exact line,
+    /// or a regular expression written `/…/`.
+    #[serde(default)]
+    pub keep: Vec<String>,
+    /// Lines to remove although no rule does, written the same way.
+    #[serde(default)]
+    pub drop: Vec<String>,
 }
 
 fn unknown() -> String {

@@ -88,7 +88,12 @@ fn load_timed(
         content.config.base_url = base_url.clone();
     }
     clock.start("ingest");
-    let sources = ingest(std::mem::take(&mut content.sources), &content.config)?;
+    let rules = crate::ingest::rule_set(content.furniture.as_ref())?;
+    let sources = ingest(
+        std::mem::take(&mut content.sources),
+        &content.config,
+        &rules,
+    )?;
     clock.start("resolve");
     let dossier = resolve(content, sources)?;
     clock.stop();

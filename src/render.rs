@@ -180,8 +180,14 @@ struct SourceCard<'a> {
     headline: &'a str,
     headline_inferred: bool,
     outlet: &'a str,
+    /// Set when the outlet was read from the text: how.
+    outlet_inferred_from: Option<&'a str>,
     author: &'a str,
+    author_inferred_from: Option<&'a str>,
     published: Option<String>,
+    published_inferred_from: Option<&'a str>,
+    dateline: Option<&'a str>,
+    language_inferred: bool,
     published_label: String,
     kind: crate::model::SourceKind,
     language: &'a str,
@@ -552,7 +558,7 @@ impl<'a> Views<'a> {
                 Some(serde_json::json!({
                     "url": page_path(Section::Sources, &source.slug),
                     "title": source.headline,
-                    "outlet": source.meta.outlet,
+                    "outlet": source.outlet.value,
                     "count": sc.count,
                 }))
             })
@@ -580,7 +586,7 @@ impl<'a> Views<'a> {
                 Some(serde_json::json!({
                     "url": format!("{}#{}", page_path(Section::Sources, slug), anchor),
                     "source": source.headline,
-                    "outlet": source.meta.outlet,
+                    "outlet": source.outlet.value,
                     "text": paragraph.text,
                     "language": source.language,
                     "direction": source.direction,
@@ -749,8 +755,13 @@ fn source_card(source: &Source) -> SourceCard<'_> {
         text_url: text_page_path(&source.slug),
         headline: &source.headline,
         headline_inferred: source.headline_inferred,
-        outlet: &source.meta.outlet,
-        author: &source.meta.author,
+        outlet: &source.outlet.value,
+        outlet_inferred_from: source.outlet.inferred_from.as_deref(),
+        author: &source.author.value,
+        author_inferred_from: source.author.inferred_from.as_deref(),
+        published_inferred_from: source.published_evidence.as_deref(),
+        dateline: source.dateline.as_deref(),
+        language_inferred: source.language_inferred,
         published: source.published.map(|d| d.to_string()),
         published_label: source
             .published
@@ -834,10 +845,10 @@ fn reference_link(dossier: &Dossier, reference: &Reference) -> Option<LinkRef> {
 
 /// How a source is named in lists: its outlet when known, else its headline.
 fn source_label(source: &Source) -> String {
-    if source.meta.outlet.eq_ignore_ascii_case("unknown") {
+    if source.outlet.value.eq_ignore_ascii_case("unknown") {
         source.headline.clone()
     } else {
-        format!("{} ({})", source.headline, source.meta.outlet)
+        format!("{} ({})", source.headline, source.outlet.value)
     }
 }
 

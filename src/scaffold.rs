@@ -25,7 +25,8 @@ pub fn new_file(content: &Path, section: Section, name: &str) -> Result<PathBuf>
     Ok(path)
 }
 
-fn quoted(text: &str) -> String {
+/// A TOML string literal.
+pub fn quoted(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 

@@ -317,3 +317,115 @@ fn theme_folder_overrides_a_template() {
             .contains("Custom notes list")
     );
 }
+
+/// The five original articles, as files, from the default sources' verbatim text.
+fn write_originals(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(default_content().join("sources")).unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+        let split = dossier::load::split_front_matter(&text).unwrap();
+        let origin = split
+            .front_matter
+            .lines()
+            .find_map(|l| l.strip_prefix("origin = "))
+            .unwrap()
+            .trim_matches('"')
+            .to_string();
+        let path = dir.join(origin);
+        fs::write(&path, split.body).unwrap();
+        files.push(path);
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn import_reproduces_sources_that_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let originals = write_originals(dir.path());
+    fs::create_dir(dir.path().join("content")).unwrap();
+    fs::write(
+        dir.path().join("content/dossier.toml"),
+        "title = \"Imported\"\n",
+    )
+    .unwrap();
+    let mut args = vec!["import".to_string()];
+    args.extend(originals.iter().map(|p| p.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+
+    let dry = dossier(dir.path(), &[&args[..], &["--dry-run"]].concat());
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(
+        !dir.path().join("content/sources").exists(),
+        "--dry-run wrote files"
+    );
+    let report = String::from_utf8_lossy(&dry.stdout).to_string();
+    assert!(
+        report.contains("removed:") && report.contains("comment-widget"),
+        "{report}"
+    );
+
+    let run = dossier(dir.path(), &args);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let written = slugs(&dir.path().join("content/sources"));
+    assert_eq!(written.len(), 5, "{written:?}");
+    let check = dossier(dir.path(), &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let build = dossier(dir.path(), &["build"]);
+    assert!(build.status.success(), "{}", stderr(&build));
+
+    // Each written file holds the original text verbatim under its front matter.
+    for original in &originals {
+        let text = fs::read_to_string(original).unwrap();
+        let name = original.file_name().unwrap().to_string_lossy().to_string();
+        let found = fs::read_dir(dir.path().join("content/sources"))
+            .unwrap()
+            .any(|e| {
+                let written = fs::read_to_string(e.unwrap().path()).unwrap();
+                written.contains(&format!("origin = \"{name}\"")) && written.ends_with(&text)
+            });
+        assert!(found, "{name} was not imported verbatim");
+    }
+
+    // Never overwrites without --force.
+    let one = originals[0].display().to_string();
+    let again = dossier(dir.path(), &["import", &one]);
+    assert!(!again.status.success());
+    assert!(stderr(&again).contains("--force"), "{}", stderr(&again));
+    let forced = dossier(dir.path(), &["import", &one, "--force"]);
+    assert!(forced.status.success(), "{}", stderr(&forced));
+
+    let named = dossier(
+        dir.path(),
+        &[
+            "import",
+            &one,
+            "--slug",
+            "gantz-in-rabat",
+            "--outlet",
+            "Reuters",
+        ],
+    );
+    assert!(named.status.success(), "{}", stderr(&named));
+    let text = fs::read_to_string(dir.path().join("content/sources/gantz-in-rabat.txt")).unwrap();
+    assert!(text.contains("outlet = \"Reuters\""), "{text}");
+    let two = originals[1].display().to_string();
+    assert!(!dossier(dir.path(), &["import", &one, &two, "--slug", "x"])
+        .status
+        .success());
+}
+
+#[test]
+fn import_reports_invalid_utf8_with_its_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("content")).unwrap();
+    fs::write(dir.path().join("bad.txt"), b"Headline\nCaf\xe9 society\n").unwrap();
+    let run = dossier(dir.path(), &["import", "bad.txt"]);
+    assert!(!run.status.success());
+    let message = stderr(&run);
+    assert!(
+        message.contains("bad.txt:2:4") && message.contains("byte offset 12"),
+        "{message}"
+    );
+    assert!(!dir.path().join("content/sources").exists());
+}

@@ -1,0 +1,633 @@
+//! Telling the article from the page around it. Data rules (`rules.rs`) name the
+//! furniture; the structural rules here use the article's shape: where the prose
+//! starts and ends, what repeats, what stands before the headline.
+
+use super::infer;
+use super::rules::{Action, Infer, Rule, RuleSet, Scope};
+use crate::model::PartialDate;
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+
+/// Rules that follow from an article's shape rather than its wording.
+/// A dossier can switch them off like any rule (`disable` in furniture.toml).
+pub const STRUCTURAL_RULES: &[(&str, &str)] = &[
+    (
+        "repeated-headline",
+        "The headline repeated, as a subtitle or page title",
+    ),
+    (
+        "before-headline",
+        "A short line above the headline: a section label or kicker",
+    ),
+    (
+        "duplicate-paragraph",
+        "A paragraph repeating an earlier one exactly or nearly",
+    ),
+    (
+        "standfirst",
+        "A summary above the article that repeats its first sentence (kept as the deck)",
+    ),
+    (
+        "subtitle",
+        "A line between the headline and the first paragraph (kept as the deck)",
+    ),
+    (
+        "tail-short-line",
+        "A short line after the last paragraph: widget labels, tags, buttons",
+    ),
+    (
+        "front-matter-drop",
+        "Listed under `drop` in the source's front matter",
+    ),
+];
+
+/// A run of text that is one paragraph, with the body lines it spans (0-based).
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub text: String,
+    pub first_line: usize,
+    pub last_line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fate {
+    Headline,
+    Deck,
+    Body,
+    Removed,
+}
+
+#[derive(Debug, Clone)]
+pub struct Judged {
+    pub block: Block,
+    pub fate: Fate,
+    /// The rule that decided, for the provenance view.
+    pub rule: Option<String>,
+    /// The block's text once any trimmed end is gone.
+    pub text: String,
+    /// Text cut from the end of the block, and the rule that cut it.
+    pub trimmed: Option<(String, String)>,
+}
+
+/// A value read from the text and the rule that found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found<T> {
+    pub value: T,
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Inferred {
+    pub author: Option<Found<String>>,
+    pub date: Option<Found<PartialDate>>,
+    pub outlet: Option<Found<String>>,
+    pub dateline: Option<infer::Dateline>,
+}
+
+/// Line patterns from a source's front matter that override the rules.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub keep: Vec<LinePattern>,
+    pub drop: Vec<LinePattern>,
+}
+
+/// An exact line (white space folded) or, written `/…/`, a regular expression.
+#[derive(Debug, Clone)]
+pub enum LinePattern {
+    Exact(String),
+    Regex(Regex),
+}
+
+impl LinePattern {
+    pub fn parse(text: &str) -> Result<LinePattern, String> {
+        match text.strip_prefix('/').and_then(|t| t.strip_suffix('/')) {
+            Some(pattern) if text.len() >= 2 => Regex::new(pattern)
+                .map(LinePattern::Regex)
+                .map_err(|e| format!("invalid pattern /{pattern}/: {e}")),
+            _ => Ok(LinePattern::Exact(super::normalise_space(text))),
+        }
+    }
+
+    fn matches(&self, text: &str) -> bool {
+        match self {
+            LinePattern::Exact(line) => line == text,
+            LinePattern::Regex(regex) => regex.is_match(text),
+        }
+    }
+}
+
+pub struct Cleaner<'a> {
+    rules: &'a RuleSet,
+}
+
+impl<'a> Cleaner<'a> {
+    pub fn new(rules: &'a RuleSet) -> Self {
+        Cleaner { rules }
+    }
+
+    fn structural(&self, name: &str) -> bool {
+        !self.rules.disabled.iter().any(|d| d == name)
+    }
+
+    /// Decides the fate of every block. `title` is the headline from the front matter.
+    pub fn clean(
+        &self,
+        blocks: Vec<Block>,
+        title: Option<&str>,
+        overrides: &Overrides,
+    ) -> (Vec<Judged>, Inferred) {
+        let mut judged: Vec<Judged> = blocks
+            .into_iter()
+            .map(|block| Judged {
+                text: block.text.clone(),
+                block,
+                fate: Fate::Body,
+                rule: None,
+                trimmed: None,
+            })
+            .collect();
+        let n = judged.len();
+        let mut decided = vec![false; n];
+        let mut kept = vec![false; n];
+        let mut inferred = Inferred::default();
+
+        for (i, item) in judged.iter_mut().enumerate() {
+            if overrides.drop.iter().any(|p| p.matches(&item.text)) {
+                decide(item, &mut decided[i], Fate::Removed, "front-matter-drop");
+            } else if overrides.keep.iter().any(|p| p.matches(&item.text)) {
+                kept[i] = true;
+            }
+        }
+
+        // Trimmed ends first, so that the rest of the block is judged on its own.
+        for (i, item) in judged.iter_mut().enumerate() {
+            if decided[i] || kept[i] {
+                continue;
+            }
+            for rule in self
+                .rules
+                .rules
+                .iter()
+                .filter(|r| r.action == Action::TrimEnd)
+            {
+                let Some(captures) = rule.regex.captures(&item.text) else {
+                    continue;
+                };
+                let whole = captures.get(0).expect("group 0 always matches");
+                if whole.end() != item.text.len() {
+                    continue;
+                }
+                note_inference(&mut inferred, rule, &captures);
+                let cut = item.text[whole.start()..].trim().to_string();
+                item.text = item.text[..whole.start()].trim_end().to_string();
+                item.trimmed = Some((cut, rule.name.clone()));
+                if item.text.is_empty() {
+                    decide(item, &mut decided[i], Fate::Removed, &rule.name);
+                }
+                break;
+            }
+        }
+
+        self.apply_line_rules(
+            &mut judged,
+            &mut decided,
+            &kept,
+            &mut inferred,
+            |_, scope| scope == Scope::Anywhere,
+        );
+
+        let prose: Vec<usize> = (0..n)
+            .filter(|&i| !decided[i] && is_prose(&judged[i].text))
+            .collect();
+        let first_prose = prose.first().copied().unwrap_or(n);
+        let last_prose = prose.last().copied();
+        let in_head = |i: usize| i < first_prose;
+        let in_tail = |i: usize| last_prose.is_some_and(|last| i > last);
+
+        let headline = self.find_headline(&judged, &decided, &kept, title, first_prose);
+        if let Some(h) = headline {
+            judged[h].fate = Fate::Headline;
+            decided[h] = true;
+        }
+
+        self.apply_line_rules(
+            &mut judged,
+            &mut decided,
+            &kept,
+            &mut inferred,
+            |i, scope| (scope == Scope::Head && in_head(i)) || (scope == Scope::Tail && in_tail(i)),
+        );
+
+        let headline_key = headline.map(|h| comparison_key(&judged[h].text));
+        for i in 0..n {
+            if decided[i] || kept[i] {
+                continue;
+            }
+            let item = &mut judged[i];
+            if headline_key.as_deref() == Some(comparison_key(&item.text).as_str())
+                && self.structural("repeated-headline")
+            {
+                decide(item, &mut decided[i], Fate::Removed, "repeated-headline");
+            } else if in_head(i)
+                && headline.is_some_and(|h| i < h)
+                && self.structural("before-headline")
+            {
+                decide(item, &mut decided[i], Fate::Removed, "before-headline");
+            } else if in_head(i) && self.structural("subtitle") {
+                decide(item, &mut decided[i], Fate::Deck, "subtitle");
+            }
+        }
+
+        if self.structural("standfirst") {
+            self.mark_standfirst(&mut judged, &mut decided, &kept, first_prose);
+        }
+        if self.structural("duplicate-paragraph") {
+            remove_duplicates(&mut judged, &mut decided, &kept);
+        }
+        if self.structural("tail-short-line") {
+            for i in 0..n {
+                if !decided[i] && !kept[i] && in_tail(i) && is_short_label(&judged[i].text) {
+                    decide(
+                        &mut judged[i],
+                        &mut decided[i],
+                        Fate::Removed,
+                        "tail-short-line",
+                    );
+                }
+            }
+        }
+
+        self.infer_from_body(&judged, &mut inferred);
+        (judged, inferred)
+    }
+
+    fn apply_line_rules(
+        &self,
+        judged: &mut [Judged],
+        decided: &mut [bool],
+        kept: &[bool],
+        inferred: &mut Inferred,
+        applies: impl Fn(usize, Scope) -> bool,
+    ) {
+        for i in 0..judged.len() {
+            if decided[i] || kept[i] {
+                continue;
+            }
+            let rule = self
+                .rules
+                .rules
+                .iter()
+                .filter(|r| r.action == Action::Line && applies(i, r.scope))
+                .find(|r| r.regex.is_match(&judged[i].text));
+            if let Some(rule) = rule {
+                if let Some(captures) = rule.regex.captures(&judged[i].text) {
+                    note_inference(inferred, rule, &captures);
+                }
+                decide(&mut judged[i], &mut decided[i], Fate::Removed, &rule.name);
+            }
+        }
+    }
+
+    /// The line that matches the front-matter title; without a title, the first
+    /// line before the prose that no head rule claims.
+    fn find_headline(
+        &self,
+        judged: &[Judged],
+        decided: &[bool],
+        kept: &[bool],
+        title: Option<&str>,
+        first_prose: usize,
+    ) -> Option<usize> {
+        let open = |i: &usize| !decided[*i] && !kept[*i];
+        if let Some(title) = title {
+            let key = comparison_key(title);
+            return (0..judged.len().min(first_prose.max(1) + 1))
+                .filter(open)
+                .find(|&i| comparison_key(&judged[i].text) == key);
+        }
+        (0..first_prose).filter(open).find(|&i| {
+            !self.rules.rules.iter().any(|r| {
+                r.scope == Scope::Head
+                    && r.action == Action::Line
+                    && !r.spares_headline
+                    && r.regex.is_match(&judged[i].text)
+            })
+        })
+    }
+
+    /// Among the first paragraphs, one whose opening is a later paragraph in full is
+    /// a summary written above the article: it becomes the deck, and nothing is lost.
+    fn mark_standfirst(
+        &self,
+        judged: &mut [Judged],
+        decided: &mut [bool],
+        kept: &[bool],
+        first_prose: usize,
+    ) {
+        let candidates: Vec<usize> = (first_prose..judged.len())
+            .filter(|&i| !decided[i] && !kept[i])
+            .take(3)
+            .collect();
+        let by_prefix: HashMap<String, Vec<usize>> =
+            candidates.iter().fold(HashMap::new(), |mut map, &i| {
+                map.entry(prefix(&comparison_key(&judged[i].text)))
+                    .or_default()
+                    .push(i);
+                map
+            });
+        for later in first_prose..judged.len() {
+            if decided[later]
+                || judged[later].fate != Fate::Body
+                || super::count_words(&judged[later].text) < 8
+            {
+                continue;
+            }
+            let key = comparison_key(&judged[later].text);
+            let Some(earlier) = by_prefix.get(&prefix(&key)) else {
+                continue;
+            };
+            for &i in earlier {
+                let candidate = comparison_key(&judged[i].text);
+                if i < later
+                    && !decided[i]
+                    && candidate.len() > key.len()
+                    && candidate.starts_with(&key)
+                {
+                    decide(&mut judged[i], &mut decided[i], Fate::Deck, "standfirst");
+                }
+            }
+        }
+    }
+
+    fn infer_from_body(&self, judged: &[Judged], inferred: &mut Inferred) {
+        let body: Vec<&Judged> = judged.iter().filter(|j| j.fate == Fate::Body).collect();
+        if let Some(line) = body.first().and_then(|first| infer::dateline(&first.text)) {
+            if let (Some(year), None) = (line.year, &inferred.date) {
+                if let Some(date) =
+                    PartialDate::parse(&format!("{year}-{:02}-{:02}", line.month, line.day))
+                {
+                    inferred.date = Some(Found {
+                        value: date,
+                        evidence: format!("the dateline '{}'", line.text),
+                    });
+                }
+            }
+            if let (Some(agency), None) = (&line.agency, &inferred.outlet) {
+                inferred.outlet = Some(Found {
+                    value: agency.clone(),
+                    evidence: format!("the agency credited in the dateline '{}'", line.text),
+                });
+            }
+            inferred.dateline = Some(line);
+        }
+        if inferred.outlet.is_none() {
+            if let Some(agency) = body.last().and_then(|last| infer::sign_off(&last.text)) {
+                inferred.outlet = Some(Found {
+                    evidence: format!("the sign-off '— {agency}' ending the article"),
+                    value: agency,
+                });
+            }
+        }
+        if inferred.outlet.is_none() {
+            let urls = judged
+                .iter()
+                .filter(|j| j.rule.as_deref() == Some("bare-url"))
+                .map(|j| j.text.as_str());
+            if let Some(domain) = infer::common_domain(urls) {
+                inferred.outlet = Some(Found {
+                    evidence: format!("the links to other articles on {domain} in the page"),
+                    value: domain,
+                });
+            }
+        }
+    }
+}
+
+fn decide(item: &mut Judged, decided: &mut bool, fate: Fate, rule: &str) {
+    item.fate = fate;
+    item.rule = Some(rule.to_string());
+    *decided = true;
+}
+
+fn note_inference(inferred: &mut Inferred, rule: &Rule, captures: &regex::Captures) {
+    let (Some(kind), Some(value)) = (rule.infer, captures.name("value")) else {
+        return;
+    };
+    let value = value
+        .as_str()
+        .trim()
+        .trim_end_matches(['.', ','])
+        .to_string();
+    let line = captures.get(0).map_or("", |m| m.as_str()).trim();
+    let evidence = format!(
+        "the line '{}' (rule {})",
+        crate::resolve::truncate_words(line, 80),
+        rule.name
+    );
+    match kind {
+        Infer::Author if inferred.author.is_none() => {
+            inferred.author = Some(Found { value, evidence })
+        }
+        Infer::Outlet if inferred.outlet.is_none() => {
+            inferred.outlet = Some(Found { value, evidence })
+        }
+        Infer::Date if inferred.date.is_none() => {
+            if let Some(date) = infer::parse_date(&value) {
+                inferred.date = Some(Found {
+                    value: date,
+                    evidence,
+                });
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Collapses exact and near-exact repeats (one is the other with its end cut off,
+/// and keeps at least nine tenths of it), keeping the first. Candidates are found
+/// by a shared opening, so an article costs time in proportion to its length.
+fn remove_duplicates(judged: &mut [Judged], decided: &mut [bool], kept: &[bool]) {
+    let mut exact: HashSet<String> = HashSet::new();
+    let mut by_prefix: HashMap<String, Vec<String>> = HashMap::new();
+    for i in 0..judged.len() {
+        if !matches!(judged[i].fate, Fate::Body | Fate::Deck)
+            || (decided[i] && judged[i].fate == Fate::Body)
+        {
+            continue;
+        }
+        let key = comparison_key(&judged[i].text);
+        if key.is_empty() {
+            continue;
+        }
+        let near = key.len() >= PREFIX
+            && by_prefix.get(&prefix(&key)).is_some_and(|seen| {
+                seen.iter().any(|other| {
+                    let (short, long) = if other.len() < key.len() {
+                        (other, &key)
+                    } else {
+                        (&key, other)
+                    };
+                    long.starts_with(short.as_str()) && short.len() * 10 >= long.len() * 9
+                })
+            });
+        if (!exact.insert(key.clone()) || near) && !kept[i] {
+            decide(
+                &mut judged[i],
+                &mut decided[i],
+                Fate::Removed,
+                "duplicate-paragraph",
+            );
+        } else if key.len() >= PREFIX {
+            by_prefix.entry(prefix(&key)).or_default().push(key);
+        }
+    }
+}
+
+const PREFIX: usize = 32;
+
+fn prefix(key: &str) -> String {
+    key.chars().take(PREFIX).collect()
+}
+
+/// Lowercased letters and digits, one space between words: two paragraphs with the
+/// same key say the same thing.
+pub fn comparison_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            key.push(c);
+        } else if !key.is_empty() && !key.ends_with(' ') {
+            key.push(' ');
+        }
+    }
+    key.trim_end().to_string()
+}
+
+/// A paragraph of running text: long enough, and finished like a sentence.
+pub fn is_prose(text: &str) -> bool {
+    let words = super::count_words(text);
+    words >= 25 || (words >= 8 && ends_like_a_sentence(text))
+}
+
+fn ends_like_a_sentence(text: &str) -> bool {
+    text.trim_end().chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | '…' | '"' | '”' | '’' | '»' | ')' | '。' | '؟' | '۔'
+        )
+    })
+}
+
+fn is_short_label(text: &str) -> bool {
+    super::count_words(text) <= 6 && !ends_like_a_sentence(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(lines: &[&str]) -> Vec<Block> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Block {
+                text: t.to_string(),
+                first_line: i,
+                last_line: i,
+            })
+            .collect()
+    }
+
+    fn fates(lines: &[&str], title: Option<&str>) -> Vec<(Fate, Option<String>)> {
+        let rules = RuleSet::builtin();
+        let (judged, _) = Cleaner::new(&rules).clean(blocks(lines), title, &Overrides::default());
+        judged.into_iter().map(|j| (j.fate, j.rule)).collect()
+    }
+
+    const P1: &str =
+        "The minister said on Tuesday that the agreement would be signed within weeks.";
+    const P2: &str = "Officials from both countries have met several times since the spring to agree on the text.";
+
+    #[test]
+    fn kicker_headline_subtitle_byline_body_and_widgets() {
+        let f = fates(
+            &[
+                "World",
+                "Big deal signed",
+                "A subtitle about the deal",
+                "By Jane Roe",
+                P1,
+                P2,
+                "Share",
+                "12 Comments",
+                "Tags",
+            ],
+            Some("Big deal signed"),
+        );
+        let fate: Vec<Fate> = f.iter().map(|(f, _)| *f).collect();
+        use Fate::*;
+        assert_eq!(
+            fate,
+            [Removed, Headline, Deck, Removed, Body, Body, Removed, Removed, Removed]
+        );
+        assert_eq!(f[0].1.as_deref(), Some("before-headline"));
+        assert_eq!(f[3].1.as_deref(), Some("byline"));
+        assert_eq!(f[8].1.as_deref(), Some("tail-short-line"));
+    }
+
+    #[test]
+    fn standfirst_becomes_deck_and_repeats_are_removed() {
+        let standfirst = format!("{P1} It also covers training.");
+        let f = fates(
+            &["Headline", &standfirst, P2, P1, P2, "Headline"],
+            Some("Headline"),
+        );
+        let fate: Vec<Fate> = f.iter().map(|(f, _)| *f).collect();
+        use Fate::*;
+        assert_eq!(fate, [Headline, Deck, Body, Body, Removed, Removed]);
+        assert_eq!(f[1].1.as_deref(), Some("standfirst"));
+        assert_eq!(f[4].1.as_deref(), Some("duplicate-paragraph"));
+        assert_eq!(f[5].1.as_deref(), Some("repeated-headline"));
+    }
+
+    #[test]
+    fn near_duplicates_with_cut_ends_collapse() {
+        let cut = P2.trim_end_matches('.').replace("several", "several  ");
+        let f = fates(&["H", P2, &cut], Some("H"));
+        assert_eq!(f[2], (Fate::Removed, Some("duplicate-paragraph".into())));
+    }
+
+    #[test]
+    fn trimmed_author_blurb_is_inferred() {
+        let rules = RuleSet::builtin();
+        let text = format!("{P1} More By Dan Arbel");
+        let (judged, inferred) =
+            Cleaner::new(&rules).clean(blocks(&["H", &text]), Some("H"), &Overrides::default());
+        assert_eq!(judged[1].text, P1);
+        assert_eq!(judged[1].trimmed.as_ref().unwrap().0, "More By Dan Arbel");
+        assert_eq!(inferred.author.unwrap().value, "Dan Arbel");
+    }
+
+    #[test]
+    fn front_matter_overrides_win() {
+        let rules = RuleSet::builtin();
+        let overrides = Overrides {
+            keep: vec![LinePattern::parse("Share").unwrap()],
+            drop: vec![LinePattern::parse("/^Officials/").unwrap()],
+        };
+        let (judged, _) =
+            Cleaner::new(&rules).clean(blocks(&["H", P1, P2, "Share"]), Some("H"), &overrides);
+        assert_eq!(judged[2].fate, Fate::Removed);
+        assert_eq!(judged[2].rule.as_deref(), Some("front-matter-drop"));
+        assert_eq!(judged[3].fate, Fate::Body);
+    }
+
+    #[test]
+    fn prose_needs_length_and_an_ending() {
+        assert!(is_prose(P1));
+        assert!(!is_prose(
+            "Israel signs defence pact with Morocco, as cooperation builds"
+        ));
+        assert!(!is_prose("Short."));
+    }
+}
