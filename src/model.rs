@@ -127,6 +127,23 @@ pub struct ActorMeta {
     pub affiliation: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// When an alias names this actor only in some places ("Rabat" the government,
+    /// not "in Rabat" the city).
+    #[serde(default)]
+    pub alias_rules: Vec<AliasRule>,
+}
+
+/// Where an alias does not mean the actor: after or before certain words.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AliasRule {
+    pub alias: String,
+    /// Words or phrases that, just before the alias, make it not a mention ("in", "visit to").
+    #[serde(default)]
+    pub not_after: Vec<String>,
+    /// Words or phrases that, just after the alias, make it not a mention.
+    #[serde(default)]
+    pub not_before: Vec<String>,
 }
 
 /// Front matter of an editorial note.

@@ -307,3 +307,72 @@ fn feeds_use_absolute_urls_from_base_url() {
     );
     assert!(Path::new(&output.join(".nojekyll")).exists());
 }
+
+#[test]
+fn actor_pages_show_quotes_charts_and_the_network() {
+    let (_dir, site) = Site::build();
+    let dossier = dossier::pipeline::load_dossier(&dossier::Options {
+        content: default_content(),
+        ..Default::default()
+    })
+    .unwrap();
+    let analysis = dossier::analyse::analyse(&dossier);
+
+    // Every direct quote appears on its speaker's page, linked to its paragraph.
+    let mut checked = 0;
+    for found in &analysis.statements {
+        let dossier::analyse::quotes::Speaker::Actor(slug) = &found.statement.speaker else {
+            continue;
+        };
+        if found.statement.kind != dossier::analyse::quotes::StatementKind::Direct {
+            continue;
+        }
+        let page = site.html(&format!("actors/{slug}.html"));
+        let link = format!("../sources/{}.html#{}", found.source, found.anchor);
+        let selector = Selector::parse(&format!("ul.quotes a[href=\"{link}\"]")).unwrap();
+        assert!(
+            page.select(&selector).next().is_some(),
+            "actors/{slug}.html lacks a link to {link}"
+        );
+        let text = Selector::parse("ul.quotes blockquote").unwrap();
+        assert!(
+            page.select(&text).any(|b| b
+                .text()
+                .collect::<String>()
+                .contains(found.statement.text.trim())),
+            "actors/{slug}.html lacks the quote {:?}",
+            found.statement.text
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} quotes checked");
+
+    // The mention chart is an inline SVG with one bar per source.
+    let sources = slugs(&default_content().join("sources")).len();
+    let gantz = site.html("actors/benny-gantz.html");
+    let bars = Selector::parse("figure.chart-figure svg rect.chart-bar").unwrap();
+    assert_eq!(gantz.select(&bars).count(), sources);
+
+    // The network links every actor the sources name, and its table lists the pairs.
+    let index = site.html("actors/index.html");
+    let nodes = Selector::parse("svg.network a").unwrap();
+    let named = analysis
+        .actor_coverage
+        .values()
+        .filter(|c| c.iter().any(|s| s.count > 0))
+        .count();
+    assert_eq!(index.select(&nodes).count(), named);
+    let rows = Selector::parse("section[aria-labelledby=network-heading] tbody tr").unwrap();
+    assert_eq!(index.select(&rows).count(), analysis.co_mentions.len());
+
+    // A source page says who is quoted and marks scare quotes as such.
+    let source = site.html("sources/trump-legacy-defence-pact.html");
+    let voices: String = source
+        .select(&Selector::parse(".voices").unwrap())
+        .flat_map(|v| v.text())
+        .collect();
+    assert!(
+        voices.contains("Zohar Palti") && voices.contains("not speech"),
+        "{voices}"
+    );
+}

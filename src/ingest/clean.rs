@@ -381,7 +381,7 @@ impl<'a> Cleaner<'a> {
             inferred.dateline = Some(line);
         }
         if inferred.outlet.is_none() {
-            if let Some(agency) = body.last().and_then(|last| infer::sign_off(&last.text)) {
+            if let Some((_, agency)) = body.last().and_then(|last| infer::sign_off(&last.text)) {
                 inferred.outlet = Some(Found {
                     evidence: format!("the sign-off '— {agency}' ending the article"),
                     value: agency,

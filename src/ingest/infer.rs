@@ -158,6 +158,8 @@ pub struct Dateline {
     pub year: Option<i32>,
     /// The agency credited in brackets, if any.
     pub agency: Option<String>,
+    /// Byte length of the whole dateline, dash included: the story starts after it.
+    pub length: usize,
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -182,6 +184,7 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
         None => text.to_string(),
     };
     Some(Dateline {
+        length: whole.len(),
         text,
         place: captures["place"].trim().to_string(),
         month,
@@ -198,11 +201,15 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 
-/// An agency credit signing off the last paragraph: "… — NNN-AGENCIES".
-pub fn sign_off(paragraph: &str) -> Option<String> {
-    SIGN_OFF
-        .captures(paragraph)
-        .map(|c| c["agency"].trim().to_string())
+/// An agency credit signing off the last paragraph: "… — NNN-AGENCIES", with the
+/// byte offset where the credit (dash included) starts.
+pub fn sign_off(paragraph: &str) -> Option<(usize, String)> {
+    let captures = SIGN_OFF.captures(paragraph)?;
+    let whole = captures.get(0)?;
+    let dash = paragraph[whole.start()..]
+        .find(['—', '–'])
+        .map_or(whole.start(), |i| whole.start() + i);
+    Some((dash, captures["agency"].trim().to_string()))
 }
 
 /// The web site most of `urls` point at ("trendsnafrica.com"): the outlet's own
@@ -363,9 +370,10 @@ mod tests {
 
     #[test]
     fn sign_offs_and_domains() {
+        let text = "their leverage with Israel. — NNN-AGENCIES";
         assert_eq!(
-            sign_off("their leverage with Israel. — NNN-AGENCIES").as_deref(),
-            Some("NNN-AGENCIES")
+            sign_off(text),
+            Some((text.find('—').unwrap(), "NNN-AGENCIES".to_string()))
         );
         assert_eq!(sign_off("a sentence — with a dash in it"), None);
         let urls = [

@@ -65,6 +65,9 @@ pub struct Paragraph {
     pub text: String,
     /// 1-based line in the source file.
     pub line: usize,
+    /// Byte ranges of the text that credit the story rather than tell it: a
+    /// dateline ("RABAT, Nov 25 (NNN-AGENCIES) —") or a sign-off ("— NNN-AGENCIES").
+    pub credits: Vec<std::ops::Range<usize>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -211,11 +214,22 @@ pub fn ingest_one(
                 anchor: unique_anchor(&comparison_key(&item.text), &mut anchors),
                 text: item.text.clone(),
                 line: doc.origin.body_line + item.block.first_line,
+                credits: Vec::new(),
             }),
             Fate::Removed => {}
         }
     }
 
+    if let Some(first) = paragraphs.first_mut() {
+        if let Some(line) = infer::dateline(&first.text) {
+            first.credits.push(0..line.length);
+        }
+    }
+    if let Some(last) = paragraphs.last_mut() {
+        if let Some((start, _)) = infer::sign_off(&last.text) {
+            last.credits.push(start..last.text.len());
+        }
+    }
     let body_text: String = paragraphs
         .iter()
         .map(|p| p.text.as_str())

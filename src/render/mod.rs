@@ -1,7 +1,10 @@
 //! Stage 5: every page of the site, rendered in memory. Nothing is written here, so
 //! a template error leaves the output folder untouched.
 
-use crate::analyse::Analysis;
+mod svg;
+
+use crate::analyse::quotes::{Speaker, StatementKind};
+use crate::analyse::{Analysis, SourceStatement};
 use crate::error::{Error, Result};
 use crate::ingest::{Paragraph, Source};
 use crate::load::Section;
@@ -240,6 +243,26 @@ struct EventView {
     note: Option<LinkRef>,
 }
 
+/// A quote, paraphrase or scare quote, ready for a page.
+#[derive(Debug, Clone, Serialize)]
+struct StatementView<'a> {
+    kind: StatementKind,
+    text: &'a str,
+    verb: Option<&'a str>,
+    words: usize,
+    continued: bool,
+    /// The paragraph it stands in.
+    url: String,
+    source: &'a str,
+    outlet: &'a str,
+    language: &'a str,
+    direction: &'a str,
+    /// Who speaks, as a reader should see it.
+    speaker: String,
+    /// The speaker's page, when the speaker is an actor.
+    speaker_url: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 struct ParagraphView<'a> {
     anchor: &'a str,
@@ -262,6 +285,8 @@ struct YearGroup {
 
 #[derive(Debug, Clone, Serialize)]
 struct MonthGroup {
+    /// "November 2021", or "2021, month unknown" for events dated only to the year.
+    heading: String,
     label: String,
     id: String,
     events: Vec<EventView>,
@@ -379,6 +404,9 @@ impl<'a> Views<'a> {
                 "actors",
                 |c| {
                     c.insert("groups", &self.actor_groups());
+                    let (network_svg, pairs) = self.network();
+                    c.insert("network_svg", &network_svg);
+                    c.insert("pairs", &pairs);
                 },
             ),
             self.job("notes/index.html", "notes.html", "Notes", "notes", |c| {
@@ -533,7 +561,15 @@ impl<'a> Views<'a> {
         let original_url = Some(source.meta.url.as_str())
             .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
         let events = self.events_where(|e| e.sources.iter().any(|r| r.slug == source.slug));
+        let statements: Vec<StatementView> = self
+            .analysis
+            .statements
+            .iter()
+            .filter(|s| s.source == source.slug)
+            .filter_map(|s| self.statement_view(s))
+            .collect();
         self.job(&card.url, "source.html", card.headline, "sources", |c| {
+            c.insert("statements", &statements);
             c.insert("source", card);
             c.insert("paragraphs", &paragraphs);
             c.insert("deck", &source.deck);
@@ -563,11 +599,6 @@ impl<'a> Views<'a> {
                 }))
             })
             .collect();
-        let max_count = coverage
-            .iter()
-            .filter_map(|c| c["count"].as_u64())
-            .max()
-            .unwrap_or(0);
         let appearances: Vec<serde_json::Value> = self
             .analysis
             .mentions
@@ -614,13 +645,77 @@ impl<'a> Views<'a> {
             .collect();
         let events = self.events_where(|e| e.actors.contains(&actor.slug));
         let body_html = self.markdown(&actor.body);
+        let statements: Vec<StatementView> = self
+            .analysis
+            .statements
+            .iter()
+            .filter(|s| s.statement.kind != StatementKind::Scare)
+            .filter(|s| s.statement.speaker == Speaker::Actor(actor.slug.clone()))
+            .filter_map(|s| self.statement_view(s))
+            .collect();
+        let bars: Vec<svg::Bar> = coverage
+            .iter()
+            .map(|c| svg::Bar {
+                label: c["outlet"]
+                    .as_str()
+                    .filter(|o| *o != "unknown")
+                    .or_else(|| c["title"].as_str())
+                    .unwrap_or(""),
+                value: c["count"].as_u64().unwrap_or(0) as usize,
+            })
+            .collect();
+        let coverage_svg =
+            svg::bar_chart(&format!("Mentions of {} in each source", card.name), &bars);
+        let mut co_mentioned: Vec<(usize, &str)> = self
+            .analysis
+            .co_mentions
+            .iter()
+            .filter_map(|m| {
+                let other = if m.a == actor.slug {
+                    &m.b
+                } else if m.b == actor.slug {
+                    &m.a
+                } else {
+                    return None;
+                };
+                Some((m.paragraphs, other.as_str()))
+            })
+            .collect();
+        co_mentioned.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        let co_mentioned: Vec<serde_json::Value> = co_mentioned
+            .into_iter()
+            .filter_map(|(paragraphs, slug)| {
+                let other = self.dossier.actor(slug)?;
+                Some(serde_json::json!({
+                    "url": page_path(Section::Actors, slug),
+                    "name": other.meta.name,
+                    "paragraphs": paragraphs,
+                }))
+            })
+            .collect();
+        let notes_naming: Vec<LinkRef> = self
+            .analysis
+            .note_actors
+            .iter()
+            .filter(|(_, actors)| actors.contains(&actor.slug))
+            .filter_map(|(slug, _)| {
+                let note = self.dossier.note(slug)?;
+                Some(LinkRef {
+                    url: page_path(Section::Notes, slug),
+                    title: note.meta.title.clone(),
+                })
+            })
+            .collect();
         self.job(&card.url, "actor.html", card.name, "actors", |c| {
+            c.insert("statements", &statements);
+            c.insert("coverage_svg", &coverage_svg);
+            c.insert("co_mentioned", &co_mentioned);
+            c.insert("notes_naming", &notes_naming);
             c.insert("actor", card);
             c.insert("body_html", &body_html);
             c.insert("affiliation", &affiliation);
             c.insert("members", &members);
             c.insert("coverage", &coverage);
-            c.insert("max_count", &max_count);
             c.insert("appearances", &appearances);
             c.insert("events", &events);
             c.insert("backlinks", self.backlinks_of(&actor.slug));
@@ -662,6 +757,39 @@ impl<'a> Views<'a> {
         })
     }
 
+    fn statement_view(&self, found: &'a SourceStatement) -> Option<StatementView<'a>> {
+        let source = self.dossier.source(&found.source)?;
+        let statement = &found.statement;
+        let (speaker, speaker_url) = match &statement.speaker {
+            Speaker::Actor(slug) => (
+                self.dossier
+                    .actor(slug)
+                    .map_or(slug.clone(), |a| a.meta.name.clone()),
+                Some(page_path(Section::Actors, slug)),
+            ),
+            Speaker::Anonymous(words) => (format!("unnamed ({words})"), None),
+            Speaker::Unattributed => ("unattributed".to_string(), None),
+        };
+        Some(StatementView {
+            kind: statement.kind,
+            text: &statement.text,
+            verb: statement.verb.as_deref(),
+            words: statement.words,
+            continued: statement.continued,
+            url: format!(
+                "{}#{}",
+                page_path(Section::Sources, &source.slug),
+                found.anchor
+            ),
+            source: &source.headline,
+            outlet: &source.outlet.value,
+            language: &source.language,
+            direction: source.direction,
+            speaker,
+            speaker_url,
+        })
+    }
+
     fn backlinks_of(&self, slug: &str) -> &[Backlink] {
         self.backlinks.get(slug).map(Vec::as_slice).unwrap_or(&[])
     }
@@ -686,6 +814,54 @@ impl<'a> Views<'a> {
                 .push((&mention.actor, mention.range.clone()));
         }
         map
+    }
+
+    /// The co-mention network of every actor the sources name, grouped by kind
+    /// around the circle, and the same data as table rows.
+    fn network(&self) -> (String, Vec<serde_json::Value>) {
+        let mut order: Vec<&ActorCard> =
+            self.actors.iter().filter(|a| a.mention_count > 0).collect();
+        order.sort_by(|a, b| (a.kind, a.name).cmp(&(b.kind, b.name)));
+        let position = |slug: &str| order.iter().position(|a| a.slug == slug);
+        let nodes: Vec<svg::Node> = order
+            .iter()
+            .map(|a| svg::Node {
+                label: a.name,
+                url: a.url.clone(),
+                weight: a.mention_count,
+                class: match a.kind {
+                    ActorKind::Person => "person",
+                    ActorKind::State => "state",
+                    ActorKind::Organisation => "organisation",
+                    ActorKind::Group => "group",
+                },
+            })
+            .collect();
+        let edges: Vec<(usize, usize, usize)> = self
+            .analysis
+            .co_mentions
+            .iter()
+            .filter_map(|m| Some((position(&m.a)?, position(&m.b)?, m.paragraphs)))
+            .collect();
+        let svg = svg::network("Actors named in the same paragraph", &nodes, &edges, "../");
+        let mut pairs: Vec<&crate::analyse::CoMention> = self.analysis.co_mentions.iter().collect();
+        pairs.sort_by(|x, y| {
+            y.paragraphs
+                .cmp(&x.paragraphs)
+                .then((&x.a, &x.b).cmp(&(&y.a, &y.b)))
+        });
+        let rows = pairs
+            .into_iter()
+            .filter_map(|m| {
+                let (a, b) = (self.dossier.actor(&m.a)?, self.dossier.actor(&m.b)?);
+                Some(serde_json::json!({
+                    "a": { "url": page_path(Section::Actors, &a.slug), "name": a.meta.name },
+                    "b": { "url": page_path(Section::Actors, &b.slug), "name": b.meta.name },
+                    "paragraphs": m.paragraphs,
+                }))
+            })
+            .collect();
+        (svg, rows)
     }
 
     fn actor_groups(&self) -> Vec<KindGroup<'a>> {
@@ -719,12 +895,13 @@ impl<'a> Views<'a> {
                 });
             }
             let year = years.last_mut().expect("pushed above");
-            let label = event
-                .month
-                .unwrap_or("Date within the year unknown")
-                .to_string();
+            let label = event.month.unwrap_or("Month unknown").to_string();
             if year.months.last().is_none_or(|m| m.label != label) {
                 year.months.push(MonthGroup {
+                    heading: match event.month {
+                        Some(month) => format!("{month} {}", event.year),
+                        None => format!("{}, month unknown", event.year),
+                    },
                     id: format!("y{}-{}", event.year, crate::load::slugify(&label)),
                     label,
                     events: Vec::new(),
@@ -936,6 +1113,7 @@ mod tests {
             anchor: "p-1".into(),
             text: "<b>Gantz</b> & Gantz".into(),
             line: 1,
+            credits: vec![],
         };
         let html = paragraph_html(&paragraph, &[("gantz", 3..8), ("gantz", 15..20)], "../");
         assert_eq!(

@@ -1,0 +1,244 @@
+//! Stage 4: pure functions over the whole corpus. Each text is scanned once.
+
+pub mod mentions;
+pub mod quotes;
+
+use crate::model::ActorKind;
+use crate::resolve::Dossier;
+use mentions::MentionMatcher;
+use quotes::{Lexicon, QuoteFinder, SpeakerMention, Statement};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+/// What the analysis found, keyed by slugs so templates can look things up.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Analysis {
+    /// Mentions of actors in source paragraphs, in source then paragraph order.
+    pub mentions: Vec<Mention>,
+    /// For each actor, how many times each source mentions it (sources in dossier order).
+    pub actor_coverage: BTreeMap<String, Vec<SourceCount>>,
+    /// For each source, the actors it mentions, most mentioned first.
+    pub source_actors: BTreeMap<String, Vec<ActorCount>>,
+    /// For each note, the actors its text names.
+    pub note_actors: BTreeMap<String, Vec<String>>,
+    /// Quotes, paraphrases and scare quotes, in source then paragraph order.
+    pub statements: Vec<SourceStatement>,
+    /// Pairs of actors named in the same paragraph, and in how many paragraphs.
+    pub co_mentions: Vec<CoMention>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Mention {
+    pub actor: String,
+    pub source: String,
+    pub anchor: String,
+    /// Byte range in the paragraph text.
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceCount {
+    pub source: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorCount {
+    pub actor: String,
+    pub count: usize,
+}
+
+/// A statement and the paragraph it stands in.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceStatement {
+    pub source: String,
+    pub anchor: String,
+    #[serde(flatten)]
+    pub statement: Statement,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CoMention {
+    pub a: String,
+    pub b: String,
+    pub paragraphs: usize,
+}
+
+pub fn analyse(dossier: &Dossier) -> Analysis {
+    let lexicon = Lexicon::builtin();
+    let Some(matcher) = MentionMatcher::new(&dossier.actors) else {
+        return Analysis::default();
+    };
+    let rank = |index: usize| match dossier.actors[index].meta.kind {
+        ActorKind::Person => 0,
+        ActorKind::Organisation | ActorKind::Group => 1,
+        ActorKind::State => 2,
+    };
+
+    let mut mentions = Vec::new();
+    let mut statements = Vec::new();
+    let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for source in &dossier.sources {
+        let first_statement = statements.len();
+        let mut appositions: BTreeMap<String, String> = BTreeMap::new();
+        let mut finder = QuoteFinder::new(&lexicon);
+        // The headline and deck name actors too; only the body is searched for speech.
+        let top = std::iter::once(("headline".to_string(), source.headline.as_str(), None)).chain(
+            source
+                .deck
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (format!("deck-{}", i + 1), d.as_str(), None)),
+        );
+        let body = source
+            .paragraphs
+            .iter()
+            .map(|p| (p.anchor.clone(), p.text.as_str(), Some(p)));
+        for (anchor, text, paragraph) in top.chain(body) {
+            let credits = paragraph.map(|p| p.credits.as_slice()).unwrap_or(&[]);
+            let found: Vec<(usize, Range<usize>)> = matcher
+                .find(text)
+                .into_iter()
+                .filter(|(_, range)| {
+                    !credits
+                        .iter()
+                        .any(|c| c.start <= range.start && range.end <= c.end)
+                })
+                .collect();
+            for (actor, range) in &found {
+                if dossier.actors[*actor].meta.kind == ActorKind::Person {
+                    if let Some(noun) = apposition_noun(&text[..range.start], &lexicon) {
+                        appositions
+                            .entry(noun)
+                            .or_insert_with(|| dossier.actors[*actor].slug.clone());
+                    }
+                }
+            }
+            if paragraph.is_some() {
+                let speakers: Vec<SpeakerMention> = found
+                    .iter()
+                    .map(|(actor, range)| SpeakerMention {
+                        actor: dossier.actors[*actor].slug.clone(),
+                        rank: rank(*actor),
+                        range: range.clone(),
+                    })
+                    .collect();
+                for statement in finder.paragraph(text, &speakers) {
+                    statements.push(SourceStatement {
+                        source: source.slug.clone(),
+                        anchor: anchor.clone(),
+                        statement,
+                    });
+                }
+            }
+            let distinct: BTreeSet<&str> = found
+                .iter()
+                .map(|(a, _)| dossier.actors[*a].slug.as_str())
+                .collect();
+            let distinct: Vec<&str> = distinct.into_iter().collect();
+            for (i, a) in distinct.iter().enumerate() {
+                for b in &distinct[i + 1..] {
+                    *pairs.entry((a.to_string(), b.to_string())).or_default() += 1;
+                }
+            }
+            for (actor, range) in found {
+                mentions.push(Mention {
+                    actor: dossier.actors[actor].slug.clone(),
+                    source: source.slug.clone(),
+                    anchor: anchor.clone(),
+                    range,
+                });
+            }
+        }
+        // "a senior aide said …" then "the aide, Zohar Palti, told …": the article
+        // names the unnamed speaker later, by apposition.
+        for found in &mut statements[first_statement..] {
+            if let quotes::Speaker::Anonymous(words) = &found.statement.speaker {
+                let noun = words.rsplit(' ').next().unwrap_or(words);
+                if let Some(actor) = appositions.get(noun) {
+                    found.statement.speaker = quotes::Speaker::Actor(actor.clone());
+                }
+            }
+        }
+    }
+
+    let note_actors = dossier
+        .notes
+        .iter()
+        .map(|note| {
+            let text = crate::markdown::plain_text(&note.body, |l| {
+                dossier.title_of(&l.target).map(String::from)
+            });
+            let named: BTreeSet<String> = matcher
+                .find(&text)
+                .into_iter()
+                .map(|(a, _)| dossier.actors[a].slug.clone())
+                .collect();
+            (note.slug.clone(), named.into_iter().collect())
+        })
+        .collect();
+
+    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for mention in &mentions {
+        *counts.entry((&mention.actor, &mention.source)).or_default() += 1;
+    }
+    let mut actor_coverage: BTreeMap<String, Vec<SourceCount>> = BTreeMap::new();
+    for actor in &dossier.actors {
+        let per_source = dossier
+            .sources
+            .iter()
+            .map(|s| SourceCount {
+                source: s.slug.clone(),
+                count: counts
+                    .get(&(actor.slug.as_str(), s.slug.as_str()))
+                    .copied()
+                    .unwrap_or(0),
+            })
+            .collect();
+        actor_coverage.insert(actor.slug.clone(), per_source);
+    }
+    let mut source_actors: BTreeMap<String, Vec<ActorCount>> = BTreeMap::new();
+    for ((actor, source), count) in &counts {
+        source_actors
+            .entry(source.to_string())
+            .or_default()
+            .push(ActorCount {
+                actor: actor.to_string(),
+                count: *count,
+            });
+    }
+    for list in source_actors.values_mut() {
+        list.sort_by(|a, b| b.count.cmp(&a.count).then(a.actor.cmp(&b.actor)));
+    }
+    let co_mentions = pairs
+        .into_iter()
+        .map(|((a, b), paragraphs)| CoMention { a, b, paragraphs })
+        .collect();
+
+    Analysis {
+        mentions,
+        actor_coverage,
+        source_actors,
+        note_actors,
+        statements,
+        co_mentions,
+    }
+}
+
+/// "the aide, " just before a name: the noun the name identifies.
+fn apposition_noun(before: &str, lexicon: &Lexicon) -> Option<String> {
+    let before = before.trim_end().strip_suffix(',')?;
+    let noun = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()?
+        .to_lowercase();
+    let article = before[..before.len() - noun.len()]
+        .trim_end()
+        .rsplit(' ')
+        .next()?
+        .to_lowercase();
+    (matches!(article.as_str(), "the" | "l'" | "le" | "la" | "el")
+        && lexicon.anonymous.contains(&noun))
+    .then_some(noun)
+}
