@@ -52,7 +52,7 @@ enum Command {
         /// Slug of the new source (with a single file).
         #[arg(long)]
         slug: Option<String>,
-        /// The outlet, when the text does not name it.
+        /// The outlet; it replaces whatever the text suggests.
         #[arg(long)]
         outlet: Option<String>,
         /// Replace a source that already has this slug.
