@@ -78,8 +78,15 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
         let source = ingest::ingest_one(document, &config, &rules).map_err(Error::Content)?;
         let slug = options.slug.clone().unwrap_or_else(|| slug_for(&source));
         // A Markdown file stays Markdown: its paragraphs are separated by blank lines.
-        let extension = if file.extension().is_some_and(|e| e == "md") { "md" } else { "txt" };
-        let path = options.content.join("sources").join(format!("{slug}.{extension}"));
+        let extension = if file.extension().is_some_and(|e| e == "md") {
+            "md"
+        } else {
+            "txt"
+        };
+        let path = options
+            .content
+            .join("sources")
+            .join(format!("{slug}.{extension}"));
         if planned.contains(&slug) {
             return Err(Error::Usage(format!("two of the files would both become '{slug}'; import them one at a time with --slug")));
         }

@@ -2,7 +2,7 @@
 
 use crate::error::{collect, Diagnostic, Error, Result};
 use crate::location::line_col;
-use crate::model::{ActorMeta, Config, Document, NoteMeta, Origin, SourceMeta};
+use crate::model::{ActorMeta, Claims, Config, Document, Framing, NoteMeta, Origin, SourceMeta};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
@@ -19,6 +19,10 @@ pub struct Content {
     pub notes: Vec<Document<NoteMeta>>,
     /// `furniture.toml`: the dossier's own furniture rules, if it has any.
     pub furniture: Option<(PathBuf, String)>,
+    /// `framing.toml`: the comparison's lexicons.
+    pub framing: Option<Framing>,
+    /// `claims.toml`, with its path and text so that errors in it can be located.
+    pub claims: Option<(PathBuf, String, Claims)>,
 }
 
 /// The three kinds of content file, each in its own folder.
@@ -57,6 +61,8 @@ impl Section {
 
 pub const CONFIG_FILE: &str = "dossier.toml";
 pub const FURNITURE_FILE: &str = "furniture.toml";
+pub const FRAMING_FILE: &str = "framing.toml";
+pub const CLAIMS_FILE: &str = "claims.toml";
 
 pub fn load(root: &Path) -> Result<Content> {
     if !root.is_dir() {
@@ -72,15 +78,18 @@ pub fn load(root: &Path) -> Result<Content> {
     }
     let mut diagnostics = Vec::new();
     let config = load_config(root).map_err(|d| diagnostics.push(d)).ok();
-    let furniture_path = root.join(FURNITURE_FILE);
-    let furniture = if furniture_path.exists() {
-        read_text(&furniture_path)
+    let furniture = optional_file(root, FURNITURE_FILE, &mut diagnostics);
+    let framing = optional_file(root, FRAMING_FILE, &mut diagnostics).and_then(|(path, text)| {
+        parse_toml::<Framing>(&text, &path, 1)
             .map_err(|d| diagnostics.push(d))
             .ok()
-            .map(|text| (furniture_path, text))
-    } else {
-        None
-    };
+    });
+    let claims = optional_file(root, CLAIMS_FILE, &mut diagnostics).and_then(|(path, text)| {
+        parse_toml::<Claims>(&text, &path, 1)
+            .map_err(|d| diagnostics.push(d))
+            .ok()
+            .map(|claims| (path, text, claims))
+    });
 
     let mut files: Vec<(Section, PathBuf)> = Vec::new();
     for section in Section::ALL {
@@ -151,7 +160,25 @@ pub fn load(root: &Path) -> Result<Content> {
         actors,
         notes,
         furniture,
+        framing,
+        claims,
     })
+}
+
+/// A file of the content folder that a dossier may or may not have.
+fn optional_file(
+    root: &Path,
+    name: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(PathBuf, String)> {
+    let path = root.join(name);
+    if !path.exists() {
+        return None;
+    }
+    read_text(&path)
+        .map_err(|d| diagnostics.push(d))
+        .ok()
+        .map(|text| (path, text))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -313,3 +313,99 @@ mod tests {
         assert!(year < month && month < day);
     }
 }
+
+/// `content/framing.toml`: the lexicons the comparison counts with.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framing {
+    #[serde(default)]
+    pub frame: Vec<FrameSpec>,
+    #[serde(default)]
+    pub loaded: Vec<LoadedSpec>,
+    #[serde(default)]
+    pub naming: Vec<NamingSpec>,
+    #[serde(default)]
+    pub topic: Vec<TopicSpec>,
+}
+
+/// A frame dimension and the cue phrases that signal it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameSpec {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub cues: Vec<String>,
+}
+
+/// Loaded language of one kind: evaluative words, intensifiers, hedges, labels.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoadedSpec {
+    pub category: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub terms: Vec<String>,
+}
+
+/// The ways one referent can be named ("Israel", "the Jewish state", "Tel Aviv").
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamingSpec {
+    pub referent: String,
+    pub label: String,
+    pub variants: Vec<String>,
+}
+
+/// A topic whose presence or absence in each source the comparison shows.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicSpec {
+    pub id: String,
+    pub label: String,
+    pub cues: Vec<String>,
+}
+
+/// `content/claims.toml`: claims the editors track across sources.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claims {
+    #[serde(default)]
+    pub claim: Vec<ClaimSpec>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimSpec {
+    pub id: String,
+    pub title: String,
+    pub question: Option<String>,
+    /// Phrases that find sentences which may bear on the claim.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub stance: Vec<StanceSpec>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Supports,
+    Contradicts,
+    Hedged,
+    Silent,
+}
+
+/// One source's stance on a claim, as an editor read it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StanceSpec {
+    pub source: String,
+    pub stance: Stance,
+    /// The anchor of the paragraph that shows the stance.
+    pub cite: Option<String>,
+    pub note: Option<String>,
+}

@@ -6,7 +6,9 @@ use crate::ingest::Source;
 use crate::load::{Content, Section};
 use crate::location::{find_value, line_col};
 use crate::markdown::{plain_text, wikilinks, WikiLink};
-use crate::model::{ActorMeta, Config, Document, NoteMeta, Origin, PartialDate};
+use crate::model::{
+    ActorMeta, ClaimSpec, Config, Document, Framing, NoteMeta, Origin, PartialDate,
+};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -23,6 +25,10 @@ pub struct Dossier {
     pub events: Vec<Event>,
     pub links: Vec<Link>,
     pub index: BTreeMap<String, Target>,
+    /// The comparison's lexicons, when the dossier has `framing.toml`.
+    pub framing: Option<Framing>,
+    /// Claims tracked across sources, each stance checked.
+    pub claims: Vec<ClaimSpec>,
 }
 
 /// Where a slug lives.
@@ -242,6 +248,28 @@ pub fn resolve(content: Content, sources: Vec<Source>) -> Result<Dossier> {
         }
     }
 
+    if let Some((path, text, claims)) = &content.claims {
+        for claim in &claims.claim {
+            for stance in &claim.stance {
+                let origin = Origin {
+                    path: path.clone(),
+                    front_matter: text.clone(),
+                    front_matter_line: 1,
+                    body_line: 1,
+                };
+                let what = format!("claim '{}'", claim.id);
+                checker.expect(
+                    Section::Sources,
+                    &stance.source,
+                    stance.cite.as_deref(),
+                    &origin,
+                    &what,
+                    &mut diagnostics,
+                );
+            }
+        }
+    }
+
     collect(diagnostics)?;
     events.sort_by(|a, b| (a.date, &a.title).cmp(&(b.date, &b.title)));
     Ok(Dossier {
@@ -252,6 +280,11 @@ pub fn resolve(content: Content, sources: Vec<Source>) -> Result<Dossier> {
         events,
         links,
         index,
+        framing: content.framing,
+        claims: content
+            .claims
+            .map(|(_, _, claims)| claims.claim)
+            .unwrap_or_default(),
     })
 }
 
@@ -320,7 +353,12 @@ impl Checker<'_> {
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         if let Some((message, hint)) = self.problem(Some(section), slug, anchor) {
-            let mut d = value_diagnostic(origin, slug, format!("{what}: {message}"));
+            // Point at the anchor when the slug is fine and the anchor is not.
+            let culprit = match anchor {
+                Some(anchor) if self.index.contains_key(slug) => anchor,
+                _ => slug,
+            };
+            let mut d = value_diagnostic(origin, culprit, format!("{what}: {message}"));
             if let Some(hint) = hint {
                 d = d.with_hint(hint);
             }

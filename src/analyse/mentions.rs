@@ -4,57 +4,119 @@ use crate::model::{ActorMeta, AliasRule, Document};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 
-/// One automaton over every actor's name and aliases; the longest alias wins
-/// ("Benny Gantz" over "Gantz"), and a match must be a whole word. Possessives
-/// ("Gantz’s", "Israel's") match because the apostrophe ends the word.
-pub struct MentionMatcher {
+/// Whole-word phrases from a lexicon, each belonging to an owner (an actor, a
+/// frame, a category), found with one automaton in one pass over a text. The
+/// longest phrase wins; a phrase ending in `*` also matches longer words
+/// ("normaliz*" → "normalization").
+pub struct PhraseMatcher {
     automaton: AhoCorasick,
-    /// For each pattern: its actor's index and the rule that limits it, if any.
-    patterns: Vec<(usize, Option<AliasRule>)>,
+    /// For each pattern: its owner and whether it matches word beginnings.
+    patterns: Vec<(usize, bool)>,
 }
 
-impl MentionMatcher {
-    pub fn new(actors: &[Document<ActorMeta>]) -> Option<MentionMatcher> {
+impl PhraseMatcher {
+    /// `phrases` are (owner, phrase) pairs.
+    pub fn new<'p>(
+        phrases: impl IntoIterator<Item = (usize, &'p str)>,
+        case_insensitive: bool,
+    ) -> Option<PhraseMatcher> {
         let mut texts = Vec::new();
         let mut patterns = Vec::new();
-        for (index, actor) in actors.iter().enumerate() {
-            for alias in std::iter::once(&actor.meta.name).chain(&actor.meta.aliases) {
-                let alias = alias.trim();
-                if alias.is_empty() {
-                    continue;
-                }
-                let rule = actor
-                    .meta
-                    .alias_rules
-                    .iter()
-                    .find(|r| r.alias == alias)
-                    .cloned();
-                texts.push(alias.to_string());
-                patterns.push((index, rule));
+        for (owner, phrase) in phrases {
+            let phrase = phrase.trim();
+            let (text, prefix) = match phrase.strip_suffix('*') {
+                Some(stem) => (stem, true),
+                None => (phrase, false),
+            };
+            if !text.is_empty() {
+                texts.push(text.to_string());
+                patterns.push((owner, prefix));
             }
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(case_insensitive)
             .build(&texts)
             .ok()?;
-        Some(MentionMatcher {
+        Some(PhraseMatcher {
             automaton,
             patterns,
         })
     }
 
-    /// Actor index and byte range of each mention in `text`.
-    pub fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+    /// Owner, pattern index and byte range of each match in `text`; a prefix
+    /// pattern's range covers the whole word it begins.
+    pub fn find(&self, text: &str) -> Vec<(usize, usize, Range<usize>)> {
         self.automaton
             .find_iter(text)
-            .filter(|m| is_word_boundary(text, m.start(), m.end()))
             .filter_map(|m| {
-                let (actor, rule) = &self.patterns[m.pattern().as_usize()];
-                match rule {
-                    Some(rule) if excluded(rule, text, m.range()) => None,
-                    _ => Some((*actor, m.range())),
-                }
+                let (owner, prefix) = self.patterns[m.pattern().as_usize()];
+                let end = if prefix {
+                    m.end()
+                        + text[m.end()..]
+                            .find(|c: char| !c.is_alphanumeric())
+                            .unwrap_or(text.len() - m.end())
+                } else {
+                    m.end()
+                };
+                is_word_boundary(text, m.start(), end).then_some((
+                    owner,
+                    m.pattern().as_usize(),
+                    m.start()..end,
+                ))
             })
+            .collect()
+    }
+}
+
+/// Actor mentions: a case-sensitive phrase matcher over every name and alias, with
+/// each actor's alias rules applied. Possessives ("Gantz’s", "Israel's") match
+/// because the apostrophe ends the word.
+pub struct MentionMatcher {
+    phrases: PhraseMatcher,
+    /// For each pattern: the rule that limits it, if any.
+    rules: Vec<Option<AliasRule>>,
+}
+
+impl MentionMatcher {
+    pub fn new(actors: &[Document<ActorMeta>]) -> Option<MentionMatcher> {
+        let mut phrases = Vec::new();
+        let mut rules = Vec::new();
+        for (index, actor) in actors.iter().enumerate() {
+            for alias in std::iter::once(&actor.meta.name).chain(&actor.meta.aliases) {
+                let alias = alias.trim();
+                // A `*` would make the alias a prefix pattern; names never need one.
+                if alias.is_empty() || alias.ends_with('*') {
+                    continue;
+                }
+                phrases.push((index, alias));
+                rules.push(
+                    actor
+                        .meta
+                        .alias_rules
+                        .iter()
+                        .find(|r| r.alias == alias)
+                        .cloned(),
+                );
+            }
+        }
+        Some(MentionMatcher {
+            phrases: PhraseMatcher::new(phrases, false)?,
+            rules,
+        })
+    }
+
+    /// Actor index and byte range of each mention in `text`.
+    pub fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+        self.phrases
+            .find(text)
+            .into_iter()
+            .filter(|(_, pattern, range)| {
+                !self.rules[*pattern]
+                    .as_ref()
+                    .is_some_and(|rule| excluded(rule, text, range.clone()))
+            })
+            .map(|(actor, _, range)| (actor, range))
             .collect()
     }
 }
@@ -159,6 +221,22 @@ mod tests {
         );
         assert!(found(&matcher, "signed in Rabat on Wednesday").is_empty());
         assert!(found(&matcher, "on a visit to Rabat").is_empty());
+    }
+
+    #[test]
+    fn phrases_match_case_insensitively_and_by_prefix() {
+        let matcher =
+            PhraseMatcher::new([(0, "normaliz*"), (1, "arms sales"), (2, "arms")], true).unwrap();
+        let text = "Normalization led to Arms Sales and arms; abnormalize.";
+        let found: Vec<(usize, &str)> = matcher
+            .find(text)
+            .into_iter()
+            .map(|(o, _, r)| (o, &text[r]))
+            .collect();
+        assert_eq!(
+            found,
+            [(0, "Normalization"), (1, "Arms Sales"), (2, "arms")]
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Stage 4: pure functions over the whole corpus. Each text is scanned once.
 
+pub mod compare;
 pub mod mentions;
 pub mod quotes;
 
@@ -26,6 +27,8 @@ pub struct Analysis {
     pub statements: Vec<SourceStatement>,
     /// Pairs of actors named in the same paragraph, and in how many paragraphs.
     pub co_mentions: Vec<CoMention>,
+    /// How the sources compare: frames, language, voices, claims, reuse.
+    pub comparison: compare::Comparison,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -216,14 +219,17 @@ pub fn analyse(dossier: &Dossier) -> Analysis {
         .map(|((a, b), paragraphs)| CoMention { a, b, paragraphs })
         .collect();
 
-    Analysis {
+    let mut analysis = Analysis {
         mentions,
         actor_coverage,
         source_actors,
         note_actors,
         statements,
         co_mentions,
-    }
+        comparison: compare::Comparison::default(),
+    };
+    analysis.comparison = compare::compare(dossier, &analysis);
+    analysis
 }
 
 /// "the aide, " just before a name: the noun the name identifies.

@@ -152,7 +152,9 @@ impl<'a> Cleaner<'a> {
         let mut inferred = Inferred::default();
 
         for (i, item) in judged.iter_mut().enumerate() {
-            if self.structural("front-matter-drop") && overrides.drop.iter().any(|p| p.matches(&item.text)) {
+            if self.structural("front-matter-drop")
+                && overrides.drop.iter().any(|p| p.matches(&item.text))
+            {
                 decide(item, &mut decided[i], Fate::Removed, "front-matter-drop");
             } else if overrides.keep.iter().any(|p| p.matches(&item.text)) {
                 kept[i] = true;

@@ -1,6 +1,7 @@
 //! Stage 5: every page of the site, rendered in memory. Nothing is written here, so
 //! a template error leaves the output folder untouched.
 
+mod compare;
 mod svg;
 
 use crate::analyse::quotes::{Speaker, StatementKind};
@@ -124,6 +125,11 @@ const NAV: &[NavItem] = &[
         section: "actors",
     },
     NavItem {
+        path: "compare.html",
+        label: "Compare",
+        section: "compare",
+    },
+    NavItem {
         path: "timeline.html",
         label: "Timeline",
         section: "timeline",
@@ -140,6 +146,7 @@ const REQUIRED_TEMPLATES: &[&str] = &[
     "notes.html",
     "note.html",
     "timeline.html",
+    "compare.html",
     "404.html",
     "sitemap.xml",
     "atom.xml",
@@ -423,6 +430,15 @@ impl<'a> Views<'a> {
                 },
             ),
             self.job("404.html", "404.html", "Page not found", "404", |_| {}),
+            self.job(
+                "compare.html",
+                "compare.html",
+                "How the sources compare",
+                "compare",
+                |c| {
+                    c.insert("compare", &self.compare_context(&self.analysis.comparison));
+                },
+            ),
         ];
         for (source, card) in self.dossier.sources.iter().zip(&self.sources) {
             jobs.push(self.source_page(source, card));
@@ -568,7 +584,15 @@ impl<'a> Views<'a> {
             .filter(|s| s.source == source.slug)
             .filter_map(|s| self.statement_view(s))
             .collect();
+        let index = self
+            .dossier
+            .sources
+            .iter()
+            .position(|s| s.slug == source.slug)
+            .expect("a source of the dossier");
+        let framing = self.framing_box(index);
         self.job(&card.url, "source.html", card.headline, "sources", |c| {
+            c.insert("framing", &framing);
             c.insert("statements", &statements);
             c.insert("source", card);
             c.insert("paragraphs", &paragraphs);

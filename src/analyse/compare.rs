@@ -1,0 +1,945 @@
+//! The comparison of sources: frames, loaded language, naming, voices, claims,
+//! discrepancies, coverage and shared text. Every figure keeps the sentences it
+//! was counted from, so the page can show its evidence.
+
+use super::mentions::PhraseMatcher;
+use super::quotes::{self, Lexicon, Speaker, StatementKind};
+use super::Analysis;
+use crate::ingest::{comparison_key, count_words, Source};
+use crate::model::{ActorKind, Stance};
+use crate::resolve::Dossier;
+use regex::Regex;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+/// A sentence of a source and the paragraph (or headline, deck) it stands in.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sentence {
+    pub anchor: String,
+    pub text: String,
+}
+
+/// A sentence that carries a finding, with the words that triggered it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    pub anchor: String,
+    pub text: String,
+    pub cues: Vec<String>,
+}
+
+impl Evidence {
+    /// The sentence as HTML, escaped, with every cue marked.
+    pub fn marked(&self) -> String {
+        let lower = self.text.to_lowercase();
+        let mut marks: Vec<(usize, usize)> = Vec::new();
+        if lower.len() == self.text.len() {
+            for cue in &self.cues {
+                let cue = cue.to_lowercase();
+                let mut from = 0;
+                while let Some(at) = lower[from..].find(&cue) {
+                    let start = from + at;
+                    marks.push((start, start + cue.len()));
+                    from = start + cue.len().max(1);
+                }
+            }
+        }
+        marks.sort();
+        let mut html = String::with_capacity(self.text.len() + 32);
+        let mut last = 0;
+        for (start, end) in marks {
+            if start < last {
+                continue;
+            }
+            html.push_str(&crate::render::escape_html(&self.text[last..start]));
+            html.push_str("<mark>");
+            html.push_str(&crate::render::escape_html(&self.text[start..end]));
+            html.push_str("</mark>");
+            last = end;
+        }
+        html.push_str(&crate::render::escape_html(&self.text[last..]));
+        html
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Comparison {
+    /// Sources in dossier order: the columns of every table.
+    pub sources: Vec<String>,
+    pub sentence_counts: Vec<usize>,
+    pub frames: Vec<FrameRow>,
+    pub loaded: Vec<LoadedRow>,
+    pub naming: Vec<NamingRow>,
+    pub voices: Vec<Voices>,
+    pub claims: Vec<ClaimRow>,
+    pub discrepancies: Vec<Discrepancy>,
+    pub actor_coverage: Vec<CoverageRow>,
+    pub topic_coverage: Vec<CoverageRow>,
+    pub reuse: Reuse,
+    pub headline_checks: Vec<HeadlineCheck>,
+    /// Sizes of the lexicons used, for the methods section.
+    pub lexicon_sizes: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FrameRow {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+    pub cells: Vec<FrameCell>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FrameCell {
+    pub count: usize,
+    /// Whole percent of the source's sentences that carry the frame.
+    pub percent: usize,
+    pub sentences: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LoadedRow {
+    pub category: String,
+    pub description: String,
+    /// Per source: every hit with its sentence.
+    pub cells: Vec<Vec<Evidence>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NamingRow {
+    pub referent: String,
+    pub label: String,
+    /// Per source: which variants it uses, how often, and where first.
+    pub cells: Vec<Vec<NameUse>>,
+    /// True when the sources do not all use the same variants.
+    pub varies: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NameUse {
+    pub variant: String,
+    pub count: usize,
+    pub anchor: String,
+    pub text: String,
+}
+
+/// Who one source gives a voice to.
+#[derive(Debug, Clone, Serialize)]
+pub struct Voices {
+    pub speakers: Vec<VoiceRow>,
+    pub groups: Vec<VoiceGroup>,
+    /// People and organisations the source names but never quotes or paraphrases.
+    pub silent: Vec<String>,
+    /// Sentences with neither a quotation nor a speech verb.
+    pub unattributed_sentences: usize,
+    pub unattributed_percent: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VoiceRow {
+    /// An actor slug, or the words for an unnamed speaker, or "unattributed".
+    pub speaker: String,
+    pub is_actor: bool,
+    pub group: String,
+    pub direct: usize,
+    pub indirect: usize,
+    pub words: usize,
+    pub verbs: Vec<String>,
+    pub anchors: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VoiceGroup {
+    pub group: String,
+    pub direct: usize,
+    pub indirect: usize,
+    pub words: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimRow {
+    pub id: String,
+    pub title: String,
+    pub question: Option<String>,
+    /// Some source supports the claim and another contradicts it.
+    pub contested: bool,
+    pub cells: Vec<ClaimCell>,
+    /// Keyword matches in sources that have no stance yet: to review, never scored.
+    pub unreviewed: Vec<(String, Evidence)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimCell {
+    pub stance: Option<Stance>,
+    pub cite: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Discrepancy {
+    pub fact: String,
+    pub label: String,
+    /// Per source: the values it gives, each with its sentence.
+    pub cells: Vec<Vec<Evidence>>,
+    pub differs: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverageRow {
+    pub id: String,
+    pub label: String,
+    /// Per source: the anchor of the first paragraph that covers it.
+    pub cells: Vec<Option<String>>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Reuse {
+    /// Shingle length, in words.
+    pub window: usize,
+    /// overlap[i][j]: percent of source i's shingles that source j also has.
+    pub overlap: Vec<Vec<usize>>,
+    pub passages: Vec<SharedPassage>,
+}
+
+/// Two paragraphs that share text, aligned word by word.
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedPassage {
+    pub a: String,
+    pub a_anchor: String,
+    pub b: String,
+    pub b_anchor: String,
+    pub percent: usize,
+    /// The words of the alignment: ("same" | "a" | "b", text).
+    pub diff: Vec<(&'static str, String)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HeadlineCheck {
+    /// Content words of the headline found in the body.
+    pub supported: Vec<String>,
+    /// Content words of the headline the body never uses.
+    pub unsupported: Vec<String>,
+    pub matches: bool,
+}
+
+pub fn compare(dossier: &Dossier, analysis: &Analysis) -> Comparison {
+    let lexicon = Lexicon::builtin();
+    let sentences: Vec<Vec<Sentence>> = dossier
+        .sources
+        .iter()
+        .map(|s| source_sentences(s, &lexicon))
+        .collect();
+    let framing = dossier.framing.clone().unwrap_or_default();
+    let mut comparison = Comparison {
+        sources: dossier.sources.iter().map(|s| s.slug.clone()).collect(),
+        sentence_counts: sentences.iter().map(Vec::len).collect(),
+        ..Comparison::default()
+    };
+
+    let frame_hits = lexicon_hits(&sentences, framing.frame.iter().map(|f| f.cues.as_slice()));
+    comparison.frames = framing
+        .frame
+        .iter()
+        .zip(frame_hits)
+        .map(|(frame, per_source)| FrameRow {
+            id: frame.id.clone(),
+            label: frame.label.clone(),
+            description: frame.description.clone(),
+            cells: per_source
+                .into_iter()
+                .zip(&comparison.sentence_counts)
+                .map(|(sentences, total)| FrameCell {
+                    count: sentences.len(),
+                    percent: percent(sentences.len(), *total),
+                    sentences,
+                })
+                .collect(),
+        })
+        .collect();
+
+    let loaded_hits = lexicon_hits(
+        &sentences,
+        framing.loaded.iter().map(|l| l.terms.as_slice()),
+    );
+    comparison.loaded = framing
+        .loaded
+        .iter()
+        .zip(loaded_hits)
+        .map(|(loaded, cells)| LoadedRow {
+            category: loaded.category.clone(),
+            description: loaded.description.clone(),
+            cells,
+        })
+        .collect();
+    // Scare quotes are loaded language too: distance taken with quotation marks.
+    comparison.loaded.push(LoadedRow {
+        category: "scare quotes".into(),
+        description: "Words put in quotation marks without being anyone's speech".into(),
+        cells: dossier
+            .sources
+            .iter()
+            .map(|source| {
+                analysis
+                    .statements
+                    .iter()
+                    .filter(|s| s.source == source.slug && s.statement.kind == StatementKind::Scare)
+                    .map(|s| Evidence {
+                        anchor: s.anchor.clone(),
+                        text: paragraph_text(source, &s.anchor).to_string(),
+                        cues: vec![s.statement.text.clone()],
+                    })
+                    .collect()
+            })
+            .collect(),
+    });
+
+    comparison.naming = naming(&framing.naming, &sentences);
+    comparison.voices = dossier
+        .sources
+        .iter()
+        .zip(&sentences)
+        .map(|(s, ss)| voices(dossier, analysis, s, ss, &lexicon))
+        .collect();
+    comparison.claims = claims(dossier, &sentences);
+    comparison.discrepancies = discrepancies(&sentences);
+    comparison.actor_coverage = actor_coverage(dossier, analysis);
+    comparison.topic_coverage =
+        lexicon_hits(&sentences, framing.topic.iter().map(|t| t.cues.as_slice()))
+            .into_iter()
+            .zip(&framing.topic)
+            .map(|(cells, topic)| CoverageRow {
+                id: topic.id.clone(),
+                label: topic.label.clone(),
+                cells: cells
+                    .into_iter()
+                    .map(|hits| hits.first().map(|e| e.anchor.clone()))
+                    .collect(),
+            })
+            .collect();
+    comparison.reuse = reuse(&dossier.sources);
+    comparison.headline_checks = dossier.sources.iter().map(headline_check).collect();
+    comparison.lexicon_sizes = [
+        (
+            "frame cues",
+            framing.frame.iter().map(|f| f.cues.len()).sum(),
+        ),
+        (
+            "loaded terms",
+            framing.loaded.iter().map(|l| l.terms.len()).sum(),
+        ),
+        (
+            "naming variants",
+            framing.naming.iter().map(|n| n.variants.len()).sum(),
+        ),
+        (
+            "topic cues",
+            framing.topic.iter().map(|t| t.cues.len()).sum(),
+        ),
+        ("speech verbs", lexicon.verbs.len()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    comparison
+}
+
+fn percent(part: usize, whole: usize) -> usize {
+    (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
+}
+
+/// The headline, the deck and every sentence of the body, in order.
+pub fn source_sentences(source: &Source, lexicon: &Lexicon) -> Vec<Sentence> {
+    let mut out = vec![Sentence {
+        anchor: "headline".into(),
+        text: source.headline.clone(),
+    }];
+    for (i, deck) in source.deck.iter().enumerate() {
+        out.push(Sentence {
+            anchor: format!("deck-{}", i + 1),
+            text: deck.clone(),
+        });
+    }
+    for paragraph in &source.paragraphs {
+        let spans = quotes::quote_spans(&paragraph.text);
+        for range in quotes::sentences(&paragraph.text, &spans, &lexicon.abbreviations) {
+            out.push(Sentence {
+                anchor: paragraph.anchor.clone(),
+                text: paragraph.text[range].trim().to_string(),
+            });
+        }
+    }
+    out
+}
+
+fn paragraph_text<'s>(source: &'s Source, anchor: &str) -> &'s str {
+    source
+        .paragraphs
+        .iter()
+        .find(|p| p.anchor == anchor)
+        .map_or("", |p| p.text.as_str())
+}
+
+/// For each group of phrases (a frame's cues, a category's terms), per source,
+/// the sentences that contain any of them: one automaton, one pass per sentence.
+fn lexicon_hits<'a>(
+    sentences: &[Vec<Sentence>],
+    groups: impl Iterator<Item = &'a [String]>,
+) -> Vec<Vec<Vec<Evidence>>> {
+    let groups: Vec<&[String]> = groups.collect();
+    let phrases = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, phrases)| phrases.iter().map(move |p| (g, p.as_str())));
+    let mut hits = vec![vec![Vec::new(); sentences.len()]; groups.len()];
+    let Some(matcher) = PhraseMatcher::new(phrases, true) else {
+        return hits;
+    };
+    for (s, source) in sentences.iter().enumerate() {
+        for sentence in source {
+            let mut cues: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+            for (group, _, range) in matcher.find(&sentence.text) {
+                let cue = sentence.text[range].to_string();
+                let list = cues.entry(group).or_default();
+                if !list.contains(&cue) {
+                    list.push(cue);
+                }
+            }
+            for (group, cues) in cues {
+                hits[group][s].push(Evidence {
+                    anchor: sentence.anchor.clone(),
+                    text: sentence.text.clone(),
+                    cues,
+                });
+            }
+        }
+    }
+    hits
+}
+
+fn naming(specs: &[crate::model::NamingSpec], sentences: &[Vec<Sentence>]) -> Vec<NamingRow> {
+    let phrases = specs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, spec)| spec.variants.iter().map(move |v| (i, v.as_str())));
+    let Some(matcher) = PhraseMatcher::new(phrases, false) else {
+        return Vec::new();
+    };
+    let mut rows: Vec<NamingRow> = specs
+        .iter()
+        .map(|spec| NamingRow {
+            referent: spec.referent.clone(),
+            label: spec.label.clone(),
+            cells: vec![Vec::new(); sentences.len()],
+            varies: false,
+        })
+        .collect();
+    for (s, source) in sentences.iter().enumerate() {
+        for sentence in source {
+            for (row, _, range) in matcher.find(&sentence.text) {
+                let variant = sentence.text[range].to_string();
+                let uses = &mut rows[row].cells[s];
+                match uses
+                    .iter_mut()
+                    .find(|u| u.variant.eq_ignore_ascii_case(&variant))
+                {
+                    Some(used) => used.count += 1,
+                    None => uses.push(NameUse {
+                        variant,
+                        count: 1,
+                        anchor: sentence.anchor.clone(),
+                        text: sentence.text.clone(),
+                    }),
+                }
+            }
+        }
+    }
+    for row in &mut rows {
+        let sets: Vec<BTreeSet<String>> = row
+            .cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .map(|c| c.iter().map(|u| u.variant.to_lowercase()).collect())
+            .collect();
+        row.varies = sets.windows(2).any(|w| w[0] != w[1]);
+    }
+    rows.retain(|r| r.cells.iter().any(|c| !c.is_empty()));
+    rows
+}
+
+/// The group a speaker belongs to: the state at the top of its affiliations.
+fn voice_group(dossier: &Dossier, slug: &str) -> String {
+    let mut current = slug;
+    for _ in 0..8 {
+        let Some(actor) = dossier.actor(current) else {
+            break;
+        };
+        if actor.meta.kind == ActorKind::State {
+            return format!("{} voices", actor.meta.name);
+        }
+        match actor.meta.affiliation.as_deref() {
+            Some(next) if next != current => current = next,
+            _ => return "Other voices".into(),
+        }
+    }
+    "Other voices".into()
+}
+
+fn voices(
+    dossier: &Dossier,
+    analysis: &Analysis,
+    source: &Source,
+    sentences: &[Sentence],
+    lexicon: &Lexicon,
+) -> Voices {
+    let mut rows: Vec<VoiceRow> = Vec::new();
+    for found in analysis
+        .statements
+        .iter()
+        .filter(|s| s.source == source.slug)
+    {
+        let statement = &found.statement;
+        if statement.kind == StatementKind::Scare {
+            continue;
+        }
+        let (speaker, is_actor, group) = match &statement.speaker {
+            Speaker::Actor(slug) => (slug.clone(), true, voice_group(dossier, slug)),
+            Speaker::Anonymous(words) => (words.clone(), false, "Unnamed sources".into()),
+            Speaker::Unattributed => ("unattributed".into(), false, "Unattributed".into()),
+        };
+        let row = match rows.iter().position(|r| r.speaker == speaker) {
+            Some(i) => &mut rows[i],
+            None => {
+                rows.push(VoiceRow {
+                    speaker,
+                    is_actor,
+                    group,
+                    direct: 0,
+                    indirect: 0,
+                    words: 0,
+                    verbs: Vec::new(),
+                    anchors: Vec::new(),
+                });
+                rows.last_mut().expect("pushed")
+            }
+        };
+        match statement.kind {
+            StatementKind::Direct => {
+                row.direct += 1;
+                row.words += statement.words;
+            }
+            _ => row.indirect += 1,
+        }
+        if let Some(verb) = &statement.verb {
+            let verb = verb.to_lowercase();
+            if !row.verbs.contains(&verb) {
+                row.verbs.push(verb);
+            }
+        }
+        if !row.anchors.contains(&found.anchor) {
+            row.anchors.push(found.anchor.clone());
+        }
+    }
+    let mut groups: Vec<VoiceGroup> = Vec::new();
+    for row in &rows {
+        match groups.iter_mut().find(|g| g.group == row.group) {
+            Some(group) => {
+                group.direct += row.direct;
+                group.indirect += row.indirect;
+                group.words += row.words;
+            }
+            None => groups.push(VoiceGroup {
+                group: row.group.clone(),
+                direct: row.direct,
+                indirect: row.indirect,
+                words: row.words,
+            }),
+        }
+    }
+    let voiced: BTreeSet<&str> = rows
+        .iter()
+        .filter(|r| r.is_actor)
+        .map(|r| r.speaker.as_str())
+        .collect();
+    let silent = analysis
+        .source_actors
+        .get(&source.slug)
+        .into_iter()
+        .flatten()
+        .filter(|a| !voiced.contains(a.actor.as_str()))
+        .filter(|a| {
+            dossier.actor(&a.actor).is_some_and(|actor| {
+                matches!(actor.meta.kind, ActorKind::Person | ActorKind::Organisation)
+            })
+        })
+        .map(|a| a.actor.clone())
+        .collect();
+    let verbs = PhraseMatcher::new(lexicon.verbs.iter().map(|v| (0, v.as_str())), true);
+    let unattributed = sentences
+        .iter()
+        .filter(|s| s.anchor != "headline" && !s.anchor.starts_with("deck-"))
+        .filter(|s| {
+            quotes::quote_spans(&s.text).is_empty()
+                && verbs.as_ref().is_none_or(|m| m.find(&s.text).is_empty())
+        })
+        .count();
+    let body = sentences
+        .iter()
+        .filter(|s| s.anchor.starts_with("p-"))
+        .count();
+    Voices {
+        speakers: rows,
+        groups,
+        silent,
+        unattributed_sentences: unattributed,
+        unattributed_percent: percent(unattributed, body),
+    }
+}
+
+fn claims(dossier: &Dossier, sentences: &[Vec<Sentence>]) -> Vec<ClaimRow> {
+    let mut rows: Vec<ClaimRow> = dossier
+        .claims
+        .iter()
+        .map(|claim| {
+            let cells: Vec<ClaimCell> = dossier
+                .sources
+                .iter()
+                .map(|source| {
+                    let stance = claim.stance.iter().find(|s| s.source == source.slug);
+                    ClaimCell {
+                        stance: stance.map(|s| s.stance),
+                        cite: stance.and_then(|s| s.cite.clone()),
+                        note: stance.and_then(|s| s.note.clone()),
+                    }
+                })
+                .collect();
+            let contested = cells.iter().any(|c| c.stance == Some(Stance::Supports))
+                && cells.iter().any(|c| c.stance == Some(Stance::Contradicts));
+            let hits = lexicon_hits(sentences, std::iter::once(claim.keywords.as_slice()));
+            let unreviewed = hits
+                .into_iter()
+                .next()
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+                .filter(|(s, _)| cells[*s].stance.is_none())
+                .flat_map(|(s, evidence)| {
+                    evidence
+                        .into_iter()
+                        .map(move |e| (dossier.sources[s].slug.clone(), e))
+                })
+                .collect();
+            ClaimRow {
+                id: claim.id.clone(),
+                title: claim.title.clone(),
+                question: claim.question.clone(),
+                contested,
+                cells,
+                unreviewed,
+            }
+        })
+        .collect();
+    // Contradictions first: they are what a reader most needs to see.
+    rows.sort_by_key(|r| !r.contested);
+    rows
+}
+
+static DATE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b((monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?\s+\d{1,2}(,\s*\d{4})?|\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)(\s+\d{4})?|(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}|(19|20)\d{2}s?|today|yesterday|last (year|month|week)|a year (ago|after|earlier))\b",
+    )
+    .expect("valid")
+});
+
+static NUMBER_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b((nearly|almost|about|around|more than|over|some|at least)\s+)?(\d[\d,.]*\s*(%|percent|per cent)|\d{1,3}(,\d{3})+|\d+(\.\d+)?\s+(million|billion|thousand)|(half|a|one|two|three) (a )?(million|billion|thousand))",
+    )
+    .expect("valid")
+});
+
+/// Facts a date or number can belong to, found by a cue in the same sentence.
+const FACTS: &[(&str, &str, &[&str])] = &[
+    (
+        "signing",
+        "When the agreement was signed",
+        &["sign*", "inked"],
+    ),
+    ("arrival", "When the visit began", &["arriv*", "landed"]),
+    ("visit", "The visit", &["visit*", "trip"]),
+    ("meeting", "Meetings", &["meeting", "met", "talks"]),
+    (
+        "normalisation",
+        "Normalisation of relations",
+        &["normaliz*", "normalis*"],
+    ),
+    (
+        "population",
+        "Numbers of people",
+        &[
+            "heritage",
+            "immigrat*",
+            "population",
+            "community",
+            "citizens",
+            "people",
+        ],
+    ),
+    (
+        "share",
+        "Shares and percentages",
+        &["control*", "percent", "%", "share"],
+    ),
+];
+
+/// Dates and numbers that sources give for the same fact, side by side.
+fn discrepancies(sentences: &[Vec<Sentence>]) -> Vec<Discrepancy> {
+    let phrases = FACTS
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, _, cues))| cues.iter().map(move |c| (i, *c)));
+    let Some(cues) = PhraseMatcher::new(phrases, true) else {
+        return Vec::new();
+    };
+    let mut rows: Vec<Discrepancy> = FACTS
+        .iter()
+        .map(|(id, label, _)| Discrepancy {
+            fact: id.to_string(),
+            label: label.to_string(),
+            cells: vec![Vec::new(); sentences.len()],
+            differs: false,
+        })
+        .collect();
+    for (s, source) in sentences.iter().enumerate() {
+        for sentence in source {
+            let facts = cues.find(&sentence.text);
+            if facts.is_empty() {
+                continue;
+            }
+            let values = DATE_VALUE
+                .find_iter(&sentence.text)
+                .chain(NUMBER_VALUE.find_iter(&sentence.text));
+            for value in values {
+                // The fact whose cue stands nearest the value.
+                let (fact, _, _) = facts
+                    .iter()
+                    .min_by_key(|(_, _, r)| r.start.abs_diff(value.start()))
+                    .expect("not empty");
+                let cell = &mut rows[*fact].cells[s];
+                let text = value.as_str().to_string();
+                if !cell
+                    .iter()
+                    .any(|e| e.cues.contains(&text) && e.anchor == sentence.anchor)
+                {
+                    cell.push(Evidence {
+                        anchor: sentence.anchor.clone(),
+                        text: sentence.text.clone(),
+                        cues: vec![text],
+                    });
+                }
+            }
+        }
+    }
+    for row in &mut rows {
+        let sets: Vec<BTreeSet<String>> = row
+            .cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .map(|c| {
+                c.iter()
+                    .flat_map(|e| e.cues.iter().map(|v| v.to_lowercase()))
+                    .collect()
+            })
+            .collect();
+        row.differs = sets.windows(2).any(|w| w[0] != w[1]);
+    }
+    // A fact only one source gives cannot disagree with anything.
+    rows.retain(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2);
+    rows
+}
+
+fn actor_coverage(dossier: &Dossier, analysis: &Analysis) -> Vec<CoverageRow> {
+    let mut first: HashMap<(&str, &str), &str> = HashMap::new();
+    for mention in &analysis.mentions {
+        first
+            .entry((mention.actor.as_str(), mention.source.as_str()))
+            .or_insert(mention.anchor.as_str());
+    }
+    let mut rows: Vec<CoverageRow> = dossier
+        .actors
+        .iter()
+        .map(|actor| CoverageRow {
+            id: actor.slug.clone(),
+            label: actor.meta.name.clone(),
+            cells: dossier
+                .sources
+                .iter()
+                .map(|s| {
+                    first
+                        .get(&(actor.slug.as_str(), s.slug.as_str()))
+                        .map(|a| a.to_string())
+                })
+                .collect(),
+        })
+        .filter(|row| row.cells.iter().any(Option::is_some))
+        .collect();
+    rows.sort_by_key(|r| std::cmp::Reverse(r.cells.iter().filter(|c| c.is_some()).count()));
+    rows
+}
+
+const WINDOW: usize = 8;
+/// A paragraph by source index and paragraph index.
+type ParagraphAt = (usize, usize);
+/// A shingle found in more paragraphs than this is boilerplate, not reuse.
+const COMMON: usize = 40;
+
+/// Word shingles with an inverted index: each shingle lists the paragraphs that
+/// hold it, so the cost follows the text, never the number of pairs of sentences.
+fn reuse(sources: &[Source]) -> Reuse {
+    let mut index: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    let mut totals = vec![0usize; sources.len()];
+    for (s, source) in sources.iter().enumerate() {
+        let mut seen = BTreeSet::new();
+        for (p, paragraph) in source.paragraphs.iter().enumerate() {
+            for shingle in shingles(&paragraph.text) {
+                if seen.insert(shingle) {
+                    totals[s] += 1;
+                    index.entry(shingle).or_default().push((s, p));
+                }
+            }
+        }
+    }
+    let mut shared: BTreeMap<(usize, usize), BTreeSet<u64>> = BTreeMap::new();
+    let mut paragraph_pairs: BTreeMap<(ParagraphAt, ParagraphAt), usize> = BTreeMap::new();
+    for (shingle, holders) in &index {
+        if holders.len() < 2 || holders.len() > COMMON {
+            continue;
+        }
+        for (i, a) in holders.iter().enumerate() {
+            for b in &holders[i + 1..] {
+                if a.0 == b.0 {
+                    continue;
+                }
+                shared.entry((a.0, b.0)).or_default().insert(*shingle);
+                shared.entry((b.0, a.0)).or_default().insert(*shingle);
+                let key = if a < b { (*a, *b) } else { (*b, *a) };
+                *paragraph_pairs.entry(key).or_default() += 1;
+            }
+        }
+    }
+    let overlap = (0..sources.len())
+        .map(|i| {
+            (0..sources.len())
+                .map(|j| {
+                    if i == j {
+                        100
+                    } else {
+                        percent(shared.get(&(i, j)).map_or(0, BTreeSet::len), totals[i])
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut passages: Vec<SharedPassage> = paragraph_pairs
+        .into_iter()
+        .filter_map(|(((sa, pa), (sb, pb)), count)| {
+            let (a, b) = (&sources[sa].paragraphs[pa], &sources[sb].paragraphs[pb]);
+            let smaller = shingles(&a.text).len().min(shingles(&b.text).len()).max(1);
+            let share = percent(count, smaller);
+            (share >= 20).then(|| SharedPassage {
+                a: sources[sa].slug.clone(),
+                a_anchor: a.anchor.clone(),
+                b: sources[sb].slug.clone(),
+                b_anchor: b.anchor.clone(),
+                percent: share,
+                diff: word_diff(&a.text, &b.text),
+            })
+        })
+        .collect();
+    passages.sort_by(|x, y| {
+        y.percent
+            .cmp(&x.percent)
+            .then((&x.a, &x.a_anchor).cmp(&(&y.a, &y.a_anchor)))
+    });
+    Reuse {
+        window: WINDOW,
+        overlap,
+        passages,
+    }
+}
+
+fn shingles(text: &str) -> Vec<u64> {
+    let words: Vec<String> = comparison_key(text).split(' ').map(String::from).collect();
+    if words.len() < WINDOW {
+        return Vec::new();
+    }
+    words
+        .windows(WINDOW)
+        .map(|w| {
+            use std::hash::Hasher;
+            let mut hasher = fnv::FnvHasher::default();
+            hasher.write(w.join(" ").as_bytes());
+            hasher.finish()
+        })
+        .collect()
+}
+
+/// The two paragraphs aligned word by word: what is the same, what only one has.
+fn word_diff(a: &str, b: &str) -> Vec<(&'static str, String)> {
+    let diff = similar::TextDiff::from_words(a, b);
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let tag = match change.tag() {
+            similar::ChangeTag::Equal => "same",
+            similar::ChangeTag::Delete => "a",
+            similar::ChangeTag::Insert => "b",
+        };
+        match out.last_mut() {
+            Some((last, text)) if *last == tag => text.push_str(change.value()),
+            _ => out.push((tag, change.value().to_string())),
+        }
+    }
+    out
+}
+
+/// Words too common to carry a headline's claim.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "as", "by", "from",
+    "is", "are", "was", "were", "be", "its", "their", "his", "her", "new", "after", "over", "into",
+    "amid", "s",
+];
+
+/// Does the body say what the headline says? Each content word of the headline
+/// is looked for in the body by its first five letters (so "signs" meets "signed").
+fn headline_check(source: &Source) -> HeadlineCheck {
+    let body: BTreeSet<String> = source
+        .paragraphs
+        .iter()
+        .flat_map(|p| {
+            comparison_key(&p.text)
+                .split(' ')
+                .map(stem)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut supported = Vec::new();
+    let mut unsupported = Vec::new();
+    for word in comparison_key(&source.headline).split(' ') {
+        if word.is_empty() || STOPWORDS.contains(&word) || count_words(word) == 0 {
+            continue;
+        }
+        if body.contains(&stem(word)) {
+            supported.push(word.to_string());
+        } else {
+            unsupported.push(word.to_string());
+        }
+    }
+    HeadlineCheck {
+        matches: unsupported.is_empty(),
+        supported,
+        unsupported,
+    }
+}
+
+fn stem(word: &str) -> String {
+    word.chars().take(5).collect()
+}

@@ -1,0 +1,197 @@
+//! The comparison page's findings on the default dossier, checked from the built
+//! data and the page, and shared-text detection on a planted reprint.
+
+mod common;
+
+use common::*;
+use dossier::analyse::{self, compare::Comparison};
+use dossier::model::Stance;
+use scraper::{Html, Selector};
+use std::fs;
+
+fn analysed(content: &std::path::Path) -> (dossier::resolve::Dossier, Comparison) {
+    let dossier = dossier::pipeline::load_dossier(&dossier::Options {
+        content: content.to_path_buf(),
+        ..Default::default()
+    })
+    .unwrap();
+    let comparison = analyse::analyse(&dossier).comparison;
+    (dossier, comparison)
+}
+
+fn built_page(path: &str) -> Html {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("site");
+    build(&default_content(), &output).unwrap();
+    Html::parse_document(&fs::read_to_string(output.join(path)).unwrap())
+}
+
+#[test]
+fn the_arms_sales_contradiction_is_shown_first_with_its_paragraphs() {
+    let (dossier, comparison) = analysed(&default_content());
+    let arms = comparison
+        .claims
+        .iter()
+        .find(|c| c.id == "arms-sales")
+        .expect("the default dossier tracks arms sales");
+    assert!(arms.contested, "arms sales should be contested");
+    assert!(comparison.claims[0].contested, "contradictions come first");
+    for stance in [Stance::Supports, Stance::Contradicts] {
+        let (i, cell) = arms
+            .cells
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.stance == Some(stance))
+            .unwrap_or_else(|| panic!("no source {stance:?} the claim"));
+        let anchor = cell.cite.as_ref().expect("a stance cites its paragraph");
+        assert!(dossier.sources[i]
+            .paragraphs
+            .iter()
+            .any(|p| &p.anchor == anchor));
+    }
+    let page = built_page("compare.html");
+    let row = Selector::parse("tr#claim-arms-sales").unwrap();
+    let row = page.select(&row).next().expect("the claim's row");
+    let text: String = row.text().collect();
+    assert!(
+        text.contains("contradicted") && text.contains("contradicts") && text.contains("supports"),
+        "{text}"
+    );
+    let links = Selector::parse("a[href*='sources/']").unwrap();
+    assert!(row.select(&links).count() >= 2);
+}
+
+#[test]
+fn israeli_voices_are_quoted_and_moroccan_officials_are_not() {
+    let (_, comparison) = analysed(&default_content());
+    let groups = |name: &str| -> (usize, usize) {
+        comparison
+            .voices
+            .iter()
+            .flat_map(|v| &v.groups)
+            .filter(|g| g.group == name)
+            .fold((0, 0), |(d, w), g| (d + g.direct, w + g.words))
+    };
+    let (israeli_quotes, israeli_words) = groups("Israel voices");
+    let (moroccan_quotes, moroccan_words) = groups("Morocco voices");
+    assert!(
+        israeli_quotes >= 5 && israeli_words >= 50,
+        "{israeli_quotes} Israeli quotes, {israeli_words} words"
+    );
+    assert_eq!(
+        (moroccan_quotes, moroccan_words),
+        (0, 0),
+        "a Moroccan official is quoted directly"
+    );
+    // Moroccan officials are named, and some paraphrased, but never given quoted words.
+    assert!(comparison
+        .voices
+        .iter()
+        .any(|v| v.silent.iter().any(|s| s == "abdellatif-loudiyi")));
+}
+
+#[test]
+fn naming_differences_and_frame_profiles_are_found() {
+    let (dossier, comparison) = analysed(&default_content());
+    let israel = comparison
+        .naming
+        .iter()
+        .find(|r| r.referent == "israel")
+        .expect("Israel is a naming referent");
+    assert!(israel.varies);
+    let variants: Vec<String> = israel
+        .cells
+        .iter()
+        .flatten()
+        .map(|u| u.variant.to_lowercase())
+        .collect();
+    assert!(
+        variants.iter().any(|v| v.contains("jewish state")),
+        "{variants:?}"
+    );
+    assert!(
+        variants.iter().any(|v| v.contains("hebrew state")),
+        "{variants:?}"
+    );
+
+    let framing = dossier
+        .framing
+        .as_ref()
+        .expect("the default dossier has framing.toml");
+    assert_eq!(comparison.frames.len(), framing.frame.len());
+    assert!(
+        comparison.frames.len() >= 15,
+        "the Policy Frames Codebook has 15 dimensions"
+    );
+    let security = comparison
+        .frames
+        .iter()
+        .find(|f| f.id.starts_with("security"))
+        .expect("a security frame");
+    for (cell, slug) in security.cells.iter().zip(&comparison.sources) {
+        assert!(
+            cell.count > 0 && cell.percent > 0,
+            "{slug} carries no security frame"
+        );
+        // Every counted sentence is in the source and holds a cue.
+        for evidence in &cell.sentences {
+            assert!(evidence
+                .cues
+                .iter()
+                .all(|cue| evidence.text.to_lowercase().contains(&cue.to_lowercase())));
+        }
+    }
+    let page = built_page("compare.html");
+    let heat_rows = Selector::parse("table.heatmap tbody tr").unwrap();
+    assert_eq!(page.select(&heat_rows).count(), comparison.frames.len());
+}
+
+#[test]
+fn a_reprint_with_small_edits_is_found_in_the_shared_text_matrix() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_tree(&default_content(), &content);
+    let original = fs::read_to_string(content.join("sources/nnn-landmark-pact.txt")).unwrap();
+    let body = dossier::load::split_front_matter(&original)
+        .unwrap()
+        .body
+        .to_string();
+    let edited = body
+        .replace("landmark agreement", "historic agreement")
+        .replace("Nearly half a million", "About 500,000")
+        .replace("Palestinians view", "Many Palestinians see");
+    fs::write(
+        content.join("sources/reprint-of-nnn.txt"),
+        format!("+++\ntitle = \"Morocco, Israel sign security pact\"\noutlet = \"Reprint Daily\"\n+++\n{edited}"),
+    )
+    .unwrap();
+    let (dossier, comparison) = analysed(&content);
+    let position = |slug: &str| dossier.sources.iter().position(|s| s.slug == slug).unwrap();
+    let (reprint, nnn) = (position("reprint-of-nnn"), position("nnn-landmark-pact"));
+    let overlap = comparison.reuse.overlap[reprint][nnn];
+    assert!(overlap >= 60, "reprint overlap only {overlap}%");
+    for (j, other) in dossier.sources.iter().enumerate() {
+        if j != reprint && j != nnn {
+            assert!(
+                comparison.reuse.overlap[reprint][j] < 20,
+                "{} overlaps the reprint",
+                other.slug
+            );
+        }
+    }
+    let changed = comparison
+        .reuse
+        .passages
+        .iter()
+        .find(|p| {
+            (p.a == "reprint-of-nnn" || p.b == "reprint-of-nnn")
+                && p.diff
+                    .iter()
+                    .any(|(tag, text)| *tag != "same" && text.contains("landmark"))
+        })
+        .expect("the edited paragraph is aligned with the original");
+    assert!(changed
+        .diff
+        .iter()
+        .any(|(tag, text)| *tag != "same" && text.contains("historic")));
+}
