@@ -236,3 +236,33 @@ fn quotes_are_attributed_as_the_gold_says() {
         problems.join("\n")
     );
 }
+
+#[test]
+fn alias_rules_keep_a_capital_as_a_place_out_of_the_mentions() {
+    let (dossier, analysis) = analysed();
+    let mut rabat = 0;
+    for mention in analysis.mentions.iter().filter(|m| m.actor == "morocco") {
+        let source = dossier
+            .sources
+            .iter()
+            .find(|s| s.slug == mention.source)
+            .unwrap();
+        let Some(paragraph) = source
+            .paragraphs
+            .iter()
+            .find(|p| p.anchor == mention.anchor)
+        else {
+            continue;
+        };
+        if &paragraph.text[mention.range.clone()] == "Rabat" {
+            rabat += 1;
+            let before = paragraph.text[..mention.range.start].trim_end();
+            assert!(
+                !before.ends_with(" in") && !before.ends_with(" to"),
+                "'{before} Rabat' counted as Morocco"
+            );
+        }
+    }
+    // "Rabat had no immediate comment" and "between Tel Aviv and Rabat" still count.
+    assert!(rabat >= 2, "only {rabat} mentions of Rabat as the state");
+}

@@ -429,3 +429,29 @@ fn import_reports_invalid_utf8_with_its_offset() {
     );
     assert!(!dir.path().join("content/sources").exists());
 }
+
+#[test]
+fn right_to_left_sources_are_marked_and_their_text_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("content")).unwrap();
+    fs::write(dir.path().join("content/dossier.toml"), "title = \"RTL\"\n").unwrap();
+    let article = "\u{feff}المغرب وإسرائيل يوقعان اتفاقية دفاعية\r\n\r\nوقعت إسرائيل والمغرب يوم الأربعاء في الرباط مذكرة تفاهم للتعاون الأمني والاستخباراتي بين البلدين.\r\n<script>alert(1)</script> وقال وزير الدفاع إن الاتفاق تاريخي ومهم جدا للبلدين.\r\n";
+    fs::write(dir.path().join("article.txt"), article).unwrap();
+    let run = dossier(
+        dir.path(),
+        &["import", "article.txt", "--slug", "arabic-report"],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let source = fs::read_to_string(dir.path().join("content/sources/arabic-report.txt")).unwrap();
+    assert!(source.contains("language = \"ar\""), "{source}");
+    let run = dossier(dir.path(), &["build"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let page = fs::read_to_string(dir.path().join("output/sources/arabic-report.html")).unwrap();
+    assert!(
+        page.contains(r#"<article class="source" lang="ar" dir="rtl">"#),
+        "{page}"
+    );
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains("<script>alert")
+    );
+}
