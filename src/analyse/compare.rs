@@ -196,9 +196,21 @@ pub struct CoverageRow {
 pub struct Reuse {
     /// Shingle length, in words.
     pub window: usize,
-    /// overlap[i][j]: percent of source i's shingles that source j also has.
+    /// overlap[i][j]: percent of source i's shingles that source j also has;
+    /// empty for dossiers too large to draw as a matrix.
     pub overlap: Vec<Vec<usize>>,
+    /// Every pair of sources that shares text, most shared first.
+    pub pairs: Vec<SharedPair>,
     pub passages: Vec<SharedPassage>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedPair {
+    pub a: String,
+    pub b: String,
+    /// Percent of a's word sequences that b also has, and the other way round.
+    pub a_in_b: usize,
+    pub b_in_a: usize,
 }
 
 /// Two paragraphs that share text, aligned word by word.
@@ -230,6 +242,15 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis) -> Comparison {
         .map(|s| source_sentences(s, &lexicon))
         .collect();
     let framing = dossier.framing.clone().unwrap_or_default();
+    // Statements grouped by source once: no per-source scan of the whole corpus.
+    let mut by_source: HashMap<&str, Vec<&super::SourceStatement>> = HashMap::new();
+    for found in &analysis.statements {
+        by_source
+            .entry(found.source.as_str())
+            .or_default()
+            .push(found);
+    }
+    let verbs = PhraseMatcher::new(lexicon.verbs.iter().map(|v| (0, v.as_str())), true);
     let mut comparison = Comparison {
         sources: dossier.sources.iter().map(|s| s.slug.clone()).collect(),
         sentence_counts: sentences.iter().map(Vec::len).collect(),
@@ -279,10 +300,11 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis) -> Comparison {
             .sources
             .iter()
             .map(|source| {
-                analysis
-                    .statements
-                    .iter()
-                    .filter(|s| s.source == source.slug && s.statement.kind == StatementKind::Scare)
+                by_source
+                    .get(source.slug.as_str())
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| s.statement.kind == StatementKind::Scare)
                     .map(|s| Evidence {
                         anchor: s.anchor.clone(),
                         text: paragraph_text(source, &s.anchor).to_string(),
@@ -298,7 +320,13 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis) -> Comparison {
         .sources
         .iter()
         .zip(&sentences)
-        .map(|(s, ss)| voices(dossier, analysis, s, ss, &lexicon))
+        .map(|(s, ss)| {
+            let said = by_source
+                .get(s.slug.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            voices(dossier, analysis, s, said, ss, verbs.as_ref())
+        })
         .collect();
     comparison.claims = claims(dossier, &sentences);
     comparison.discrepancies = discrepancies(&sentences);
@@ -488,15 +516,12 @@ fn voices(
     dossier: &Dossier,
     analysis: &Analysis,
     source: &Source,
+    statements: &[&super::SourceStatement],
     sentences: &[Sentence],
-    lexicon: &Lexicon,
+    verbs: Option<&PhraseMatcher>,
 ) -> Voices {
     let mut rows: Vec<VoiceRow> = Vec::new();
-    for found in analysis
-        .statements
-        .iter()
-        .filter(|s| s.source == source.slug)
-    {
+    for found in statements {
         let statement = &found.statement;
         if statement.kind == StatementKind::Scare {
             continue;
@@ -573,13 +598,12 @@ fn voices(
         })
         .map(|a| a.actor.clone())
         .collect();
-    let verbs = PhraseMatcher::new(lexicon.verbs.iter().map(|v| (0, v.as_str())), true);
     let unattributed = sentences
         .iter()
         .filter(|s| s.anchor != "headline" && !s.anchor.starts_with("deck-"))
         .filter(|s| {
             quotes::quote_spans(&s.text).is_empty()
-                && verbs.as_ref().is_none_or(|m| m.find(&s.text).is_empty())
+                && verbs.is_none_or(|m| m.find(&s.text).is_empty())
         })
         .count();
     let body = sentences
@@ -787,82 +811,125 @@ fn actor_coverage(dossier: &Dossier, analysis: &Analysis) -> Vec<CoverageRow> {
 }
 
 const WINDOW: usize = 8;
+/// Up to this many sources, shared text is drawn as a full matrix.
+const MATRIX_SOURCES: usize = 30;
+/// Aligned passages shown, closest first.
+const PASSAGES_SHOWN: usize = 60;
 /// A paragraph by source index and paragraph index.
 type ParagraphAt = (usize, usize);
 /// A shingle found in more paragraphs than this is boilerplate, not reuse.
 const COMMON: usize = 40;
 
-/// Word shingles with an inverted index: each shingle lists the paragraphs that
-/// hold it, so the cost follows the text, never the number of pairs of sentences.
+/// Word shingles with an inverted index: each shingle lists the sources (and the
+/// paragraph) that hold it, so the cost follows the text, never the number of
+/// pairs of sentences.
 fn reuse(sources: &[Source]) -> Reuse {
-    let mut index: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    let shingled: Vec<Vec<Vec<u64>>> = sources
+        .iter()
+        .map(|s| s.paragraphs.iter().map(|p| shingles(&p.text)).collect())
+        .collect();
+    let mut index: HashMap<u64, Vec<ParagraphAt>> = HashMap::new();
     let mut totals = vec![0usize; sources.len()];
-    for (s, source) in sources.iter().enumerate() {
-        let mut seen = BTreeSet::new();
-        for (p, paragraph) in source.paragraphs.iter().enumerate() {
-            for shingle in shingles(&paragraph.text) {
-                if seen.insert(shingle) {
+    for (s, paragraphs) in shingled.iter().enumerate() {
+        let mut seen = std::collections::HashSet::new();
+        for (p, list) in paragraphs.iter().enumerate() {
+            for shingle in list {
+                if seen.insert(*shingle) {
                     totals[s] += 1;
-                    index.entry(shingle).or_default().push((s, p));
+                    index.entry(*shingle).or_default().push((s, p));
                 }
             }
         }
     }
-    let mut shared: BTreeMap<(usize, usize), BTreeSet<u64>> = BTreeMap::new();
-    let mut paragraph_pairs: BTreeMap<(ParagraphAt, ParagraphAt), usize> = BTreeMap::new();
-    for (shingle, holders) in &index {
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut paragraph_pairs: HashMap<(ParagraphAt, ParagraphAt), usize> = HashMap::new();
+    for holders in index.values() {
         if holders.len() < 2 || holders.len() > COMMON {
             continue;
         }
         for (i, a) in holders.iter().enumerate() {
             for b in &holders[i + 1..] {
-                if a.0 == b.0 {
-                    continue;
-                }
-                shared.entry((a.0, b.0)).or_default().insert(*shingle);
-                shared.entry((b.0, a.0)).or_default().insert(*shingle);
-                let key = if a < b { (*a, *b) } else { (*b, *a) };
-                *paragraph_pairs.entry(key).or_default() += 1;
+                *shared.entry((a.0, b.0)).or_default() += 1;
+                *paragraph_pairs.entry((*a, *b)).or_default() += 1;
             }
         }
     }
-    let overlap = (0..sources.len())
-        .map(|i| {
-            (0..sources.len())
-                .map(|j| {
-                    if i == j {
-                        100
-                    } else {
-                        percent(shared.get(&(i, j)).map_or(0, BTreeSet::len), totals[i])
-                    }
-                })
-                .collect()
+    let mut pairs: Vec<SharedPair> = shared
+        .iter()
+        .map(|(&(a, b), &count)| SharedPair {
+            a: sources[a].slug.clone(),
+            b: sources[b].slug.clone(),
+            a_in_b: percent(count, totals[a]),
+            b_in_a: percent(count, totals[b]),
         })
+        .filter(|p| p.a_in_b.max(p.b_in_a) >= 5)
         .collect();
-    let mut passages: Vec<SharedPassage> = paragraph_pairs
-        .into_iter()
-        .filter_map(|(((sa, pa), (sb, pb)), count)| {
-            let (a, b) = (&sources[sa].paragraphs[pa], &sources[sb].paragraphs[pb]);
-            let smaller = shingles(&a.text).len().min(shingles(&b.text).len()).max(1);
-            let share = percent(count, smaller);
-            (share >= 20).then(|| SharedPassage {
-                a: sources[sa].slug.clone(),
-                a_anchor: a.anchor.clone(),
-                b: sources[sb].slug.clone(),
-                b_anchor: b.anchor.clone(),
-                percent: share,
-                diff: word_diff(&a.text, &b.text),
-            })
-        })
-        .collect();
-    passages.sort_by(|x, y| {
-        y.percent
-            .cmp(&x.percent)
-            .then((&x.a, &x.a_anchor).cmp(&(&y.a, &y.a_anchor)))
+    pairs.sort_by(|x, y| {
+        y.a_in_b
+            .max(y.b_in_a)
+            .cmp(&x.a_in_b.max(x.b_in_a))
+            .then((&x.a, &x.b).cmp(&(&y.a, &y.b)))
     });
+    // A matrix of every source by every source grows with the square of the corpus:
+    // it is drawn for small dossiers, and the list of pairs serves the rest.
+    let overlap = if sources.len() <= MATRIX_SOURCES {
+        (0..sources.len())
+            .map(|i| {
+                (0..sources.len())
+                    .map(|j| {
+                        let count = shared.get(&(i.min(j), i.max(j))).copied().unwrap_or(0);
+                        if i == j {
+                            100
+                        } else {
+                            percent(count, totals[i])
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut candidates: Vec<(usize, ParagraphAt, ParagraphAt)> = paragraph_pairs
+        .into_iter()
+        .filter_map(|((a, b), count)| {
+            let smaller = shingled[a.0][a.1]
+                .len()
+                .min(shingled[b.0][b.1].len())
+                .max(1);
+            let share = percent(count, smaller);
+            (share >= 20).then_some((share, a, b))
+        })
+        .collect();
+    candidates.sort_by(|x, y| y.0.cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut shown: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    let passages = candidates
+        .into_iter()
+        .filter(|(_, a, b)| {
+            // One alignment per pair of texts: wire copy reprinted fifty times is one finding.
+            let (ta, tb) = (
+                &sources[a.0].paragraphs[a.1].text,
+                &sources[b.0].paragraphs[b.1].text,
+            );
+            shown.insert((ta.as_str(), tb.as_str()))
+        })
+        .take(PASSAGES_SHOWN)
+        .map(|(share, a, b)| {
+            let (pa, pb) = (&sources[a.0].paragraphs[a.1], &sources[b.0].paragraphs[b.1]);
+            SharedPassage {
+                a: sources[a.0].slug.clone(),
+                a_anchor: pa.anchor.clone(),
+                b: sources[b.0].slug.clone(),
+                b_anchor: pb.anchor.clone(),
+                percent: share,
+                diff: word_diff(&pa.text, &pb.text),
+            }
+        })
+        .collect();
     Reuse {
         window: WINDOW,
         overlap,
+        pairs,
         passages,
     }
 }

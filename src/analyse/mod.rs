@@ -17,7 +17,7 @@ use std::ops::Range;
 pub struct Analysis {
     /// Mentions of actors in source paragraphs, in source then paragraph order.
     pub mentions: Vec<Mention>,
-    /// For each actor, how many times each source mentions it (sources in dossier order).
+    /// For each actor, how many times each source that names it does so (sources in dossier order).
     pub actor_coverage: BTreeMap<String, Vec<SourceCount>>,
     /// For each source, the actors it mentions, most mentioned first.
     pub source_actors: BTreeMap<String, Vec<ActorCount>>,
@@ -186,20 +186,29 @@ pub fn analyse(dossier: &Dossier) -> Analysis {
     for mention in &mentions {
         *counts.entry((&mention.actor, &mention.source)).or_default() += 1;
     }
-    let mut actor_coverage: BTreeMap<String, Vec<SourceCount>> = BTreeMap::new();
-    for actor in &dossier.actors {
-        let per_source = dossier
-            .sources
-            .iter()
-            .map(|s| SourceCount {
-                source: s.slug.clone(),
-                count: counts
-                    .get(&(actor.slug.as_str(), s.slug.as_str()))
-                    .copied()
-                    .unwrap_or(0),
-            })
-            .collect();
-        actor_coverage.insert(actor.slug.clone(), per_source);
+    // Only the sources that do mention an actor: a table of every actor by every
+    // source would grow with the square of the corpus.
+    let order: BTreeMap<&str, usize> = dossier
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.slug.as_str(), i))
+        .collect();
+    let mut actor_coverage: BTreeMap<String, Vec<SourceCount>> = dossier
+        .actors
+        .iter()
+        .map(|a| (a.slug.clone(), Vec::new()))
+        .collect();
+    for ((actor, source), count) in &counts {
+        if let Some(list) = actor_coverage.get_mut(*actor) {
+            list.push(SourceCount {
+                source: source.to_string(),
+                count: *count,
+            });
+        }
+    }
+    for list in actor_coverage.values_mut() {
+        list.sort_by_key(|c| order.get(c.source.as_str()).copied().unwrap_or(usize::MAX));
     }
     let mut source_actors: BTreeMap<String, Vec<ActorCount>> = BTreeMap::new();
     for ((actor, source), count) in &counts {

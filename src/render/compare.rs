@@ -6,6 +6,10 @@ use crate::analyse::compare::{Comparison, Evidence};
 use crate::load::Section;
 use serde_json::{json, Value};
 
+/// Rows of the actor coverage table: the actors most sources name. Every actor's
+/// own page lists all the sources that name it.
+const COVERAGE_ACTORS: usize = 40;
+
 impl Views<'_> {
     /// The site-relative link to a sentence's paragraph in source `index`.
     fn evidence_url(&self, index: usize, anchor: &str) -> String {
@@ -50,7 +54,13 @@ impl Views<'_> {
             .iter()
             .filter_map(|row| {
                 let cell = row.cells.get(index).filter(|c| c.count > 0)?;
-                Some(json!({ "label": row.label, "percent": cell.percent, "count": cell.count, "target": format!("frame-{}-{}", row.id, index) }))
+                Some(json!({
+                    "id": format!("frame-{}", row.id),
+                    "label": row.label,
+                    "percent": cell.percent,
+                    "count": cell.count,
+                    "sentences": self.evidence_list(index, &cell.sentences),
+                }))
             })
             .collect();
         frames.sort_by(|a, b| b["percent"].as_u64().cmp(&a["percent"].as_u64()));
@@ -60,10 +70,18 @@ impl Views<'_> {
             .enumerate()
             .filter_map(|(r, row)| {
                 let hits = row.cells.get(index).filter(|h| !h.is_empty())?;
-                let mut terms: Vec<String> = hits.iter().flat_map(|e| e.cues.iter().map(|c| c.to_lowercase())).collect();
+                let mut terms: Vec<String> = hits
+                    .iter()
+                    .flat_map(|e| e.cues.iter().map(|c| c.to_lowercase()))
+                    .collect();
                 terms.sort();
                 terms.dedup();
-                Some(json!({ "category": row.category, "terms": terms, "target": format!("loaded-{r}-{index}") }))
+                Some(json!({
+                    "id": format!("loaded-{r}"),
+                    "category": row.category,
+                    "terms": terms,
+                    "sentences": self.evidence_list(index, hits),
+                }))
             })
             .collect();
         let naming: Vec<Value> = comparison
@@ -79,6 +97,13 @@ impl Views<'_> {
 
     pub(super) fn compare_context(&self, comparison: &Comparison) -> Value {
         let n = self.dossier.sources.len();
+        let positions: std::collections::HashMap<&str, usize> = self
+            .dossier
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.slug.as_str(), i))
+            .collect();
         let columns: Vec<Value> = (0..n)
             .map(|i| {
                 let source = &self.dossier.sources[i];
@@ -107,9 +132,7 @@ impl Views<'_> {
                         "count": cell.count,
                         "percent": cell.percent,
                         "heat": cell.percent.div_ceil(10),
-                        "target": format!("frame-{}-{}", row.id, i),
-                        "source": self.column_label(i),
-                        "sentences": self.evidence_list(i, &cell.sentences),
+                        "url": format!("{}#frame-{}", page_path(Section::Sources, &self.dossier.sources[i].slug), row.id),
                     })).collect::<Vec<_>>(),
                 })
             })
@@ -135,9 +158,7 @@ impl Views<'_> {
                         json!({
                             "count": hits.len(),
                             "terms": terms,
-                            "target": format!("loaded-{r}-{i}"),
-                            "source": self.column_label(i),
-                            "sentences": self.evidence_list(i, hits),
+                            "url": format!("{}#loaded-{r}", page_path(Section::Sources, &self.dossier.sources[i].slug)),
                         })
                     }).collect::<Vec<_>>(),
                 })
@@ -199,7 +220,7 @@ impl Views<'_> {
                         "note": cell.note,
                     })).collect::<Vec<_>>(),
                     "unreviewed": row.unreviewed.iter().map(|(slug, e)| {
-                        let i = self.dossier.sources.iter().position(|s| &s.slug == slug).unwrap_or(0);
+                        let i = positions.get(slug.as_str()).copied().unwrap_or(0);
                         json!({ "source": self.column_label(i), "url": self.evidence_url(i, &e.anchor), "html": e.marked() })
                     }).collect::<Vec<_>>(),
                 })
@@ -232,6 +253,24 @@ impl Views<'_> {
                 .collect()
         };
 
+        let label_of = |slug: &str| {
+            let i = positions.get(slug).copied().unwrap_or(0);
+            (self.column_label(i), i)
+        };
+        let reuse_pairs: Vec<Value> = comparison
+            .reuse
+            .pairs
+            .iter()
+            .map(|p| {
+                let (a_label, a) = label_of(&p.a);
+                let (b_label, b) = label_of(&p.b);
+                json!({
+                    "a": a_label, "a_url": page_path(Section::Sources, &self.dossier.sources[a].slug),
+                    "b": b_label, "b_url": page_path(Section::Sources, &self.dossier.sources[b].slug),
+                    "a_in_b": p.a_in_b, "b_in_a": p.b_in_a,
+                })
+            })
+            .collect();
         let reuse_rows: Vec<Value> = comparison
             .reuse
             .overlap
@@ -272,9 +311,11 @@ impl Views<'_> {
             "voices": voices,
             "claims": claims,
             "discrepancies": discrepancies,
-            "actor_coverage": coverage(&comparison.actor_coverage, true),
+            "actor_coverage": coverage(&comparison.actor_coverage[..comparison.actor_coverage.len().min(COVERAGE_ACTORS)], true),
+            "actors_covered": comparison.actor_coverage.len(),
+            "actors_shown": comparison.actor_coverage.len().min(COVERAGE_ACTORS),
             "topic_coverage": coverage(&comparison.topic_coverage, false),
-            "reuse": { "window": comparison.reuse.window, "rows": reuse_rows, "passages": passages },
+            "reuse": { "window": comparison.reuse.window, "rows": reuse_rows, "pairs": reuse_pairs, "passages": passages },
             "lexicon_sizes": comparison.lexicon_sizes,
             "has_framing": self.dossier.framing.is_some(),
             "has_claims": !self.dossier.claims.is_empty(),

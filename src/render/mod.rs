@@ -15,7 +15,7 @@ use crate::resolve::{Actor, Dossier, Event, Note, Reference};
 use crate::theme::Theme;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use tera::{Context, Tera};
 
 /// One file of the site, by its path relative to the output folder.
@@ -94,6 +94,9 @@ fn load_templates(theme: &Theme) -> Result<Tera> {
     }
     Ok(tera)
 }
+
+/// Bars in an actor's mention chart: the sources that name it most.
+const CHART_BARS: usize = 20;
 
 /// The site's main sections, in menu order.
 #[derive(Debug, Serialize)]
@@ -303,12 +306,64 @@ struct MonthGroup {
 struct Views<'a> {
     dossier: &'a Dossier,
     analysis: &'a Analysis,
+    /// The analysis's findings grouped once, so no page scans the whole corpus.
+    by: Grouped<'a>,
     backlinks: BTreeMap<&'a str, Vec<Backlink>>,
     sources: Vec<SourceCard<'a>>,
     actors: Vec<ActorCard<'a>>,
     notes: Vec<NoteCard<'a>>,
     timeline: Vec<EventView>,
     feed_updated: String,
+}
+
+/// Findings grouped by the page that shows them. Lookups only: every list keeps
+/// the analysis's order, so output stays deterministic.
+#[derive(Default)]
+struct Grouped<'a> {
+    mentions_by_source: HashMap<&'a str, Vec<&'a crate::analyse::Mention>>,
+    mentions_by_actor: HashMap<&'a str, Vec<&'a crate::analyse::Mention>>,
+    statements_by_source: HashMap<&'a str, Vec<&'a SourceStatement>>,
+    statements_by_speaker: HashMap<&'a str, Vec<&'a SourceStatement>>,
+    co_mentions_by_actor: HashMap<&'a str, Vec<(&'a str, usize)>>,
+}
+
+impl<'a> Grouped<'a> {
+    fn new(analysis: &'a Analysis) -> Self {
+        let mut by = Grouped::default();
+        for mention in &analysis.mentions {
+            by.mentions_by_source
+                .entry(&mention.source)
+                .or_default()
+                .push(mention);
+            by.mentions_by_actor
+                .entry(&mention.actor)
+                .or_default()
+                .push(mention);
+        }
+        for found in &analysis.statements {
+            by.statements_by_source
+                .entry(&found.source)
+                .or_default()
+                .push(found);
+            if let Speaker::Actor(slug) = &found.statement.speaker {
+                by.statements_by_speaker
+                    .entry(slug)
+                    .or_default()
+                    .push(found);
+            }
+        }
+        for pair in &analysis.co_mentions {
+            by.co_mentions_by_actor
+                .entry(&pair.a)
+                .or_default()
+                .push((&pair.b, pair.paragraphs));
+            by.co_mentions_by_actor
+                .entry(&pair.b)
+                .or_default()
+                .push((&pair.a, pair.paragraphs));
+        }
+        by
+    }
 }
 
 impl<'a> Views<'a> {
@@ -366,6 +421,7 @@ impl<'a> Views<'a> {
         Views {
             dossier,
             analysis,
+            by: Grouped::new(analysis),
             backlinks,
             sources,
             actors,
@@ -440,27 +496,40 @@ impl<'a> Views<'a> {
                 },
             ),
         ];
-        for (source, card) in self.dossier.sources.iter().zip(&self.sources) {
-            jobs.push(self.source_page(source, card));
-            jobs.push(self.job(
-                &card.text_url,
-                "source_text.html",
-                &format!("Verbatim text: {}", card.headline),
-                "sources",
-                |c| {
-                    c.insert("source", card);
-                    c.insert("lines", &source.lines);
-                    c.insert("origin", &source.meta.origin);
-                },
-            ));
-        }
-        for (actor, card) in self.dossier.actors.iter().zip(&self.actors) {
-            jobs.push(self.actor_page(actor, card));
-        }
-        for card in &self.notes {
-            let note = self.dossier.note(card.slug).expect("cards come from notes");
-            jobs.push(self.note_page(note, card));
-        }
+        // Building a page's context is most of a page's cost: done in parallel too.
+        let source_jobs: Vec<[PageJob; 2]> = (0..self.dossier.sources.len())
+            .into_par_iter()
+            .map(|index| {
+                let (source, card) = (&self.dossier.sources[index], &self.sources[index]);
+                let text = self.job(
+                    &card.text_url,
+                    "source_text.html",
+                    &format!("Verbatim text: {}", card.headline),
+                    "sources",
+                    |c| {
+                        c.insert("source", card);
+                        c.insert("lines", &source.lines);
+                        c.insert("origin", &source.meta.origin);
+                    },
+                );
+                [self.source_page(index, source, card), text]
+            })
+            .collect();
+        jobs.extend(source_jobs.into_iter().flatten());
+        let actor_jobs: Vec<PageJob> = (0..self.dossier.actors.len())
+            .into_par_iter()
+            .map(|i| self.actor_page(&self.dossier.actors[i], &self.actors[i]))
+            .collect();
+        jobs.extend(actor_jobs);
+        let note_jobs: Vec<PageJob> = self
+            .notes
+            .par_iter()
+            .map(|card| {
+                let note = self.dossier.note(card.slug).expect("cards come from notes");
+                self.note_page(note, card)
+            })
+            .collect();
+        jobs.extend(note_jobs);
         let pages: Vec<String> = jobs
             .iter()
             .filter(|j| j.template != "404.html")
@@ -539,7 +608,7 @@ impl<'a> Views<'a> {
         })
     }
 
-    fn source_page(&self, source: &'a Source, card: &SourceCard<'a>) -> PageJob {
+    fn source_page(&self, index: usize, source: &'a Source, card: &SourceCard<'a>) -> PageJob {
         let mentions = self.mentions_by_paragraph(&source.slug);
         let paragraphs: Vec<ParagraphView> = source
             .paragraphs
@@ -578,18 +647,13 @@ impl<'a> Views<'a> {
             .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
         let events = self.events_where(|e| e.sources.iter().any(|r| r.slug == source.slug));
         let statements: Vec<StatementView> = self
-            .analysis
-            .statements
-            .iter()
-            .filter(|s| s.source == source.slug)
+            .by
+            .statements_by_source
+            .get(source.slug.as_str())
+            .into_iter()
+            .flatten()
             .filter_map(|s| self.statement_view(s))
             .collect();
-        let index = self
-            .dossier
-            .sources
-            .iter()
-            .position(|s| s.slug == source.slug)
-            .expect("a source of the dossier");
         let framing = self.framing_box(index);
         self.job(&card.url, "source.html", card.headline, "sources", |c| {
             c.insert("framing", &framing);
@@ -624,10 +688,11 @@ impl<'a> Views<'a> {
             })
             .collect();
         let appearances: Vec<serde_json::Value> = self
-            .analysis
-            .mentions
-            .iter()
-            .filter(|m| m.actor == actor.slug)
+            .by
+            .mentions_by_actor
+            .get(actor.slug.as_str())
+            .into_iter()
+            .flatten()
             .fold(Vec::<(&str, &str)>::new(), |mut seen, m| {
                 if !seen.contains(&(m.source.as_str(), m.anchor.as_str())) {
                     seen.push((&m.source, &m.anchor));
@@ -670,14 +735,19 @@ impl<'a> Views<'a> {
         let events = self.events_where(|e| e.actors.contains(&actor.slug));
         let body_html = self.markdown(&actor.body);
         let statements: Vec<StatementView> = self
-            .analysis
-            .statements
-            .iter()
+            .by
+            .statements_by_speaker
+            .get(actor.slug.as_str())
+            .into_iter()
+            .flatten()
             .filter(|s| s.statement.kind != StatementKind::Scare)
-            .filter(|s| s.statement.speaker == Speaker::Actor(actor.slug.clone()))
             .filter_map(|s| self.statement_view(s))
             .collect();
-        let bars: Vec<svg::Bar> = coverage
+        // The chart shows the sources that name the actor most; the table lists them all.
+        let mut charted: Vec<&serde_json::Value> = coverage.iter().collect();
+        charted.sort_by_key(|c| std::cmp::Reverse(c["count"].as_u64().unwrap_or(0)));
+        charted.truncate(CHART_BARS);
+        let bars: Vec<svg::Bar> = charted
             .iter()
             .map(|c| svg::Bar {
                 label: c["outlet"]
@@ -691,19 +761,12 @@ impl<'a> Views<'a> {
         let coverage_svg =
             svg::bar_chart(&format!("Mentions of {} in each source", card.name), &bars);
         let mut co_mentioned: Vec<(usize, &str)> = self
-            .analysis
-            .co_mentions
-            .iter()
-            .filter_map(|m| {
-                let other = if m.a == actor.slug {
-                    &m.b
-                } else if m.b == actor.slug {
-                    &m.a
-                } else {
-                    return None;
-                };
-                Some((m.paragraphs, other.as_str()))
-            })
+            .by
+            .co_mentions_by_actor
+            .get(actor.slug.as_str())
+            .into_iter()
+            .flatten()
+            .map(|(other, paragraphs)| (*paragraphs, *other))
             .collect();
         co_mentioned.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
         let co_mentioned: Vec<serde_json::Value> = co_mentioned
@@ -832,7 +895,7 @@ impl<'a> Views<'a> {
         source: &str,
     ) -> BTreeMap<&str, Vec<(&str, std::ops::Range<usize>)>> {
         let mut map: BTreeMap<&str, Vec<(&str, std::ops::Range<usize>)>> = BTreeMap::new();
-        for mention in self.analysis.mentions.iter().filter(|m| m.source == source) {
+        for mention in self.by.mentions_by_source.get(source).into_iter().flatten() {
             map.entry(&mention.anchor)
                 .or_default()
                 .push((&mention.actor, mention.range.clone()));
