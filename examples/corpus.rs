@@ -184,8 +184,8 @@ fn main() {
             slug: slugify(&name),
             last: last.to_string(),
             name,
-            role: rng.pick(ROLES),
-            state: rng.pick(STATES),
+            role: ROLES[rng.below(ROLES.len())],
+            state: STATES[rng.below(STATES.len())],
         });
     }
     fs::write(out.join("content/dossier.toml"), "title = \"Benchmark dossier\"\nsummary = \"A generated corpus for timing dossier.\"\nbase_url = \"https://example.org/bench/\"\nlanguage = \"en\"\n").unwrap();
