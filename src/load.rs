@@ -443,14 +443,20 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
 
 /// The error is the byte offset, line and column of the first invalid byte.
 pub fn decode_text(bytes: &[u8]) -> Result<String, (usize, usize, usize)> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let bytes = &bytes[bom..];
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let valid = e.valid_up_to();
             let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
             let (line, col) = line_col(prefix, prefix.len());
-            return Err((valid, line, col));
+            // The offset counts in the file as it is on disk, byte-order mark included.
+            return Err((valid + bom, line, col));
         }
     };
     Ok(if text.contains('\r') {
@@ -464,6 +470,15 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, (usize, usize, usize)> {
 /// and on every file system.
 pub fn slug_of(path: &Path) -> Result<String, Diagnostic> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if RESERVED_SLUGS.contains(&stem) {
+        return Err(Diagnostic::new(
+            path,
+            0,
+            0,
+            format!("'{stem}' is reserved for a page of the site"),
+        )
+        .with_hint(format!("rename the file, for example to '{stem}-1'")));
+    }
     if is_valid_slug(stem) {
         Ok(stem.to_string())
     } else {
@@ -477,6 +492,9 @@ pub fn slug_of(path: &Path) -> Result<String, Diagnostic> {
         )
     }
 }
+
+/// Slugs whose pages would take the place of a section's own index page.
+pub const RESERVED_SLUGS: &[&str] = &["index"];
 
 pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
@@ -608,6 +626,7 @@ mod tests {
     fn invalid_utf8_names_the_byte_offset() {
         assert_eq!(decode_text(b"ab\n\xffc"), Err((3, 2, 1)));
         assert_eq!(decode_text(b"\xEF\xBB\xBFa\r\nb").unwrap(), "a\nb");
+        assert_eq!(decode_text(b"\xEF\xBB\xBFab\xff"), Err((5, 1, 3)));
     }
 
     #[test]
@@ -622,5 +641,9 @@ mod tests {
             "reagissez-a-cet-article"
         );
         assert_eq!(slugify("???"), "untitled");
+        assert!(slug_of(Path::new("content/sources/index.txt"))
+            .unwrap_err()
+            .message
+            .contains("reserved"));
     }
 }

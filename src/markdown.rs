@@ -81,13 +81,44 @@ pub struct LinkTarget {
 /// raw HTML is shown as text, so a note cannot inject markup.
 pub fn render(markdown: &str, resolve: impl Fn(&WikiLink) -> Option<LinkTarget>) -> String {
     let rewritten = rewrite_wikilinks(markdown, resolve);
-    let events = Parser::new_ext(&rewritten, options()).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        other => other,
+    // For each open link or image: whether it was dropped (its text stays).
+    let mut open: Vec<bool> = Vec::new();
+    let events = Parser::new_ext(&rewritten, options()).filter_map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        Event::Start(Tag::Link { ref dest_url, .. }) => {
+            let keep = is_safe_link(dest_url);
+            open.push(!keep);
+            keep.then_some(event)
+        }
+        Event::Start(Tag::Image { ref dest_url, .. }) => {
+            // The site works offline: an image from elsewhere would be a request.
+            let keep = is_relative(dest_url);
+            open.push(!keep);
+            keep.then_some(event)
+        }
+        Event::End(TagEnd::Link | TagEnd::Image) => (!open.pop().unwrap_or(false)).then_some(event),
+        other => Some(other),
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
     out
+}
+
+/// A link a reader may follow: relative, a fragment, or web and mail addresses.
+/// `javascript:`, `data:` and other schemes are dropped, keeping the link's text.
+fn is_safe_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    is_relative(&lower)
+        || ["http://", "https://", "mailto:"]
+            .iter()
+            .any(|s| lower.starts_with(s))
+}
+
+/// A URL with no scheme and no host: it stays inside the site.
+fn is_relative(url: &str) -> bool {
+    let url = url.trim();
+    let before = url.split(['/', '?', '#']).next().unwrap_or("");
+    !before.contains(':') && !url.starts_with("//") && !url.starts_with('\\')
 }
 
 /// Renders a one-line Markdown fragment without the enclosing paragraph.
@@ -197,6 +228,31 @@ mod tests {
         );
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn script_links_and_remote_images_are_dropped_but_their_text_stays() {
+        let html = render(
+            "[a](javascript:alert(1)) [b](JaVaScRiPt:x) [c](data:text/html,x) <javascript:alert(2)> [d](https://ok.org/) [e](../notes/x.html#y) ![f](https://tracker.example/p.png) ![g](../static/g.png)",
+            |_| None,
+        );
+        let lower = html.to_lowercase();
+        assert!(
+            !lower.contains("href=\"javascript") && !lower.contains("href=\"data:"),
+            "{html}"
+        );
+        assert!(html.starts_with("<p>a b c javascript:alert(2) "), "{html}");
+        assert!(
+            html.contains(r#"<a href="https://ok.org/">d</a>"#)
+                && html.contains(r#"<a href="../notes/x.html#y">e</a>"#),
+            "{html}"
+        );
+        assert!(
+            !html.contains("tracker.example")
+                && html.contains("f")
+                && html.contains(r#"src="../static/g.png""#),
+            "{html}"
+        );
     }
 
     #[test]

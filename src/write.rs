@@ -15,6 +15,9 @@ use walkdir::WalkDir;
 /// Lists, one per line, every file dossier wrote into the output folder.
 pub const MANIFEST: &str = ".dossier-manifest";
 
+/// Marks a staging folder as dossier's own, from the moment it is created.
+const STAGING_MARKER: &str = ".dossier-staging";
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WriteReport {
     /// Files whose bytes are new or changed.
@@ -39,14 +42,23 @@ pub fn write(output: &Path, content: &Path, files: &[OutputFile]) -> Result<Writ
     let staging = parent.join(format!(".{name}.dossier-staging"));
     let previous = parent.join(format!(".{name}.dossier-previous"));
 
-    recover(&output, &staging, &previous)?;
-    let old_manifest = check_output(&output, content)?;
-
+    check_output(&output, content)?;
+    let mut paths = BTreeSet::new();
     for file in files {
         check_relative(&file.path).map_err(|reason| refused(&output, &reason))?;
+        if !paths.insert(file.path.as_str()) {
+            return Err(refused(
+                &output,
+                &format!("two pages would both be written to '{}'", file.path),
+            ));
+        }
     }
+    recover(&output, &staging, &previous)?;
+    let old_manifest = check_output(&output, content)?;
     fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
     fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
+    let marker = staging.join(STAGING_MARKER);
+    fs::write(&marker, "").map_err(|e| Error::io(&marker, e))?;
     let mut report = WriteReport::default();
     let result = fill_staging(&staging, &output, files, &mut report);
     if let Err(error) = result {
@@ -61,6 +73,8 @@ pub fn write(output: &Path, content: &Path, files: &[OutputFile]) -> Result<Writ
             .count()
     });
 
+    // Complete and listed in its manifest: the marker has done its work.
+    fs::remove_file(&marker).map_err(|e| Error::io(&marker, e))?;
     if output.exists() {
         fs::rename(&output, &previous).map_err(|e| Error::io(&output, e))?;
         fs::rename(&staging, &output).map_err(|e| Error::io(&output, e))?;
@@ -72,12 +86,27 @@ pub fn write(output: &Path, content: &Path, files: &[OutputFile]) -> Result<Writ
     Ok(report)
 }
 
-/// Finishes or clears what an interrupted build left behind.
+/// Finishes or clears what an interrupted build left behind; a folder of that name
+/// that dossier did not make is refused, never removed.
 fn recover(output: &Path, staging: &Path, previous: &Path) -> Result<()> {
     if staging.exists() {
+        if !staging.join(STAGING_MARKER).is_file() && owned_files(staging)?.is_none() {
+            return Err(refused(
+                staging,
+                "a folder of this name exists and was not made by dossier",
+            ));
+        }
         fs::remove_dir_all(staging).map_err(|e| Error::io(staging, e))?;
     }
     if previous.exists() {
+        if owned_files(previous)?.is_none()
+            || fs::symlink_metadata(previous.join(MANIFEST)).is_err()
+        {
+            return Err(refused(
+                previous,
+                "a folder of this name exists and was not made by dossier",
+            ));
+        }
         if output.exists() {
             fs::remove_dir_all(previous).map_err(|e| Error::io(previous, e))?;
         } else {
@@ -105,24 +134,7 @@ pub fn check_output(output: &Path, content: &Path) -> Result<Option<Vec<String>>
         Ok(meta) if !meta.is_dir() => return Err(refused(&output, "it is not a folder")),
         Ok(_) => {}
     }
-    let manifest_path = output.join(MANIFEST);
-    let manifest = match fs::read_to_string(&manifest_path) {
-        Ok(text) => Some(text.lines().map(str::to_string).collect::<Vec<_>>()),
-        Err(e) if e.kind() == ErrorKind::NotFound => None,
-        Err(e) => return Err(Error::io(&manifest_path, e)),
-    };
-    let known: BTreeSet<&str> = manifest.iter().flatten().map(String::as_str).collect();
-    let mut foreign = Vec::new();
-    for entry in WalkDir::new(&output).min_depth(1).sort_by_file_name() {
-        let entry = entry.map_err(|e| Error::io(&output, e.into()))?;
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        let relative = relative_name(entry.path(), &output);
-        if relative != MANIFEST && !known.contains(relative.as_str()) {
-            foreign.push(relative);
-        }
-    }
+    let (manifest, foreign) = inventory(&output)?;
     if foreign.is_empty() {
         return Ok(manifest);
     }
@@ -145,6 +157,43 @@ pub fn check_output(output: &Path, content: &Path) -> Result<Option<Vec<String>>
             }
         ),
     ))
+}
+
+/// The manifest of a folder dossier wrote, if every entry in it is listed there.
+fn owned_files(dir: &Path) -> Result<Option<Vec<String>>> {
+    let (manifest, foreign) = inventory(dir)?;
+    Ok(manifest.filter(|_| foreign.is_empty()))
+}
+
+/// A folder's manifest (if any) and every file or folder in it that the manifest
+/// does not account for. A folder counts as accounted for only when a listed
+/// file lies inside it: an empty or foreign subfolder is someone else's.
+fn inventory(dir: &Path) -> Result<(Option<Vec<String>>, Vec<String>)> {
+    let manifest_path = dir.join(MANIFEST);
+    let manifest = match fs::read_to_string(&manifest_path) {
+        Ok(text) => Some(text.lines().map(str::to_string).collect::<Vec<_>>()),
+        Err(e) if e.kind() == ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::io(&manifest_path, e)),
+    };
+    let known: BTreeSet<&str> = manifest.iter().flatten().map(String::as_str).collect();
+    let folders: BTreeSet<&str> = known
+        .iter()
+        .flat_map(|path| path.match_indices('/').map(move |(i, _)| &path[..i]))
+        .collect();
+    let mut foreign = Vec::new();
+    for entry in WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::io(dir, e.into()))?;
+        let relative = relative_name(entry.path(), dir);
+        let listed = if entry.file_type().is_dir() {
+            folders.contains(relative.as_str())
+        } else {
+            relative == MANIFEST || relative == STAGING_MARKER || known.contains(relative.as_str())
+        };
+        if !listed {
+            foreign.push(relative);
+        }
+    }
+    Ok((manifest, foreign))
 }
 
 fn fill_staging(
@@ -320,10 +369,59 @@ mod tests {
         let out = dir.path().join("site");
         write(&out, &content, &[file("a.html", "A")]).unwrap();
         fs::rename(&out, dir.path().join(".site.dossier-previous")).unwrap();
+        // A staging folder a killed build left half-filled.
         fs::create_dir(dir.path().join(".site.dossier-staging")).unwrap();
+        fs::write(
+            dir.path()
+                .join(".site.dossier-staging")
+                .join(STAGING_MARKER),
+            "",
+        )
+        .unwrap();
+        fs::write(dir.path().join(".site.dossier-staging/half.html"), "x").unwrap();
         let report = write(&out, &content, &[file("a.html", "A")]).unwrap();
         assert_eq!(report.unchanged, 1);
         assert!(!dir.path().join(".site.dossier-previous").exists());
+    }
+
+    #[test]
+    fn foreign_subfolders_and_look_alike_folders_are_never_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        fs::create_dir(&content).unwrap();
+        // A folder holding only (empty) subfolders is not empty.
+        let out = dir.path().join("site");
+        fs::create_dir_all(out.join("myproject/drafts")).unwrap();
+        assert!(write(&out, &content, &[file("a.html", "A")]).is_err());
+        assert!(out.join("myproject/drafts").is_dir());
+
+        // Folders named like dossier's staging and previous folders, but not made by it.
+        let out = dir.path().join("web");
+        fs::create_dir_all(dir.path().join(".web.dossier-staging")).unwrap();
+        fs::write(dir.path().join(".web.dossier-staging/notes.txt"), "mine").unwrap();
+        assert!(write(&out, &content, &[file("a.html", "A")]).is_err());
+        assert!(dir.path().join(".web.dossier-staging/notes.txt").exists());
+        fs::remove_dir_all(dir.path().join(".web.dossier-staging")).unwrap();
+        fs::create_dir_all(dir.path().join(".web.dossier-previous")).unwrap();
+        fs::write(dir.path().join(".web.dossier-previous/notes.txt"), "mine").unwrap();
+        assert!(write(&out, &content, &[file("a.html", "A")]).is_err());
+        assert!(dir.path().join(".web.dossier-previous/notes.txt").exists());
+        // Refused before anything is touched, for an output that is refused anyway.
+        assert!(write(&content, &content, &[file("a.html", "A")]).is_err());
+    }
+
+    #[test]
+    fn two_files_for_one_path_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        fs::create_dir(&content).unwrap();
+        let error = write(
+            &dir.path().join("site"),
+            &content,
+            &[file("a.html", "A"), file("a.html", "B")],
+        )
+        .unwrap_err();
+        assert!(error.to_string().contains("a.html"));
     }
 
     #[test]

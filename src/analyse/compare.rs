@@ -31,19 +31,18 @@ pub struct Evidence {
 impl Evidence {
     /// The sentence as HTML, escaped, with every cue marked.
     pub fn marked(&self) -> String {
-        let lower = self.text.to_lowercase();
-        let mut marks: Vec<(usize, usize)> = Vec::new();
-        if lower.len() == self.text.len() {
-            for cue in &self.cues {
-                let cue = cue.to_lowercase();
-                let mut from = 0;
-                while let Some(at) = lower[from..].find(&cue) {
-                    let start = from + at;
-                    marks.push((start, start + cue.len()));
-                    from = start + cue.len().max(1);
-                }
-            }
-        }
+        // Searched in the original text, ignoring ASCII case: offsets stay valid
+        // whatever lowercasing would do to other scripts.
+        let mut marks: Vec<(usize, usize)> = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(self.cues.iter().filter(|c| !c.is_empty()))
+            .map(|automaton| {
+                automaton
+                    .find_iter(&self.text)
+                    .map(|m| (m.start(), m.end()))
+                    .collect()
+            })
+            .unwrap_or_default();
         marks.sort();
         let mut html = String::with_capacity(self.text.len() + 32);
         let mut last = 0;
@@ -234,12 +233,11 @@ pub struct HeadlineCheck {
     pub matches: bool,
 }
 
-pub fn compare(dossier: &Dossier, analysis: &Analysis) -> Comparison {
-    let lexicon = Lexicon::builtin();
+pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Comparison {
     let sentences: Vec<Vec<Sentence>> = dossier
         .sources
         .iter()
-        .map(|s| source_sentences(s, &lexicon))
+        .map(|s| source_sentences(s, lexicon))
         .collect();
     let framing = dossier.framing.clone().unwrap_or_default();
     // Statements grouped by source once: no per-source scan of the whole corpus.
@@ -250,7 +248,6 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis) -> Comparison {
             .or_default()
             .push(found);
     }
-    let verbs = PhraseMatcher::new(lexicon.verbs.iter().map(|v| (0, v.as_str())), true);
     let mut comparison = Comparison {
         sources: dossier.sources.iter().map(|s| s.slug.clone()).collect(),
         sentence_counts: sentences.iter().map(Vec::len).collect(),
@@ -325,7 +322,7 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis) -> Comparison {
                 .get(s.slug.as_str())
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
-            voices(dossier, analysis, s, said, ss, verbs.as_ref())
+            voices(dossier, analysis, s, said, ss, &lexicon.verb_matcher)
         })
         .collect();
     comparison.claims = claims(dossier, &sentences);
@@ -518,7 +515,7 @@ fn voices(
     source: &Source,
     statements: &[&super::SourceStatement],
     sentences: &[Sentence],
-    verbs: Option<&PhraseMatcher>,
+    verbs: &PhraseMatcher,
 ) -> Voices {
     let mut rows: Vec<VoiceRow> = Vec::new();
     for found in statements {
@@ -601,10 +598,7 @@ fn voices(
     let unattributed = sentences
         .iter()
         .filter(|s| s.anchor != "headline" && !s.anchor.starts_with("deck-"))
-        .filter(|s| {
-            quotes::quote_spans(&s.text).is_empty()
-                && verbs.is_none_or(|m| m.find(&s.text).is_empty())
-        })
+        .filter(|s| quotes::quote_spans(&s.text).is_empty() && verbs.find(&s.text).is_empty())
         .count();
     let body = sentences
         .iter()
@@ -1009,4 +1003,24 @@ fn headline_check(source: &Source) -> HeadlineCheck {
 
 fn stem(word: &str) -> String {
     word.chars().take(5).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marking_cues_never_slices_inside_a_character() {
+        let evidence = Evidence {
+            anchor: "p-1".into(),
+            text: "Ministers ẞ—“x” İ were HISTORIC <b>".into(),
+            cues: vec!["historic".into(), "x".into()],
+        };
+        let html = evidence.marked();
+        assert!(
+            html.contains("<mark>HISTORIC</mark>") && html.contains("“<mark>x</mark>”"),
+            "{html}"
+        );
+        assert!(html.ends_with("&lt;b&gt;"));
+    }
 }

@@ -122,8 +122,19 @@ impl MentionMatcher {
 }
 
 fn excluded(rule: &AliasRule, text: &str, range: Range<usize>) -> bool {
-    let before = text[..range.start].trim_end().to_lowercase();
-    let after = text[range.end..].trim_start().to_lowercase();
+    // Only the words next to the alias matter: look at a short window, so a long
+    // paragraph full of aliases costs time in proportion to its length.
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .nth(63)
+        .map_or(0, |(i, _)| i);
+    let end = text[range.end..]
+        .char_indices()
+        .nth(64)
+        .map_or(text.len(), |(i, _)| range.end + i);
+    let before = text[start..range.start].trim_end().to_lowercase();
+    let after = text[range.end..end].trim_start().to_lowercase();
     rule.not_after.iter().any(|phrase| {
         let phrase = phrase.to_lowercase();
         before.ends_with(&phrase)

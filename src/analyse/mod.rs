@@ -237,23 +237,35 @@ pub fn analyse(dossier: &Dossier) -> Analysis {
         co_mentions,
         comparison: compare::Comparison::default(),
     };
-    analysis.comparison = compare::compare(dossier, &analysis);
+    analysis.comparison = compare::compare(dossier, &analysis, &lexicon);
     analysis
 }
 
 /// "the aide, " just before a name: the noun the name identifies.
 fn apposition_noun(before: &str, lexicon: &Lexicon) -> Option<String> {
     let before = before.trim_end().strip_suffix(',')?;
-    let noun = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()?
-        .to_lowercase();
-    let article = before[..before.len() - noun.len()]
-        .trim_end()
-        .rsplit(' ')
-        .next()?
-        .to_lowercase();
+    // Split the original text first; lowercase only the pieces compared, so no
+    // byte offset crosses from one string to the other.
+    let (head, noun) = before.rsplit_once(|c: char| !c.is_alphanumeric())?;
+    let article = head.trim_end().rsplit(' ').next()?.to_lowercase();
+    let noun = noun.to_lowercase();
     (matches!(article.as_str(), "the" | "l'" | "le" | "la" | "el")
         && lexicon.anonymous.contains(&noun))
     .then_some(noun)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn appositions_survive_text_whose_case_changes_length() {
+        let lexicon = Lexicon::builtin();
+        assert_eq!(
+            apposition_noun("They met the aide, ", &lexicon).as_deref(),
+            Some("aide")
+        );
+        assert_eq!(apposition_noun("İstanbul, ", &lexicon), None);
+        assert_eq!(apposition_noun("met —İ, ", &lexicon), None);
+    }
 }

@@ -1,23 +1,44 @@
 //! Who says what: direct quotations, their speakers, scare quotes, and paraphrased
 //! statements. The speech-verb lexicon is data (`speech.toml`).
 
+use super::mentions::PhraseMatcher;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 pub const DEFAULT_LEXICON: &str = include_str!("speech.toml");
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct LexiconFile {
+    verbs: Vec<String>,
+    anonymous: Vec<String>,
+    pronouns: Vec<String>,
+    abbreviations: Vec<String>,
+}
+
+/// The speech lexicon, with its verbs compiled once into a case-insensitive
+/// matcher that reports offsets in the original text.
 pub struct Lexicon {
     pub verbs: Vec<String>,
     pub anonymous: Vec<String>,
     pub pronouns: Vec<String>,
     pub abbreviations: Vec<String>,
+    pub verb_matcher: PhraseMatcher,
 }
 
 impl Lexicon {
     pub fn builtin() -> Lexicon {
-        toml::from_str(DEFAULT_LEXICON).expect("the built-in speech lexicon is valid (tested)")
+        let file: LexiconFile =
+            toml::from_str(DEFAULT_LEXICON).expect("the built-in speech lexicon is valid (tested)");
+        let verb_matcher = PhraseMatcher::new(file.verbs.iter().map(|v| (0, v.as_str())), true)
+            .expect("the speech verbs compile (tested)");
+        Lexicon {
+            verbs: file.verbs,
+            anonymous: file.anonymous,
+            pronouns: file.pronouns,
+            abbreviations: file.abbreviations,
+            verb_matcher,
+        }
     }
 }
 
@@ -272,43 +293,13 @@ impl<'a> QuoteFinder<'a> {
 
     /// The first (or, with `first == false`, the last) speech verb in `text`, as a whole word.
     fn find_verb(&self, text: &str, first: bool) -> Option<(String, usize)> {
-        let lower = text.to_lowercase();
-        if lower.len() != text.len() {
-            // Lowercasing changed byte offsets (rare scripts); search the original instead.
-            return self.find_verb_exact(text, first);
-        }
-        let mut found: Option<(String, usize)> = None;
-        for verb in &self.lexicon.verbs {
-            for (at, _) in lower.match_indices(verb.as_str()) {
-                if !is_whole_word(&lower, at, at + verb.len()) {
-                    continue;
-                }
-                let better = match &found {
-                    None => true,
-                    Some((_, best)) => (first && at < *best) || (!first && at > *best),
-                };
-                if better {
-                    found = Some((text[at..at + verb.len()].to_string(), at));
-                }
-            }
-        }
-        found
-    }
-
-    fn find_verb_exact(&self, text: &str, first: bool) -> Option<(String, usize)> {
-        let mut found: Option<(String, usize)> = None;
-        for verb in &self.lexicon.verbs {
-            for (at, _) in text.match_indices(verb.as_str()) {
-                if is_whole_word(text, at, at + verb.len())
-                    && found
-                        .as_ref()
-                        .is_none_or(|(_, best)| (first && at < *best) || (!first && at > *best))
-                {
-                    found = Some((verb.clone(), at));
-                }
-            }
-        }
-        found
+        let found = self.lexicon.verb_matcher.find(text);
+        let (_, _, range) = if first {
+            found.into_iter().next()
+        } else {
+            found.into_iter().last()
+        }?;
+        Some((text[range.clone()].to_string(), range.start))
     }
 
     fn anonymous_cue(&self, clause: &str) -> Option<String> {
@@ -349,12 +340,6 @@ fn is_prepositional(verb: &str) -> bool {
         verb.to_lowercase().as_str(),
         "according to" | "selon" | "según" | "segundo" | "laut"
     )
-}
-
-fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// Byte length of the first `n` words of `text`.
@@ -409,7 +394,25 @@ pub fn quote_spans(text: &str) -> Vec<QuoteSpan> {
         let after = i + c.len_utf8();
         match (open, c) {
             (None, '“' | '«' | '„') => open = Some((i, c, after)),
-            (None, '"') => open = Some((i, c, after)),
+            // A straight mark opens only where a word could start, and closes only
+            // where one ends: an inch mark or a stray `">` pairs with nothing.
+            (None | Some((_, '"', _)), '"') if opens_straight(text, i, after) => {
+                open = Some((i, c, after))
+            }
+            (Some((start, '"', inner)), '"')
+                if !text[after..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric) =>
+            {
+                spans.push(QuoteSpan {
+                    open: start,
+                    inner: inner..i,
+                    close_end: after,
+                });
+                open = None;
+            }
+            (Some((_, '"', _)), '"') => {}
             (Some((start, opener, inner)), _) if closes(opener, c) => {
                 spans.push(QuoteSpan {
                     open: start,
@@ -429,6 +432,18 @@ pub fn quote_spans(text: &str) -> Vec<QuoteSpan> {
         });
     }
     spans
+}
+
+/// A straight mark after a space (or the start, or a bracket) and before a word.
+fn opens_straight(text: &str, at: usize, after: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|b| b.is_whitespace() || "([{—–-".contains(b))
+        && text[after..]
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_alphanumeric() || "‘'(".contains(n))
 }
 
 fn closes(opener: char, c: char) -> bool {
@@ -602,6 +617,27 @@ mod tests {
             found[1].speaker,
             Speaker::Anonymous("other security officials".into())
         );
+    }
+
+    #[test]
+    fn scripts_whose_case_changes_length_do_not_break_verb_search() {
+        let lexicon = Lexicon::builtin();
+        for text in [
+            "The ẞ—said İ were all present at the meeting in the capital.",
+            "İstanbul, Benny Gantz told reporters “İ will go.”",
+        ] {
+            QuoteFinder::new(&lexicon).paragraph(text, &[]);
+        }
+    }
+
+    #[test]
+    fn stray_straight_marks_do_not_flip_the_pairing() {
+        let text = r#""><img src=x> Benny Gantz said "hello there" to Israel. A 12" pipe."#;
+        let inner: Vec<&str> = quote_spans(text)
+            .iter()
+            .map(|s| &text[s.inner.clone()])
+            .collect();
+        assert_eq!(inner, ["hello there"]);
     }
 
     #[test]

@@ -693,13 +693,11 @@ impl<'a> Views<'a> {
             .get(actor.slug.as_str())
             .into_iter()
             .flatten()
-            .fold(Vec::<(&str, &str)>::new(), |mut seen, m| {
-                if !seen.contains(&(m.source.as_str(), m.anchor.as_str())) {
-                    seen.push((&m.source, &m.anchor));
-                }
-                seen
+            .map(|m| (m.source.as_str(), m.anchor.as_str()))
+            .filter({
+                let mut seen = std::collections::HashSet::new();
+                move |key| seen.insert(*key)
             })
-            .into_iter()
             .filter_map(|(slug, anchor)| {
                 let source = self.dossier.source(slug)?;
                 let paragraph = source.paragraphs.iter().find(|p| p.anchor == anchor)?;
@@ -909,7 +907,9 @@ impl<'a> Views<'a> {
         let mut order: Vec<&ActorCard> =
             self.actors.iter().filter(|a| a.mention_count > 0).collect();
         order.sort_by(|a, b| (a.kind, a.name).cmp(&(b.kind, b.name)));
-        let position = |slug: &str| order.iter().position(|a| a.slug == slug);
+        let positions: HashMap<&str, usize> =
+            order.iter().enumerate().map(|(i, a)| (a.slug, i)).collect();
+        let position = |slug: &str| positions.get(slug).copied();
         let nodes: Vec<svg::Node> = order
             .iter()
             .map(|a| svg::Node {
