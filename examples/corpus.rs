@@ -369,18 +369,11 @@ fn capitalise(word: &str) -> String {
 }
 
 fn month_name(month: usize) -> &'static str {
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ][month - 1]
+    dossier::model::PartialDate {
+        year: 2021,
+        month: Some(month as u8),
+        day: None,
+    }
+    .month_name()
+    .expect("a month from 1 to 12")
 }

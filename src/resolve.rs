@@ -110,33 +110,25 @@ fn title_in<'a>(
 }
 
 pub fn resolve(content: Content, sources: Vec<Source>) -> Result<Dossier> {
+    let slugs = [
+        (
+            Section::Sources,
+            sources.iter().map(|s| &s.slug).collect::<Vec<_>>(),
+        ),
+        (
+            Section::Actors,
+            content.actors.iter().map(|a| &a.slug).collect(),
+        ),
+        (
+            Section::Notes,
+            content.notes.iter().map(|n| &n.slug).collect(),
+        ),
+    ];
     let mut index = BTreeMap::new();
-    for (position, source) in sources.iter().enumerate() {
-        index.insert(
-            source.slug.clone(),
-            Target {
-                section: Section::Sources,
-                position,
-            },
-        );
-    }
-    for (position, actor) in content.actors.iter().enumerate() {
-        index.insert(
-            actor.slug.clone(),
-            Target {
-                section: Section::Actors,
-                position,
-            },
-        );
-    }
-    for (position, note) in content.notes.iter().enumerate() {
-        index.insert(
-            note.slug.clone(),
-            Target {
-                section: Section::Notes,
-                position,
-            },
-        );
+    for (section, list) in slugs {
+        for (position, slug) in list.into_iter().enumerate() {
+            index.insert(slug.clone(), Target { section, position });
+        }
     }
 
     let checker = Checker {
