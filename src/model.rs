@@ -325,7 +325,11 @@ pub struct Framing {
     #[serde(default)]
     pub naming: Vec<NamingSpec>,
     #[serde(default)]
-    pub topic: Vec<TopicSpec>,
+    pub topic: Vec<CueGroup>,
+    /// Kinds of fact (a signing, an arrival, a count of people) that dates and
+    /// numbers are assigned to when sources are checked for discrepancies.
+    #[serde(default)]
+    pub fact: Vec<CueGroup>,
 }
 
 /// A frame dimension and the cue phrases that signal it.
@@ -360,10 +364,11 @@ pub struct NamingSpec {
     pub variants: Vec<String>,
 }
 
-/// A topic whose presence or absence in each source the comparison shows.
+/// A named group of cue phrases: a topic whose presence each source is checked
+/// for, or a kind of fact that dates and numbers are assigned to.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct TopicSpec {
+pub struct CueGroup {
     pub id: String,
     pub label: String,
     pub cues: Vec<String>,

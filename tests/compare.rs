@@ -195,3 +195,40 @@ fn a_reprint_with_small_edits_is_found_in_the_shared_text_matrix() {
         .iter()
         .any(|(tag, text)| *tag != "same" && text.contains("historic")));
 }
+
+#[test]
+fn the_signing_dates_are_set_side_by_side() {
+    let (dossier, comparison) = analysed(&default_content());
+    let signing = comparison
+        .discrepancies
+        .iter()
+        .find(|d| d.fact == "signing")
+        .expect("the default framing.toml defines a signing fact");
+    assert!(signing.differs);
+    let nnn = dossier
+        .sources
+        .iter()
+        .position(|s| s.slug == "nnn-landmark-pact")
+        .unwrap();
+    let urbain = dossier
+        .sources
+        .iter()
+        .position(|s| s.slug == "urbain-historic-agreement")
+        .unwrap();
+    let values = |i: usize| -> Vec<String> {
+        signing.cells[i]
+            .iter()
+            .flat_map(|e| e.cues.clone())
+            .collect()
+    };
+    assert!(
+        values(nnn).iter().any(|v| v == "Nov 25"),
+        "{:?}",
+        values(nnn)
+    );
+    assert!(
+        values(urbain).iter().any(|v| v.contains("November 24")),
+        "{:?}",
+        values(urbain)
+    );
+}

@@ -326,7 +326,7 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Com
         })
         .collect();
     comparison.claims = claims(dossier, &sentences);
-    comparison.discrepancies = discrepancies(&sentences);
+    comparison.discrepancies = discrepancies(&framing.fact, &sentences);
     comparison.actor_coverage = actor_coverage(dossier, analysis);
     comparison.topic_coverage =
         lexicon_hits(&sentences, framing.topic.iter().map(|t| t.cues.as_slice()))
@@ -675,54 +675,24 @@ static NUMBER_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid")
 });
 
-/// Facts a date or number can belong to, found by a cue in the same sentence.
-const FACTS: &[(&str, &str, &[&str])] = &[
-    (
-        "signing",
-        "When the agreement was signed",
-        &["sign*", "inked"],
-    ),
-    ("arrival", "When the visit began", &["arriv*", "landed"]),
-    ("visit", "The visit", &["visit*", "trip"]),
-    ("meeting", "Meetings", &["meeting", "met", "talks"]),
-    (
-        "normalisation",
-        "Normalisation of relations",
-        &["normaliz*", "normalis*"],
-    ),
-    (
-        "population",
-        "Numbers of people",
-        &[
-            "heritage",
-            "immigrat*",
-            "population",
-            "community",
-            "citizens",
-            "people",
-        ],
-    ),
-    (
-        "share",
-        "Shares and percentages",
-        &["control*", "percent", "%", "share"],
-    ),
-];
-
 /// Dates and numbers that sources give for the same fact, side by side.
-fn discrepancies(sentences: &[Vec<Sentence>]) -> Vec<Discrepancy> {
-    let phrases = FACTS
+fn discrepancies(
+    facts: &[crate::model::CueGroup],
+    sentences: &[Vec<Sentence>],
+) -> Vec<Discrepancy> {
+    // Each date or number goes to the fact whose cue stands nearest it in its sentence.
+    let phrases = facts
         .iter()
         .enumerate()
-        .flat_map(|(i, (_, _, cues))| cues.iter().map(move |c| (i, *c)));
+        .flat_map(|(i, fact)| fact.cues.iter().map(move |c| (i, c.as_str())));
     let Some(cues) = PhraseMatcher::new(phrases, true) else {
         return Vec::new();
     };
-    let mut rows: Vec<Discrepancy> = FACTS
+    let mut rows: Vec<Discrepancy> = facts
         .iter()
-        .map(|(id, label, _)| Discrepancy {
-            fact: id.to_string(),
-            label: label.to_string(),
+        .map(|fact| Discrepancy {
+            fact: fact.id.clone(),
+            label: fact.label.clone(),
             cells: vec![Vec::new(); sentences.len()],
             differs: false,
         })
