@@ -164,7 +164,7 @@ pub struct Dateline {
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<place>\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?)(?:,\s*[\p{L} .]{2,30}?)?,\s+(?P<month>\p{L}{3,9})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?\s*(?:\((?P<agency>[^)]{2,40})\))?\s*[—–-]+\s",
+        r"^(?P<place>\p{Lu}[\p{Lu}\p{M} .'’-]+?)(?:,\s*[\p{L} .]+?)?,\s+(?P<month>\p{L}+)\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?\s*(?:\((?P<agency>[^)]+)\))?\s*[—–-]+\s",
     )
     .expect("valid")
 });
@@ -172,6 +172,16 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// The dateline at the start of a paragraph, if it has one.
 pub fn dateline(paragraph: &str) -> Option<Dateline> {
     let captures = DATELINE.captures(paragraph)?;
+    // Bounds are checked here rather than in the pattern: bounded repetitions of
+    // Unicode classes make the expression slow to compile.
+    let short = |name: &str, max: usize| {
+        captures
+            .name(name)
+            .is_none_or(|m| m.as_str().chars().count() <= max)
+    };
+    if !short("place", 40) || !short("agency", 40) {
+        return None;
+    }
     let month = month_number(&captures["month"])?;
     let day: u8 = captures["day"]
         .parse()
@@ -197,14 +207,16 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
 }
 
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.!?”\x22]\s*[—–]\s*(?P<agency>[\p{Lu}][\p{Lu}\p{N}&./ -]{1,40})\s*$")
-        .expect("valid")
+    Regex::new(r"[.!?”\x22]\s*[—–]\s*(?P<agency>[\p{Lu}][\p{Lu}\p{N}&./ -]+)\s*$").expect("valid")
 });
 
 /// An agency credit signing off the last paragraph: "… — NNN-AGENCIES", with the
 /// byte offset where the credit (dash included) starts.
 pub fn sign_off(paragraph: &str) -> Option<(usize, String)> {
     let captures = SIGN_OFF.captures(paragraph)?;
+    if captures["agency"].chars().count() > 41 {
+        return None;
+    }
     let whole = captures.get(0)?;
     let dash = paragraph[whole.start()..]
         .find(['—', '–'])

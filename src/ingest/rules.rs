@@ -120,8 +120,18 @@ impl RuleSet {
                     ));
                 }
             }
-            for spec in file.rule {
-                match compile(&spec) {
+            // Compiling Unicode-aware patterns is most of a small build's time: in parallel.
+            use rayon::prelude::*;
+            let compiled: Vec<(RuleSpec, Result<Rule, String>)> = file
+                .rule
+                .into_par_iter()
+                .map(|spec| {
+                    let rule = compile(&spec);
+                    (spec, rule)
+                })
+                .collect();
+            for (spec, compiled) in compiled {
+                match compiled {
                     Ok(rule) => match rules.iter_mut().find(|r| r.name == rule.name) {
                         Some(existing) => *existing = rule,
                         None => rules.push(rule),
