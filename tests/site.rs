@@ -376,3 +376,50 @@ fn actor_pages_show_quotes_charts_and_the_network() {
         "{voices}"
     );
 }
+
+#[test]
+fn every_tag_has_a_page_listing_what_carries_it() {
+    let (_dir, site) = Site::build();
+    let dossier = dossier::pipeline::load_dossier(&dossier::Options {
+        content: default_content(),
+        ..Default::default()
+    })
+    .unwrap();
+    let tagged = dossier
+        .sources
+        .iter()
+        .map(|s| (&s.meta.tags, format!("../sources/{}.html", s.slug)))
+        .chain(
+            dossier
+                .notes
+                .iter()
+                .map(|n| (&n.meta.tags, format!("../notes/{}.html", n.slug))),
+        )
+        .chain(
+            dossier
+                .actors
+                .iter()
+                .map(|a| (&a.meta.tags, format!("../actors/{}.html", a.slug))),
+        );
+    let mut checked = 0;
+    for (tags, url) in tagged {
+        for tag in tags {
+            let path = format!("tags/{}.html", dossier::load::slugify(tag));
+            let page = site.html(&path);
+            let link = Selector::parse(&format!("main a[href=\"{url}\"]")).unwrap();
+            assert!(
+                page.select(&link).next().is_some(),
+                "{path} does not list {url}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "only {checked} tags checked");
+    let index = site.html("tags/index.html");
+    let entries = Selector::parse("main ul.tag-list li").unwrap();
+    let pages = site
+        .pages()
+        .filter(|p| p.starts_with("tags/") && *p != "tags/index.html")
+        .count();
+    assert_eq!(index.select(&entries).count(), pages);
+}

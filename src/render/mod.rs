@@ -137,6 +137,11 @@ const NAV: &[NavItem] = &[
         label: "Timeline",
         section: "timeline",
     },
+    NavItem {
+        path: "tags/index.html",
+        label: "Tags",
+        section: "tags",
+    },
 ];
 
 const REQUIRED_TEMPLATES: &[&str] = &[
@@ -150,6 +155,8 @@ const REQUIRED_TEMPLATES: &[&str] = &[
     "note.html",
     "timeline.html",
     "compare.html",
+    "tags.html",
+    "tag.html",
     "404.html",
     "sitemap.xml",
     "atom.xml",
@@ -207,7 +214,7 @@ struct SourceCard<'a> {
     direction: &'a str,
     word_count: usize,
     paragraph_count: usize,
-    tags: &'a [String],
+    tags: Vec<LinkRef>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -228,7 +235,7 @@ struct NoteCard<'a> {
     url: String,
     title: &'a str,
     summary: Option<&'a str>,
-    tags: &'a [String],
+    tags: Vec<LinkRef>,
     event_count: usize,
 }
 
@@ -496,6 +503,22 @@ impl<'a> Views<'a> {
                 },
             ),
         ];
+        for (path, tag) in self.tags() {
+            let title = format!("Tagged “{}”", tag["name"].as_str().unwrap_or(""));
+            jobs.push(self.job(&path, "tag.html", &title, "tags", |c| {
+                c.insert("tag", &tag);
+            }));
+        }
+        let tag_index: Vec<serde_json::Value> = self
+            .tags()
+            .into_iter()
+            .map(|(path, tag)| serde_json::json!({ "url": path, "name": tag["name"], "count": tag["count"] }))
+            .collect();
+        jobs.push(
+            self.job("tags/index.html", "tags.html", "Tags", "tags", |c| {
+                c.insert("tags", &tag_index);
+            }),
+        );
         // Building a page's context is most of a page's cost: done in parallel too.
         let source_jobs: Vec<[PageJob; 2]> = (0..self.dossier.sources.len())
             .into_par_iter()
@@ -791,7 +814,9 @@ impl<'a> Views<'a> {
                 })
             })
             .collect();
+        let tags = tag_links(&actor.meta.tags);
         self.job(&card.url, "actor.html", card.name, "actors", |c| {
+            c.insert("tags", &tags);
             c.insert("statements", &statements);
             c.insert("coverage_svg", &coverage_svg);
             c.insert("co_mentioned", &co_mentioned);
@@ -951,6 +976,85 @@ impl<'a> Views<'a> {
         (svg, rows)
     }
 
+    /// Every tag on a source, note or actor, with what carries it, by page path.
+    /// Tags that differ only in case or punctuation share a page.
+    fn tags(&self) -> BTreeMap<String, serde_json::Value> {
+        let mut groups: BTreeMap<String, (String, Vec<LinkRef>, Vec<LinkRef>, Vec<LinkRef>)> =
+            BTreeMap::new();
+        let mut add = |tag: &String, kind: usize, link: LinkRef| {
+            if tag.trim().is_empty() {
+                return;
+            }
+            let entry = groups
+                .entry(tag_path(tag))
+                .or_insert_with(|| (tag.trim().to_string(), Vec::new(), Vec::new(), Vec::new()));
+            let list = match kind {
+                0 => &mut entry.1,
+                1 => &mut entry.2,
+                _ => &mut entry.3,
+            };
+            if !list.iter().any(|l| l.url == link.url) {
+                list.push(link);
+            }
+        };
+        for card in &self.sources {
+            for tag in &self
+                .dossier
+                .source(card.slug)
+                .expect("cards come from sources")
+                .meta
+                .tags
+            {
+                add(
+                    tag,
+                    0,
+                    LinkRef {
+                        url: card.url.clone(),
+                        title: card.headline.to_string(),
+                    },
+                );
+            }
+        }
+        for card in &self.notes {
+            for tag in &self
+                .dossier
+                .note(card.slug)
+                .expect("cards come from notes")
+                .meta
+                .tags
+            {
+                add(
+                    tag,
+                    1,
+                    LinkRef {
+                        url: card.url.clone(),
+                        title: card.title.to_string(),
+                    },
+                );
+            }
+        }
+        for actor in &self.dossier.actors {
+            for tag in &actor.meta.tags {
+                add(
+                    tag,
+                    2,
+                    LinkRef {
+                        url: page_path(Section::Actors, &actor.slug),
+                        title: actor.meta.name.clone(),
+                    },
+                );
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(path, (name, sources, notes, actors))| {
+                let count = sources.len() + notes.len() + actors.len();
+                let tag = serde_json::json!({ "name": name, "count": count, "sources": sources, "notes": notes, "actors": actors });
+                (path, tag)
+            })
+            .collect()
+    }
+
     fn actor_groups(&self) -> Vec<KindGroup<'a>> {
         ActorKind::ALL
             .iter()
@@ -1035,8 +1139,23 @@ fn source_card(source: &Source) -> SourceCard<'_> {
         direction: source.direction,
         word_count: source.word_count,
         paragraph_count: source.paragraphs.len(),
-        tags: &source.meta.tags,
+        tags: tag_links(&source.meta.tags),
     }
+}
+
+/// The page of a tag, by its slug.
+fn tag_path(tag: &str) -> String {
+    format!("tags/{}.html", crate::load::slugify(tag))
+}
+
+fn tag_links(tags: &[String]) -> Vec<LinkRef> {
+    tags.iter()
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| LinkRef {
+            url: tag_path(t),
+            title: t.trim().to_string(),
+        })
+        .collect()
 }
 
 fn actor_card<'a>(actor: &'a Actor, analysis: &Analysis) -> ActorCard<'a> {
@@ -1059,7 +1178,7 @@ fn note_card(note: &Note) -> NoteCard<'_> {
         url: page_path(Section::Notes, &note.slug),
         title: &note.meta.title,
         summary: note.meta.summary.as_deref(),
-        tags: &note.meta.tags,
+        tags: tag_links(&note.meta.tags),
         event_count: note.meta.events.len(),
     }
 }
