@@ -287,6 +287,16 @@ struct ParagraphView<'a> {
     html: String,
 }
 
+/// One tag's page: what carries the tag, by kind.
+#[derive(Debug, Clone, Serialize)]
+struct TagView {
+    name: String,
+    count: usize,
+    sources: Vec<LinkRef>,
+    notes: Vec<LinkRef>,
+    actors: Vec<LinkRef>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 struct KindGroup<'a> {
     kind: ActorKind,
@@ -504,7 +514,7 @@ impl<'a> Views<'a> {
             ),
         ];
         for (path, tag) in self.tags() {
-            let title = format!("Tagged “{}”", tag["name"].as_str().unwrap_or(""));
+            let title = format!("Tagged “{}”", tag.name);
             jobs.push(self.job(&path, "tag.html", &title, "tags", |c| {
                 c.insert("tag", &tag);
             }));
@@ -512,7 +522,7 @@ impl<'a> Views<'a> {
         let tag_index: Vec<serde_json::Value> = self
             .tags()
             .into_iter()
-            .map(|(path, tag)| serde_json::json!({ "url": path, "name": tag["name"], "count": tag["count"] }))
+            .map(|(path, tag)| serde_json::json!({ "url": path, "name": tag.name, "count": tag.count }))
             .collect();
         jobs.push(
             self.job("tags/index.html", "tags.html", "Tags", "tags", |c| {
@@ -978,81 +988,69 @@ impl<'a> Views<'a> {
 
     /// Every tag on a source, note or actor, with what carries it, by page path.
     /// Tags that differ only in case or punctuation share a page.
-    fn tags(&self) -> BTreeMap<String, serde_json::Value> {
-        let mut groups: BTreeMap<String, (String, Vec<LinkRef>, Vec<LinkRef>, Vec<LinkRef>)> =
-            BTreeMap::new();
-        let mut add = |tag: &String, kind: usize, link: LinkRef| {
+    fn tags(&self) -> BTreeMap<String, TagView> {
+        let mut groups: BTreeMap<String, TagView> = BTreeMap::new();
+        let mut add = |tag: &String, section: Section, link: LinkRef| {
             if tag.trim().is_empty() {
                 return;
             }
-            let entry = groups
-                .entry(tag_path(tag))
-                .or_insert_with(|| (tag.trim().to_string(), Vec::new(), Vec::new(), Vec::new()));
-            let list = match kind {
-                0 => &mut entry.1,
-                1 => &mut entry.2,
-                _ => &mut entry.3,
+            let view = groups.entry(tag_path(tag)).or_insert_with(|| TagView {
+                name: tag.trim().to_string(),
+                count: 0,
+                sources: Vec::new(),
+                notes: Vec::new(),
+                actors: Vec::new(),
+            });
+            let list = match section {
+                Section::Sources => &mut view.sources,
+                Section::Notes => &mut view.notes,
+                Section::Actors => &mut view.actors,
             };
             if !list.iter().any(|l| l.url == link.url) {
                 list.push(link);
+                view.count += 1;
             }
         };
-        for card in &self.sources {
-            for tag in &self
-                .dossier
-                .source(card.slug)
-                .expect("cards come from sources")
-                .meta
-                .tags
-            {
+        for source in &self.dossier.sources {
+            for tag in &source.meta.tags {
+                let url = page_path(Section::Sources, &source.slug);
                 add(
                     tag,
-                    0,
+                    Section::Sources,
                     LinkRef {
-                        url: card.url.clone(),
-                        title: card.headline.to_string(),
+                        url,
+                        title: source.headline.clone(),
                     },
                 );
             }
         }
-        for card in &self.notes {
-            for tag in &self
-                .dossier
-                .note(card.slug)
-                .expect("cards come from notes")
-                .meta
-                .tags
-            {
+        for note in &self.dossier.notes {
+            for tag in &note.meta.tags {
+                let url = page_path(Section::Notes, &note.slug);
                 add(
                     tag,
-                    1,
+                    Section::Notes,
                     LinkRef {
-                        url: card.url.clone(),
-                        title: card.title.to_string(),
+                        url,
+                        title: note.meta.title.clone(),
                     },
                 );
             }
         }
         for actor in &self.dossier.actors {
             for tag in &actor.meta.tags {
+                let url = page_path(Section::Actors, &actor.slug);
                 add(
                     tag,
-                    2,
+                    Section::Actors,
                     LinkRef {
-                        url: page_path(Section::Actors, &actor.slug),
+                        url,
                         title: actor.meta.name.clone(),
                     },
                 );
             }
         }
         groups
-            .into_iter()
-            .map(|(path, (name, sources, notes, actors))| {
-                let count = sources.len() + notes.len() + actors.len();
-                let tag = serde_json::json!({ "name": name, "count": count, "sources": sources, "notes": notes, "actors": actors });
-                (path, tag)
-            })
-            .collect()
     }
 
     fn actor_groups(&self) -> Vec<KindGroup<'a>> {
