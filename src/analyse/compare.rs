@@ -441,6 +441,20 @@ fn lexicon_hits<'a>(
     hits
 }
 
+/// Whether the sources that give any value do not all give the same ones
+/// (compared without case); a source that gives none does not count.
+fn sources_disagree<'v, C, V>(cells: C) -> bool
+where
+    C: Iterator<Item = V>,
+    V: Iterator<Item = &'v str>,
+{
+    let sets: Vec<BTreeSet<String>> = cells
+        .map(|values| values.map(str::to_lowercase).collect::<BTreeSet<_>>())
+        .filter(|set| !set.is_empty())
+        .collect();
+    sets.windows(2).any(|w| w[0] != w[1])
+}
+
 fn naming(specs: &[crate::model::NamingSpec], sentences: &[Vec<Sentence>]) -> Vec<NamingRow> {
     let phrases = specs
         .iter()
@@ -479,13 +493,11 @@ fn naming(specs: &[crate::model::NamingSpec], sentences: &[Vec<Sentence>]) -> Ve
         }
     }
     for row in &mut rows {
-        let sets: Vec<BTreeSet<String>> = row
-            .cells
-            .iter()
-            .filter(|c| !c.is_empty())
-            .map(|c| c.iter().map(|u| u.variant.to_lowercase()).collect())
-            .collect();
-        row.varies = sets.windows(2).any(|w| w[0] != w[1]);
+        row.varies = sources_disagree(
+            row.cells
+                .iter()
+                .map(|c| c.iter().map(|u| u.variant.as_str())),
+        );
     }
     rows.retain(|r| r.cells.iter().any(|c| !c.is_empty()));
     rows
@@ -728,17 +740,11 @@ fn discrepancies(
         }
     }
     for row in &mut rows {
-        let sets: Vec<BTreeSet<String>> = row
-            .cells
-            .iter()
-            .filter(|c| !c.is_empty())
-            .map(|c| {
-                c.iter()
-                    .flat_map(|e| e.cues.iter().map(|v| v.to_lowercase()))
-                    .collect()
-            })
-            .collect();
-        row.differs = sets.windows(2).any(|w| w[0] != w[1]);
+        row.differs = sources_disagree(
+            row.cells
+                .iter()
+                .map(|c| c.iter().flat_map(|e| e.cues.iter().map(String::as_str))),
+        );
     }
     // A fact only one source gives cannot disagree with anything.
     rows.retain(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2);
