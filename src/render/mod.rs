@@ -342,11 +342,31 @@ struct Grouped<'a> {
     statements_by_source: HashMap<&'a str, Vec<&'a SourceStatement>>,
     statements_by_speaker: HashMap<&'a str, Vec<&'a SourceStatement>>,
     co_mentions_by_actor: HashMap<&'a str, Vec<(&'a str, usize)>>,
+    events_by_source: HashMap<&'a str, Vec<&'a Event>>,
+    events_by_actor: HashMap<&'a str, Vec<&'a Event>>,
+    /// Notes whose text names an actor, by actor.
+    notes_by_actor: HashMap<&'a str, Vec<&'a str>>,
 }
 
 impl<'a> Grouped<'a> {
-    fn new(analysis: &'a Analysis) -> Self {
+    fn new(dossier: &'a Dossier, analysis: &'a Analysis) -> Self {
         let mut by = Grouped::default();
+        for event in &dossier.events {
+            let mut sources: Vec<&str> = event.sources.iter().map(|r| r.slug.as_str()).collect();
+            sources.sort_unstable();
+            sources.dedup();
+            for slug in sources {
+                by.events_by_source.entry(slug).or_default().push(event);
+            }
+            for slug in &event.actors {
+                by.events_by_actor.entry(slug).or_default().push(event);
+            }
+        }
+        for (note, actors) in &analysis.note_actors {
+            for actor in actors {
+                by.notes_by_actor.entry(actor).or_default().push(note);
+            }
+        }
         for mention in &analysis.mentions {
             by.mentions_by_source
                 .entry(&mention.source)
@@ -438,7 +458,7 @@ impl<'a> Views<'a> {
         Views {
             dossier,
             analysis,
-            by: Grouped::new(analysis),
+            by: Grouped::new(dossier, analysis),
             backlinks,
             sources,
             actors,
@@ -678,7 +698,7 @@ impl<'a> Views<'a> {
         let note_html = source.meta.note.as_deref().map(|n| self.markdown(n));
         let original_url = Some(source.meta.url.as_str())
             .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
-        let events = self.events_where(|e| e.sources.iter().any(|r| r.slug == source.slug));
+        let events = self.event_views(self.by.events_by_source.get(source.slug.as_str()));
         let statements: Vec<StatementView> = self
             .by
             .statements_by_source
@@ -763,7 +783,7 @@ impl<'a> Views<'a> {
                 title: a.meta.name.clone(),
             })
             .collect();
-        let events = self.events_where(|e| e.actors.contains(&actor.slug));
+        let events = self.event_views(self.by.events_by_actor.get(actor.slug.as_str()));
         let body_html = self.markdown(&actor.body);
         let statements: Vec<StatementView> = self
             .by
@@ -812,11 +832,12 @@ impl<'a> Views<'a> {
             })
             .collect();
         let notes_naming: Vec<LinkRef> = self
-            .analysis
-            .note_actors
-            .iter()
-            .filter(|(_, actors)| actors.contains(&actor.slug))
-            .filter_map(|(slug, _)| {
+            .by
+            .notes_by_actor
+            .get(actor.slug.as_str())
+            .into_iter()
+            .flatten()
+            .filter_map(|slug| {
                 let note = self.dossier.note(slug)?;
                 Some(LinkRef {
                     url: page_path(Section::Notes, slug),
@@ -914,11 +935,10 @@ impl<'a> Views<'a> {
         self.backlinks.get(slug).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    fn events_where(&self, keep: impl Fn(&Event) -> bool) -> Vec<EventView> {
-        self.dossier
-            .events
-            .iter()
-            .filter(|e| keep(e))
+    fn event_views(&self, events: Option<&Vec<&Event>>) -> Vec<EventView> {
+        events
+            .into_iter()
+            .flatten()
             .map(|e| event_view(self.dossier, e))
             .collect()
     }
