@@ -234,11 +234,7 @@ pub struct HeadlineCheck {
 }
 
 pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Comparison {
-    let sentences: Vec<Vec<Sentence>> = dossier
-        .sources
-        .iter()
-        .map(|s| source_sentences(s, lexicon))
-        .collect();
+    let sentences: Vec<Vec<Sentence>> = dossier.sources.iter().map(source_sentences).collect();
     let framing = dossier.framing.clone().unwrap_or_default();
     // Statements grouped by source once: no per-source scan of the whole corpus.
     let mut by_source: HashMap<&str, Vec<&super::SourceStatement>> = HashMap::new();
@@ -373,7 +369,7 @@ fn percent(part: usize, whole: usize) -> usize {
 }
 
 /// The headline, the deck and every sentence of the body, in order.
-pub fn source_sentences(source: &Source, lexicon: &Lexicon) -> Vec<Sentence> {
+pub fn source_sentences(source: &Source) -> Vec<Sentence> {
     let mut out = vec![Sentence {
         anchor: "headline".into(),
         text: source.headline.clone(),
@@ -385,11 +381,10 @@ pub fn source_sentences(source: &Source, lexicon: &Lexicon) -> Vec<Sentence> {
         });
     }
     for paragraph in &source.paragraphs {
-        let spans = quotes::quote_spans(&paragraph.text);
-        for range in quotes::sentences(&paragraph.text, &spans, &lexicon.abbreviations) {
+        for (i, range) in paragraph.sentences.iter().enumerate() {
             out.push(Sentence {
-                anchor: paragraph.anchor.clone(),
-                text: paragraph.text[range].trim().to_string(),
+                anchor: paragraph.sentence_anchor(i),
+                text: paragraph.text[range.clone()].trim().to_string(),
             });
         }
     }

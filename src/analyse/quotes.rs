@@ -26,6 +26,22 @@ pub struct Lexicon {
     pub verb_matcher: PhraseMatcher,
 }
 
+/// The built-in abbreviations, parsed once: ingest splits every paragraph into
+/// sentences before any lexicon is loaded.
+pub fn builtin_abbreviations() -> &'static [String] {
+    static ABBREVIATIONS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    ABBREVIATIONS.get_or_init(|| {
+        let file: LexiconFile =
+            toml::from_str(DEFAULT_LEXICON).expect("the built-in speech lexicon is valid (tested)");
+        file.abbreviations
+    })
+}
+
+/// Sentence ranges of a paragraph, with the built-in abbreviations.
+pub fn paragraph_sentences(text: &str) -> Vec<Range<usize>> {
+    sentences(text, &quote_spans(text), builtin_abbreviations())
+}
+
 impl Lexicon {
     pub fn builtin() -> Lexicon {
         let file: LexiconFile =

@@ -68,6 +68,14 @@ pub struct Paragraph {
     /// Byte ranges of the text that credit the story rather than tell it: a
     /// dateline ("RABAT, Nov 25 (NNN-AGENCIES) —") or a sign-off ("— NNN-AGENCIES").
     pub credits: Vec<std::ops::Range<usize>>,
+    /// Byte ranges of its sentences; sentence `n` (from 1) is anchored `{anchor}-s{n}`.
+    pub sentences: Vec<std::ops::Range<usize>>,
+}
+
+impl Paragraph {
+    pub fn sentence_anchor(&self, index: usize) -> String {
+        format!("{}-s{}", self.anchor, index + 1)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -215,6 +223,7 @@ pub fn ingest_one(
                 text: item.text.clone(),
                 line: doc.origin.body_line + item.block.first_line,
                 credits: Vec::new(),
+                sentences: crate::analyse::quotes::paragraph_sentences(&item.text),
             }),
             Fate::Removed => {}
         }
