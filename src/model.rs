@@ -19,6 +19,10 @@ pub struct Config {
     /// A folder under `themes/` next to the content that overrides the default theme.
     #[serde(default)]
     pub theme: Option<String>,
+    /// When true, every factual sentence of every note must cite a source
+    /// (`[@source#p-anchor]`); a note may opt out in its front matter.
+    #[serde(default)]
+    pub require_citations: bool,
 }
 
 fn default_base_url() -> String {
@@ -159,6 +163,9 @@ pub struct NoteMeta {
     pub tags: Vec<String>,
     #[serde(default)]
     pub events: Vec<EventMeta>,
+    /// Overrides the dossier's `require_citations` for this note.
+    #[serde(default)]
+    pub require_citations: Option<bool>,
 }
 
 fn default_weight() -> i64 {

@@ -96,6 +96,7 @@ fn load_timed(
     )?;
     clock.start("resolve");
     let dossier = resolve(content, sources)?;
+    crate::analyse::citations::check(&dossier)?;
     clock.stop();
     Ok(dossier)
 }

@@ -5,7 +5,7 @@ use crate::error::{collect, Diagnostic, Result};
 use crate::ingest::Source;
 use crate::load::{Content, Section};
 use crate::location::{find_value, line_col};
-use crate::markdown::{plain_text, wikilinks, WikiLink};
+use crate::markdown::{citations, file_links, plain_text, wikilinks, CiteItem, FileLink, WikiLink};
 use crate::model::{
     ActorMeta, ClaimSpec, Config, Document, Framing, NoteMeta, Origin, PartialDate,
 };
@@ -29,6 +29,25 @@ pub struct Dossier {
     pub framing: Option<Framing>,
     /// Claims tracked across sources, each stance checked.
     pub claims: Vec<ClaimSpec>,
+    /// Every citation, in the order each document makes them.
+    pub citations: Vec<Cited>,
+}
+
+/// A checked citation: who cites which sentence of which source, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cited {
+    /// Slug of the citing note, actor or source.
+    pub from: String,
+    pub source: String,
+    /// The anchor as written: a paragraph, a sentence, or none for the whole source.
+    pub anchor: Option<String>,
+    /// The sentence quoted, by its anchor (`p-abc123-s2`); none when the whole
+    /// source is cited.
+    pub sentence_anchor: Option<String>,
+    /// The quoted words: the cited sentence, or the headline for a whole source.
+    pub quote: String,
+    /// The citing sentence, as plain text.
+    pub context: String,
 }
 
 /// Where a slug lives.
@@ -138,25 +157,24 @@ pub fn resolve(content: Content, sources: Vec<Source>) -> Result<Dossier> {
         notes: &content.notes,
     };
     let mut diagnostics = Vec::new();
-    let mut links = Vec::new();
+    let mut found = Found::default();
 
     for source in &sources {
         if let Some(note) = &source.meta.note {
-            // The note lives inside the front matter; locate each link by its text there.
-            for link in wikilinks(note) {
-                let raw = &note[link.range.clone()];
-                let (line, col) = find_value(&source.origin.front_matter, raw).unwrap_or((1, 1));
-                let at = (source.origin.front_matter_line + line - 1, col);
-                checker.link(
-                    &source.slug,
-                    &source.origin,
-                    at,
-                    &link,
-                    note,
-                    &mut links,
-                    &mut diagnostics,
-                );
-            }
+            // The note lives inside the front matter; locate each reference by its text there.
+            let at = |range: std::ops::Range<usize>| {
+                let (line, col) =
+                    find_value(&source.origin.front_matter, &note[range]).unwrap_or((1, 1));
+                (source.origin.front_matter_line + line - 1, col)
+            };
+            checker.references(
+                &source.slug,
+                &source.origin,
+                note,
+                at,
+                &mut found,
+                &mut diagnostics,
+            );
         }
     }
     for doc in &content.actors {
@@ -164,7 +182,7 @@ pub fn resolve(content: Content, sources: Vec<Source>) -> Result<Dossier> {
             &doc.slug,
             &doc.origin,
             &doc.body,
-            &mut links,
+            &mut found,
             &mut diagnostics,
         );
         if let Some(affiliation) = &doc.meta.affiliation {
@@ -186,7 +204,7 @@ pub fn resolve(content: Content, sources: Vec<Source>) -> Result<Dossier> {
             &doc.slug,
             &doc.origin,
             &doc.body,
-            &mut links,
+            &mut found,
             &mut diagnostics,
         );
         for event in &doc.meta.events {
@@ -270,7 +288,8 @@ pub fn resolve(content: Content, sources: Vec<Source>) -> Result<Dossier> {
         actors: content.actors,
         notes: content.notes,
         events,
-        links,
+        links: found.links,
+        citations: found.citations,
         index,
         framing: content.framing,
         claims: content
@@ -297,41 +316,149 @@ impl Checker<'_> {
         from: &str,
         origin: &Origin,
         body: &str,
-        links: &mut Vec<Link>,
+        found: &mut Found,
         diagnostics: &mut Vec<Diagnostic>,
     ) {
-        for link in wikilinks(body) {
-            let (line, col) = line_col(body, link.range.start);
-            let at = (origin.body_line + line - 1, col);
-            self.link(from, origin, at, &link, body, links, diagnostics);
-        }
+        let at = |range: std::ops::Range<usize>| {
+            let (line, col) = line_col(body, range.start);
+            (origin.body_line + line - 1, col)
+        };
+        self.references(from, origin, body, at, found, diagnostics);
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn link(
+    /// Checks every wiki-link, citation and link to a content file in one text;
+    /// `at` turns a byte range of the text into a line and column of the file.
+    fn references(
         &self,
         from: &str,
         origin: &Origin,
-        (line, col): (usize, usize),
-        link: &WikiLink,
         text: &str,
-        links: &mut Vec<Link>,
+        at: impl Fn(std::ops::Range<usize>) -> (usize, usize),
+        found: &mut Found,
         diagnostics: &mut Vec<Diagnostic>,
     ) {
-        match self.problem(None, &link.target, link.anchor.as_deref()) {
-            Some((message, hint)) => {
-                let mut d = Diagnostic::new(&origin.path, line, col, message);
-                if let Some(hint) = hint {
-                    d = d.with_hint(hint);
-                }
-                diagnostics.push(d);
+        let mut report = |range: std::ops::Range<usize>,
+                          (message, hint): (String, Option<String>)| {
+            let (line, col) = at(range);
+            let mut d = Diagnostic::new(&origin.path, line, col, message);
+            if let Some(hint) = hint {
+                d = d.with_hint(hint);
             }
-            None => links.push(Link {
-                from: from.to_string(),
-                to: link.target.clone(),
-                anchor: link.anchor.clone(),
-                context: context_of(text, link, |l| self.title_of(&l.target)),
-            }),
+            diagnostics.push(d);
+        };
+        for link in wikilinks(text) {
+            match self.problem(None, &link.target, link.anchor.as_deref()) {
+                Some(problem) => report(link.range.clone(), problem),
+                None => found.links.push(self.backlink(from, &link, text)),
+            }
+        }
+        for FileLink { link, folders } in file_links(text) {
+            match self.file_problem(&link, &folders) {
+                Some(problem) => report(link.range.clone(), problem),
+                None => found.links.push(self.backlink(from, &link, text)),
+            }
+        }
+        for citation in citations(text) {
+            for item in &citation.items {
+                if item.malformed {
+                    report(
+                        item.range.clone(),
+                        (
+                            format!("'{}' is not a citation", &text[item.range.clone()]),
+                            Some(
+                                "write [@source-slug#p-anchor], and separate several with ';' \
+                                 (a literal '[@' is written '\\[@')"
+                                    .to_string(),
+                            ),
+                        ),
+                    );
+                    continue;
+                }
+                if let Some(problem) =
+                    self.problem(Some(Section::Sources), &item.target, item.anchor.as_deref())
+                {
+                    report(item.range.clone(), problem);
+                    continue;
+                }
+                let link = WikiLink {
+                    range: citation.range.clone(),
+                    target: item.target.clone(),
+                    anchor: item.anchor.clone(),
+                    label: None,
+                };
+                let backlink = self.backlink(from, &link, text);
+                found
+                    .citations
+                    .push(self.cited(from, item, backlink.context.clone()));
+                found.links.push(backlink);
+            }
+        }
+    }
+
+    fn backlink(&self, from: &str, link: &WikiLink, text: &str) -> Link {
+        Link {
+            from: from.to_string(),
+            to: link.target.clone(),
+            anchor: link.anchor.clone(),
+            context: context_of(text, link.range.clone(), |l| self.title_of(&l.target)),
+        }
+    }
+
+    /// A link to a content file must name an existing file, in the folder it says.
+    fn file_problem(
+        &self,
+        link: &WikiLink,
+        folders: &[String],
+    ) -> Option<(String, Option<String>)> {
+        let problem = self.problem(None, &link.target, link.anchor.as_deref());
+        if problem.is_some() {
+            return problem;
+        }
+        let section = self.index.get(&link.target)?.section;
+        let named = folders.iter().rev().find(|f| {
+            [Section::Sources, Section::Actors, Section::Notes]
+                .iter()
+                .any(|s| s.folder() == f.as_str())
+        });
+        match named {
+            Some(folder) if folder != section.folder() => Some((
+                format!(
+                    "'{}' is in {}/, not in {folder}/",
+                    link.target,
+                    section.folder()
+                ),
+                Some(format!("link to ../{}/{}", section.folder(), link.target)),
+            )),
+            _ => None,
+        }
+    }
+
+    /// The sentence a citation quotes: the one it names, or the cited paragraph's
+    /// sentence sharing most words with the citing sentence.
+    fn cited(&self, from: &str, item: &CiteItem, context: String) -> Cited {
+        let source = &self.sources[self.index[&item.target].position];
+        let (sentence_anchor, quote) = match item.anchor.as_deref() {
+            None => (None, source.headline.clone()),
+            Some(anchor) => {
+                let (paragraph, index) = locate(source, anchor).expect("checked before");
+                let index = index.unwrap_or_else(|| closest_sentence(paragraph, &context));
+                let quote = paragraph
+                    .sentences
+                    .get(index)
+                    .map_or(paragraph.text.as_str(), |r| &paragraph.text[r.clone()]);
+                (
+                    Some(paragraph.sentence_anchor(index)),
+                    quote.trim().to_string(),
+                )
+            }
+        };
+        Cited {
+            from: from.to_string(),
+            source: item.target.clone(),
+            anchor: item.anchor.clone(),
+            sentence_anchor,
+            quote,
+            context,
         }
     }
 
@@ -397,8 +524,24 @@ impl Checker<'_> {
             ));
         }
         let source = &self.sources[target.position];
-        if source.paragraphs.iter().any(|p| p.anchor == anchor) {
-            return None;
+        if let Some((paragraph, sentence)) = locate(source, anchor) {
+            return match sentence {
+                Some(i) if i >= paragraph.sentences.len().max(1) => Some((
+                    format!(
+                        "paragraph '#{}' of '{slug}' has {} sentences, not {}",
+                        paragraph.anchor,
+                        paragraph.sentences.len().max(1),
+                        i + 1
+                    ),
+                    Some(format!(
+                        "sentences are anchored '{}-s1' to '{}-s{}'",
+                        paragraph.anchor,
+                        paragraph.anchor,
+                        paragraph.sentences.len().max(1)
+                    )),
+                )),
+                _ => None,
+            };
         }
         let hint = nearest(anchor, source.paragraphs.iter().map(|p| p.anchor.as_str()))
             .map(|names| {
@@ -438,21 +581,99 @@ fn nearest<'a>(wrong: &str, candidates: impl Iterator<Item = &'a str>) -> Option
     (!names.is_empty()).then(|| names.join(" or "))
 }
 
-/// The line of Markdown a link stands in, as plain text, trimmed to a readable length.
+/// What one text refers to, gathered while checking it.
+#[derive(Default)]
+struct Found {
+    links: Vec<Link>,
+    citations: Vec<Cited>,
+}
+
+/// The paragraph an anchor names, and the sentence when it names one (`p-abc-s2`).
+fn locate<'s>(
+    source: &'s Source,
+    anchor: &str,
+) -> Option<(&'s crate::ingest::Paragraph, Option<usize>)> {
+    if let Some(p) = source.paragraphs.iter().find(|p| p.anchor == anchor) {
+        return Some((p, None));
+    }
+    let (paragraph, number) = anchor.rsplit_once("-s")?;
+    let number: usize = number.parse().ok().filter(|n| *n > 0)?;
+    let p = source.paragraphs.iter().find(|p| p.anchor == paragraph)?;
+    Some((p, Some(number - 1)))
+}
+
+/// Index of the paragraph's sentence with most words in common with `context`.
+fn closest_sentence(paragraph: &crate::ingest::Paragraph, context: &str) -> usize {
+    let words = |text: &str| -> std::collections::HashSet<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() > 2)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let wanted = words(context);
+    let mut best = (0, 0);
+    for (i, range) in paragraph.sentences.iter().enumerate() {
+        let shared = words(&paragraph.text[range.clone()])
+            .intersection(&wanted)
+            .count();
+        if shared > best.1 {
+            best = (i, shared);
+        }
+    }
+    best.0
+}
+
+/// The sentence of Markdown a reference stands in, as plain text, trimmed to a
+/// readable length.
 fn context_of(
     text: &str,
-    link: &WikiLink,
+    at: std::ops::Range<usize>,
     title_of: impl Fn(&WikiLink) -> Option<String>,
 ) -> String {
-    let start = text[..link.range.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[link.range.end..]
-        .find('\n')
-        .map_or(text.len(), |i| link.range.end + i);
-    let plain = plain_text(&text[start..end], title_of);
+    let block = block_around(text, at.start);
+    let offset = at.start - block.start;
+    let sentence = crate::analyse::quotes::paragraph_sentences(&text[block.clone()])
+        .into_iter()
+        .find(|r| r.contains(&offset) || r.end == offset)
+        .map_or(block.clone(), |r| {
+            block.start + r.start..block.start + r.end
+        });
+    let plain = plain_text(&text[sentence], title_of);
     let plain = plain
         .trim_start_matches(['-', '*', '#', '>', ' '])
         .to_string();
     truncate_words(&plain, 240)
+}
+
+/// The Markdown block (paragraph, list item, heading) around a byte offset.
+fn block_around(text: &str, at: usize) -> std::ops::Range<usize> {
+    let starts_block = |line: &str| {
+        let line = line.trim_start();
+        line.starts_with(['#', '>', '-', '*', '+', '|'])
+            || line
+                .split_once(['.', ')'])
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    };
+    let mut start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    while start > 0 && !starts_block(&text[start..]) {
+        let previous = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+        if text[previous..start].trim().is_empty() {
+            break;
+        }
+        start = previous;
+    }
+    let mut end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    while end < text.len() {
+        let next_end = text[end + 1..]
+            .find('\n')
+            .map_or(text.len(), |i| end + 1 + i);
+        let next = &text[end + 1..next_end];
+        if next.trim().is_empty() || starts_block(next) {
+            break;
+        }
+        end = next_end;
+    }
+    start..end
 }
 
 pub fn truncate_words(text: &str, max: usize) -> String {

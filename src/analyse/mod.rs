@@ -1,5 +1,6 @@
 //! Stage 4: pure functions over the whole corpus. Each text is scanned once.
 
+pub mod citations;
 pub mod compare;
 pub mod mentions;
 pub mod quotes;

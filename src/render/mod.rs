@@ -11,7 +11,7 @@ use crate::ingest::{Paragraph, Source};
 use crate::load::Section;
 use crate::markdown::{self, LinkTarget, WikiLink};
 use crate::model::{ActorKind, PartialDate};
-use crate::resolve::{Actor, Dossier, Event, Note, Reference};
+use crate::resolve::{Actor, Cited, Dossier, Event, Note, Reference};
 use crate::theme::Theme;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -239,6 +239,25 @@ struct NoteCard<'a> {
     event_count: usize,
 }
 
+/// A numbered footnote: the sentence a document cites and where it stands.
+#[derive(Debug, Clone, Serialize)]
+struct CitationView {
+    number: usize,
+    /// The footnote's own id, `cite-N`.
+    id: String,
+    /// Ids of the markers in the text that point at it, to link back.
+    markers: Vec<String>,
+    quote: String,
+    url: String,
+    source: String,
+    outlet: String,
+    published: Option<String>,
+    language: String,
+    direction: &'static str,
+    /// True when the whole source is cited: the quote is its headline.
+    whole_source: bool,
+}
+
 #[derive(Debug, Clone, Serialize)]
 struct Backlink {
     url: String,
@@ -346,11 +365,19 @@ struct Grouped<'a> {
     events_by_actor: HashMap<&'a str, Vec<&'a Event>>,
     /// Notes whose text names an actor, by actor.
     notes_by_actor: HashMap<&'a str, Vec<&'a str>>,
+    /// Citations, by the note, actor or source that makes them.
+    citations_by_document: HashMap<&'a str, Vec<&'a Cited>>,
 }
 
 impl<'a> Grouped<'a> {
     fn new(dossier: &'a Dossier, analysis: &'a Analysis) -> Self {
         let mut by = Grouped::default();
+        for cited in &dossier.citations {
+            by.citations_by_document
+                .entry(&cited.from)
+                .or_default()
+                .push(cited);
+        }
         for event in &dossier.events {
             let mut sources: Vec<&str> = event.sources.iter().map(|r| r.slug.as_str()).collect();
             sources.sort_unstable();
@@ -695,7 +722,13 @@ impl<'a> Views<'a> {
                 }))
             })
             .collect();
-        let note_html = source.meta.note.as_deref().map(|n| self.markdown(n));
+        let (note_html, citations) = match source.meta.note.as_deref() {
+            Some(note) => {
+                let (html, citations) = self.markdown(&source.slug, note);
+                (Some(html), citations)
+            }
+            None => (None, Vec::new()),
+        };
         let original_url = Some(source.meta.url.as_str())
             .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
         let events = self.event_views(self.by.events_by_source.get(source.slug.as_str()));
@@ -716,6 +749,7 @@ impl<'a> Views<'a> {
             c.insert("deck", &source.deck);
             c.insert("actors", &actors);
             c.insert("note_html", &note_html);
+            c.insert("citations", &citations);
             c.insert("origin", &source.meta.origin);
             c.insert("original_url", &original_url);
             c.insert("events", &events);
@@ -784,7 +818,7 @@ impl<'a> Views<'a> {
             })
             .collect();
         let events = self.event_views(self.by.events_by_actor.get(actor.slug.as_str()));
-        let body_html = self.markdown(&actor.body);
+        let (body_html, citations) = self.markdown(&actor.slug, &actor.body);
         let statements: Vec<StatementView> = self
             .by
             .statements_by_speaker
@@ -854,6 +888,7 @@ impl<'a> Views<'a> {
             c.insert("notes_naming", &notes_naming);
             c.insert("actor", card);
             c.insert("body_html", &body_html);
+            c.insert("citations", &citations);
             c.insert("affiliation", &affiliation);
             c.insert("members", &members);
             c.insert("coverage", &coverage);
@@ -864,7 +899,7 @@ impl<'a> Views<'a> {
     }
 
     fn note_page(&self, note: &'a Note, card: &NoteCard<'a>) -> PageJob {
-        let body_html = self.markdown(&note.body);
+        let (body_html, citations) = self.markdown(&note.slug, &note.body);
         let events: Vec<EventView> = self
             .dossier
             .events
@@ -875,14 +910,76 @@ impl<'a> Views<'a> {
         self.job(&card.url, "note.html", card.title, "notes", |c| {
             c.insert("note", card);
             c.insert("body_html", &body_html);
+            c.insert("citations", &citations);
             c.insert("events", &events);
             c.insert("backlinks", self.backlinks_of(&note.slug));
         })
     }
 
-    /// Renders editorial Markdown for a page one folder below the root.
-    fn markdown(&self, text: &str) -> String {
-        markdown::render(text, |link| self.link_target(link, "../"))
+    /// Renders a document's editorial Markdown for a page one folder below the
+    /// root, with its citations numbered as footnotes.
+    fn markdown(&self, from: &str, text: &str) -> (String, Vec<CitationView>) {
+        let cited = self
+            .by
+            .citations_by_document
+            .get(from)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        // Resolve recorded this document's citations in the order they are
+        // written, which is the order `cite` is asked about them.
+        let mut next = 0;
+        let mut footnotes: Vec<&Cited> = Vec::new();
+        let rendered = markdown::render_document(
+            text,
+            |link| self.link_target(link, "../"),
+            |item| {
+                let found = cited[next.min(cited.len())..]
+                    .iter()
+                    .position(|c| c.source == item.target && c.anchor == item.anchor)?;
+                let this = cited[next + found];
+                next += found + 1;
+                let number = match footnotes.iter().position(|f| {
+                    f.source == this.source && f.sentence_anchor == this.sentence_anchor
+                }) {
+                    Some(i) => i + 1,
+                    None => {
+                        footnotes.push(this);
+                        footnotes.len()
+                    }
+                };
+                Some(number)
+            },
+        );
+        let views = footnotes
+            .iter()
+            .enumerate()
+            .map(|(i, cited)| self.citation_view(i + 1, cited, &rendered.citation_markers))
+            .collect();
+        (rendered.html, views)
+    }
+
+    fn citation_view(&self, number: usize, cited: &Cited, markers: &[usize]) -> CitationView {
+        let source = self.dossier.source(&cited.source);
+        let mut url = format!("../{}", page_path(Section::Sources, &cited.source));
+        if let Some(anchor) = &cited.sentence_anchor {
+            url.push('#');
+            url.push_str(anchor);
+        }
+        CitationView {
+            number,
+            id: format!("cite-{number}"),
+            markers: (1..=markers.get(number - 1).copied().unwrap_or(0))
+                .map(|k| format!("cite-ref-{number}-{k}"))
+                .collect(),
+            quote: cited.quote.clone(),
+            url,
+            source: source.map_or(cited.source.clone(), |s| s.headline.clone()),
+            outlet: source.map(|s| s.outlet.value.clone()).unwrap_or_default(),
+            published: source.and_then(|s| s.published).map(|d| d.to_string()),
+            language: source.map_or(String::new(), |s| s.language.clone()),
+            direction: source.map_or("ltr", |s| s.direction),
+            whole_source: cited.sentence_anchor.is_none(),
+        }
     }
 
     fn link_target(&self, link: &WikiLink, root: &str) -> Option<LinkTarget> {
