@@ -6,6 +6,8 @@
 
 pub mod analyse;
 pub mod error;
+pub mod export;
+pub mod highlight;
 pub mod import;
 pub mod ingest;
 pub mod load;

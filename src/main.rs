@@ -74,6 +74,8 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Print the JSON Schema of the dossier.json every build writes.
+    Schema,
 }
 
 #[derive(clap::Args)]
@@ -201,6 +203,10 @@ fn run(command: Command, started: Instant) -> Result<()> {
             };
             let path = dossier::scaffold::new_file(&content, section, &name)?;
             println!("Created {}", path.display());
+            Ok(())
+        }
+        Command::Schema => {
+            print!("{}", dossier::export::schema());
             Ok(())
         }
     }

@@ -241,6 +241,8 @@ pub struct Rendered {
     pub html: String,
     /// For footnote `n`, at index `n - 1`: how many markers point at it.
     pub citation_markers: Vec<usize>,
+    /// True when a code block was highlighted: the page needs the code stylesheet.
+    pub has_code: bool,
 }
 
 /// Where a citation marker points: it links to `#cite-N` and is itself
@@ -260,8 +262,31 @@ pub fn render_document(
     // For each open link or image: what its end becomes.
     let mut open: Vec<Option<Event>> = Vec::new();
     let mut events = Vec::new();
+    // The language and text of the code block being read, if any.
+    let mut code: Option<(String, String)> = None;
+    let mut has_code = false;
     for event in Parser::new_ext(&rewritten, options()) {
+        if let Some((language, text)) = code.as_mut() {
+            match event {
+                Event::End(TagEnd::CodeBlock) => {
+                    let html = crate::highlight::code_block(text, language);
+                    has_code |= html.contains("z-code");
+                    events.push(Event::Html(html.into()));
+                    code = None;
+                }
+                Event::Text(t) | Event::Html(t) => text.push_str(&t),
+                _ => {}
+            }
+            continue;
+        }
         match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match kind {
+                    pulldown_cmark::CodeBlockKind::Fenced(info) => info.to_string(),
+                    pulldown_cmark::CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((language, String::new()));
+            }
             Event::Html(raw) | Event::InlineHtml(raw) => events.push(Event::Text(raw)),
             Event::Start(Tag::Link { ref dest_url, .. }) => {
                 if let Some(number) = dest_url
@@ -329,6 +354,7 @@ pub fn render_document(
     Rendered {
         html,
         citation_markers: markers,
+        has_code,
     }
 }
 

@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 /// `content/dossier.toml`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub title: String,
@@ -34,7 +34,7 @@ fn default_language() -> String {
 }
 
 /// Where a content item came from, for error messages and provenance.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Origin {
     /// The path as the user would type it (content folder joined with the relative path).
     pub path: PathBuf,
@@ -47,7 +47,19 @@ pub struct Origin {
     pub body_line: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     News,
@@ -56,7 +68,19 @@ pub enum SourceKind {
     Opinion,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     Person,
@@ -84,7 +108,7 @@ impl ActorKind {
 }
 
 /// Front matter of a source article.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceMeta {
     /// The headline; inferred from the text when absent.
@@ -119,7 +143,7 @@ fn unknown() -> String {
 }
 
 /// Front matter of an actor profile.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActorMeta {
     pub name: String,
@@ -138,7 +162,7 @@ pub struct ActorMeta {
 }
 
 /// Where an alias does not mean the actor: after or before certain words.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AliasRule {
     pub alias: String,
@@ -151,7 +175,7 @@ pub struct AliasRule {
 }
 
 /// Front matter of an editorial note.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoteMeta {
     pub title: String,
@@ -173,7 +197,7 @@ fn default_weight() -> i64 {
 }
 
 /// A dated event declared in a note, shown on the timeline.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EventMeta {
     pub date: String,
@@ -194,7 +218,9 @@ pub struct Document<M> {
 }
 
 /// A calendar date that may be known only to the year or the month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 pub struct PartialDate {
     pub year: i32,
     pub month: Option<u8>,
@@ -322,7 +348,7 @@ mod tests {
 }
 
 /// `content/framing.toml`: the lexicons the comparison counts with.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Framing {
     #[serde(default)]
@@ -340,7 +366,7 @@ pub struct Framing {
 }
 
 /// A frame dimension and the cue phrases that signal it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrameSpec {
     pub id: String,
@@ -352,7 +378,7 @@ pub struct FrameSpec {
 }
 
 /// Loaded language of one kind: evaluative words, intensifiers, hedges, labels.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoadedSpec {
     pub category: String,
@@ -363,7 +389,7 @@ pub struct LoadedSpec {
 }
 
 /// The ways one referent can be named ("Israel", "the Jewish state", "Tel Aviv").
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NamingSpec {
     pub referent: String,
@@ -373,7 +399,7 @@ pub struct NamingSpec {
 
 /// A named group of cue phrases: a topic whose presence each source is checked
 /// for, or a kind of fact that dates and numbers are assigned to.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CueGroup {
     pub id: String,
@@ -382,14 +408,14 @@ pub struct CueGroup {
 }
 
 /// `content/claims.toml`: claims the editors track across sources.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Claims {
     #[serde(default)]
     pub claim: Vec<ClaimSpec>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimSpec {
     pub id: String,
@@ -402,7 +428,9 @@ pub struct ClaimSpec {
     pub stance: Vec<StanceSpec>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Stance {
     Supports,
@@ -412,7 +440,7 @@ pub enum Stance {
 }
 
 /// One source's stance on a claim, as an editor read it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StanceSpec {
     pub source: String,

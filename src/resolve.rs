@@ -34,7 +34,7 @@ pub struct Dossier {
 }
 
 /// A checked citation: who cites which sentence of which source, and why.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Cited {
     /// Slug of the citing note, actor or source.
     pub from: String,
@@ -58,7 +58,7 @@ pub struct Target {
 }
 
 /// A timeline event, declared in a note.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Event {
     pub date: PartialDate,
     pub title: String,
@@ -69,14 +69,14 @@ pub struct Event {
 }
 
 /// A checked pointer at a content file, optionally at one paragraph of a source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Reference {
     pub slug: String,
     pub anchor: Option<String>,
 }
 
 /// One wiki-link, kept for backlinks.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Link {
     pub from: String,
     pub to: String,

@@ -14,14 +14,14 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 /// A sentence of a source and the paragraph (or headline, deck) it stands in.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Sentence {
     pub anchor: String,
     pub text: String,
 }
 
 /// A sentence that carries a finding, with the words that triggered it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Evidence {
     pub anchor: String,
     pub text: String,
@@ -61,7 +61,7 @@ impl Evidence {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct Comparison {
     /// Sources in dossier order: the columns of every table.
     pub sources: Vec<String>,
@@ -80,7 +80,7 @@ pub struct Comparison {
     pub lexicon_sizes: BTreeMap<String, usize>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FrameRow {
     pub id: String,
     pub label: String,
@@ -88,7 +88,7 @@ pub struct FrameRow {
     pub cells: Vec<FrameCell>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FrameCell {
     pub count: usize,
     /// Whole percent of the source's sentences that carry the frame.
@@ -96,7 +96,7 @@ pub struct FrameCell {
     pub sentences: Vec<Evidence>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct LoadedRow {
     pub category: String,
     pub description: String,
@@ -104,7 +104,7 @@ pub struct LoadedRow {
     pub cells: Vec<Vec<Evidence>>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct NamingRow {
     pub referent: String,
     pub label: String,
@@ -114,7 +114,7 @@ pub struct NamingRow {
     pub varies: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct NameUse {
     pub variant: String,
     pub count: usize,
@@ -123,7 +123,7 @@ pub struct NameUse {
 }
 
 /// Who one source gives a voice to.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Voices {
     pub speakers: Vec<VoiceRow>,
     pub groups: Vec<VoiceGroup>,
@@ -134,7 +134,7 @@ pub struct Voices {
     pub unattributed_percent: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct VoiceRow {
     /// An actor slug, or the words for an unnamed speaker, or "unattributed".
     pub speaker: String,
@@ -147,7 +147,7 @@ pub struct VoiceRow {
     pub anchors: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct VoiceGroup {
     pub group: String,
     pub direct: usize,
@@ -155,7 +155,7 @@ pub struct VoiceGroup {
     pub words: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ClaimRow {
     pub id: String,
     pub title: String,
@@ -167,14 +167,14 @@ pub struct ClaimRow {
     pub unreviewed: Vec<(String, Evidence)>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ClaimCell {
     pub stance: Option<Stance>,
     pub cite: Option<String>,
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Discrepancy {
     pub fact: String,
     pub label: String,
@@ -183,7 +183,7 @@ pub struct Discrepancy {
     pub differs: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CoverageRow {
     pub id: String,
     pub label: String,
@@ -191,7 +191,7 @@ pub struct CoverageRow {
     pub cells: Vec<Option<String>>,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct Reuse {
     /// Shingle length, in words.
     pub window: usize,
@@ -203,7 +203,7 @@ pub struct Reuse {
     pub passages: Vec<SharedPassage>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SharedPair {
     pub a: String,
     pub b: String,
@@ -213,7 +213,7 @@ pub struct SharedPair {
 }
 
 /// Two paragraphs that share text, aligned word by word.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SharedPassage {
     pub a: String,
     pub a_anchor: String,
@@ -224,7 +224,7 @@ pub struct SharedPassage {
     pub diff: Vec<(&'static str, String)>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct HeadlineCheck {
     /// Content words of the headline found in the body.
     pub supported: Vec<String>,

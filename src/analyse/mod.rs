@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 /// What the analysis found, keyed by slugs so templates can look things up.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct Analysis {
     /// Mentions of actors in source paragraphs, in source then paragraph order.
     pub mentions: Vec<Mention>,
@@ -32,7 +32,7 @@ pub struct Analysis {
     pub comparison: compare::Comparison,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Mention {
     pub actor: String,
     pub source: String,
@@ -41,20 +41,20 @@ pub struct Mention {
     pub range: Range<usize>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SourceCount {
     pub source: String,
     pub count: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ActorCount {
     pub actor: String,
     pub count: usize,
 }
 
 /// A statement and the paragraph it stands in.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SourceStatement {
     pub source: String,
     pub anchor: String,
@@ -62,7 +62,7 @@ pub struct SourceStatement {
     pub statement: Statement,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct CoMention {
     pub a: String,
     pub b: String,

@@ -59,7 +59,7 @@ impl Lexicon {
 }
 
 /// Who a statement is attributed to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", content = "who", rename_all = "lowercase")]
 pub enum Speaker {
     /// An actor of the dossier, by slug.
@@ -70,7 +70,7 @@ pub enum Speaker {
     Unattributed,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum StatementKind {
     /// Words in quotation marks.
@@ -82,7 +82,7 @@ pub enum StatementKind {
 }
 
 /// A statement found in one paragraph.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Statement {
     pub kind: StatementKind,
     /// The quoted words, or the whole sentence for an indirect statement.

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 pub use clean::comparison_key;
 
 /// A source article ready to be linked and analysed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Source {
     pub slug: String,
     #[serde(skip)]
@@ -51,14 +51,14 @@ pub struct Source {
 }
 
 /// A metadata value and, when it was read from the text, how.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct Field {
     pub value: String,
     /// Set when the value was inferred from the text: the evidence.
     pub inferred_from: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Paragraph {
     /// Derived from the paragraph's own words, so it survives edits elsewhere in the text.
     pub anchor: String,
@@ -78,7 +78,7 @@ impl Paragraph {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum LineRole {
     Headline,
@@ -88,7 +88,7 @@ pub enum LineRole {
     Removed,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TextLine {
     /// 1-based line in the source file.
     pub number: usize,

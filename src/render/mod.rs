@@ -2,6 +2,7 @@
 //! a template error leaves the output folder untouched.
 
 mod compare;
+pub mod search;
 mod svg;
 
 use crate::analyse::quotes::{Speaker, StatementKind};
@@ -65,6 +66,20 @@ pub fn render(dossier: &Dossier, analysis: &Analysis, theme: &Theme) -> Result<V
         .collect();
 
     let mut files = rendered.into_iter().collect::<Result<Vec<_>>>()?;
+    files.push(OutputFile {
+        path: "dossier.json".into(),
+        bytes: crate::export::to_json(dossier, analysis),
+    });
+    files.push(OutputFile {
+        path: "search-index.js".into(),
+        bytes: views.search_index().into_bytes(),
+    });
+    if views.has_code.load(std::sync::atomic::Ordering::Relaxed) {
+        files.push(OutputFile {
+            path: "static/syntax.css".into(),
+            bytes: crate::highlight::stylesheet().into_bytes(),
+        });
+    }
     for (path, bytes) in theme.static_files() {
         files.push(OutputFile {
             path: path.to_string(),
@@ -239,6 +254,27 @@ struct NoteCard<'a> {
     event_count: usize,
 }
 
+#[derive(Debug, Clone, Serialize)]
+struct LetterGroup {
+    letter: String,
+    entries: Vec<AzEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct AzEntry {
+    label: String,
+    url: String,
+    kind: &'static str,
+    /// For another name of an actor: the actor's own name.
+    see: Option<String>,
+}
+
+/// Editorial Markdown rendered for a page.
+struct Prose {
+    html: String,
+    has_code: bool,
+}
+
 /// A numbered footnote: the sentence a document cites and where it stands.
 #[derive(Debug, Clone, Serialize)]
 struct CitationView {
@@ -350,6 +386,8 @@ struct Views<'a> {
     notes: Vec<NoteCard<'a>>,
     timeline: Vec<EventView>,
     feed_updated: String,
+    /// Set when any page has a highlighted code block: the site needs `syntax.css`.
+    has_code: std::sync::atomic::AtomicBool,
 }
 
 /// Findings grouped by the page that shows them. Lookups only: every list keeps
@@ -483,6 +521,7 @@ impl<'a> Views<'a> {
             .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| d.rfc3339());
 
         Views {
+            has_code: std::sync::atomic::AtomicBool::new(false),
             dossier,
             analysis,
             by: Grouped::new(dossier, analysis),
@@ -560,6 +599,11 @@ impl<'a> Views<'a> {
                 },
             ),
         ];
+        jobs.push(self.job("search.html", "search.html", "Search", "search", |_| {}));
+        let letters = self.a_to_z();
+        jobs.push(self.job("a-z.html", "a-z.html", "A–Z index", "a-z", |c| {
+            c.insert("letters", &letters);
+        }));
         for (path, tag) in self.tags() {
             let title = format!("Tagged “{}”", tag.name);
             jobs.push(self.job(&path, "tag.html", &title, "tags", |c| {
@@ -722,12 +766,12 @@ impl<'a> Views<'a> {
                 }))
             })
             .collect();
-        let (note_html, citations) = match source.meta.note.as_deref() {
+        let (note_html, citations, has_code) = match source.meta.note.as_deref() {
             Some(note) => {
-                let (html, citations) = self.markdown(&source.slug, note);
-                (Some(html), citations)
+                let (prose, citations) = self.markdown(&source.slug, note);
+                (Some(prose.html), citations, prose.has_code)
             }
-            None => (None, Vec::new()),
+            None => (None, Vec::new(), false),
         };
         let original_url = Some(source.meta.url.as_str())
             .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
@@ -750,6 +794,7 @@ impl<'a> Views<'a> {
             c.insert("actors", &actors);
             c.insert("note_html", &note_html);
             c.insert("citations", &citations);
+            c.insert("has_code", &has_code);
             c.insert("origin", &source.meta.origin);
             c.insert("original_url", &original_url);
             c.insert("events", &events);
@@ -818,7 +863,7 @@ impl<'a> Views<'a> {
             })
             .collect();
         let events = self.event_views(self.by.events_by_actor.get(actor.slug.as_str()));
-        let (body_html, citations) = self.markdown(&actor.slug, &actor.body);
+        let (body, citations) = self.markdown(&actor.slug, &actor.body);
         let statements: Vec<StatementView> = self
             .by
             .statements_by_speaker
@@ -887,7 +932,8 @@ impl<'a> Views<'a> {
             c.insert("co_mentioned", &co_mentioned);
             c.insert("notes_naming", &notes_naming);
             c.insert("actor", card);
-            c.insert("body_html", &body_html);
+            c.insert("body_html", &body.html);
+            c.insert("has_code", &body.has_code);
             c.insert("citations", &citations);
             c.insert("affiliation", &affiliation);
             c.insert("members", &members);
@@ -899,7 +945,7 @@ impl<'a> Views<'a> {
     }
 
     fn note_page(&self, note: &'a Note, card: &NoteCard<'a>) -> PageJob {
-        let (body_html, citations) = self.markdown(&note.slug, &note.body);
+        let (body, citations) = self.markdown(&note.slug, &note.body);
         let events: Vec<EventView> = self
             .dossier
             .events
@@ -909,7 +955,8 @@ impl<'a> Views<'a> {
             .collect();
         self.job(&card.url, "note.html", card.title, "notes", |c| {
             c.insert("note", card);
-            c.insert("body_html", &body_html);
+            c.insert("body_html", &body.html);
+            c.insert("has_code", &body.has_code);
             c.insert("citations", &citations);
             c.insert("events", &events);
             c.insert("backlinks", self.backlinks_of(&note.slug));
@@ -918,7 +965,7 @@ impl<'a> Views<'a> {
 
     /// Renders a document's editorial Markdown for a page one folder below the
     /// root, with its citations numbered as footnotes.
-    fn markdown(&self, from: &str, text: &str) -> (String, Vec<CitationView>) {
+    fn markdown(&self, from: &str, text: &str) -> (Prose, Vec<CitationView>) {
         let cited = self
             .by
             .citations_by_document
@@ -955,7 +1002,17 @@ impl<'a> Views<'a> {
             .enumerate()
             .map(|(i, cited)| self.citation_view(i + 1, cited, &rendered.citation_markers))
             .collect();
-        (rendered.html, views)
+        if rendered.has_code {
+            self.has_code
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        (
+            Prose {
+                html: rendered.html,
+                has_code: rendered.has_code,
+            },
+            views,
+        )
     }
 
     fn citation_view(&self, number: usize, cited: &Cited, markers: &[usize]) -> CitationView {
@@ -1105,6 +1162,83 @@ impl<'a> Views<'a> {
 
     /// Every tag on a source, note or actor, with what carries it, by page path.
     /// Tags that differ only in case or punctuation share a page.
+    fn search_index(&self) -> String {
+        search::index_script(self.dossier, |body| {
+            markdown::plain_text(body, |l| self.dossier.title_of(&l.target).map(String::from))
+        })
+    }
+
+    /// Every actor and alias, source, note and tag, grouped by first letter.
+    fn a_to_z(&self) -> Vec<LetterGroup> {
+        let mut entries: Vec<AzEntry> = Vec::new();
+        for actor in &self.dossier.actors {
+            let url = page_path(Section::Actors, &actor.slug);
+            entries.push(AzEntry {
+                label: actor.meta.name.clone(),
+                url: url.clone(),
+                kind: "actor",
+                see: None,
+            });
+            for alias in &actor.meta.aliases {
+                if alias != &actor.meta.name {
+                    entries.push(AzEntry {
+                        label: alias.clone(),
+                        url: url.clone(),
+                        kind: "actor",
+                        see: Some(actor.meta.name.clone()),
+                    });
+                }
+            }
+        }
+        for card in &self.sources {
+            entries.push(AzEntry {
+                label: card.headline.to_string(),
+                url: card.url.clone(),
+                kind: "source",
+                see: None,
+            });
+        }
+        for card in &self.notes {
+            entries.push(AzEntry {
+                label: card.title.to_string(),
+                url: card.url.clone(),
+                kind: "note",
+                see: None,
+            });
+        }
+        for (url, tag) in self.tags() {
+            entries.push(AzEntry {
+                label: tag.name,
+                url,
+                kind: "tag",
+                see: None,
+            });
+        }
+        let key = |label: &str| -> String {
+            label
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        entries.sort_by_cached_key(|e| (key(&e.label), e.label.clone(), e.url.clone()));
+        let mut groups: Vec<LetterGroup> = Vec::new();
+        for entry in entries {
+            let letter = match entry.label.chars().find(|c| c.is_alphanumeric()) {
+                Some(c) if c.is_alphabetic() => c.to_uppercase().collect(),
+                _ => "#".to_string(),
+            };
+            match groups.last_mut() {
+                Some(group) if group.letter == letter => group.entries.push(entry),
+                _ => groups.push(LetterGroup {
+                    letter,
+                    entries: vec![entry],
+                }),
+            }
+        }
+        groups
+    }
+
     fn tags(&self) -> BTreeMap<String, TagView> {
         let mut groups: BTreeMap<String, TagView> = BTreeMap::new();
         let mut add = |tag: &String, section: Section, link: LinkRef| {

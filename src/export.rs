@@ -1,0 +1,107 @@
+//! `dossier.json`: the whole built model, for others to reuse: sources with their
+//! paragraphs, sentences and anchors, actors, notes, events, links, citations,
+//! claims and everything the analysis found. `docs/dossier.schema.json` is its
+//! JSON Schema, generated from these types (`dossier schema`).
+
+use crate::analyse::Analysis;
+use crate::ingest::Source;
+use crate::load::Section;
+use crate::model::{ActorMeta, ClaimSpec, NoteMeta};
+use crate::render::page_path;
+use crate::resolve::{Cited, Dossier, Event, Link};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// Bumped when a field changes meaning or disappears.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "dossier.json", description = "The built model of a dossier")]
+pub struct Export<'a> {
+    /// Version of this format; see `docs/dossier.schema.json`.
+    pub format: u32,
+    pub generator: &'static str,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub language: &'a str,
+    pub base_url: &'a str,
+    /// Sources in dossier order, with their text cut into paragraphs and sentences.
+    pub sources: &'a [Source],
+    pub actors: Vec<Profile<'a, ActorMeta>>,
+    pub notes: Vec<Profile<'a, NoteMeta>>,
+    /// Timeline events declared in notes, in date order.
+    pub events: &'a [Event],
+    /// Every wiki-link, Markdown link to a content file and citation, as backlinks show them.
+    pub links: &'a [Link],
+    /// Every citation, with the sentence it quotes.
+    pub citations: &'a [Cited],
+    /// Claims tracked across sources, with each source's reviewed stance.
+    pub claims: &'a [ClaimSpec],
+    /// Mentions, statements, co-mentions and the comparison of the sources.
+    pub analysis: &'a Analysis,
+}
+
+/// An actor or a note: its slug, its page, its front matter and its Markdown.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Profile_of_{M}")]
+pub struct Profile<'a, M: JsonSchema> {
+    pub slug: &'a str,
+    /// The page's path from the site root.
+    pub page: String,
+    pub meta: &'a M,
+    /// The editorial Markdown, as written.
+    pub body: &'a str,
+}
+
+pub fn export<'a>(dossier: &'a Dossier, analysis: &'a Analysis) -> Export<'a> {
+    Export {
+        format: FORMAT_VERSION,
+        generator: concat!("dossier ", env!("CARGO_PKG_VERSION")),
+        title: &dossier.config.title,
+        summary: &dossier.config.summary,
+        language: &dossier.config.language,
+        base_url: &dossier.config.base_url,
+        sources: &dossier.sources,
+        actors: dossier
+            .actors
+            .iter()
+            .map(|a| Profile {
+                slug: &a.slug,
+                page: page_path(Section::Actors, &a.slug),
+                meta: &a.meta,
+                body: &a.body,
+            })
+            .collect(),
+        notes: dossier
+            .notes
+            .iter()
+            .map(|n| Profile {
+                slug: &n.slug,
+                page: page_path(Section::Notes, &n.slug),
+                meta: &n.meta,
+                body: &n.body,
+            })
+            .collect(),
+        events: &dossier.events,
+        links: &dossier.links,
+        citations: &dossier.citations,
+        claims: &dossier.claims,
+        analysis,
+    }
+}
+
+/// `dossier.json`'s bytes.
+pub fn to_json(dossier: &Dossier, analysis: &Analysis) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec(&export(dossier, analysis))
+        .expect("the model serialises: plain strings, numbers and maps with string keys");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// The JSON Schema of `dossier.json`, pretty-printed.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(Export<'static>);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema is JSON");
+    text.push('\n');
+    text
+}
