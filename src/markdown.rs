@@ -1,5 +1,6 @@
 //! Editorial Markdown: finding wiki-links and rendering to HTML.
 
+use crate::model::RawHtml;
 use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -233,7 +234,7 @@ pub struct LinkTarget {
 /// (an unresolved one stays as text: the resolve stage has already reported it);
 /// raw HTML is shown as text, so a note cannot inject markup.
 pub fn render(markdown: &str, resolve: impl Fn(&WikiLink) -> Option<LinkTarget>) -> String {
-    render_document(markdown, resolve, |_| None).html
+    render_document(markdown, RawHtml::Sanitise, resolve, |_| None).html
 }
 
 /// Editorial Markdown as HTML, with the number of times each footnote is cited.
@@ -254,6 +255,7 @@ const CITE_SCHEME: &str = "dossier-cite:";
 /// becomes a superscript marker linking to its footnote.
 pub fn render_document(
     markdown: &str,
+    raw_html: RawHtml,
     resolve: impl Fn(&WikiLink) -> Option<LinkTarget>,
     mut cite: impl FnMut(&CiteItem) -> Option<usize>,
 ) -> Rendered {
@@ -287,7 +289,9 @@ pub fn render_document(
                 };
                 code = Some((language, String::new()));
             }
-            Event::Html(raw) | Event::InlineHtml(raw) => events.push(Event::Text(raw)),
+            Event::Html(raw) | Event::InlineHtml(raw) if raw_html == RawHtml::Escape => {
+                events.push(Event::Text(raw))
+            }
             Event::Start(Tag::Link { ref dest_url, .. }) => {
                 if let Some(number) = dest_url
                     .strip_prefix(CITE_SCHEME)
@@ -351,11 +355,37 @@ pub fn render_document(
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html, events.into_iter());
+    if raw_html == RawHtml::Sanitise && rewritten.contains('<') {
+        html = sanitiser().clean(&html).to_string();
+    }
     Rendered {
         html,
         citation_markers: markers,
         has_code,
     }
+}
+
+/// The cleaner for editorial HTML: ammonia's safe defaults, plus what the
+/// renderer itself writes (classes and ids for citations, footnotes and code),
+/// minus anything that would load from the network or run.
+fn sanitiser() -> &'static ammonia::Builder<'static> {
+    static SANITISER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    SANITISER.get_or_init(|| {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .add_generic_attributes(["class", "id"])
+            .add_tag_attributes("pre", ["data-lang"])
+            .url_schemes(["http", "https", "mailto"].into_iter().collect())
+            .link_rel(None)
+            .attribute_filter(|element, attribute, value| {
+                // The site works offline: nothing may be loaded from elsewhere.
+                if attribute == "src" || (element == "img" && attribute == "srcset") {
+                    return is_relative(value).then(|| value.into());
+                }
+                Some(value.into())
+            });
+        builder
+    })
 }
 
 /// A link a reader may follow: relative, a fragment, or web and mail addresses.
@@ -531,8 +561,43 @@ mod tests {
             html.contains(r#"<a href="../actors/a.html">A*b</a>"#),
             "{html}"
         );
-        assert!(!html.contains("<script>"), "{html}");
-        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(
+            !html.contains("<script") && !html.contains("alert"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_escaped_or_trusted_as_the_dossier_says() {
+        let md = "<abbr title=\"memorandum of understanding\">MOU</abbr> <img src=x onerror=alert(1)> <a href=\"javascript:alert(2)\">j</a> <img src=\"https://t.example/p.gif\"> <iframe src=\"https://e.example\"></iframe>\n\n<div onclick=\"alert(3)\" style=\"x\">d</div>\n\n<!-- c --> {{ x }} {% y %}\n";
+        let clean = render_document(md, RawHtml::Sanitise, |_| None, |_| None).html;
+        assert!(
+            clean.contains("<abbr title=\"memorandum of understanding\">MOU</abbr>"),
+            "{clean}"
+        );
+        let lower = clean.to_lowercase();
+        for bad in [
+            "onerror",
+            "onclick",
+            "javascript:",
+            "t.example",
+            "iframe",
+            "<!--",
+            "style=",
+        ] {
+            assert!(!lower.contains(bad), "{bad} in {clean}");
+        }
+        assert!(
+            clean.contains("{{ x }} {% y %}"),
+            "template syntax is plain text: {clean}"
+        );
+        let escaped = render_document(md, RawHtml::Escape, |_| None, |_| None).html;
+        assert!(
+            escaped.contains("&lt;abbr") && !escaped.contains("<abbr"),
+            "{escaped}"
+        );
+        let trusted = render_document(md, RawHtml::Trust, |_| None, |_| None).html;
+        assert!(trusted.contains("<div onclick"), "{trusted}");
     }
 
     #[test]
@@ -581,6 +646,7 @@ mod tests {
         let mut cited: Vec<String> = Vec::new();
         let rendered = render_document(
             "X [@a#p-1]. Y [@b; @a#p-1]. Z [@missing].",
+            RawHtml::Sanitise,
             |_| None,
             |item| {
                 if item.target == "missing" {

@@ -23,6 +23,26 @@ pub struct Config {
     /// (`[@source#p-anchor]`); a note may opt out in its front matter.
     #[serde(default)]
     pub require_citations: bool,
+    /// What raw HTML in editorial Markdown becomes.
+    #[serde(default)]
+    pub raw_html: RawHtml,
+}
+
+/// Raw HTML in editorial Markdown: kept when safe (the default), shown as text,
+/// or trusted as written.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Cleaned by ammonia: harmless tags stay, scripts, event handlers, remote
+    /// resources and unsafe URLs go.
+    #[default]
+    Sanitise,
+    /// Shown as text.
+    Escape,
+    /// Kept as written: only for a dossier whose editors all trust each other.
+    Trust,
 }
 
 fn default_base_url() -> String {

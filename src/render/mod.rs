@@ -978,6 +978,7 @@ impl<'a> Views<'a> {
         let mut footnotes: Vec<&Cited> = Vec::new();
         let rendered = markdown::render_document(
             text,
+            self.dossier.config.raw_html,
             |link| self.link_target(link, "../"),
             |item| {
                 let found = cited[next.min(cited.len())..]
