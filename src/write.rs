@@ -76,14 +76,33 @@ pub fn write(output: &Path, content: &Path, files: &[OutputFile]) -> Result<Writ
     // Complete and listed in its manifest: the marker has done its work.
     fs::remove_file(&marker).map_err(|e| Error::io(&marker, e))?;
     if output.exists() {
-        fs::rename(&output, &previous).map_err(|e| Error::io(&output, e))?;
-        fs::rename(&staging, &output).map_err(|e| Error::io(&output, e))?;
-        // Only a folder that held nothing but dossier's own files reaches this point.
-        fs::remove_dir_all(&previous).map_err(|e| Error::io(&previous, e))?;
+        if exchange(&staging, &output) {
+            // The old site is now in the staging folder, and `output` was never missing.
+            // Only a folder that held nothing but dossier's own files reaches this point.
+            fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+        } else {
+            fs::rename(&output, &previous).map_err(|e| Error::io(&output, e))?;
+            fs::rename(&staging, &output).map_err(|e| Error::io(&output, e))?;
+            fs::remove_dir_all(&previous).map_err(|e| Error::io(&previous, e))?;
+        }
     } else {
         fs::rename(&staging, &output).map_err(|e| Error::io(&output, e))?;
     }
     Ok(report)
+}
+
+/// Swaps two folders in one step where the system can (Linux `renameat2`
+/// with `RENAME_EXCHANGE`), so a reader never finds the output missing.
+/// False when it cannot, and nothing was changed.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).is_ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
 }
 
 /// Finishes or clears what an interrupted build left behind; a folder of that name
