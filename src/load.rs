@@ -99,6 +99,7 @@ pub fn load(root: &Path) -> Result<Content> {
         }
         for entry in WalkDir::new(&folder)
             .sort_by_file_name()
+            .max_depth(MAX_DEPTH + 1)
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
         {
@@ -106,6 +107,21 @@ pub fn load(root: &Path) -> Result<Content> {
                 let path = e.path().unwrap_or(&folder).to_path_buf();
                 Error::io(path, e.into())
             })?;
+            if entry.depth() > MAX_DEPTH {
+                diagnostics.push(
+                    Diagnostic::new(
+                        entry.path(),
+                        0,
+                        0,
+                        format!(
+                            "nested more than {MAX_DEPTH} folders deep in {}/",
+                            section.folder()
+                        ),
+                    )
+                    .with_hint("dossier reads content folders up to that depth; move the file up"),
+                );
+                continue;
+            }
             if !entry.file_type().is_file() {
                 continue;
             }
@@ -426,8 +442,31 @@ fn with_key_hint(diagnostic: Diagnostic, message: &str) -> Diagnostic {
     diagnostic
 }
 
+/// The largest content file read: far above any article or note, low enough
+/// that a stray binary or a runaway scrape cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// How deep folders under `sources/`, `actors/` and `notes/` are read.
+pub const MAX_DEPTH: usize = 16;
+
 /// Reads a file as UTF-8 text with a leading BOM removed and line endings made `\n`.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::new(path, 0, 0, format!("cannot read: {e}")))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(Diagnostic::new(
+            path,
+            0,
+            0,
+            format!(
+                "is {:.1} MiB; content files are read up to {} MiB",
+                size as f64 / 1048576.0,
+                MAX_FILE_BYTES / 1048576
+            ),
+        )
+        .with_hint("split it, or remove what is not text (embedded images, base64 data)"));
+    }
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::new(path, 0, 0, format!("cannot read: {e}")))?;
     decode_text(&bytes).map_err(|(offset, line, col)| {
