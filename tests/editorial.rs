@@ -76,6 +76,7 @@ fn every_link_form_and_citation_renders_and_is_backlinked() {
          The text says {echo} [@{source}#{anchor}].\n\n\
          Named sentence [@{source}#{anchor}-s1; @trump-legacy-defence-pact].\n\n\
          Again the same sentence [@{source}#{anchor}-s1].\n\n\
+         The headline says it [@{source}#headline].\n\n\
          A file link to [the minister](../actors/benny-gantz.md) and [an article](../sources/{source}.txt#{anchor}).\n\n\
          ```python\ndef greet(name):\n    return f\"<b>{{name}}</b>\"\n```\n"
     );
@@ -93,9 +94,11 @@ fn every_link_form_and_citation_renders_and_is_backlinked() {
     ] {
         assert!(html.contains(&format!("href=\"{href}")), "missing {href}");
     }
-    // Three distinct cited sentences: -s2 (chosen by its words), -s1, and a whole source.
+    // Four distinct cited sentences: -s2 (chosen by its words), -s1, a whole
+    // source, and a headline.
     let footnotes: Vec<&str> = html.split("<li id=\"cite-").skip(1).collect();
-    assert_eq!(footnotes.len(), 3, "{html}");
+    assert_eq!(footnotes.len(), 4, "{html}");
+    assert!(footnotes[3].contains(&format!("#headline\"")), "{}", footnotes[3]);
     assert!(
         footnotes[0].contains(&format!("#{anchor}-s2\"")),
         "{}",
