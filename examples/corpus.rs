@@ -1,10 +1,17 @@
 //! A deterministic benchmark corpus: a dossier of N scraped-looking sources (page
 //! furniture included, actors from a pool, quotes, wire passages shared between
-//! sources), N/10 actors, N/5 notes with wiki-links and code blocks, and claims;
-//! optionally the same sources as plain Markdown pages for Hugo.
+//! sources), N/10 actors, N/5 notes with wiki-links, citations of source paragraphs
+//! (`[@source#p-xxxxxx]`, 2 to 4 per note, some grouped) and code blocks, and
+//! claims; optionally a Hugo twin: the same sources, actors and notes as Markdown
+//! pages with the smallest layouts that make Hugo render each one to HTML.
+//!
+//! The paragraph anchors cited are the library's own: the sources are written
+//! first, then loaded and ingested with the built-in rules, and the notes cite
+//! anchors taken from the result. The same N gives a byte-identical corpus.
 //!
 //! cargo run --release --example corpus -- --sources 1000 --out /tmp/corpus [--hugo /tmp/hugo-site]
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -195,6 +202,7 @@ fn main() {
     )
     .unwrap();
     let mut used_last_names = std::collections::BTreeSet::new();
+    let mut twin_actors = Vec::new();
     for actor in &actors {
         // A surname is an alias only for its first bearer: aliases must be unique.
         let mut aliases = vec![format!("{} {}", capitalise(actor.role), actor.last)];
@@ -211,6 +219,13 @@ fn main() {
             "+++\nname = {:?}\nkind = \"person\"\naliases = [{aliases}]\nrole = \"{} of {}\"\n+++\n{} is a {} of {} who appears in the coverage.\n",
             actor.name, capitalise(actor.role), actor.state, actor.name, actor.role, actor.state
         );
+        twin_actors.push(TwinPage {
+            section: "actors",
+            slug: actor.slug.clone(),
+            title: actor.name.clone(),
+            date: None,
+            body: text.rsplit("+++\n").next().unwrap_or_default().to_string(),
+        });
         fs::write(
             content.join("actors").join(format!("{}.md", actor.slug)),
             text,
@@ -285,6 +300,15 @@ fn main() {
         titles.push((slug, title, month, day, body));
     }
 
+    let anchors = paragraph_anchors(&content);
+    let citable: Vec<(&String, &Vec<String>)> =
+        anchors.iter().filter(|(_, a)| !a.is_empty()).collect();
+    assert!(
+        !citable.is_empty(),
+        "no source has a body paragraph to cite"
+    );
+
+    let mut twin_notes = Vec::new();
     for n in 0..(sources / 5).max(1) {
         let mut text = format!(
             "+++\ntitle = \"Note {n}\"\nsummary = \"Generated analysis note {n}.\"\nweight = {n}\n"
@@ -298,23 +322,58 @@ fn main() {
             actor.slug
         )
         .unwrap();
-        for _ in 0..4 {
+        let body_start = text.len();
+        // 2 to 4 cited paragraphs: one citation each, the last two grouped when there are 3 or 4.
+        let cited = 2 + rng.below(3);
+        let cites: Vec<String> = (0..cited)
+            .map(|_| {
+                let (source, list) = citable[rng.below(citable.len())];
+                format!("@{source}#{}", list[rng.below(list.len())])
+            })
+            .collect();
+        let mut groups: Vec<String> = cites[..cited.min(2)]
+            .iter()
+            .map(|c| format!("[{c}]"))
+            .collect();
+        if cited > 2 {
+            groups[1] = format!("[{}]", cites[1..].join("; "));
+        }
+        for p in 0..4 {
             let (other, _, _, _, _) = &titles[rng.below(titles.len())];
             let person = rng.pick(&actors);
-            writeln!(
+            write!(
                 text,
-                "The coverage of [[{}]] by [[{other}]] turns on {}; see also [[{}|{}]].\n",
+                "The coverage of [[{}]] by [[{other}]] turns on {}; see also [[{}|{}]].",
                 actor.slug,
                 rng.pick(TOPICS),
                 person.slug,
                 person.last
             )
             .unwrap();
+            if let Some(group) = groups.get(p) {
+                write!(
+                    text,
+                    " {} {} that talks on {} would continue {group}.",
+                    person.last,
+                    rng.pick(VERBS),
+                    rng.pick(TOPICS)
+                )
+                .unwrap();
+            }
+            text.push_str("\n\n");
         }
         if n % 10 == 0 {
             text.push_str("```rust\nfn main() {\n    println!(\"{}\", 42);\n}\n```\n");
         }
-        fs::write(content.join("notes").join(format!("note-{n:05}.md")), text).unwrap();
+        let slug = format!("note-{n:05}");
+        twin_notes.push(TwinPage {
+            section: "notes",
+            slug: slug.clone(),
+            title: format!("Note {n}"),
+            date: None,
+            body: text[body_start..].to_string(),
+        });
+        fs::write(content.join("notes").join(format!("{slug}.md")), text).unwrap();
     }
 
     let mut claims = String::new();
@@ -332,7 +391,19 @@ fn main() {
     fs::write(content.join("claims.toml"), claims).unwrap();
 
     if let Some(hugo) = hugo {
-        write_hugo_twin(&hugo, &titles);
+        let mut pages: Vec<TwinPage> = titles
+            .iter()
+            .map(|(slug, title, month, day, body)| TwinPage {
+                section: "sources",
+                slug: slug.clone(),
+                title: title.clone(),
+                date: Some(format!("2021-{month:02}-{day:02}")),
+                body: body.clone(),
+            })
+            .collect();
+        pages.extend(twin_actors);
+        pages.extend(twin_notes);
+        write_hugo_twin(&hugo, &pages);
     }
     println!(
         "wrote {sources} sources, {} actors, {} notes to {}",
@@ -342,20 +413,70 @@ fn main() {
     );
 }
 
-/// The same articles as plain Markdown pages, with the smallest layouts Hugo needs.
-fn write_hugo_twin(root: &Path, titles: &[(String, String, usize, usize, String)]) {
-    let posts = root.join("content/posts");
+/// The paragraph anchors of every generated source, by slug, as the build computes
+/// them: the content folder loaded and its sources ingested by the library with the
+/// built-in furniture rules (and the folder's own `furniture.toml`, if any).
+fn paragraph_anchors(content: &Path) -> BTreeMap<String, Vec<String>> {
+    let fail = |error: dossier::Error| -> ! {
+        for diagnostic in error.diagnostics() {
+            eprintln!("{diagnostic}");
+        }
+        panic!("the generated sources do not ingest: {error}");
+    };
+    let mut loaded = dossier::load::load(content).unwrap_or_else(|e| fail(e));
+    let rules = dossier::ingest::rule_set(loaded.furniture.as_ref()).unwrap_or_else(|e| fail(e));
+    let documents = std::mem::take(&mut loaded.sources);
+    dossier::ingest::ingest(documents, &loaded.config, &rules)
+        .unwrap_or_else(|e| fail(e))
+        .into_iter()
+        .map(|source| {
+            let anchors = source.paragraphs.into_iter().map(|p| p.anchor).collect();
+            (source.slug, anchors)
+        })
+        .collect()
+}
+
+/// One page of the Hugo twin.
+struct TwinPage {
+    section: &'static str,
+    slug: String,
+    title: String,
+    date: Option<String>,
+    body: String,
+}
+
+/// The same sources, actors and notes as Markdown pages, with the smallest layouts
+/// that make Hugo render every page (home, section lists, single pages) to HTML.
+fn write_hugo_twin(root: &Path, pages: &[TwinPage]) {
     let layouts = root.join("layouts/_default");
-    fs::create_dir_all(&posts).unwrap();
     fs::create_dir_all(&layouts).unwrap();
-    fs::write(root.join("hugo.toml"), "baseURL = \"https://example.org/\"\ntitle = \"Benchmark\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n").unwrap();
+    fs::write(
+        root.join("hugo.toml"),
+        "baseURL = \"https://example.org/\"\ntitle = \"Benchmark\"\ndisableKinds = [\"taxonomy\", \"term\"]\n",
+    )
+    .unwrap();
     fs::write(layouts.join("single.html"), "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n").unwrap();
-    fs::write(layouts.join("list.html"), "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n").unwrap();
+    fs::write(layouts.join("list.html"), "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n").unwrap();
     fs::write(root.join("layouts/index.html"), "<!DOCTYPE html><html><head><title>Home</title></head><body><ul>{{ range .Site.RegularPages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n").unwrap();
-    for (slug, title, month, day, body) in titles {
+    for section in ["sources", "actors", "notes"] {
+        let folder = root.join("content").join(section);
+        fs::create_dir_all(&folder).unwrap();
         fs::write(
-            posts.join(format!("{slug}.md")),
-            format!("+++\ntitle = {title:?}\ndate = \"2021-{month:02}-{day:02}\"\n+++\n{body}"),
+            folder.join("_index.md"),
+            format!("+++\ntitle = {:?}\n+++\n", capitalise(section)),
+        )
+        .unwrap();
+    }
+    for page in pages {
+        let mut front = format!("+++\ntitle = {:?}\n", page.title);
+        if let Some(date) = &page.date {
+            writeln!(front, "date = {date:?}").unwrap();
+        }
+        fs::write(
+            root.join("content")
+                .join(page.section)
+                .join(format!("{}.md", page.slug)),
+            format!("{front}+++\n{}", page.body),
         )
         .unwrap();
     }
