@@ -1,6 +1,12 @@
 //! The command line: parse arguments, call the library, report the outcome once.
 
 use anstyle::{AnsiColor, Style};
+
+/// A build allocates and frees millions of small strings across threads, where
+/// mimalloc is markedly faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use dossier::load::Section;
 use dossier::pipeline::{self, Options, Progress, Report};

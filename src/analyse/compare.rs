@@ -31,18 +31,19 @@ pub struct Evidence {
 impl Evidence {
     /// The sentence as HTML, escaped, with every cue marked.
     pub fn marked(&self) -> String {
-        // Searched in the original text, ignoring ASCII case: offsets stay valid
-        // whatever lowercasing would do to other scripts.
-        let mut marks: Vec<(usize, usize)> = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(self.cues.iter().filter(|c| !c.is_empty()))
-            .map(|automaton| {
-                automaton
-                    .find_iter(&self.text)
-                    .map(|m| (m.start(), m.end()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        // Searched in the original text, ignoring ASCII case: ASCII lowercasing
+        // keeps every byte offset, whatever the script. A sentence has few cues,
+        // so plain substring search beats building an automaton per sentence.
+        let haystack = self.text.to_ascii_lowercase();
+        let mut marks: Vec<(usize, usize)> = Vec::new();
+        for cue in self.cues.iter().filter(|c| !c.is_empty()) {
+            let needle = cue.to_ascii_lowercase();
+            marks.extend(
+                haystack
+                    .match_indices(needle.as_str())
+                    .map(|(start, m)| (start, start + m.len())),
+            );
+        }
         marks.sort();
         let mut html = String::with_capacity(self.text.len() + 32);
         let mut last = 0;
@@ -621,6 +622,12 @@ fn voices(
 }
 
 fn claims(dossier: &Dossier, sentences: &[Vec<Sentence>]) -> Vec<ClaimRow> {
+    // Every claim's keywords in one automaton: one pass over the sentences.
+    let mut keyword_hits = lexicon_hits(
+        sentences,
+        dossier.claims.iter().map(|c| c.keywords.as_slice()),
+    )
+    .into_iter();
     let mut rows: Vec<ClaimRow> = dossier
         .claims
         .iter()
@@ -639,9 +646,7 @@ fn claims(dossier: &Dossier, sentences: &[Vec<Sentence>]) -> Vec<ClaimRow> {
                 .collect();
             let contested = cells.iter().any(|c| c.stance == Some(Stance::Supports))
                 && cells.iter().any(|c| c.stance == Some(Stance::Contradicts));
-            let hits = lexicon_hits(sentences, std::iter::once(claim.keywords.as_slice()));
-            let unreviewed = hits
-                .into_iter()
+            let unreviewed = keyword_hits
                 .next()
                 .unwrap_or_default()
                 .into_iter()
