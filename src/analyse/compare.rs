@@ -188,8 +188,16 @@ pub struct Discrepancy {
 pub struct CoverageRow {
     pub id: String,
     pub label: String,
-    /// Per source: the anchor of the first paragraph that covers it.
-    pub cells: Vec<Option<String>>,
+    /// The sources that cover it, by index in dossier order, each with the
+    /// anchor of the first sentence that does. Sparse: an actor named by few
+    /// of many sources costs only what it is named.
+    pub sources: Vec<Covered>,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Covered {
+    pub source: usize,
+    pub anchor: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
@@ -332,9 +340,15 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Com
             .map(|(cells, topic)| CoverageRow {
                 id: topic.id.clone(),
                 label: topic.label.clone(),
-                cells: cells
+                sources: cells
                     .into_iter()
-                    .map(|hits| hits.first().map(|e| e.anchor.clone()))
+                    .enumerate()
+                    .filter_map(|(source, hits)| {
+                        Some(Covered {
+                            source,
+                            anchor: hits.first()?.anchor.clone(),
+                        })
+                    })
                     .collect(),
             })
             .collect();
@@ -752,31 +766,38 @@ fn discrepancies(
 }
 
 fn actor_coverage(dossier: &Dossier, analysis: &Analysis) -> Vec<CoverageRow> {
-    let mut first: HashMap<(&str, &str), &str> = HashMap::new();
+    let position: HashMap<&str, usize> = dossier
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.slug.as_str(), i))
+        .collect();
+    // Mentions come in source then paragraph order: the first per pair is kept.
+    let mut covered: HashMap<&str, Vec<Covered>> = HashMap::new();
     for mention in &analysis.mentions {
-        first
-            .entry((mention.actor.as_str(), mention.source.as_str()))
-            .or_insert(mention.anchor.as_str());
+        let Some(&source) = position.get(mention.source.as_str()) else {
+            continue;
+        };
+        let list = covered.entry(mention.actor.as_str()).or_default();
+        if list.last().is_none_or(|c| c.source != source) {
+            list.push(Covered {
+                source,
+                anchor: mention.anchor.clone(),
+            });
+        }
     }
     let mut rows: Vec<CoverageRow> = dossier
         .actors
         .iter()
-        .map(|actor| CoverageRow {
-            id: actor.slug.clone(),
-            label: actor.meta.name.clone(),
-            cells: dossier
-                .sources
-                .iter()
-                .map(|s| {
-                    first
-                        .get(&(actor.slug.as_str(), s.slug.as_str()))
-                        .map(|a| a.to_string())
-                })
-                .collect(),
+        .filter_map(|actor| {
+            Some(CoverageRow {
+                id: actor.slug.clone(),
+                label: actor.meta.name.clone(),
+                sources: covered.remove(actor.slug.as_str())?,
+            })
         })
-        .filter(|row| row.cells.iter().any(Option::is_some))
         .collect();
-    rows.sort_by_key(|r| std::cmp::Reverse(r.cells.iter().filter(|c| c.is_some()).count()));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.sources.len()));
     rows
 }
 

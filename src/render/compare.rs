@@ -11,6 +11,15 @@ use serde_json::{json, Value};
 const COVERAGE_ACTORS: usize = 40;
 
 impl Views<'_> {
+    /// One cell per source: a link to the sentence that covers the row, or none.
+    fn coverage_cells(&self, covered: &[crate::analyse::compare::Covered]) -> Vec<Option<String>> {
+        let mut cells = vec![None; self.dossier.sources.len()];
+        for c in covered {
+            cells[c.source] = Some(self.evidence_url(c.source, &c.anchor));
+        }
+        cells
+    }
+
     /// The site-relative link to a sentence's paragraph in source `index`.
     fn evidence_url(&self, index: usize, anchor: &str) -> String {
         format!(
@@ -239,19 +248,18 @@ impl Views<'_> {
             })
             .collect();
 
-        let coverage = |rows: &[crate::analyse::compare::CoverageRow],
-                        actors: bool|
-         -> Vec<Value> {
-            rows.iter()
-                .map(|row| {
-                    json!({
-                        "label": row.label,
-                        "url": actors.then(|| page_path(Section::Actors, &row.id)),
-                        "cells": row.cells.iter().enumerate().map(|(i, c)| c.as_deref().map(|a| self.evidence_url(i, a))).collect::<Vec<_>>(),
+        let coverage =
+            |rows: &[crate::analyse::compare::CoverageRow], actors: bool| -> Vec<Value> {
+                rows.iter()
+                    .map(|row| {
+                        json!({
+                            "label": row.label,
+                            "url": actors.then(|| page_path(Section::Actors, &row.id)),
+                            "cells": self.coverage_cells(&row.sources),
+                        })
                     })
-                })
-                .collect()
-        };
+                    .collect()
+            };
 
         let label_of = |slug: &str| {
             let i = positions.get(slug).copied().unwrap_or(0);
