@@ -8,6 +8,7 @@ use super::Analysis;
 use crate::ingest::{comparison_key, count_words, Source};
 use crate::model::{ActorKind, Stance};
 use crate::resolve::Dossier;
+use rayon::prelude::*;
 use regex::Regex;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -243,7 +244,7 @@ pub struct HeadlineCheck {
 }
 
 pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Comparison {
-    let sentences: Vec<Vec<Sentence>> = dossier.sources.iter().map(source_sentences).collect();
+    let sentences: Vec<Vec<Sentence>> = dossier.sources.par_iter().map(source_sentences).collect();
     let framing = dossier.framing.clone().unwrap_or_default();
     // Statements grouped by source once: no per-source scan of the whole corpus.
     let mut by_source: HashMap<&str, Vec<&super::SourceStatement>> = HashMap::new();
@@ -429,23 +430,37 @@ fn lexicon_hits<'a>(
     let Some(matcher) = PhraseMatcher::new(phrases, true) else {
         return hits;
     };
-    for (s, source) in sentences.iter().enumerate() {
-        for sentence in source {
-            let mut cues: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-            for (group, _, range) in matcher.find(&sentence.text) {
-                let cue = sentence.text[range].to_string();
-                let list = cues.entry(group).or_default();
-                if !list.contains(&cue) {
-                    list.push(cue);
+    // Sources are independent: scanned in parallel, gathered in order.
+    let per_source: Vec<Vec<(usize, Evidence)>> = sentences
+        .par_iter()
+        .map(|source| {
+            let mut found = Vec::new();
+            for sentence in source {
+                let mut cues: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+                for (group, _, range) in matcher.find(&sentence.text) {
+                    let cue = sentence.text[range].to_string();
+                    let list = cues.entry(group).or_default();
+                    if !list.contains(&cue) {
+                        list.push(cue);
+                    }
+                }
+                for (group, cues) in cues {
+                    found.push((
+                        group,
+                        Evidence {
+                            anchor: sentence.anchor.clone(),
+                            text: sentence.text.clone(),
+                            cues,
+                        },
+                    ));
                 }
             }
-            for (group, cues) in cues {
-                hits[group][s].push(Evidence {
-                    anchor: sentence.anchor.clone(),
-                    text: sentence.text.clone(),
-                    cues,
-                });
-            }
+            found
+        })
+        .collect();
+    for (s, found) in per_source.into_iter().enumerate() {
+        for (group, evidence) in found {
+            hits[group][s].push(evidence);
         }
     }
     hits
