@@ -441,7 +441,9 @@ impl Checker<'_> {
             None => (None, source.headline.clone()),
             Some(anchor) if standing_line(source, anchor).is_some() => (
                 Some(anchor.to_string()),
-                standing_line(source, anchor).unwrap_or_default().to_string(),
+                standing_line(source, anchor)
+                    .unwrap_or_default()
+                    .to_string(),
             ),
             Some(anchor) => {
                 let (paragraph, index) = locate(source, anchor).expect("checked before");
