@@ -267,6 +267,8 @@ pub fn render_document(
     // The language and text of the code block being read, if any.
     let mut code: Option<(String, String)> = None;
     let mut has_code = false;
+    // Inside an image everything is alt text: a citation there is words, not a marker.
+    let mut image_depth = 0usize;
     for event in Parser::new_ext(&rewritten, options()) {
         if let Some((language, text)) = code.as_mut() {
             match event {
@@ -291,6 +293,11 @@ pub fn render_document(
             }
             Event::Html(raw) | Event::InlineHtml(raw) if raw_html == RawHtml::Escape => {
                 events.push(Event::Text(raw))
+            }
+            Event::Start(Tag::Link { ref dest_url, .. })
+                if image_depth > 0 && dest_url.starts_with(CITE_SCHEME) =>
+            {
+                open.push(None);
             }
             Event::Start(Tag::Link { ref dest_url, .. }) => {
                 if let Some(number) = dest_url
@@ -337,6 +344,7 @@ pub fn render_document(
                 }
             }
             Event::Start(Tag::Image { ref dest_url, .. }) => {
+                image_depth += 1;
                 // The site works offline: an image from elsewhere would be a request.
                 if is_relative(dest_url) {
                     events.push(event);
@@ -345,7 +353,10 @@ pub fn render_document(
                     open.push(None);
                 }
             }
-            Event::End(TagEnd::Link | TagEnd::Image) => {
+            Event::End(tag @ (TagEnd::Link | TagEnd::Image)) => {
+                if tag == TagEnd::Image {
+                    image_depth = image_depth.saturating_sub(1);
+                }
                 if let Some(Some(end)) = open.pop() {
                     events.push(end);
                 }

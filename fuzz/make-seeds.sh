@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Regenerates the committed seed corpus fuzz/seeds/<target>/ from the default
+# dossier in content/. A handful of small files per target; run from anywhere.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+content="$here/../content"
+seeds="$here/seeds"
+
+copy() { # target, then files relative to content/
+    local target="$1"; shift
+    mkdir -p "$seeds/$target"
+    for file in "$@"; do
+        cp "$content/$file" "$seeds/$target/$(echo "$file" | tr / _)"
+    done
+}
+
+rm -rf "$seeds"
+# Whole files: TOML front matter of each kind, plus a YAML note and a bare article.
+copy front_matter actors/benny-gantz.md actors/israel.md notes/timeline.md \
+    notes/background-algeria-morocco.md sources/nnn-landmark-pact.txt
+cat > "$seeds/front_matter/yaml-note.md" <<'YAML'
+---
+title: "Background: Western Sahara"
+summary: A YAML note.
+weight: 3
+tags: [background, western-sahara]
+events:
+  - date: "2020-12-10"
+    title: US recognises Moroccan sovereignty
+    actors: [united-states, morocco]
+    sources: [nnn-landmark-pact]
+...
+See [[polisario-front]].
+YAML
+# A source without front matter: the body alone.
+sed '1,/^+++$/{/^+++$/!d}; 1,/^+++$/d' "$content/sources/urbain-historic-agreement.txt" \
+    > "$seeds/front_matter/bare-source.txt"
+
+# Scraped articles, front matter and all (the clean target reads it as the loader does).
+copy clean sources/nnn-landmark-pact.txt sources/urbain-historic-agreement.txt \
+    sources/trendsnafrica-defence-meeting.txt sources/newslooks-strategic-alliance.txt
+cp "$seeds/front_matter/bare-source.txt" "$seeds/clean/bare-source.txt"
+
+# Editorial Markdown with many wiki-links and citations.
+copy wikilinks notes/overview.md notes/background-western-sahara.md actors/benny-gantz.md \
+    actors/zohar-palti.md
+copy markdown notes/overview.md notes/metadata-unknowns.md actors/benny-gantz.md \
+    actors/israel.md
+printf '%s\n' 'X [@a#p-1]. Y [@b; @a#p-1]. Z [@missing]. `[[code]]` <b>raw</b>' \
+    '[a](javascript:alert(1)) ![i](https://t.example/p.png) ![g](../static/g.png)' \
+    '[[gantz|G]] [[israel#p-1]] [o](../notes/overview.md#x) [^1]' '' '[^1]: A footnote.' \
+    '' '| a | b |' '|:--|--:|' '| 1 | 2 |' > "$seeds/markdown/syntax.md"
+
+# Article text with quotations and speech verbs.
+copy quotes sources/trump-legacy-defence-pact.txt sources/nnn-landmark-pact.txt \
+    sources/urbain-historic-agreement.txt
+printf '%s\n' '“It is a historic step,” Gantz said. Officials told reporters the deal was “very significant”.' \
+    'He added it will allow "joint projects" and «exercices». „Ja“, sagte er. Mr. Palti said so.' \
+    > "$seeds/quotes/mixed.txt"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for SECONDS each (default 600), one job on one core, seeded
+# from fuzz/seeds/<target>/ and growing fuzz/corpus/<target>/, with the target's
+# dictionary from fuzz/dicts/. Crashes land in fuzz/artifacts/<target>/, the
+# libFuzzer log in fuzz/artifacts/<target>/fuzz-0.log.
+# Usage: fuzz/run.sh [SECONDS] [TARGET...]
+set -euo pipefail
+fuzz="$(cd "$(dirname "$0")" && pwd)"
+seconds="${1:-600}"
+shift || true
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+    targets=(front_matter clean wikilinks markdown quotes)
+fi
+# Debug assertions on (integer overflow, slice checks); no sanitizer: dossier is safe Rust.
+flags=(--fuzz-dir "$fuzz" --debug-assertions --sanitizer none)
+(cd "$fuzz/.." && nice -n 10 cargo +nightly fuzz build "${flags[@]}")
+status=0
+for target in "${targets[@]}"; do
+    mkdir -p "$fuzz/corpus/$target" "$fuzz/artifacts/$target"
+    echo "== $target: ${seconds}s"
+    # -jobs=1 makes libFuzzer write its log to ./fuzz-0.log: run inside the artifacts folder.
+    (cd "$fuzz/artifacts/$target" &&
+        nice -n 10 cargo +nightly fuzz run "${flags[@]}" "$target" \
+            "$fuzz/corpus/$target" "$fuzz/seeds/$target" -- \
+            -jobs=1 -workers=1 -max_total_time="$seconds" -max_len=16384 -timeout=10 \
+            -rss_limit_mb=2048 -print_final_stats=1 -dict="$fuzz/dicts/$target.dict" \
+            -artifact_prefix="$fuzz/artifacts/$target/") || status=1
+    grep -aE "DONE|Done|stat::|SUMMARY|panicked|Test unit written" \
+        "$fuzz/artifacts/$target/fuzz-0.log" || true
+done
+exit $status

@@ -1,0 +1,4 @@
+//! Shared code of the fuzz targets: see `checks.rs`.
+
+mod checks;
+pub use checks::*;
