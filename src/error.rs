@@ -80,6 +80,18 @@ pub enum Error {
 
     #[error("{0}")]
     Usage(String),
+
+    /// `dossier serve` could not take the address (in use, not this machine's).
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        address: String,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// `dossier serve` could not watch a folder for changes.
+    #[error("cannot watch {path} for changes: {message}")]
+    Watch { path: PathBuf, message: String },
 }
 
 impl Error {

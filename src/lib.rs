@@ -18,6 +18,7 @@ pub mod pipeline;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
+pub mod serve;
 pub mod theme;
 pub mod write;
 

@@ -10,11 +10,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{Parser, Subcommand, ValueEnum};
 use dossier::load::Section;
 use dossier::pipeline::{self, Options, Progress, Report};
+use dossier::serve::{Events, Preview, ServeOptions};
 use dossier::{Error, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -42,6 +45,30 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
         /// Print the time each stage took.
+        #[arg(long)]
+        timings: bool,
+    },
+    /// Build, serve the site on this machine, rebuild on every edit and reload open pages.
+    Serve {
+        #[command(flatten)]
+        paths: Paths,
+        /// Where to write the site as it changes (as `build` does).
+        #[arg(long, default_value = "output")]
+        output: PathBuf,
+        /// Absolute URL the site is published at (for the sitemap, feed and canonical links).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = dossier::serve::DEFAULT_PORT)]
+        port: u16,
+        /// Address to listen on. Anything but a loopback address makes the
+        /// dossier reachable from other machines.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Print the time each stage took, for every build.
         #[arg(long)]
         timings: bool,
     },
@@ -147,6 +174,28 @@ fn run(command: Command, started: Instant) -> Result<()> {
             );
             Ok(())
         }
+        Command::Serve {
+            paths,
+            output,
+            base_url,
+            port,
+            bind,
+            open,
+            timings,
+        } => serve(
+            ServeOptions {
+                build: Options {
+                    content: paths.content,
+                    output,
+                    theme: paths.theme,
+                    base_url,
+                },
+                address: bind,
+                port,
+            },
+            open,
+            timings,
+        ),
         Command::Check { paths } => {
             let options = Options {
                 content: paths.content,
@@ -215,6 +264,105 @@ fn run(command: Command, started: Instant) -> Result<()> {
             print!("{}", dossier::export::schema());
             Ok(())
         }
+    }
+}
+
+fn serve(options: ServeOptions, open: bool, timings: bool) -> Result<()> {
+    if !options.address.is_loopback() {
+        let yellow = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
+        anstream::eprintln!(
+            "{yellow}warning{yellow:#}: listening on {}: the dossier, drafts included, can be read from other machines",
+            options.address
+        );
+    }
+    let output = options.build.output.clone();
+    let events = std::sync::Arc::new(TerminalEvents {
+        timings,
+        built_once: AtomicBool::new(false),
+    });
+    let preview = Preview::start(options, events)?;
+    let url = preview.url();
+    println!(
+        "Serving at {url} (also written to {}); Ctrl-C to stop",
+        output.display()
+    );
+    if open {
+        if let Err(error) = ::open::that_detached(&url) {
+            anstream::eprintln!("could not open a browser ({error}); open {url}");
+        }
+    }
+    let stopper = preview.stopper();
+    let pressed = AtomicBool::new(false);
+    ctrlc::set_handler(move || {
+        if pressed.swap(true, Ordering::SeqCst) {
+            // Pressed again while a long rebuild finishes: leave now. The output
+            // folder is safe: every file is replaced in one rename.
+            std::process::exit(130);
+        }
+        stopper.stop();
+    })
+    .map_err(|e| Error::Usage(format!("cannot handle Ctrl-C: {e}")))?;
+    preview.run()?;
+    println!("Stopped.");
+    Ok(())
+}
+
+/// What `dossier serve` prints as builds come and go: problems exactly as
+/// `dossier build` reports them.
+struct TerminalEvents {
+    timings: bool,
+    built_once: AtomicBool,
+}
+
+impl Events for TerminalEvents {
+    fn built(&self, rebuild: &pipeline::Rebuild, elapsed: Duration) {
+        let report = &rebuild.report;
+        let written = report.written.unwrap_or_default();
+        if !self.built_once.swap(true, Ordering::SeqCst) {
+            println!(
+                "Built {} pages ({} files: {} written, {} unchanged, {} removed) in {}",
+                report.pages,
+                report.files,
+                written.written,
+                written.unchanged,
+                written.removed,
+                format_duration(elapsed)
+            );
+        } else if rebuild.changed.is_empty() && rebuild.removed.is_empty() {
+            println!(
+                "Rebuilt in {}: nothing in the site changed",
+                format_duration(elapsed)
+            );
+        } else {
+            const SHOWN: usize = 4;
+            let mut names: Vec<&str> = rebuild
+                .changed
+                .iter()
+                .map(String::as_str)
+                .take(SHOWN)
+                .collect();
+            let more = rebuild.changed.len().saturating_sub(SHOWN);
+            if more > 0 {
+                names.push("…");
+            }
+            println!(
+                "Rebuilt in {}: {} of {} pages rendered, {} files written ({}), {} removed",
+                format_duration(elapsed),
+                rebuild.render.rendered,
+                rebuild.render.pages,
+                written.written,
+                names.join(", "),
+                written.removed
+            );
+        }
+        if self.timings {
+            print_timings(report);
+        }
+    }
+
+    fn failed(&self, error: &Error) {
+        report_error(error);
+        anstream::eprintln!("still serving the last good build; fix the file and it rebuilds");
     }
 }
 

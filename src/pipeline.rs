@@ -1,15 +1,21 @@
-//! The stages wired together: `build` runs them all, `check` all but writing.
+//! The stages wired together: `build` runs them all, `check` all but writing,
+//! and a [`Session`] runs them again and again for `dossier serve`.
 
 use crate::analyse::analyse;
 use crate::error::{Error, Result};
 use crate::ingest::ingest;
 use crate::load::load;
-use crate::render::{render, OutputFile};
+use crate::render::{render, render_cached, OutputFile, RenderStats};
 use crate::resolve::{resolve, Dossier};
 use crate::theme::Theme;
-use crate::write::{write, WriteReport};
+use crate::write::{update, write, WriteReport};
+use cache::Cache;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+mod cache;
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -73,13 +79,14 @@ pub fn check(options: &Options, progress: &dyn Progress) -> Result<Report> {
 /// Loads and links the dossier without rendering it.
 pub fn load_dossier(options: &Options) -> Result<Dossier> {
     let mut timings = Vec::new();
-    load_timed(options, &Silent, &mut timings)
+    load_timed(options, &Silent, &mut timings, None)
 }
 
 fn load_timed(
     options: &Options,
     progress: &dyn Progress,
     timings: &mut Vec<(&'static str, Duration)>,
+    cache: Option<&mut Cache>,
 ) -> Result<Dossier> {
     let mut clock = Clock::new(progress, timings);
     clock.start("load");
@@ -88,12 +95,18 @@ fn load_timed(
         content.config.base_url = base_url.clone();
     }
     clock.start("ingest");
-    let rules = crate::ingest::rule_set(content.furniture.as_ref())?;
-    let sources = ingest(
-        std::mem::take(&mut content.sources),
-        &content.config,
-        &rules,
-    )?;
+    let documents = std::mem::take(&mut content.sources);
+    let sources = match cache {
+        None => {
+            let rules = crate::ingest::rule_set(content.furniture.as_ref())?;
+            ingest(documents, &content.config, &rules)?
+        }
+        Some(cache) => {
+            let rules = cache.rule_set(content.furniture.as_ref())?;
+            let furniture = content.furniture.as_ref();
+            cache.ingest(documents, &content.config, &rules, furniture)?
+        }
+    };
     clock.start("resolve");
     let dossier = resolve(content, sources)?;
     crate::analyse::citations::check(&dossier)?;
@@ -102,15 +115,35 @@ fn load_timed(
 }
 
 fn make_site(options: &Options, progress: &dyn Progress) -> Result<(Vec<OutputFile>, Report)> {
+    make_site_with(options, progress, None).map(|site| (site.files, site.report))
+}
+
+/// A site in memory and how it was made.
+struct Site {
+    files: Vec<OutputFile>,
+    report: Report,
+    render: RenderStats,
+    theme_folder: Option<PathBuf>,
+}
+
+fn make_site_with(
+    options: &Options,
+    progress: &dyn Progress,
+    mut cache: Option<&mut Cache>,
+) -> Result<Site> {
     let mut timings = Vec::new();
-    let dossier = load_timed(options, progress, &mut timings)?;
-    let theme = Theme::load(theme_folder(options, &dossier)?.as_deref())?;
+    let dossier = load_timed(options, progress, &mut timings, cache.as_deref_mut())?;
+    let theme_folder = theme_folder(options, &dossier)?;
+    let theme = Theme::load(theme_folder.as_deref())?;
 
     let mut clock = Clock::new(progress, &mut timings);
     clock.start("analyse");
     let analysis = analyse(&dossier);
     clock.start("render");
-    let files = render(&dossier, &analysis, &theme)?;
+    let (files, render) = match cache {
+        None => (render(&dossier, &analysis, &theme)?, RenderStats::default()),
+        Some(cache) => render_cached(&dossier, &analysis, &theme, &mut cache.pages)?,
+    };
     clock.stop();
 
     let report = Report {
@@ -122,7 +155,117 @@ fn make_site(options: &Options, progress: &dyn Progress) -> Result<(Vec<OutputFi
         written: None,
         timings,
     };
-    Ok((files, report))
+    Ok(Site {
+        files,
+        report,
+        render,
+        theme_folder,
+    })
+}
+
+/// Builds one dossier again and again in one process (`dossier serve`): each
+/// build after the first ingests only the sources whose files changed, renders
+/// only the pages whose context or templates changed, and writes only the files
+/// whose bytes changed. Its output is byte for byte that of [`build`].
+pub struct Session {
+    options: Options,
+    cache: Cache,
+    /// The last build that succeeded, as written to the output folder.
+    last: Option<Vec<OutputFile>>,
+}
+
+/// What one build of a [`Session`] did.
+#[derive(Debug, Clone)]
+pub struct Rebuild {
+    /// As for `build`; `written` counts only the files this build wrote.
+    pub report: Report,
+    /// Sources ingested; the others came from the previous build.
+    pub ingested: usize,
+    /// Pages in the site, and how many of them were rendered (not reused).
+    pub render: RenderStats,
+    /// Files whose bytes are new or changed since the previous build, and
+    /// files it no longer makes. Empty when the edit changed nothing in the site.
+    pub changed: Vec<String>,
+    pub removed: Vec<String>,
+    /// The theme folder in use, to be watched.
+    pub theme_folder: Option<PathBuf>,
+}
+
+impl Session {
+    pub fn new(options: Options) -> Session {
+        Session {
+            options,
+            cache: Cache::default(),
+            last: None,
+        }
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The files of the last build that succeeded.
+    pub fn files(&self) -> &[OutputFile] {
+        self.last.as_deref().unwrap_or_default()
+    }
+
+    /// Builds the site and brings the output folder up to date. On an error the
+    /// last good site stays, in memory and on disk.
+    pub fn rebuild(&mut self, progress: &dyn Progress) -> Result<Rebuild> {
+        let site = make_site_with(&self.options, progress, Some(&mut self.cache))?;
+        let Site {
+            files,
+            mut report,
+            render,
+            theme_folder,
+        } = site;
+        progress.stage("write");
+        let started = Instant::now();
+        let written = match &self.last {
+            None => write(&self.options.output, &self.options.content, &files)?,
+            Some(previous) => update(
+                &self.options.output,
+                &self.options.content,
+                previous,
+                &files,
+            )?,
+        };
+        report.timings.push(("write", started.elapsed()));
+        report.written = Some(written);
+        let (changed, removed) = differences(self.last.as_deref(), &files);
+        self.last = Some(files);
+        Ok(Rebuild {
+            report,
+            ingested: self.cache.ingested,
+            render,
+            changed,
+            removed,
+            theme_folder,
+        })
+    }
+}
+
+/// The paths whose bytes differ between two builds, and those gone from the second.
+fn differences(before: Option<&[OutputFile]>, after: &[OutputFile]) -> (Vec<String>, Vec<String>) {
+    let Some(before) = before else {
+        return (after.iter().map(|f| f.path.clone()).collect(), Vec::new());
+    };
+    let old: BTreeMap<&str, &OutputFile> = before.iter().map(|f| (f.path.as_str(), f)).collect();
+    let changed = after
+        .iter()
+        .filter(|f| {
+            old.get(f.path.as_str())
+                .is_none_or(|o| !Arc::ptr_eq(&o.bytes, &f.bytes) && o.bytes != f.bytes)
+        })
+        .map(|f| f.path.clone())
+        .collect();
+    let new: BTreeSet<&str> = after.iter().map(|f| f.path.as_str()).collect();
+    let removed = old
+        .keys()
+        .filter(|p| !new.contains(*p))
+        .map(|p| p.to_string())
+        .collect();
+    (changed, removed)
 }
 
 /// `--theme` wins; otherwise `theme = "name"` in dossier.toml names `themes/<name>` next to the content.

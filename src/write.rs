@@ -12,6 +12,9 @@ use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
 use walkdir::WalkDir;
 
+mod update;
+pub use update::update;
+
 /// Lists, one per line, every file dossier wrote into the output folder.
 pub const MANIFEST: &str = ".dossier-manifest";
 
@@ -221,7 +224,6 @@ fn fill_staging(
     files: &[OutputFile],
     report: &mut WriteReport,
 ) -> Result<()> {
-    let mut manifest = String::new();
     for file in files {
         let target = staging.join(&file.path);
         if let Some(folder) = target.parent() {
@@ -229,19 +231,27 @@ fn fill_staging(
         }
         let existing = output.join(&file.path);
         // An unchanged file is linked, not rewritten: its date stays that of its last change.
-        let unchanged = fs::read(&existing).is_ok_and(|old| old == file.bytes)
+        let unchanged = fs::read(&existing).is_ok_and(|old| old == *file.bytes)
             && fs::hard_link(&existing, &target).is_ok();
         if unchanged {
             report.unchanged += 1;
         } else {
-            fs::write(&target, &file.bytes).map_err(|e| Error::io(&target, e))?;
+            fs::write(&target, file.bytes.as_slice()).map_err(|e| Error::io(&target, e))?;
             report.written += 1;
         }
-        manifest.push_str(&file.path);
-        manifest.push('\n');
     }
     let path = staging.join(MANIFEST);
-    fs::write(&path, manifest).map_err(|e| Error::io(&path, e))
+    fs::write(&path, manifest_text(files.iter().map(|f| f.path.as_str())))
+        .map_err(|e| Error::io(&path, e))
+}
+
+fn manifest_text<'a>(paths: impl Iterator<Item = &'a str>) -> String {
+    let mut manifest = String::new();
+    for path in paths {
+        manifest.push_str(path);
+        manifest.push('\n');
+    }
+    manifest
 }
 
 /// Every written path must stay inside the output folder.
@@ -315,10 +325,7 @@ mod tests {
     use super::*;
 
     fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            bytes: text.as_bytes().to_vec(),
-        }
+        OutputFile::new(path, text.as_bytes().to_vec())
     }
 
     #[test]

@@ -16,14 +16,27 @@ use crate::resolve::{Actor, Cited, Dossier, Event, Note, Reference};
 use crate::theme::Theme;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{BuildHasher, DefaultHasher, Hasher, RandomState};
+use std::sync::Arc;
 use tera::{Context, Tera};
 
-/// One file of the site, by its path relative to the output folder.
+/// One file of the site, by its path relative to the output folder. The bytes are
+/// shared so that `dossier serve` can keep a site in memory and reuse pages
+/// between builds without copying them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub bytes: Arc<Vec<u8>>,
+}
+
+impl OutputFile {
+    pub fn new(path: impl Into<String>, bytes: Vec<u8>) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: Arc::new(bytes),
+        }
+    }
 }
 
 /// The site-relative URL of a content item's page.
@@ -42,56 +55,283 @@ pub fn root_of(path: &str) -> String {
 }
 
 pub fn render(dossier: &Dossier, analysis: &Analysis, theme: &Theme) -> Result<Vec<OutputFile>> {
-    let tera = load_templates(theme)?;
+    render_with(dossier, analysis, theme, None).map(|(files, _)| files)
+}
+
+/// The pages of a build (every HTML page, the sitemap and the feed), and how
+/// many of them tera rendered rather than took from the cache.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RenderStats {
+    pub pages: usize,
+    pub rendered: usize,
+}
+
+/// As [`render`], but a page whose template, theme templates and context are
+/// those `cache` rendered before is taken from the cache instead of rendered
+/// again. Every page's context is still built, so nothing a page shows can be
+/// missed: the bytes are those a fresh [`render`] gives.
+pub fn render_cached(
+    dossier: &Dossier,
+    analysis: &Analysis,
+    theme: &Theme,
+    cache: &mut PageCache,
+) -> Result<(Vec<OutputFile>, RenderStats)> {
+    render_with(dossier, analysis, theme, Some(cache))
+}
+
+fn render_with(
+    dossier: &Dossier,
+    analysis: &Analysis,
+    theme: &Theme,
+    mut cache: Option<&mut PageCache>,
+) -> Result<(Vec<OutputFile>, RenderStats)> {
+    let (tera, template_keys) = match cache.as_deref_mut() {
+        Some(cache) => {
+            let (tera, keys) = cache.templates(theme)?;
+            (tera, Some(keys))
+        }
+        None => (Arc::new(load_templates(theme)?), None),
+    };
     let views = Views::new(dossier, analysis);
     let mut jobs = views.page_jobs();
     jobs.sort_by(|a, b| a.path.cmp(&b.path));
+    let lookup = cache.as_deref();
 
-    let rendered: Vec<Result<OutputFile>> = jobs
-        .par_iter()
-        .map(|job| {
-            let mut context = job.context.clone();
+    // The jobs are consumed: each context is used once, so none is copied.
+    let rendered: Vec<Result<(OutputFile, Option<PageKey>, bool)>> = jobs
+        .into_par_iter()
+        .map(|mut job| {
+            let mut context = std::mem::take(&mut job.context);
             views.add_common(&mut context, &job.path, &job.title, job.section);
             if job.template == "404.html" {
                 let css = theme.file("static/style.css").unwrap_or_default();
                 context.insert("inline_css", &String::from_utf8_lossy(css));
             }
-            tera.render(job.template, &context)
-                .map(|text| OutputFile {
-                    path: job.path.clone(),
-                    bytes: text.into_bytes(),
-                })
-                .map_err(|e| template_error(job.template, &e))
+            let (Some(cache), Some(template_keys)) = (lookup, &template_keys) else {
+                return render_page(&tera, &job, &context).map(|file| (file, None, true));
+            };
+            let value = context.into_json();
+            let template_key = template_keys.get(job.template).copied().unwrap_or_default();
+            let key = cache.page_key(template_key, job.template, &value);
+            if let Some(bytes) = cache.get(&job.path, key) {
+                let file = OutputFile {
+                    path: job.path,
+                    bytes,
+                };
+                return Ok((file, Some(key), false));
+            }
+            let context = Context::from_value(value).expect("a context is a JSON object");
+            render_page(&tera, &job, &context).map(|file| (file, Some(key), true))
         })
         .collect();
+    let rendered = rendered.into_iter().collect::<Result<Vec<_>>>()?;
 
-    let mut files = rendered.into_iter().collect::<Result<Vec<_>>>()?;
-    files.push(OutputFile {
-        path: "dossier.json".into(),
-        bytes: crate::export::to_json(dossier, analysis),
-    });
-    files.push(OutputFile {
-        path: "search-index.js".into(),
-        bytes: views.search_index().into_bytes(),
-    });
+    let stats = RenderStats {
+        pages: rendered.len(),
+        rendered: rendered.iter().filter(|(_, _, fresh)| *fresh).count(),
+    };
+    if let Some(cache) = cache {
+        cache.keep(
+            rendered.iter().filter_map(|(file, key, _)| {
+                Some((file.path.clone(), ((*key)?, file.bytes.clone())))
+            }),
+        );
+    }
+    let mut files: Vec<OutputFile> = rendered.into_iter().map(|(file, _, _)| file).collect();
+    files.push(OutputFile::new(
+        "dossier.json",
+        crate::export::to_json(dossier, analysis),
+    ));
+    files.push(OutputFile::new(
+        "search-index.js",
+        views.search_index().into_bytes(),
+    ));
     if views.has_code.load(std::sync::atomic::Ordering::Relaxed) {
-        files.push(OutputFile {
-            path: "static/syntax.css".into(),
-            bytes: crate::highlight::stylesheet().into_bytes(),
-        });
+        files.push(OutputFile::new(
+            "static/syntax.css",
+            crate::highlight::stylesheet().into_bytes(),
+        ));
     }
     for (path, bytes) in theme.static_files() {
-        files.push(OutputFile {
-            path: path.to_string(),
-            bytes: bytes.to_vec(),
-        });
+        files.push(OutputFile::new(path, bytes.to_vec()));
     }
-    files.push(OutputFile {
-        path: ".nojekyll".into(),
-        bytes: Vec::new(),
-    });
+    files.push(OutputFile::new(".nojekyll", Vec::new()));
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    Ok((files, stats))
+}
+
+fn render_page(tera: &Tera, job: &PageJob, context: &Context) -> Result<OutputFile> {
+    tera.render(job.template, context)
+        .map(|text| OutputFile::new(job.path.clone(), text.into_bytes()))
+        .map_err(|e| template_error(job.template, &e))
+}
+
+/// What a page's bytes depend on, hashed: its template and every template that
+/// one uses, and its whole context. 128 bits from two SipHash keys drawn at
+/// random when the cache is made, so no content can be written to collide.
+type PageKey = (u64, u64);
+
+/// Rendered pages by path, with the key they were rendered for, and the
+/// compiled templates.
+pub struct PageCache {
+    hashers: (RandomState, RandomState),
+    pages: HashMap<String, (PageKey, Arc<Vec<u8>>)>,
+    tera: Option<(PageKey, Arc<Tera>)>,
+}
+
+impl Default for PageCache {
+    fn default() -> Self {
+        PageCache {
+            hashers: (RandomState::new(), RandomState::new()),
+            pages: HashMap::new(),
+            tera: None,
+        }
+    }
+}
+
+impl PageCache {
+    /// The theme's templates, compiled once for as long as they do not change,
+    /// and a key for each template covering its own text and that of every
+    /// template it uses: editing `note.html` renders the notes again, editing
+    /// `base.html` every page.
+    fn templates(&mut self, theme: &Theme) -> Result<(Arc<Tera>, HashMap<String, PageKey>)> {
+        let templates = theme.templates()?;
+        let mut all = KeyHasher::new(&self.hashers);
+        for (name, text) in &templates {
+            all.add(name.as_bytes());
+            all.add(text.as_bytes());
+        }
+        let all = all.finish();
+        let tera = match &self.tera {
+            Some((cached, tera)) if *cached == all => tera.clone(),
+            _ => {
+                let tera = Arc::new(load_templates(theme)?);
+                self.tera = Some((all, tera.clone()));
+                tera
+            }
+        };
+        let text: BTreeMap<&str, &str> = templates
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        let keys = template_uses(&text)
+            .into_iter()
+            .map(|(name, used)| {
+                let mut hash = KeyHasher::new(&self.hashers);
+                for name in used {
+                    hash.add(name.as_bytes());
+                    hash.add(text.get(name).unwrap_or(&"").as_bytes());
+                }
+                (name.to_string(), hash.finish())
+            })
+            .collect();
+        Ok((tera, keys))
+    }
+
+    fn page_key(&self, templates: PageKey, template: &str, context: &serde_json::Value) -> PageKey {
+        let mut hash = KeyHasher::new(&self.hashers);
+        // The key of the page's template and all it uses.
+        hash.add(&templates.0.to_le_bytes());
+        hash.add(&templates.1.to_le_bytes());
+        hash.add(template.as_bytes());
+        serde_json::to_writer(&mut hash, context).expect("hashing does not fail");
+        hash.finish()
+    }
+
+    fn get(&self, path: &str, key: PageKey) -> Option<Arc<Vec<u8>>> {
+        self.pages
+            .get(path)
+            .filter(|(cached, _)| *cached == key)
+            .map(|(_, bytes)| bytes.clone())
+    }
+
+    /// The pages of the latest build replace the cache's: a page gone from the
+    /// site is forgotten.
+    fn keep(&mut self, pages: impl Iterator<Item = (String, (PageKey, Arc<Vec<u8>>))>) {
+        self.pages = pages.collect();
+    }
+}
+
+/// Feeds bytes to both hashers; as an `io::Write`, so a context is hashed as it
+/// is serialised, without building its text.
+struct KeyHasher(DefaultHasher, DefaultHasher);
+
+impl KeyHasher {
+    fn new(states: &(RandomState, RandomState)) -> KeyHasher {
+        KeyHasher(states.0.build_hasher(), states.1.build_hasher())
+    }
+
+    fn add(&mut self, bytes: &[u8]) {
+        // The length first, so that ("ab", "c") and ("a", "bc") differ.
+        self.0.write_usize(bytes.len());
+        self.1.write_usize(bytes.len());
+        self.0.write(bytes);
+        self.1.write(bytes);
+    }
+
+    fn finish(&self) -> PageKey {
+        (self.0.finish(), self.1.finish())
+    }
+}
+
+impl std::io::Write for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        self.1.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// For each template, itself and every template it uses, directly or not:
+/// those it extends, includes or imports. tera accepts only literal names in
+/// those tags, so reading them from the text finds them all; a tag whose name
+/// cannot be read makes the template use every template, to stay on the safe side.
+fn template_uses<'t>(text: &BTreeMap<&'t str, &'t str>) -> BTreeMap<&'t str, BTreeSet<&'t str>> {
+    static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?s)\{%-?\s*(?:extends|include|import)\b(.*?)-?%\}").expect("valid")
+    });
+    static NAME: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r#""([^"]*)"|'([^']*)'"#).expect("valid"));
+    let direct: BTreeMap<&str, BTreeSet<&str>> = text
+        .iter()
+        .map(|(&name, &source)| {
+            let mut used = BTreeSet::new();
+            for tag in TAG.captures_iter(source) {
+                let names: Vec<&str> = NAME
+                    .captures_iter(&tag[1])
+                    .filter_map(|c| c.get(1).or(c.get(2)))
+                    .map(|m| m.as_str())
+                    .collect();
+                if names.is_empty() {
+                    used.extend(text.keys().copied());
+                }
+                used.extend(
+                    names
+                        .into_iter()
+                        .filter_map(|n| text.get_key_value(n).map(|(k, _)| *k)),
+                );
+            }
+            (name, used)
+        })
+        .collect();
+    text.keys()
+        .map(|&name| {
+            let mut closure = BTreeSet::from([name]);
+            let mut pending = vec![name];
+            while let Some(next) = pending.pop() {
+                for &used in direct.get(next).into_iter().flatten() {
+                    if closure.insert(used) {
+                        pending.push(used);
+                    }
+                }
+            }
+            (name, closure)
+        })
+        .collect()
 }
 
 fn load_templates(theme: &Theme) -> Result<Tera> {
@@ -1621,6 +1861,29 @@ mod tests {
             html,
             "<span class=\"sentence\" id=\"p-2-s1\"><a class=\"mention\" href=\"actors/gantz.html\">Gantz</a> came.</span> <span class=\"sentence\" id=\"p-2-s2\"><a class=\"mention\" href=\"actors/loudiyi.html\">Loudiyi</a> and Gantz met.</span>"
         );
+    }
+
+    #[test]
+    fn a_template_uses_what_it_extends_includes_and_imports_transitively() {
+        let text = BTreeMap::from([
+            (
+                "base.html",
+                "{% import \"macros.html\" as m %}<body>{% block c %}{% endblock %}",
+            ),
+            ("macros.html", "{% macro x() %}x{% endmacro %}"),
+            (
+                "note.html",
+                "{%- extends 'base.html' -%}{% block c %}{% include \"card.html\" %}{% endblock %}",
+            ),
+            ("card.html", "card"),
+            ("atom.xml", "<feed/>"),
+        ]);
+        let uses = template_uses(&text);
+        assert_eq!(
+            uses["note.html"],
+            BTreeSet::from(["base.html", "card.html", "macros.html", "note.html"])
+        );
+        assert_eq!(uses["atom.xml"], BTreeSet::from(["atom.xml"]));
     }
 
     #[test]
