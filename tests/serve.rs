@@ -593,7 +593,8 @@ fn spawn_serve(work: &Workspace) -> (Child, String) {
         .arg(work.path("site"))
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
+        // What serve reports (the broken edit, on purpose) is shown only on failure.
+        .stderr(fs::File::create(work.path("serve.err")).unwrap())
         .spawn()
         .unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
@@ -645,9 +646,10 @@ fn an_edit_reaches_the_open_page_in_a_browser() {
     let _ = child.wait();
     let stdout = String::from_utf8_lossy(&run.stdout);
     let stderr = String::from_utf8_lossy(&run.stderr);
+    let serve_log = fs::read_to_string(work.path("serve.err")).unwrap_or_default();
     assert!(
         run.status.success(),
-        "browser checks failed:\n{stdout}\n{stderr}"
+        "browser checks failed:\n{stdout}\n{stderr}\ndossier serve said:\n{serve_log}"
     );
     assert!(!stdout.contains("FAIL"), "{stdout}");
 }
