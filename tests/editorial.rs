@@ -98,11 +98,7 @@ fn every_link_form_and_citation_renders_and_is_backlinked() {
     // source, and a headline.
     let footnotes: Vec<&str> = html.split("<li id=\"cite-").skip(1).collect();
     assert_eq!(footnotes.len(), 4, "{html}");
-    assert!(
-        footnotes[3].contains("#headline\""),
-        "{}",
-        footnotes[3]
-    );
+    assert!(footnotes[3].contains("#headline\""), "{}", footnotes[3]);
     assert!(
         footnotes[0].contains(&format!("#{anchor}-s2\"")),
         "{}",
