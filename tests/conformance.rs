@@ -10,11 +10,7 @@ use std::process::Command;
 
 #[test]
 fn default_dossier_passes_the_nu_html_checker_and_axe() {
-    let browser = repo().join("tests/browser");
-    assert!(
-        browser.join("node_modules/playwright-core").is_dir() && std::path::Path::new("/usr/bin/chromium").exists(),
-        "the HTML and accessibility checks need Chromium, Java and node packages: run `bash tests/browser/install.sh`"
-    );
+    let browser = browser_scripts();
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     build(&default_content(), &site).expect("the default dossier builds");
@@ -26,11 +22,7 @@ fn default_dossier_passes_the_nu_html_checker_and_axe() {
         .expect("node runs");
     let stdout = String::from_utf8_lossy(&run.stdout);
     let stderr = String::from_utf8_lossy(&run.stderr);
-    let pages = walkdir::WalkDir::new(&site)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-        .count();
+    let pages = html_page_count(&site);
     assert!(
         run.status.success(),
         "site checks failed:\n{stdout}\n{stderr}"

@@ -248,11 +248,7 @@ fn a_dossier_that_requires_citations_names_each_uncited_statement() {
 
 #[test]
 fn search_works_from_file_urls_in_chromium() {
-    let browser = repo().join("tests/browser");
-    assert!(
-        browser.join("node_modules/playwright-core").is_dir(),
-        "run `bash tests/browser/install.sh`"
-    );
+    let browser = browser_scripts();
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     build(&default_content(), &site)

@@ -26,11 +26,7 @@ const PAYLOADS: &[&str] = &[
 
 #[test]
 fn nothing_planted_in_the_content_runs_in_a_browser() {
-    let browser = repo().join("tests/browser");
-    assert!(
-        browser.join("node_modules/playwright-core").is_dir(),
-        "run `bash tests/browser/install.sh`"
-    );
+    let browser = browser_scripts();
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     for folder in ["sources", "actors", "notes"] {
@@ -111,11 +107,7 @@ fn nothing_planted_in_the_content_runs_in_a_browser() {
         "{stdout}\n{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    let pages = walkdir::WalkDir::new(&site)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-        .count();
+    let pages = html_page_count(&site);
     assert!(
         stdout.contains(&format!("{} pages checked, 0 failed", pages + 4)),
         "{stdout}"

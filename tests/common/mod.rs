@@ -63,3 +63,24 @@ pub fn slugs(folder: &Path) -> BTreeSet<String> {
         .map(|p| p.file_stem().unwrap().to_string_lossy().to_string())
         .collect()
 }
+
+/// The folder of the Chromium-driven checks, once `tests/browser/install.sh` has
+/// installed what they need.
+pub fn browser_scripts() -> PathBuf {
+    let browser = repo().join("tests/browser");
+    assert!(
+        browser.join("node_modules/playwright-core").is_dir()
+            && Path::new("/usr/bin/chromium").exists(),
+        "the browser checks need Chromium, Java and node packages: run `bash tests/browser/install.sh`"
+    );
+    browser
+}
+
+/// How many HTML pages a built site has.
+pub fn html_page_count(site: &Path) -> usize {
+    walkdir::WalkDir::new(site)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .count()
+}
