@@ -391,7 +391,11 @@ pub fn parse_toml<T: DeserializeOwned>(
 ) -> Result<T, Diagnostic> {
     toml::from_str(text).map_err(|e| {
         let (line, col) = e.span().map_or((0, 1), |span| line_col(text, span.start));
-        let message = e.message().trim().to_string();
+        let message = match e.message().trim() {
+            // The toml crate gives some errors (a control character in a comment) no text.
+            "" => describe_toml_failure(text, e.span()),
+            message => message.to_string(),
+        };
         let diagnostic = Diagnostic::new(
             path,
             first_line + line.saturating_sub(1),
@@ -400,6 +404,18 @@ pub fn parse_toml<T: DeserializeOwned>(
         );
         with_key_hint(diagnostic, &message)
     })
+}
+
+fn describe_toml_failure(text: &str, span: Option<std::ops::Range<usize>>) -> String {
+    let found = span.and_then(|span| text.get(span.start..)?.chars().next());
+    match found {
+        Some(c) if c.is_control() && c != '\t' && c != '\n' => format!(
+            "invalid TOML: control character U+{:04X} is not allowed here",
+            c as u32
+        ),
+        Some(c) => format!("invalid TOML at {c:?}"),
+        None => "invalid TOML".to_string(),
+    }
 }
 
 fn parse_yaml<T: DeserializeOwned>(

@@ -78,10 +78,7 @@ fn every_target_has_seeds_and_every_seed_keeps_the_invariants() {
 /// Findings saved in `fuzz/regressions/` whose fix in `src/` is not applied yet,
 /// as `<target>/<file>`. They run in `pending_fuzz_findings` (ignored) until the
 /// fix lands; then remove the name here so the regression guards the fix.
-const PENDING: &[&str] = &[
-    // load::parse_toml: a control character in a TOML comment gives an empty message.
-    "front_matter/toml-control-char-in-comment",
-];
+const PENDING: &[&str] = &[];
 
 fn is_pending((target, path): &(String, PathBuf)) -> bool {
     let name = format!("{target}/{}", path.file_name().unwrap().to_string_lossy());
