@@ -5,10 +5,10 @@ use crate::analyse::analyse;
 use crate::error::{Error, Result};
 use crate::ingest::ingest;
 use crate::load::load;
-use crate::render::{render, render_cached, OutputFile, RenderStats};
+use crate::render::{render, render_cached, Collect, Discard, OutputFile, RenderStats, Sink};
 use crate::resolve::{resolve, Dossier};
 use crate::theme::Theme;
-use crate::write::{update, write, WriteReport};
+use crate::write::{update, write, Staging, WriteReport};
 use cache::Cache;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -61,19 +61,22 @@ pub trait Progress: Sync {
 pub struct Silent;
 impl Progress for Silent {}
 
-/// Builds the site and puts it in `options.output`.
+/// Builds the site and puts it in `options.output`. Pages are written into a
+/// staging folder as they are rendered; the folder replaces the output only
+/// once the whole site is there.
 pub fn build(options: &Options, progress: &dyn Progress) -> Result<Report> {
-    let (files, mut report) = make_site(options, progress)?;
+    let staging = Staging::begin(&options.output, &options.content)?;
+    let mut report = make_site_with(options, progress, None, &staging)?.report;
     progress.stage("write");
     let started = Instant::now();
-    report.written = Some(write(&options.output, &options.content, &files)?);
+    report.written = Some(staging.finish()?);
     report.timings.push(("write", started.elapsed()));
     Ok(report)
 }
 
 /// Runs every stage but writing: the content and the theme are checked, nothing is written.
 pub fn check(options: &Options, progress: &dyn Progress) -> Result<Report> {
-    make_site(options, progress).map(|(_, report)| report)
+    make_site_with(options, progress, None, &Discard).map(|site| site.report)
 }
 
 /// Loads and links the dossier without rendering it.
@@ -114,13 +117,8 @@ fn load_timed(
     Ok(dossier)
 }
 
-fn make_site(options: &Options, progress: &dyn Progress) -> Result<(Vec<OutputFile>, Report)> {
-    make_site_with(options, progress, None).map(|site| (site.files, site.report))
-}
-
-/// A site in memory and how it was made.
+/// How a site was made.
 struct Site {
-    files: Vec<OutputFile>,
     report: Report,
     render: RenderStats,
     theme_folder: Option<PathBuf>,
@@ -130,6 +128,7 @@ fn make_site_with(
     options: &Options,
     progress: &dyn Progress,
     mut cache: Option<&mut Cache>,
+    sink: &dyn Sink,
 ) -> Result<Site> {
     let mut timings = Vec::new();
     let dossier = load_timed(options, progress, &mut timings, cache.as_deref_mut())?;
@@ -140,9 +139,9 @@ fn make_site_with(
     clock.start("analyse");
     let analysis = analyse(&dossier);
     clock.start("render");
-    let (files, render) = match cache {
-        None => (render(&dossier, &analysis, &theme)?, RenderStats::default()),
-        Some(cache) => render_cached(&dossier, &analysis, &theme, &mut cache.pages)?,
+    let render = match cache {
+        None => render(&dossier, &analysis, &theme, sink)?,
+        Some(cache) => render_cached(&dossier, &analysis, &theme, &mut cache.pages, sink)?,
     };
     clock.stop();
 
@@ -150,13 +149,12 @@ fn make_site_with(
         sources: dossier.sources.len(),
         actors: dossier.actors.len(),
         notes: dossier.notes.len(),
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
+        pages: render.html,
+        files: render.files,
         written: None,
         timings,
     };
     Ok(Site {
-        files,
         report,
         render,
         theme_folder,
@@ -212,13 +210,14 @@ impl Session {
     /// Builds the site and brings the output folder up to date. On an error the
     /// last good site stays, in memory and on disk.
     pub fn rebuild(&mut self, progress: &dyn Progress) -> Result<Rebuild> {
-        let site = make_site_with(&self.options, progress, Some(&mut self.cache))?;
+        let collected = Collect::default();
+        let site = make_site_with(&self.options, progress, Some(&mut self.cache), &collected)?;
         let Site {
-            files,
             mut report,
             render,
             theme_folder,
         } = site;
+        let files = collected.into_files();
         progress.stage("write");
         let started = Instant::now();
         let written = match &self.last {

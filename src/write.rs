@@ -10,6 +10,8 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 use walkdir::WalkDir;
 
 mod update;
@@ -31,67 +33,154 @@ pub struct WriteReport {
     pub removed: usize,
 }
 
+/// Writes a whole site held in memory; see [`Staging`] for how.
 pub fn write(output: &Path, content: &Path, files: &[OutputFile]) -> Result<WriteReport> {
-    let output = absolute(output)?;
-    let parent = output
-        .parent()
-        .ok_or_else(|| refused(&output, "it has no parent folder"))?
-        .to_path_buf();
-    let name = output
-        .file_name()
-        .ok_or_else(|| refused(&output, "it has no name"))?
-        .to_string_lossy()
-        .to_string();
-    let staging = parent.join(format!(".{name}.dossier-staging"));
-    let previous = parent.join(format!(".{name}.dossier-previous"));
-
-    check_output(&output, content)?;
-    let mut paths = BTreeSet::new();
+    let staging = Staging::begin(output, content)?;
     for file in files {
-        check_relative(&file.path).map_err(|reason| refused(&output, &reason))?;
-        if !paths.insert(file.path.as_str()) {
+        staging.put(file)?;
+    }
+    staging.finish()
+}
+
+/// A site being written: files go into a staging folder beside the output
+/// folder as they are made (from several threads at once), and [`Staging::finish`]
+/// swaps it in. Until then the output folder is untouched; a `Staging` dropped
+/// unfinished (an error, a panic) removes its folder.
+pub struct Staging {
+    output: PathBuf,
+    folder: PathBuf,
+    previous: PathBuf,
+    old_manifest: Option<Vec<String>>,
+    /// Every path put so far: a second file for one path is an error.
+    paths: Mutex<BTreeSet<String>>,
+    /// Folders already created, so each is made once.
+    folders: Mutex<BTreeSet<PathBuf>>,
+    written: AtomicUsize,
+    unchanged: AtomicUsize,
+    finished: bool,
+}
+
+impl Staging {
+    /// Checks that `output` is dossier's to replace (and not the content), clears
+    /// what an interrupted build left, and creates the staging folder.
+    pub fn begin(output: &Path, content: &Path) -> Result<Staging> {
+        let output = absolute(output)?;
+        let parent = output
+            .parent()
+            .ok_or_else(|| refused(&output, "it has no parent folder"))?
+            .to_path_buf();
+        let name = output
+            .file_name()
+            .ok_or_else(|| refused(&output, "it has no name"))?
+            .to_string_lossy()
+            .to_string();
+        let folder = parent.join(format!(".{name}.dossier-staging"));
+        let previous = parent.join(format!(".{name}.dossier-previous"));
+
+        check_output(&output, content)?;
+        recover(&output, &folder, &previous)?;
+        let old_manifest = check_output(&output, content)?;
+        fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        fs::create_dir(&folder).map_err(|e| Error::io(&folder, e))?;
+        let staging = Staging {
+            output,
+            folder,
+            previous,
+            old_manifest,
+            paths: Mutex::default(),
+            folders: Mutex::default(),
+            written: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
+            finished: false,
+        };
+        let marker = staging.folder.join(STAGING_MARKER);
+        fs::write(&marker, "").map_err(|e| Error::io(&marker, e))?;
+        Ok(staging)
+    }
+
+    /// Writes one file of the site. An unchanged file is linked, not rewritten:
+    /// its date stays that of its last change.
+    pub fn put(&self, file: &OutputFile) -> Result<()> {
+        check_relative(&file.path).map_err(|reason| refused(&self.output, &reason))?;
+        if !lock(&self.paths).insert(file.path.clone()) {
             return Err(refused(
-                &output,
+                &self.output,
                 &format!("two pages would both be written to '{}'", file.path),
             ));
         }
-    }
-    recover(&output, &staging, &previous)?;
-    let old_manifest = check_output(&output, content)?;
-    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
-    let marker = staging.join(STAGING_MARKER);
-    fs::write(&marker, "").map_err(|e| Error::io(&marker, e))?;
-    let mut report = WriteReport::default();
-    let result = fill_staging(&staging, &output, files, &mut report);
-    if let Err(error) = result {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(error);
-    }
-
-    let new_paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    report.removed = old_manifest.as_ref().map_or(0, |old| {
-        old.iter()
-            .filter(|p| !new_paths.contains(p.as_str()))
-            .count()
-    });
-
-    // Complete and listed in its manifest: the marker has done its work.
-    fs::remove_file(&marker).map_err(|e| Error::io(&marker, e))?;
-    if output.exists() {
-        if exchange(&staging, &output) {
-            // The old site is now in the staging folder, and `output` was never missing.
-            // Only a folder that held nothing but dossier's own files reaches this point.
-            fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-        } else {
-            fs::rename(&output, &previous).map_err(|e| Error::io(&output, e))?;
-            fs::rename(&staging, &output).map_err(|e| Error::io(&output, e))?;
-            fs::remove_dir_all(&previous).map_err(|e| Error::io(&previous, e))?;
+        let target = self.folder.join(&file.path);
+        if let Some(folder) = target.parent() {
+            if !lock(&self.folders).contains(folder) {
+                fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+                lock(&self.folders).insert(folder.to_path_buf());
+            }
         }
-    } else {
-        fs::rename(&staging, &output).map_err(|e| Error::io(&output, e))?;
+        let existing = self.output.join(&file.path);
+        let unchanged = fs::read(&existing).is_ok_and(|old| old == *file.bytes)
+            && fs::hard_link(&existing, &target).is_ok();
+        if unchanged {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+        } else {
+            fs::write(&target, file.bytes.as_slice()).map_err(|e| Error::io(&target, e))?;
+            self.written.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
     }
-    Ok(report)
+
+    /// Lists the files in the manifest and swaps the staging folder in.
+    pub fn finish(mut self) -> Result<WriteReport> {
+        let paths = std::mem::take(&mut *lock(&self.paths));
+        let manifest = self.folder.join(MANIFEST);
+        fs::write(&manifest, manifest_text(paths.iter().map(String::as_str)))
+            .map_err(|e| Error::io(&manifest, e))?;
+        let report = WriteReport {
+            written: self.written.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
+            removed: self.old_manifest.as_ref().map_or(0, |old| {
+                old.iter().filter(|p| !paths.contains(p.as_str())).count()
+            }),
+        };
+        // Complete and listed in its manifest: the marker has done its work.
+        let marker = self.folder.join(STAGING_MARKER);
+        fs::remove_file(&marker).map_err(|e| Error::io(&marker, e))?;
+        self.finished = true;
+        let (output, staging, previous) = (&self.output, &self.folder, &self.previous);
+        if output.exists() {
+            if exchange(staging, output) {
+                // The old site is now in the staging folder, and `output` was never missing.
+                // Only a folder that held nothing but dossier's own files reaches this point.
+                fs::remove_dir_all(staging).map_err(|e| Error::io(staging, e))?;
+            } else {
+                fs::rename(output, previous).map_err(|e| Error::io(output, e))?;
+                fs::rename(staging, output).map_err(|e| Error::io(output, e))?;
+                fs::remove_dir_all(previous).map_err(|e| Error::io(previous, e))?;
+            }
+        } else {
+            fs::rename(staging, output).map_err(|e| Error::io(output, e))?;
+        }
+        Ok(report)
+    }
+}
+
+impl crate::render::Sink for Staging {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        Staging::put(self, &file)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.folder);
+        }
+    }
+}
+
+/// A poisoned lock only means another thread panicked while writing; the set is still whole.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Swaps two folders in one step where the system can (Linux `renameat2`
@@ -216,33 +305,6 @@ fn inventory(dir: &Path) -> Result<(Option<Vec<String>>, Vec<String>)> {
         }
     }
     Ok((manifest, foreign))
-}
-
-fn fill_staging(
-    staging: &Path,
-    output: &Path,
-    files: &[OutputFile],
-    report: &mut WriteReport,
-) -> Result<()> {
-    for file in files {
-        let target = staging.join(&file.path);
-        if let Some(folder) = target.parent() {
-            fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
-        }
-        let existing = output.join(&file.path);
-        // An unchanged file is linked, not rewritten: its date stays that of its last change.
-        let unchanged = fs::read(&existing).is_ok_and(|old| old == *file.bytes)
-            && fs::hard_link(&existing, &target).is_ok();
-        if unchanged {
-            report.unchanged += 1;
-        } else {
-            fs::write(&target, file.bytes.as_slice()).map_err(|e| Error::io(&target, e))?;
-            report.written += 1;
-        }
-    }
-    let path = staging.join(MANIFEST);
-    fs::write(&path, manifest_text(files.iter().map(|f| f.path.as_str())))
-        .map_err(|e| Error::io(&path, e))
 }
 
 fn manifest_text<'a>(paths: impl Iterator<Item = &'a str>) -> String {

@@ -163,6 +163,34 @@ fn a_note_with_thousands_of_links_builds_and_every_link_resolves() {
 }
 
 #[test]
+fn a_page_failing_after_others_were_written_leaves_the_previous_site() {
+    let dir = tempfile::tempdir().unwrap();
+    small_content(dir.path());
+    assert!(dossier(dir.path(), &["build"]).status.success());
+    // Pages are written as they are rendered: a template that fails only for the
+    // note page fails after other pages are already in the staging folder.
+    let theme = dir.path().join("theme/templates");
+    fs::create_dir_all(&theme).unwrap();
+    fs::write(
+        theme.join("note.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ note.title | no_such_filter }}{% endblock content %}",
+    )
+    .unwrap();
+    let output = dir.path().join("output");
+    let before = snapshot(&output);
+    let run = dossier(dir.path(), &["build", "--theme", "theme"]);
+    assert!(!run.status.success());
+    assert!(stderr(&run).contains("note.html"), "{}", stderr(&run));
+    assert_eq!(snapshot(&output), before, "output/ changed");
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("dossier-"))
+        .collect();
+    assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
+}
+
+#[test]
 fn files_the_generator_did_not_write_are_never_removed() {
     let dir = tempfile::tempdir().unwrap();
     small_content(dir.path());

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasher, DefaultHasher, Hasher, RandomState};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use tera::{Context, Tera};
 
@@ -54,16 +55,61 @@ pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
-pub fn render(dossier: &Dossier, analysis: &Analysis, theme: &Theme) -> Result<Vec<OutputFile>> {
-    render_with(dossier, analysis, theme, None).map(|(files, _)| files)
+/// Where the files of a site go as they are made: several threads hand files
+/// in at once, in no particular order.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> Result<()>;
 }
 
-/// The pages of a build (every HTML page, the sitemap and the feed), and how
-/// many of them tera rendered rather than took from the cache.
+/// Keeps every file in memory.
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
+
+impl Collect {
+    /// The files, sorted by path.
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    }
+}
+
+/// Drops every file (`dossier check`): the site is made, so every error is found, but not kept.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: OutputFile) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// Renders the site into `sink`, each page as soon as it is made.
+pub fn render(
+    dossier: &Dossier,
+    analysis: &Analysis,
+    theme: &Theme,
+    sink: &dyn Sink,
+) -> Result<RenderStats> {
+    render_with(dossier, analysis, theme, None, sink)
+}
+
+/// The pages of a build (every HTML page, the sitemap and the feed), how many
+/// of them tera rendered rather than took from the cache, and every file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RenderStats {
     pub pages: usize,
     pub rendered: usize,
+    /// HTML pages among the files.
+    pub html: usize,
+    /// All files of the site.
+    pub files: usize,
 }
 
 /// As [`render`], but a page whose template, theme templates and context are
@@ -75,8 +121,9 @@ pub fn render_cached(
     analysis: &Analysis,
     theme: &Theme,
     cache: &mut PageCache,
-) -> Result<(Vec<OutputFile>, RenderStats)> {
-    render_with(dossier, analysis, theme, Some(cache))
+    sink: &dyn Sink,
+) -> Result<RenderStats> {
+    render_with(dossier, analysis, theme, Some(cache), sink)
 }
 
 fn render_with(
@@ -84,7 +131,8 @@ fn render_with(
     analysis: &Analysis,
     theme: &Theme,
     mut cache: Option<&mut PageCache>,
-) -> Result<(Vec<OutputFile>, RenderStats)> {
+    sink: &dyn Sink,
+) -> Result<RenderStats> {
     let (tera, template_keys) = match cache.as_deref_mut() {
         Some(cache) => {
             let (tera, keys) = cache.templates(theme)?;
@@ -95,75 +143,106 @@ fn render_with(
     let views = Views::new(dossier, analysis);
     let mut jobs = views.page_jobs();
     jobs.sort_by(|a, b| a.path.cmp(&b.path));
+    let pages = jobs.len();
     let lookup = cache.as_deref();
+    let counts = Counts::default();
+    let cached: std::sync::Mutex<Vec<(String, CachedPage)>> = Default::default();
+    let put = |file: OutputFile| {
+        counts.files.fetch_add(1, Ordering::Relaxed);
+        if file.path.ends_with(".html") {
+            counts.html.fetch_add(1, Ordering::Relaxed);
+        }
+        sink.put(file)
+    };
 
-    // The jobs are consumed: each context is used once, so none is copied.
-    let rendered: Vec<Result<(OutputFile, Option<PageKey>, bool)>> = jobs
-        .into_par_iter()
-        .map(|mut job| {
-            let mut context = std::mem::take(&mut job.context);
-            views.add_common(&mut context, &job.path, &job.title, job.section);
-            if job.template == "404.html" {
+    // Each page is built, rendered and handed to the sink in one go, so a
+    // build holds a few pages at a time, not the whole site.
+    let render_pages = || {
+        jobs.into_par_iter().try_for_each(|job| {
+            let PageJob { path, make } = job;
+            let mut page = make();
+            views.add_common(&mut page.context, &path, &page.title, page.section);
+            if page.template == "404.html" {
                 let css = theme.file("static/style.css").unwrap_or_default();
-                context.insert("inline_css", &String::from_utf8_lossy(css));
+                page.context
+                    .insert("inline_css", &String::from_utf8_lossy(css));
             }
             let (Some(cache), Some(template_keys)) = (lookup, &template_keys) else {
-                return render_page(&tera, &job, &context).map(|file| (file, None, true));
+                counts.rendered.fetch_add(1, Ordering::Relaxed);
+                return put(render_page(&tera, &path, &page)?);
             };
-            let value = context.into_json();
-            let template_key = template_keys.get(job.template).copied().unwrap_or_default();
-            let key = cache.page_key(template_key, job.template, &value);
-            if let Some(bytes) = cache.get(&job.path, key) {
-                let file = OutputFile {
-                    path: job.path,
-                    bytes,
-                };
-                return Ok((file, Some(key), false));
-            }
-            let context = Context::from_value(value).expect("a context is a JSON object");
-            render_page(&tera, &job, &context).map(|file| (file, Some(key), true))
+            let value = page.context.into_json();
+            let template_key = template_keys
+                .get(page.template)
+                .copied()
+                .unwrap_or_default();
+            let key = cache.page_key(template_key, page.template, &value);
+            let file = match cache.get(&path, key) {
+                Some(bytes) => OutputFile { path, bytes },
+                None => {
+                    page.context = Context::from_value(value).expect("a context is a JSON object");
+                    counts.rendered.fetch_add(1, Ordering::Relaxed);
+                    render_page(&tera, &path, &page)?
+                }
+            };
+            cached
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((file.path.clone(), (key, file.bytes.clone())));
+            put(file)
         })
-        .collect();
-    let rendered = rendered.into_iter().collect::<Result<Vec<_>>>()?;
-
-    let stats = RenderStats {
-        pages: rendered.len(),
-        rendered: rendered.iter().filter(|(_, _, fresh)| *fresh).count(),
     };
-    if let Some(cache) = cache {
-        cache.keep(
-            rendered.iter().filter_map(|(file, key, _)| {
-                Some((file.path.clone(), ((*key)?, file.bytes.clone())))
-            }),
-        );
-    }
-    let mut files: Vec<OutputFile> = rendered.into_iter().map(|(file, _, _)| file).collect();
-    files.push(OutputFile::new(
-        "dossier.json",
-        crate::export::to_json(dossier, analysis),
-    ));
-    files.push(OutputFile::new(
-        "search-index.js",
-        views.search_index().into_bytes(),
-    ));
-    if views.has_code.load(std::sync::atomic::Ordering::Relaxed) {
-        files.push(OutputFile::new(
+    let data_files = || -> Result<()> {
+        put(OutputFile::new(
+            "dossier.json",
+            crate::export::to_json(dossier, analysis),
+        ))?;
+        put(OutputFile::new(
+            "search-index.js",
+            views.search_index().into_bytes(),
+        ))
+    };
+    let (rendered, data) = rayon::join(render_pages, data_files);
+    rendered?;
+    data?;
+
+    if views.has_code.load(Ordering::Relaxed) {
+        put(OutputFile::new(
             "static/syntax.css",
             crate::highlight::stylesheet().into_bytes(),
-        ));
+        ))?;
     }
     for (path, bytes) in theme.static_files() {
-        files.push(OutputFile::new(path, bytes.to_vec()));
+        put(OutputFile::new(path, bytes.to_vec()))?;
     }
-    files.push(OutputFile::new(".nojekyll", Vec::new()));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((files, stats))
+    put(OutputFile::new(".nojekyll", Vec::new()))?;
+    if let Some(cache) = cache {
+        cache.keep(
+            cached
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .into_iter(),
+        );
+    }
+    Ok(RenderStats {
+        pages,
+        rendered: counts.rendered.into_inner(),
+        html: counts.html.into_inner(),
+        files: counts.files.into_inner(),
+    })
 }
 
-fn render_page(tera: &Tera, job: &PageJob, context: &Context) -> Result<OutputFile> {
-    tera.render(job.template, context)
-        .map(|text| OutputFile::new(job.path.clone(), text.into_bytes()))
-        .map_err(|e| template_error(job.template, &e))
+#[derive(Default)]
+struct Counts {
+    rendered: AtomicUsize,
+    html: AtomicUsize,
+    files: AtomicUsize,
+}
+
+fn render_page(tera: &Tera, path: &str, page: &Page) -> Result<OutputFile> {
+    tera.render(page.template, &page.context)
+        .map(|text| OutputFile::new(path, text.into_bytes()))
+        .map_err(|e| template_error(page.template, &e))
 }
 
 /// What a page's bytes depend on, hashed: its template and every template that
@@ -171,11 +250,14 @@ fn render_page(tera: &Tera, job: &PageJob, context: &Context) -> Result<OutputFi
 /// random when the cache is made, so no content can be written to collide.
 type PageKey = (u64, u64);
 
+/// A rendered page and the key it was rendered for.
+type CachedPage = (PageKey, Arc<Vec<u8>>);
+
 /// Rendered pages by path, with the key they were rendered for, and the
 /// compiled templates.
 pub struct PageCache {
     hashers: (RandomState, RandomState),
-    pages: HashMap<String, (PageKey, Arc<Vec<u8>>)>,
+    pages: HashMap<String, CachedPage>,
     tera: Option<(PageKey, Arc<Tera>)>,
 }
 
@@ -247,7 +329,7 @@ impl PageCache {
 
     /// The pages of the latest build replace the cache's: a page gone from the
     /// site is forgotten.
-    fn keep(&mut self, pages: impl Iterator<Item = (String, (PageKey, Arc<Vec<u8>>))>) {
+    fn keep(&mut self, pages: impl Iterator<Item = (String, CachedPage)>) {
         self.pages = pages.collect();
     }
 }
@@ -432,8 +514,16 @@ fn template_error(template: &str, error: &tera::Error) -> Error {
     }
 }
 
-struct PageJob {
+/// A page to make. Its path is known up front (for the sitemap and to refuse
+/// two pages on one path); its context is built only when the page is rendered,
+/// so only the pages being rendered have one in memory.
+struct PageJob<'v> {
     path: String,
+    make: Box<dyn FnOnce() -> Page + Send + 'v>,
+}
+
+/// A page ready to render: its template and everything the template sees.
+struct Page {
     template: &'static str,
     title: String,
     section: &'static str,
@@ -791,7 +881,7 @@ impl<'a> Views<'a> {
         context.insert("nav", NAV);
     }
 
-    fn page_jobs(&self) -> Vec<PageJob> {
+    fn page_jobs(&self) -> Vec<PageJob<'_>> {
         let mut jobs = vec![
             self.home(),
             self.job(
@@ -841,12 +931,14 @@ impl<'a> Views<'a> {
         ];
         jobs.push(self.job("search.html", "search.html", "Search", "search", |_| {}));
         let letters = self.a_to_z();
-        jobs.push(self.job("a-z.html", "a-z.html", "A–Z index", "a-z", |c| {
-            c.insert("letters", &letters);
-        }));
+        jobs.push(
+            self.job("a-z.html", "a-z.html", "A–Z index", "a-z", move |c| {
+                c.insert("letters", &letters);
+            }),
+        );
         for (path, tag) in self.tags() {
             let title = format!("Tagged “{}”", tag.name);
-            jobs.push(self.job(&path, "tag.html", &title, "tags", |c| {
+            jobs.push(self.job(&path, "tag.html", &title, "tags", move |c| {
                 c.insert("tag", &tag);
             }));
         }
@@ -856,51 +948,39 @@ impl<'a> Views<'a> {
             .map(|(path, tag)| serde_json::json!({ "url": path, "name": tag.name, "count": tag.count }))
             .collect();
         jobs.push(
-            self.job("tags/index.html", "tags.html", "Tags", "tags", |c| {
+            self.job("tags/index.html", "tags.html", "Tags", "tags", move |c| {
                 c.insert("tags", &tag_index);
             }),
         );
-        // Building a page's context is most of a page's cost: done in parallel too.
-        let source_jobs: Vec<[PageJob; 2]> = (0..self.dossier.sources.len())
-            .into_par_iter()
-            .map(|index| {
-                let (source, card) = (&self.dossier.sources[index], &self.sources[index]);
-                let text = self.job(
-                    &card.text_url,
-                    "source_text.html",
-                    &format!("Verbatim text: {}", card.headline),
-                    "sources",
-                    |c| {
-                        c.insert("source", card);
-                        c.insert("lines", &source.lines);
-                        c.insert("origin", &source.meta.origin);
-                    },
-                );
-                [self.source_page(index, source, card), text]
-            })
-            .collect();
-        jobs.extend(source_jobs.into_iter().flatten());
-        let actor_jobs: Vec<PageJob> = (0..self.dossier.actors.len())
-            .into_par_iter()
-            .map(|i| self.actor_page(&self.dossier.actors[i], &self.actors[i]))
-            .collect();
-        jobs.extend(actor_jobs);
-        let note_jobs: Vec<PageJob> = self
-            .notes
-            .par_iter()
-            .map(|card| {
-                let note = self.dossier.note(card.slug).expect("cards come from notes");
-                self.note_page(note, card)
-            })
-            .collect();
-        jobs.extend(note_jobs);
+        for (index, (source, card)) in self.dossier.sources.iter().zip(&self.sources).enumerate() {
+            jobs.push(self.later(&card.url, move || self.source_page(index, source, card)));
+            let title = format!("Verbatim text: {}", card.headline);
+            jobs.push(self.job(
+                &card.text_url,
+                "source_text.html",
+                &title,
+                "sources",
+                move |c| {
+                    c.insert("source", card);
+                    c.insert("lines", &source.lines);
+                    c.insert("origin", &source.meta.origin);
+                },
+            ));
+        }
+        for (actor, card) in self.dossier.actors.iter().zip(&self.actors) {
+            jobs.push(self.later(&card.url, move || self.actor_page(actor, card)));
+        }
+        for card in &self.notes {
+            let note = self.dossier.note(card.slug).expect("cards come from notes");
+            jobs.push(self.later(&card.url, move || self.note_page(note, card)));
+        }
         let pages: Vec<String> = jobs
             .iter()
-            .filter(|j| j.template != "404.html")
+            .filter(|j| j.path != "404.html")
             .map(|j| absolute_url(&self.dossier.config.base_url, &j.path))
             .collect();
         jobs.push(
-            self.job("sitemap.xml", "sitemap.xml", "Sitemap", "feed", |c| {
+            self.job("sitemap.xml", "sitemap.xml", "Sitemap", "feed", move |c| {
                 c.insert("urls", &pages);
             }),
         );
@@ -940,18 +1020,40 @@ impl<'a> Views<'a> {
         jobs
     }
 
-    fn job(
-        &self,
+    /// A page whose context `fill` builds when the page is rendered.
+    fn job<'v>(
+        &'v self,
         path: &str,
         template: &'static str,
         title: &str,
         section: &'static str,
-        fill: impl FnOnce(&mut Context),
-    ) -> PageJob {
-        let mut context = Context::new();
-        fill(&mut context);
+        fill: impl FnOnce(&mut Context) + Send + 'v,
+    ) -> PageJob<'v> {
+        let title = title.to_string();
         PageJob {
             path: path.to_string(),
+            make: Box::new(move || self.page(template, &title, section, fill)),
+        }
+    }
+
+    /// A page built later by `make`, which does its own work before filling the context.
+    fn later<'v>(&'v self, path: &str, make: impl FnOnce() -> Page + Send + 'v) -> PageJob<'v> {
+        PageJob {
+            path: path.to_string(),
+            make: Box::new(make),
+        }
+    }
+
+    fn page(
+        &self,
+        template: &'static str,
+        title: &str,
+        section: &'static str,
+        fill: impl FnOnce(&mut Context),
+    ) -> Page {
+        let mut context = Context::new();
+        fill(&mut context);
+        Page {
             template,
             title: title.to_string(),
             section,
@@ -959,7 +1061,7 @@ impl<'a> Views<'a> {
         }
     }
 
-    fn home(&self) -> PageJob {
+    fn home(&self) -> PageJob<'_> {
         let title = self.dossier.config.title.clone();
         self.job("index.html", "index.html", &title, "home", |c| {
             c.insert("sources", &self.sources);
@@ -972,7 +1074,7 @@ impl<'a> Views<'a> {
         })
     }
 
-    fn source_page(&self, index: usize, source: &'a Source, card: &SourceCard<'a>) -> PageJob {
+    fn source_page(&self, index: usize, source: &'a Source, card: &SourceCard<'a>) -> Page {
         let mentions = self.mentions_by_paragraph(&source.slug);
         let paragraphs: Vec<ParagraphView> = source
             .paragraphs
@@ -1025,7 +1127,7 @@ impl<'a> Views<'a> {
             .filter_map(|s| self.statement_view(s))
             .collect();
         let framing = self.framing_box(index);
-        self.job(&card.url, "source.html", card.headline, "sources", |c| {
+        self.page("source.html", card.headline, "sources", |c| {
             c.insert("framing", &framing);
             c.insert("statements", &statements);
             c.insert("source", card);
@@ -1042,7 +1144,7 @@ impl<'a> Views<'a> {
         })
     }
 
-    fn actor_page(&self, actor: &'a Actor, card: &ActorCard<'a>) -> PageJob {
+    fn actor_page(&self, actor: &'a Actor, card: &ActorCard<'a>) -> Page {
         let coverage: Vec<serde_json::Value> = self
             .analysis
             .actor_coverage
@@ -1165,7 +1267,7 @@ impl<'a> Views<'a> {
             })
             .collect();
         let tags = tag_links(&actor.meta.tags);
-        self.job(&card.url, "actor.html", card.name, "actors", |c| {
+        self.page("actor.html", card.name, "actors", |c| {
             c.insert("tags", &tags);
             c.insert("statements", &statements);
             c.insert("coverage_svg", &coverage_svg);
@@ -1184,7 +1286,7 @@ impl<'a> Views<'a> {
         })
     }
 
-    fn note_page(&self, note: &'a Note, card: &NoteCard<'a>) -> PageJob {
+    fn note_page(&self, note: &'a Note, card: &NoteCard<'a>) -> Page {
         let (body, citations) = self.markdown(&note.slug, &note.body);
         let events: Vec<EventView> = self
             .dossier
@@ -1193,7 +1295,7 @@ impl<'a> Views<'a> {
             .filter(|e| e.note == note.slug)
             .map(|e| event_view(self.dossier, e))
             .collect();
-        self.job(&card.url, "note.html", card.title, "notes", |c| {
+        self.page("note.html", card.title, "notes", |c| {
             c.insert("note", card);
             c.insert("body_html", &body.html);
             c.insert("has_code", &body.has_code);
