@@ -92,10 +92,26 @@ pub fn export<'a>(dossier: &'a Dossier, analysis: &'a Analysis) -> Export<'a> {
 
 /// `dossier.json`'s bytes.
 pub fn to_json(dossier: &Dossier, analysis: &Analysis) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec(&export(dossier, analysis))
-        .expect("the model serialises: plain strings, numbers and maps with string keys");
-    bytes.push(b'\n');
+    let mut bytes = Vec::new();
+    write_json(dossier, analysis, &mut bytes).expect("writing to memory does not fail");
     bytes
+}
+
+/// Writes `dossier.json` as it is serialised: at scale it is hundreds of
+/// megabytes, which need not be held in memory.
+pub fn write_json(
+    dossier: &Dossier,
+    analysis: &Analysis,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, &export(dossier, analysis)).map_err(|e| {
+        // Serialising plain strings, numbers and string-keyed maps fails only when writing does.
+        e.io_error_kind().map_or_else(
+            || std::io::Error::other(e.to_string()),
+            |kind| std::io::Error::new(kind, e.to_string()),
+        )
+    })?;
+    out.write_all(b"\n")
 }
 
 /// The JSON Schema of `dossier.json`, pretty-printed.

@@ -9,6 +9,7 @@ use crate::render::OutputFile;
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::ErrorKind;
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -101,20 +102,7 @@ impl Staging {
     /// Writes one file of the site. An unchanged file is linked, not rewritten:
     /// its date stays that of its last change.
     pub fn put(&self, file: &OutputFile) -> Result<()> {
-        check_relative(&file.path).map_err(|reason| refused(&self.output, &reason))?;
-        if !lock(&self.paths).insert(file.path.clone()) {
-            return Err(refused(
-                &self.output,
-                &format!("two pages would both be written to '{}'", file.path),
-            ));
-        }
-        let target = self.folder.join(&file.path);
-        if let Some(folder) = target.parent() {
-            if !lock(&self.folders).contains(folder) {
-                fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
-                lock(&self.folders).insert(folder.to_path_buf());
-            }
-        }
+        let target = self.claim(&file.path)?;
         let existing = self.output.join(&file.path);
         let unchanged = fs::read(&existing).is_ok_and(|old| old == *file.bytes)
             && fs::hard_link(&existing, &target).is_ok();
@@ -125,6 +113,25 @@ impl Staging {
             self.written.fetch_add(1, Ordering::Relaxed);
         }
         Ok(())
+    }
+
+    /// Checks a path and reserves it, and makes its folder: where the file goes.
+    fn claim(&self, path: &str) -> Result<PathBuf> {
+        check_relative(path).map_err(|reason| refused(&self.output, &reason))?;
+        if !lock(&self.paths).insert(path.to_string()) {
+            return Err(refused(
+                &self.output,
+                &format!("two pages would both be written to '{path}'"),
+            ));
+        }
+        let target = self.folder.join(path);
+        if let Some(folder) = target.parent() {
+            if !lock(&self.folders).contains(folder) {
+                fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+                lock(&self.folders).insert(folder.to_path_buf());
+            }
+        }
+        Ok(target)
     }
 
     /// Lists the files in the manifest and swaps the staging folder in.
@@ -165,6 +172,51 @@ impl Staging {
 impl crate::render::Sink for Staging {
     fn put(&self, file: OutputFile) -> Result<()> {
         Staging::put(self, &file)
+    }
+
+    fn put_streamed(&self, path: &str, write: &crate::render::WriteFile) -> Result<()> {
+        let target = self.claim(path)?;
+        let file = fs::File::create(&target).map_err(|e| Error::io(&target, e))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| Error::io(&target, e))?;
+        drop(out);
+        // Unchanged: the previous file takes the new one's place, keeping its date.
+        // Linked beside it, then renamed over it, so the target is never missing.
+        let existing = self.output.join(path);
+        let link = target.with_extension("dossier-link");
+        let unchanged = same_bytes(&existing, &target).unwrap_or(false)
+            && fs::hard_link(&existing, &link).is_ok()
+            && fs::rename(&link, &target).is_ok();
+        if unchanged {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+        } else {
+            let _ = fs::remove_file(&link);
+            self.written.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+}
+
+/// Whether two files hold the same bytes, read in blocks.
+fn same_bytes(a: &Path, b: &Path) -> std::io::Result<bool> {
+    use std::io::Read;
+    let (a, b) = (fs::File::open(a)?, fs::File::open(b)?);
+    if a.metadata()?.len() != b.metadata()?.len() {
+        return Ok(false);
+    }
+    let (mut a, mut b) = (std::io::BufReader::new(a), std::io::BufReader::new(b));
+    let (mut block_a, mut block_b) = (vec![0; 1 << 16], vec![0; 1 << 16]);
+    loop {
+        let read = a.read(&mut block_a)?;
+        if read == 0 {
+            return Ok(true);
+        }
+        b.read_exact(&mut block_b[..read])?;
+        if block_a[..read] != block_b[..read] {
+            return Ok(false);
+        }
     }
 }
 

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasher, DefaultHasher, Hasher, RandomState};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use tera::{Context, Tera};
@@ -59,7 +60,18 @@ pub fn root_of(path: &str) -> String {
 /// in at once, in no particular order.
 pub trait Sink: Sync {
     fn put(&self, file: OutputFile) -> Result<()>;
+
+    /// A file written as it is made, for those too large to build in memory
+    /// first. By default it is built in memory and [`Sink::put`].
+    fn put_streamed(&self, path: &str, write: &WriteFile) -> Result<()> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|e| Error::io(Path::new(path), e))?;
+        self.put(OutputFile::new(path, bytes))
+    }
 }
+
+/// Writes a file's bytes to the writer it is given.
+pub type WriteFile<'a> = dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()> + Sync + 'a;
 
 /// Keeps every file in memory.
 #[derive(Default)]
@@ -193,10 +205,10 @@ fn render_with(
         })
     };
     let data_files = || -> Result<()> {
-        put(OutputFile::new(
-            "dossier.json",
-            crate::export::to_json(dossier, analysis),
-        ))?;
+        counts.files.fetch_add(1, Ordering::Relaxed);
+        sink.put_streamed("dossier.json", &|out| {
+            crate::export::write_json(dossier, analysis, out)
+        })?;
         put(OutputFile::new(
             "search-index.js",
             views.search_index().into_bytes(),
