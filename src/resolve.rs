@@ -10,7 +10,7 @@ use crate::model::{
     ActorMeta, ClaimSpec, Config, Document, Framing, NoteMeta, Origin, PartialDate,
 };
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub type Actor = Document<ActorMeta>;
 pub type Note = Document<NoteMeta>;
@@ -346,16 +346,21 @@ impl Checker<'_> {
             }
             diagnostics.push(d);
         };
+        let mut blocks = Blocks::new();
         for link in wikilinks(text) {
             match self.problem(None, &link.target, link.anchor.as_deref()) {
                 Some(problem) => report(link.range.clone(), problem),
-                None => found.links.push(self.backlink(from, &link, text)),
+                None => found
+                    .links
+                    .push(self.backlink(from, &link, text, &mut blocks)),
             }
         }
         for FileLink { link, folders } in file_links(text) {
             match self.file_problem(&link, &folders) {
                 Some(problem) => report(link.range.clone(), problem),
-                None => found.links.push(self.backlink(from, &link, text)),
+                None => found
+                    .links
+                    .push(self.backlink(from, &link, text, &mut blocks)),
             }
         }
         for citation in citations(text) {
@@ -386,7 +391,7 @@ impl Checker<'_> {
                     anchor: item.anchor.clone(),
                     label: None,
                 };
-                let backlink = self.backlink(from, &link, text);
+                let backlink = self.backlink(from, &link, text, &mut blocks);
                 found
                     .citations
                     .push(self.cited(from, item, backlink.context.clone()));
@@ -395,12 +400,14 @@ impl Checker<'_> {
         }
     }
 
-    fn backlink(&self, from: &str, link: &WikiLink, text: &str) -> Link {
+    fn backlink(&self, from: &str, link: &WikiLink, text: &str, blocks: &mut Blocks) -> Link {
         Link {
             from: from.to_string(),
             to: link.target.clone(),
             anchor: link.anchor.clone(),
-            context: context_of(text, link.range.clone(), |l| self.title_of(&l.target)),
+            context: context_of(text, link.range.clone(), blocks, |l| {
+                self.title_of(&l.target)
+            }),
         }
     }
 
@@ -647,12 +654,16 @@ fn closest_sentence(paragraph: &crate::ingest::Paragraph, context: &str) -> usiz
 fn context_of(
     text: &str,
     at: std::ops::Range<usize>,
+    blocks: &mut Blocks,
     title_of: impl Fn(&WikiLink) -> Option<String>,
 ) -> String {
     let block = block_around(text, at.start);
     let offset = at.start - block.start;
-    let sentence = crate::analyse::quotes::paragraph_sentences(&text[block.clone()])
-        .into_iter()
+    let sentences = blocks
+        .entry(block.start)
+        .or_insert_with(|| crate::analyse::quotes::paragraph_sentences(&text[block.clone()]));
+    let sentence = sentences
+        .iter()
         .find(|r| r.contains(&offset) || r.end == offset)
         .map_or(block.clone(), |r| {
             block.start + r.start..block.start + r.end
@@ -663,6 +674,10 @@ fn context_of(
         .to_string();
     truncate_words(&plain, 240)
 }
+
+/// The sentences of the blocks of one text seen so far, by where the block
+/// starts: a note cites sentence after sentence of one paragraph.
+type Blocks = HashMap<usize, Vec<std::ops::Range<usize>>>;
 
 /// The Markdown block (paragraph, list item, heading) around a byte offset.
 fn block_around(text: &str, at: usize) -> std::ops::Range<usize> {

@@ -286,15 +286,6 @@ impl Views<'_> {
             .enumerate()
             .map(|(i, cells)| json!({ "label": self.column_label(i), "cells": cells }))
             .collect();
-        let label_of = |slug: &str| {
-            let i = self
-                .dossier
-                .sources
-                .iter()
-                .position(|s| s.slug == slug)
-                .unwrap_or(0);
-            (self.column_label(i), i)
-        };
         let passages: Vec<Value> = comparison
             .reuse
             .passages

@@ -743,6 +743,8 @@ struct Grouped<'a> {
     co_mentions_by_actor: HashMap<&'a str, Vec<(&'a str, usize)>>,
     events_by_source: HashMap<&'a str, Vec<&'a Event>>,
     events_by_actor: HashMap<&'a str, Vec<&'a Event>>,
+    /// Events by the note that lists them.
+    events_by_note: HashMap<&'a str, Vec<&'a Event>>,
     /// Notes whose text names an actor, by actor.
     notes_by_actor: HashMap<&'a str, Vec<&'a str>>,
     /// Citations, by the note, actor or source that makes them.
@@ -759,6 +761,10 @@ impl<'a> Grouped<'a> {
                 .push(cited);
         }
         for event in &dossier.events {
+            by.events_by_note
+                .entry(&event.note)
+                .or_default()
+                .push(event);
             let mut sources: Vec<&str> = event.sources.iter().map(|r| r.slug.as_str()).collect();
             sources.sort_unstable();
             sources.dedup();
@@ -1301,10 +1307,11 @@ impl<'a> Views<'a> {
     fn note_page(&self, note: &'a Note, card: &NoteCard<'a>) -> Page {
         let (body, citations) = self.markdown(&note.slug, &note.body);
         let events: Vec<EventView> = self
-            .dossier
-            .events
-            .iter()
-            .filter(|e| e.note == note.slug)
+            .by
+            .events_by_note
+            .get(note.slug.as_str())
+            .into_iter()
+            .flatten()
             .map(|e| event_view(self.dossier, e))
             .collect();
         self.page("note.html", card.title, "notes", |c| {
