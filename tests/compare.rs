@@ -232,3 +232,78 @@ fn the_signing_dates_are_set_side_by_side() {
         values(urbain)
     );
 }
+
+#[test]
+fn a_large_dossier_is_compared_thirty_sources_a_page_with_a_pager() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_tree(&default_content(), &content);
+    let original = fs::read_to_string(content.join("sources/nnn-landmark-pact.txt")).unwrap();
+    let body = dossier::load::split_front_matter(&original)
+        .unwrap()
+        .body
+        .to_string();
+    for i in 0..60 {
+        fs::write(
+            content.join(format!("sources/copy-{i:02}.txt")),
+            format!("+++\ntitle = \"Copy {i}\"\noutlet = \"Outlet {i}\"\n+++\n{body}"),
+        )
+        .unwrap();
+    }
+    let output = dir.path().join("site");
+    build(&content, &output).unwrap();
+    let sources = slugs(&content.join("sources"));
+    assert_eq!(sources.len(), 65);
+    assert!(output.join("compare-3.html").exists());
+    assert!(!output.join("compare-4.html").exists());
+
+    let column = Selector::parse("section[aria-labelledby=side-by-side] thead th a").unwrap();
+    let pager = Selector::parse("nav.pager a").unwrap();
+    let mut shown = std::collections::BTreeSet::new();
+    for (number, path) in ["compare.html", "compare-2.html", "compare-3.html"]
+        .iter()
+        .enumerate()
+    {
+        let page = Html::parse_document(&fs::read_to_string(output.join(path)).unwrap());
+        let columns: Vec<String> = page
+            .select(&column)
+            .map(|a| a.value().attr("href").unwrap().to_string())
+            .collect();
+        assert!(
+            !columns.is_empty() && columns.len() <= 30,
+            "{path}: {} columns",
+            columns.len()
+        );
+        for href in columns {
+            let slug = href
+                .trim_start_matches("sources/")
+                .trim_end_matches(".html")
+                .to_string();
+            // Each source's own page links to the comparison page that shows it.
+            let source_page = fs::read_to_string(output.join(&href)).unwrap();
+            assert!(
+                source_page.contains(&format!("href=\"../{path}\"")),
+                "{slug} does not link to {path}"
+            );
+            assert!(shown.insert(slug), "a source is on two comparison pages");
+        }
+        let links: Vec<&str> = page
+            .select(&pager)
+            .map(|a| a.value().attr("href").unwrap())
+            .collect();
+        match number {
+            0 => assert_eq!(links, ["compare-2.html", "compare-3.html"]),
+            1 => assert_eq!(
+                links,
+                [
+                    "compare.html",
+                    "compare.html",
+                    "compare-3.html",
+                    "compare-3.html"
+                ]
+            ),
+            _ => assert_eq!(links, ["compare.html", "compare-2.html"]),
+        }
+    }
+    assert_eq!(shown, sources, "every source is on one comparison page");
+}

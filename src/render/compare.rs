@@ -5,17 +5,98 @@ use super::{page_path, Views};
 use crate::analyse::compare::{Comparison, Evidence};
 use crate::load::Section;
 use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::ops::Range;
 
 /// Rows of the actor coverage table: the actors most sources name. Every actor's
 /// own page lists all the sources that name it.
 const COVERAGE_ACTORS: usize = 40;
 
+/// Sources compared on one page: as many columns as a table can show side by
+/// side. A larger dossier gets a run of comparison pages, each a slice of the
+/// sources, so no page (and no build) grows with the square of the corpus.
+pub(super) const SOURCES_PER_PAGE: usize = 30;
+
+/// The site-relative path of comparison page `number` (from 1).
+pub fn compare_page_path(number: usize) -> String {
+    match number {
+        1 => "compare.html".to_string(),
+        n => format!("compare-{n}.html"),
+    }
+}
+
+/// The comparison page that shows source `index`.
+pub fn compare_page_of(index: usize) -> String {
+    compare_page_path(index / SOURCES_PER_PAGE + 1)
+}
+
+/// The findings that span sources, sorted once by the comparison page that
+/// shows them, so building each page costs what the page shows.
+#[derive(Default)]
+pub(super) struct PageIndex<'a> {
+    positions: HashMap<&'a str, usize>,
+    /// By page: the reuse pairs and passages whose first source is on it.
+    pairs: Vec<Vec<usize>>,
+    passages: Vec<Vec<usize>>,
+    /// By page and claim: the unreviewed matches in its sources.
+    unreviewed: Vec<HashMap<usize, Vec<usize>>>,
+}
+
+impl<'a> PageIndex<'a> {
+    pub(super) fn new(sources: &'a [crate::ingest::Source], comparison: &Comparison) -> Self {
+        let pages = compare_pages(sources.len());
+        let positions: HashMap<&str, usize> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.slug.as_str(), i))
+            .collect();
+        let page_of = |slug: &str| positions.get(slug).map(|i| i / SOURCES_PER_PAGE);
+        let mut index = PageIndex {
+            pairs: vec![Vec::new(); pages],
+            passages: vec![Vec::new(); pages],
+            unreviewed: vec![HashMap::new(); pages],
+            ..PageIndex::default()
+        };
+        for (i, pair) in comparison.reuse.pairs.iter().enumerate() {
+            if let Some(page) = page_of(&pair.a) {
+                index.pairs[page].push(i);
+            }
+        }
+        for (i, passage) in comparison.reuse.passages.iter().enumerate() {
+            if let Some(page) = page_of(&passage.a) {
+                index.passages[page].push(i);
+            }
+        }
+        for (claim, row) in comparison.claims.iter().enumerate() {
+            for (i, (slug, _)) in row.unreviewed.iter().enumerate() {
+                if let Some(page) = page_of(slug) {
+                    index.unreviewed[page].entry(claim).or_default().push(i);
+                }
+            }
+        }
+        index.positions = positions;
+        index
+    }
+}
+
+/// How many comparison pages a dossier of `sources` sources has.
+pub(super) fn compare_pages(sources: usize) -> usize {
+    sources.div_ceil(SOURCES_PER_PAGE).max(1)
+}
+
 impl Views<'_> {
     /// One cell per source: a link to the sentence that covers the row, or none.
-    fn coverage_cells(&self, covered: &[crate::analyse::compare::Covered]) -> Vec<Option<String>> {
-        let mut cells = vec![None; self.dossier.sources.len()];
-        for c in covered {
-            cells[c.source] = Some(self.evidence_url(c.source, &c.anchor));
+    fn coverage_cells(
+        &self,
+        covered: &[crate::analyse::compare::Covered],
+        range: &Range<usize>,
+    ) -> Vec<Option<String>> {
+        let mut cells = vec![None; range.len()];
+        // `covered` is in source order.
+        let from = covered.partition_point(|c| c.source < range.start);
+        let to = covered.partition_point(|c| c.source < range.end);
+        for c in &covered[from..to] {
+            cells[c.source - range.start] = Some(self.evidence_url(c.source, &c.anchor));
         }
         cells
     }
@@ -104,16 +185,19 @@ impl Views<'_> {
         json!({ "frames": frames, "loaded": loaded, "naming": naming, "sentences": comparison.sentence_counts.get(index) })
     }
 
-    pub(super) fn compare_context(&self, comparison: &Comparison) -> Value {
+    /// Comparison page `number` (from 1): every measure for its slice of the sources.
+    pub(super) fn compare_context(&self, comparison: &Comparison, number: usize) -> Value {
         let n = self.dossier.sources.len();
-        let positions: std::collections::HashMap<&str, usize> = self
-            .dossier
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.slug.as_str(), i))
-            .collect();
-        let columns: Vec<Value> = (0..n)
+        let pages = compare_pages(n);
+        let range = ((number - 1) * SOURCES_PER_PAGE).min(n)..(number * SOURCES_PER_PAGE).min(n);
+        let slice = |len: usize| range.start.min(len)..range.end.min(len);
+        let index = self
+            .compare_index
+            .get_or_init(|| PageIndex::new(&self.dossier.sources, comparison));
+        let positions = &index.positions;
+        let page = number - 1;
+        let columns: Vec<Value> = range
+            .clone()
             .map(|i| {
                 let source = &self.dossier.sources[i];
                 let check = &comparison.headline_checks[i];
@@ -128,6 +212,18 @@ impl Views<'_> {
                 })
             })
             .collect();
+        let link = |k: usize| (1..=pages).contains(&k).then(|| compare_page_path(k));
+        let pager = json!({
+            "number": number,
+            "count": pages,
+            "first": range.start + 1,
+            "last": range.end,
+            "total": n,
+            "first_url": link(1).filter(|_| number > 1),
+            "previous_url": link(number.wrapping_sub(1)),
+            "next_url": link(number + 1),
+            "last_url": link(pages).filter(|_| number < pages),
+        });
 
         let frames: Vec<Value> = comparison
             .frames
@@ -137,7 +233,7 @@ impl Views<'_> {
                     "id": row.id,
                     "label": row.label,
                     "description": row.description,
-                    "cells": row.cells.iter().enumerate().map(|(i, cell)| json!({
+                    "cells": row.cells[slice(row.cells.len())].iter().zip(range.clone()).map(|(cell, i)| json!({
                         "count": cell.count,
                         "percent": cell.percent,
                         "heat": cell.percent.div_ceil(10),
@@ -155,7 +251,7 @@ impl Views<'_> {
                 json!({
                     "category": row.category,
                     "description": row.description,
-                    "cells": row.cells.iter().enumerate().map(|(i, hits)| {
+                    "cells": row.cells[slice(row.cells.len())].iter().zip(range.clone()).map(|(hits, i)| {
                         let mut terms: Vec<(String, usize)> = Vec::new();
                         for cue in hits.iter().flat_map(|e| &e.cues) {
                             let cue = cue.to_lowercase();
@@ -181,7 +277,7 @@ impl Views<'_> {
                 json!({
                     "label": row.label,
                     "varies": row.varies,
-                    "cells": row.cells.iter().enumerate().map(|(i, uses)| uses.iter().map(|u| json!({
+                    "cells": row.cells[slice(row.cells.len())].iter().zip(range.clone()).map(|(uses, i)| uses.iter().map(|u| json!({
                         "variant": u.variant,
                         "count": u.count,
                         "url": self.evidence_url(i, &u.anchor),
@@ -190,11 +286,10 @@ impl Views<'_> {
             })
             .collect();
 
-        let voices: Vec<Value> = comparison
-            .voices
+        let voices: Vec<Value> = comparison.voices[slice(comparison.voices.len())]
             .iter()
-            .enumerate()
-            .map(|(i, v)| {
+            .zip(range.clone())
+            .map(|(v, i)| {
                 json!({
                     "label": self.column_label(i),
                     "groups": v.groups,
@@ -217,18 +312,20 @@ impl Views<'_> {
         let claims: Vec<Value> = comparison
             .claims
             .iter()
-            .map(|row| {
+            .enumerate()
+            .map(|(claim, row)| {
                 json!({
                     "id": row.id,
                     "title": row.title,
                     "question": row.question,
                     "contested": row.contested,
-                    "cells": row.cells.iter().enumerate().map(|(i, cell)| json!({
+                    "cells": row.cells[slice(row.cells.len())].iter().zip(range.clone()).map(|(cell, i)| json!({
                         "stance": cell.stance,
                         "url": cell.cite.as_deref().map(|a| self.evidence_url(i, a)),
                         "note": cell.note,
                     })).collect::<Vec<_>>(),
-                    "unreviewed": row.unreviewed.iter().map(|(slug, e)| {
+                    "unreviewed": index.unreviewed[page].get(&claim).into_iter().flatten().map(|&i| {
+                        let (slug, e) = &row.unreviewed[i];
                         let i = positions.get(slug.as_str()).copied().unwrap_or(0);
                         json!({ "source": self.column_label(i), "url": self.evidence_url(i, &e.anchor), "html": e.marked() })
                     }).collect::<Vec<_>>(),
@@ -243,7 +340,7 @@ impl Views<'_> {
                 json!({
                     "label": row.label,
                     "differs": row.differs,
-                    "cells": row.cells.iter().enumerate().map(|(i, values)| self.evidence_list(i, values)).collect::<Vec<_>>(),
+                    "cells": row.cells[slice(row.cells.len())].iter().zip(range.clone()).map(|(values, i)| self.evidence_list(i, values)).collect::<Vec<_>>(),
                 })
             })
             .collect();
@@ -255,7 +352,7 @@ impl Views<'_> {
                         json!({
                             "label": row.label,
                             "url": actors.then(|| page_path(Section::Actors, &row.id)),
-                            "cells": self.coverage_cells(&row.sources),
+                            "cells": self.coverage_cells(&row.sources, &range),
                         })
                     })
                     .collect()
@@ -265,11 +362,10 @@ impl Views<'_> {
             let i = positions.get(slug).copied().unwrap_or(0);
             (self.column_label(i), i)
         };
-        let reuse_pairs: Vec<Value> = comparison
-            .reuse
-            .pairs
+        let reuse_pairs: Vec<Value> = index.pairs[page]
             .iter()
-            .map(|p| {
+            .map(|&i| {
+                let p = &comparison.reuse.pairs[i];
                 let (a_label, a) = label_of(&p.a);
                 let (b_label, b) = label_of(&p.b);
                 json!({
@@ -279,18 +375,16 @@ impl Views<'_> {
                 })
             })
             .collect();
-        let reuse_rows: Vec<Value> = comparison
-            .reuse
-            .overlap
+        let overlap = &comparison.reuse.overlap;
+        let reuse_rows: Vec<Value> = overlap[slice(overlap.len())]
             .iter()
-            .enumerate()
-            .map(|(i, cells)| json!({ "label": self.column_label(i), "cells": cells }))
+            .zip(range.clone())
+            .map(|(cells, i)| json!({ "label": self.column_label(i), "cells": cells[slice(cells.len())] }))
             .collect();
-        let passages: Vec<Value> = comparison
-            .reuse
-            .passages
+        let passages: Vec<Value> = index.passages[page]
             .iter()
-            .map(|p| {
+            .map(|&i| {
+                let p = &comparison.reuse.passages[i];
                 let (a_label, a) = label_of(&p.a);
                 let (b_label, b) = label_of(&p.b);
                 json!({
@@ -303,6 +397,7 @@ impl Views<'_> {
             .collect();
 
         json!({
+            "pager": pager,
             "columns": columns,
             "frames": frames,
             "loaded": loaded,

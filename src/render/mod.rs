@@ -728,6 +728,8 @@ struct Views<'a> {
     notes: Vec<NoteCard<'a>>,
     timeline: Vec<EventView>,
     feed_updated: String,
+    /// What each comparison page shows, sorted by page when the first is built.
+    compare_index: std::sync::OnceLock<compare::PageIndex<'a>>,
     /// Set when any page has a highlighted code block: the site needs `syntax.css`.
     has_code: std::sync::atomic::AtomicBool,
 }
@@ -870,6 +872,7 @@ impl<'a> Views<'a> {
 
         Views {
             has_code: std::sync::atomic::AtomicBool::new(false),
+            compare_index: std::sync::OnceLock::new(),
             dossier,
             analysis,
             by: Grouped::new(dossier, analysis),
@@ -937,16 +940,23 @@ impl<'a> Views<'a> {
                 },
             ),
             self.job("404.html", "404.html", "Page not found", "404", |_| {}),
-            self.job(
-                "compare.html",
-                "compare.html",
-                "How the sources compare",
-                "compare",
-                |c| {
-                    c.insert("compare", &self.compare_context(&self.analysis.comparison));
-                },
-            ),
         ];
+        let pages = compare::compare_pages(self.dossier.sources.len());
+        for number in 1..=pages {
+            let title = match pages {
+                1 => "How the sources compare".to_string(),
+                _ => format!("How the sources compare ({number} of {pages})"),
+            };
+            let path = compare::compare_page_path(number);
+            jobs.push(
+                self.job(&path, "compare.html", &title, "compare", move |c| {
+                    c.insert(
+                        "compare",
+                        &self.compare_context(&self.analysis.comparison, number),
+                    );
+                }),
+            );
+        }
         jobs.push(self.job("search.html", "search.html", "Search", "search", |_| {}));
         let letters = self.a_to_z();
         jobs.push(
@@ -1147,6 +1157,7 @@ impl<'a> Views<'a> {
         let framing = self.framing_box(index);
         self.page("source.html", card.headline, "sources", |c| {
             c.insert("framing", &framing);
+            c.insert("compare_url", &compare::compare_page_of(index));
             c.insert("statements", &statements);
             c.insert("source", card);
             c.insert("paragraphs", &paragraphs);
