@@ -5,7 +5,10 @@ use crate::analyse::analyse;
 use crate::error::{Error, Result};
 use crate::ingest::ingest;
 use crate::load::load;
-use crate::render::{render, render_cached, Collect, Discard, OutputFile, RenderStats, Sink};
+use crate::model::Config;
+use crate::render::{
+    compile_templates, render, render_cached, Collect, Discard, OutputFile, RenderStats, Sink,
+};
 use crate::resolve::{resolve, Dossier};
 use crate::theme::Theme;
 use crate::write::{update, write, Staging, WriteReport};
@@ -14,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use tera::Tera;
 
 mod cache;
 
@@ -82,14 +86,17 @@ pub fn check(options: &Options, progress: &dyn Progress) -> Result<Report> {
 /// Loads and links the dossier without rendering it.
 pub fn load_dossier(options: &Options) -> Result<Dossier> {
     let mut timings = Vec::new();
-    load_timed(options, &Silent, &mut timings, None)
+    load_timed(options, &Silent, &mut timings, None, |_| {})
 }
 
+/// Loads, ingests and resolves; `loaded` is told the configuration as soon as
+/// it is read, so work that needs only it can start alongside the rest.
 fn load_timed(
     options: &Options,
     progress: &dyn Progress,
     timings: &mut Vec<(&'static str, Duration)>,
     cache: Option<&mut Cache>,
+    loaded: impl FnOnce(&Config),
 ) -> Result<Dossier> {
     let mut clock = Clock::new(progress, timings);
     clock.start("load");
@@ -97,6 +104,7 @@ fn load_timed(
     if let Some(base_url) = &options.base_url {
         content.config.base_url = base_url.clone();
     }
+    loaded(&content.config);
     clock.start("ingest");
     let documents = std::mem::take(&mut content.sources);
     let sources = match cache {
@@ -131,17 +139,45 @@ fn make_site_with(
     sink: &dyn Sink,
 ) -> Result<Site> {
     let mut timings = Vec::new();
-    let dossier = load_timed(options, progress, &mut timings, cache.as_deref_mut())?;
-    let theme_folder = theme_folder(options, &dossier)?;
-    let theme = Theme::load(theme_folder.as_deref())?;
+    let compile = cache.is_none();
+    // The theme is read and its templates compiled on a thread of their own
+    // while the content is ingested and resolved: a cold build of a small
+    // dossier spends as long parsing templates as ingesting.
+    let (dossier, analysis, theme_folder, theme, templates) = std::thread::scope(|scope| {
+        let mut prepared = None;
+        let dossier = load_timed(
+            options,
+            progress,
+            &mut timings,
+            cache.as_deref_mut(),
+            |config| {
+                let folder = theme_folder(options, config);
+                prepared = Some(scope.spawn(move || prepare_theme(folder, compile)));
+            },
+        );
+        let prepared =
+            prepared.map(|thread| thread.join().expect("the theme thread does not panic"));
+        // Errors in the content come first, as they would without the thread.
+        let dossier = dossier?;
+        let (folder, theme, templates) = prepared.expect("the configuration was loaded")?;
+        let mut clock = Clock::new(progress, &mut timings);
+        clock.start("analyse");
+        let analysis = analyse(&dossier);
+        clock.stop();
+        Ok::<_, Error>((dossier, analysis, folder, theme, templates))
+    })?;
 
     let mut clock = Clock::new(progress, &mut timings);
-    clock.start("analyse");
-    let analysis = analyse(&dossier);
     clock.start("render");
-    let render = match cache {
-        None => render(&dossier, &analysis, &theme, sink)?,
-        Some(cache) => render_cached(&dossier, &analysis, &theme, &mut cache.pages, sink)?,
+    let render = match (cache, templates) {
+        (Some(cache), _) => render_cached(&dossier, &analysis, &theme, &mut cache.pages, sink)?,
+        (None, templates) => {
+            let templates = match templates {
+                Some(templates) => templates,
+                None => Arc::new(compile_templates(&theme)?),
+            };
+            render(&dossier, &analysis, &theme, templates, sink)?
+        }
     };
     clock.stop();
 
@@ -267,12 +303,25 @@ fn differences(before: Option<&[OutputFile]>, after: &[OutputFile]) -> (Vec<Stri
     (changed, removed)
 }
 
+type PreparedTheme = (Option<PathBuf>, Theme, Option<Arc<Tera>>);
+
+/// The theme in `folder` (the default when none), with its templates compiled when `compile`.
+fn prepare_theme(folder: Result<Option<PathBuf>>, compile: bool) -> Result<PreparedTheme> {
+    let folder = folder?;
+    let theme = Theme::load(folder.as_deref())?;
+    let templates = match compile {
+        true => Some(Arc::new(compile_templates(&theme)?)),
+        false => None,
+    };
+    Ok((folder, theme, templates))
+}
+
 /// `--theme` wins; otherwise `theme = "name"` in dossier.toml names `themes/<name>` next to the content.
-fn theme_folder(options: &Options, dossier: &Dossier) -> Result<Option<PathBuf>> {
+fn theme_folder(options: &Options, config: &Config) -> Result<Option<PathBuf>> {
     if let Some(folder) = &options.theme {
         return Ok(Some(folder.clone()));
     }
-    let Some(name) = &dossier.config.theme else {
+    let Some(name) = &config.theme else {
         return Ok(None);
     };
     if name == "default" {

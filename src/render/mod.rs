@@ -102,14 +102,16 @@ impl Sink for Discard {
     }
 }
 
-/// Renders the site into `sink`, each page as soon as it is made.
+/// Renders the site into `sink`, each page as soon as it is made, with the
+/// theme's templates compiled by [`compile_templates`].
 pub fn render(
     dossier: &Dossier,
     analysis: &Analysis,
     theme: &Theme,
+    templates: Arc<Tera>,
     sink: &dyn Sink,
 ) -> Result<RenderStats> {
-    render_with(dossier, analysis, theme, None, sink)
+    render_with(dossier, analysis, theme, Compiled::Ready(templates), sink)
 }
 
 /// The pages of a build (every HTML page, the sitemap and the feed), how many
@@ -135,22 +137,29 @@ pub fn render_cached(
     cache: &mut PageCache,
     sink: &dyn Sink,
 ) -> Result<RenderStats> {
-    render_with(dossier, analysis, theme, Some(cache), sink)
+    render_with(dossier, analysis, theme, Compiled::Cached(cache), sink)
+}
+
+/// Where a render's compiled templates come from.
+enum Compiled<'c> {
+    Ready(Arc<Tera>),
+    /// From the cache, which also reuses pages rendered before.
+    Cached(&'c mut PageCache),
 }
 
 fn render_with(
     dossier: &Dossier,
     analysis: &Analysis,
     theme: &Theme,
-    mut cache: Option<&mut PageCache>,
+    compiled: Compiled,
     sink: &dyn Sink,
 ) -> Result<RenderStats> {
-    let (tera, template_keys) = match cache.as_deref_mut() {
-        Some(cache) => {
+    let (tera, template_keys, cache) = match compiled {
+        Compiled::Cached(cache) => {
             let (tera, keys) = cache.templates(theme)?;
-            (tera, Some(keys))
+            (tera, Some(keys), Some(cache))
         }
-        None => (Arc::new(load_templates(theme)?), None),
+        Compiled::Ready(tera) => (tera, None, None),
     };
     let views = Views::new(dossier, analysis);
     let mut jobs = views.page_jobs();
@@ -299,7 +308,7 @@ impl PageCache {
         let tera = match &self.tera {
             Some((cached, tera)) if *cached == all => tera.clone(),
             _ => {
-                let tera = Arc::new(load_templates(theme)?);
+                let tera = Arc::new(compile_templates(theme)?);
                 self.tera = Some((all, tera.clone()));
                 tera
             }
@@ -428,7 +437,8 @@ fn template_uses<'t>(text: &BTreeMap<&'t str, &'t str>) -> BTreeMap<&'t str, BTr
         .collect()
 }
 
-fn load_templates(theme: &Theme) -> Result<Tera> {
+/// The theme's templates, parsed and checked for the ones every site needs.
+pub fn compile_templates(theme: &Theme) -> Result<Tera> {
     let mut tera = Tera::default();
     tera.set_escape_fn(escape_html);
     let templates = theme.templates()?;
