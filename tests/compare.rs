@@ -238,12 +238,17 @@ fn a_large_dossier_is_compared_thirty_sources_a_page_with_a_pager() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     copy_tree(&default_content(), &content);
-    let original = fs::read_to_string(content.join("sources/nnn-landmark-pact.txt")).unwrap();
-    let body = dossier::load::split_front_matter(&original)
+    // Twelve copies of each of the five articles.
+    let bodies: Vec<String> = fs::read_dir(content.join("sources"))
         .unwrap()
-        .body
-        .to_string();
+        .map(|entry| {
+            let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+            let split = dossier::load::split_front_matter(&text).unwrap();
+            split.body.to_string()
+        })
+        .collect();
     for i in 0..60 {
+        let body = &bodies[i % bodies.len()];
         fs::write(
             content.join(format!("sources/copy-{i:02}.txt")),
             format!("+++\ntitle = \"Copy {i}\"\noutlet = \"Outlet {i}\"\n+++\n{body}"),
@@ -306,4 +311,22 @@ fn a_large_dossier_is_compared_thirty_sources_a_page_with_a_pager() {
         }
     }
     assert_eq!(shown, sources, "every source is on one comparison page");
+
+    // Five groups of thirteen copies of one text make 390 pairs; each source
+    // keeps its closest five partners, and every copy is still paired.
+    let data: serde_json::Value =
+        serde_json::from_slice(&fs::read(output.join("dossier.json")).unwrap()).unwrap();
+    let pairs = data["analysis"]["comparison"]["reuse"]["pairs"]
+        .as_array()
+        .unwrap();
+    assert!(pairs.len() <= 5 * 65, "{} pairs", pairs.len());
+    for i in 0..60 {
+        let slug = format!("copy-{i:02}");
+        assert!(
+            pairs
+                .iter()
+                .any(|p| p["a"] == slug.as_str() || p["b"] == slug.as_str()),
+            "{slug} is in no pair"
+        );
+    }
 }

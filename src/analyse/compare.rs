@@ -819,6 +819,8 @@ fn actor_coverage(dossier: &Dossier, analysis: &Analysis) -> Vec<CoverageRow> {
 const WINDOW: usize = 8;
 /// Up to this many sources, shared text is drawn as a full matrix.
 const MATRIX_SOURCES: usize = 30;
+/// Pairs of sources sharing text listed for each source, closest first.
+const PARTNERS: usize = 5;
 /// Aligned passages shown, closest first.
 const PASSAGES_SHOWN: usize = 60;
 /// A paragraph by source index and paragraph index.
@@ -875,6 +877,20 @@ fn reuse(sources: &[Source]) -> Reuse {
             .max(y.b_in_a)
             .cmp(&x.a_in_b.max(x.b_in_a))
             .then((&x.a, &x.b).cmp(&(&y.a, &y.b)))
+    });
+    // Wire copy reprinted by forty outlets makes 780 pairs: each source keeps
+    // its closest partners, so the list grows with the sources, not their pairs.
+    let mut partners: HashMap<String, usize> = HashMap::new();
+    pairs.retain(|pair| {
+        let keep = [&pair.a, &pair.b]
+            .iter()
+            .any(|s| partners.get(s.as_str()).copied().unwrap_or(0) < PARTNERS);
+        if keep {
+            for s in [&pair.a, &pair.b] {
+                *partners.entry(s.to_string()).or_default() += 1;
+            }
+        }
+        keep
     });
     // A matrix of every source by every source grows with the square of the corpus:
     // it is drawn for small dossiers, and the list of pairs serves the rest.
@@ -941,16 +957,23 @@ fn reuse(sources: &[Source]) -> Reuse {
 }
 
 fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<String> = comparison_key(text).split(' ').map(String::from).collect();
+    use std::hash::Hasher;
+    let key = comparison_key(text);
+    let words: Vec<&str> = key.split(' ').collect();
     if words.len() < WINDOW {
         return Vec::new();
     }
     words
         .windows(WINDOW)
-        .map(|w| {
-            use std::hash::Hasher;
+        .map(|window| {
+            // The hash of the words joined by spaces, without joining them.
             let mut hasher = fnv::FnvHasher::default();
-            hasher.write(w.join(" ").as_bytes());
+            for (i, word) in window.iter().enumerate() {
+                if i > 0 {
+                    hasher.write(b" ");
+                }
+                hasher.write(word.as_bytes());
+            }
             hasher.finish()
         })
         .collect()

@@ -495,14 +495,23 @@ fn prefix(key: &str) -> String {
 /// same key say the same thing.
 pub fn comparison_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    let mut push = |c: char| {
         if c.is_alphanumeric() {
             key.push(c);
         } else if !key.is_empty() && !key.ends_with(' ') {
             key.push(' ');
         }
+    };
+    for c in text.chars() {
+        // Most text is ASCII, whose lowercase is one char: skip the general mapping.
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut push);
+        }
     }
-    key.trim_end().to_string()
+    key.truncate(key.trim_end().len());
+    key
 }
 
 /// A paragraph of running text: long enough, and finished like a sentence.
