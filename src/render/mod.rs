@@ -218,10 +218,8 @@ fn render_with(
         sink.put_streamed("dossier.json", &|out| {
             crate::export::write_json(dossier, analysis, out)
         })?;
-        put(OutputFile::new(
-            "search-index.js",
-            views.search_index().into_bytes(),
-        ))
+        counts.files.fetch_add(1, Ordering::Relaxed);
+        sink.put_streamed("search-index.js", &|out| views.write_search_index(out))
     };
     let (rendered, data) = rayon::join(render_pages, data_files);
     rendered?;
@@ -1545,10 +1543,14 @@ impl<'a> Views<'a> {
 
     /// Every tag on a source, note or actor, with what carries it, by page path.
     /// Tags that differ only in case or punctuation share a page.
-    fn search_index(&self) -> String {
-        search::index_script(self.dossier, |body| {
-            markdown::plain_text(body, |l| self.dossier.title_of(&l.target).map(String::from))
-        })
+    fn write_search_index(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        search::write_index_script(
+            self.dossier,
+            |body| {
+                markdown::plain_text(body, |l| self.dossier.title_of(&l.target).map(String::from))
+            },
+            out,
+        )
     }
 
     /// Every actor and alias, source, note and tag, grouped by first letter.

@@ -11,6 +11,7 @@ use super::page_path;
 use crate::load::Section;
 use crate::resolve::Dossier;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// One search result: what it is, its title, its page (and paragraph), its text.
@@ -19,7 +20,7 @@ struct Entry<'a> {
     kind: &'static str,
     title: &'a str,
     url: String,
-    text: String,
+    text: Cow<'a, str>,
     /// Text direction, so a result in Arabic is shown right to left.
     #[serde(skip_serializing_if = "is_ltr")]
     dir: &'static str,
@@ -44,9 +45,14 @@ pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// The index as a script that sets `window.dossierSearch`.
+/// Writes the index as a script that sets `window.dossierSearch`, as it is
+/// serialised: it holds the text of every paragraph, tens of megabytes at scale.
 /// `plain` turns editorial Markdown into the text to index.
-pub fn index_script(dossier: &Dossier, plain: impl Fn(&str) -> String) -> String {
+pub fn write_index_script(
+    dossier: &Dossier,
+    plain: impl Fn(&str) -> String,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut entries = Vec::new();
     for source in &dossier.sources {
         let page = page_path(Section::Sources, &source.slug);
@@ -54,7 +60,7 @@ pub fn index_script(dossier: &Dossier, plain: impl Fn(&str) -> String) -> String
             kind: "source",
             title: &source.headline,
             url: page.clone(),
-            text: source.deck.join(" "),
+            text: Cow::Owned(source.deck.join(" ")),
             dir: source.direction,
         });
         for paragraph in &source.paragraphs {
@@ -62,7 +68,7 @@ pub fn index_script(dossier: &Dossier, plain: impl Fn(&str) -> String) -> String
                 kind: "paragraph",
                 title: &source.headline,
                 url: format!("{page}#{}", paragraph.anchor),
-                text: paragraph.text.clone(),
+                text: Cow::Borrowed(&paragraph.text),
                 dir: source.direction,
             });
         }
@@ -79,7 +85,7 @@ pub fn index_script(dossier: &Dossier, plain: impl Fn(&str) -> String) -> String
             kind: "actor",
             title: &actor.meta.name,
             url: page_path(Section::Actors, &actor.slug),
-            text,
+            text: Cow::Owned(text),
             dir: "ltr",
         });
     }
@@ -88,7 +94,7 @@ pub fn index_script(dossier: &Dossier, plain: impl Fn(&str) -> String) -> String
             kind: "note",
             title: &note.meta.title,
             url: page_path(Section::Notes, &note.slug),
-            text: plain(&note.body),
+            text: Cow::Owned(plain(&note.body)),
             dir: "ltr",
         });
     }
@@ -112,9 +118,9 @@ pub fn index_script(dossier: &Dossier, plain: impl Fn(&str) -> String) -> String
             postings.push(weight);
         }
     }
-    let json = serde_json::to_string(&Index { entries, terms })
-        .expect("the index is plain strings and numbers");
-    format!("window.dossierSearch = {json};\n")
+    out.write_all(b"window.dossierSearch = ")?;
+    serde_json::to_writer(&mut *out, &Index { entries, terms }).map_err(std::io::Error::from)?;
+    out.write_all(b";\n")
 }
 
 #[cfg(test)]
