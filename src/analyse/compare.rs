@@ -832,14 +832,20 @@ const COMMON: usize = 40;
 /// paragraph) that hold it, so the cost follows the text, never the number of
 /// pairs of sentences.
 fn reuse(sources: &[Source]) -> Reuse {
+    use rayon::prelude::*;
+    // The maps below take millions of small keys that are hashes or indices
+    // already: FNV hashes them several times faster than SipHash. It resists no
+    // crafted collisions, but a crafted article could only slow this step down;
+    // the result is sorted afterwards and does not depend on the map's order.
+    type FastMap<K, V> = fnv::FnvHashMap<K, V>;
     let shingled: Vec<Vec<Vec<u64>>> = sources
-        .iter()
+        .par_iter()
         .map(|s| s.paragraphs.iter().map(|p| shingles(&p.text)).collect())
         .collect();
-    let mut index: HashMap<u64, Vec<ParagraphAt>> = HashMap::new();
+    let mut index: FastMap<u64, Vec<ParagraphAt>> = FastMap::default();
     let mut totals = vec![0usize; sources.len()];
     for (s, paragraphs) in shingled.iter().enumerate() {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = fnv::FnvHashSet::default();
         for (p, list) in paragraphs.iter().enumerate() {
             for shingle in list {
                 if seen.insert(*shingle) {
@@ -849,8 +855,8 @@ fn reuse(sources: &[Source]) -> Reuse {
             }
         }
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    let mut paragraph_pairs: HashMap<(ParagraphAt, ParagraphAt), usize> = HashMap::new();
+    let mut shared: FastMap<(usize, usize), usize> = FastMap::default();
+    let mut paragraph_pairs: FastMap<(ParagraphAt, ParagraphAt), usize> = FastMap::default();
     for holders in index.values() {
         if holders.len() < 2 || holders.len() > COMMON {
             continue;
