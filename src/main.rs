@@ -44,7 +44,8 @@ enum Command {
         /// Absolute URL the site is published at (for the sitemap, feed and canonical links).
         #[arg(long)]
         base_url: Option<String>,
-        /// Print the time each stage took.
+        /// Print the time each stage took. Pages are written as they are
+        /// rendered, so render includes writing them; write is the final swap.
         #[arg(long)]
         timings: bool,
     },
