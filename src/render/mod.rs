@@ -1778,8 +1778,19 @@ fn source_card(source: &Source) -> SourceCard<'_> {
 }
 
 /// The page of a tag, by its slug.
+/// A tag's page. Tags differing only in case or accents share it; a tag the
+/// ASCII slug cannot spell (Arabic, Hebrew…) gets the hash of its own text, so two
+/// such tags never share a page, and no tag can take the tag index's place.
 fn tag_path(tag: &str) -> String {
-    format!("tags/{}.html", crate::load::slugify(tag))
+    use std::hash::Hasher;
+    let slug = crate::load::slugify(tag);
+    let spelled = slug != "untitled" || tag.trim().eq_ignore_ascii_case("untitled");
+    if spelled && slug != "index" {
+        return format!("tags/{slug}.html");
+    }
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(tag.trim().to_lowercase().as_bytes());
+    format!("tags/{slug}-{:08x}.html", hasher.finish() as u32)
 }
 
 fn tag_links(tags: &[String]) -> Vec<LinkRef> {
@@ -1963,6 +1974,17 @@ pub fn absolute_url(base_url: &str, path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_in_any_script_get_pages_of_their_own() {
+        assert_eq!(tag_path("Défense"), "tags/defense.html");
+        assert_eq!(tag_path("defense"), tag_path("DÉFENSE"));
+        let (arabic, hebrew) = (tag_path("الدفاع"), tag_path("ביטחון"));
+        assert_ne!(arabic, hebrew);
+        assert_ne!(arabic, tag_path("untitled"));
+        assert_eq!(arabic, tag_path(" الدفاع "));
+        assert_ne!(tag_path("index"), "tags/index.html");
+    }
 
     #[test]
     fn root_prefix_follows_depth() {
