@@ -346,7 +346,7 @@ impl Checker<'_> {
             }
             diagnostics.push(d);
         };
-        let mut blocks = Blocks::new();
+        let mut blocks = Blocks::default();
         for link in wikilinks(text) {
             match self.problem(None, &link.target, link.anchor.as_deref()) {
                 Some(problem) => report(link.range.clone(), problem),
@@ -660,6 +660,7 @@ fn context_of(
     let block = block_around(text, at.start);
     let offset = at.start - block.start;
     let sentences = blocks
+        .sentences
         .entry(block.start)
         .or_insert_with(|| crate::analyse::quotes::paragraph_sentences(&text[block.clone()]));
     let sentence = sentences
@@ -668,16 +669,26 @@ fn context_of(
         .map_or(block.clone(), |r| {
             block.start + r.start..block.start + r.end
         });
-    let plain = plain_text(&text[sentence], title_of);
-    let plain = plain
-        .trim_start_matches(['-', '*', '#', '>', ' '])
-        .to_string();
-    truncate_words(&plain, 240)
+    blocks
+        .contexts
+        .entry((sentence.start, sentence.end))
+        .or_insert_with(|| {
+            let plain = plain_text(&text[sentence], title_of);
+            let plain = plain.trim_start_matches(['-', '*', '#', '>', ' ']);
+            truncate_words(plain, 240)
+        })
+        .clone()
 }
 
-/// The sentences of the blocks of one text seen so far, by where the block
-/// starts: a note cites sentence after sentence of one paragraph.
-type Blocks = HashMap<usize, Vec<std::ops::Range<usize>>>;
+/// What one text's references stand in, worked out once: a note cites
+/// sentence after sentence of one paragraph, often several sources at a time.
+#[derive(Default)]
+struct Blocks {
+    /// The sentences of each block, by where the block starts.
+    sentences: HashMap<usize, Vec<std::ops::Range<usize>>>,
+    /// Each sentence's plain text, by its range.
+    contexts: HashMap<(usize, usize), String>,
+}
 
 /// The Markdown block (paragraph, list item, heading) around a byte offset.
 fn block_around(text: &str, at: usize) -> std::ops::Range<usize> {
