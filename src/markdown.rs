@@ -41,6 +41,15 @@ fn options() -> Options {
 
 /// Byte ranges where `[[` and `[@` are literal text: code and raw HTML.
 fn literal_ranges(markdown: &str) -> Vec<Range<usize>> {
+    // Code needs a backtick, a tilde fence or an indented line, and raw HTML a
+    // '<': most sentences have none, and need no parse.
+    let may_have_literals = markdown.contains(['`', '~', '<'])
+        || markdown
+            .lines()
+            .any(|line| line.starts_with("    ") || line.starts_with('\t'));
+    if !may_have_literals {
+        return Vec::new();
+    }
     Parser::new_ext(markdown, options())
         .into_offset_iter()
         .filter(|(event, _)| {
