@@ -41,12 +41,10 @@ fn options() -> Options {
 
 /// Byte ranges where `[[` and `[@` are literal text: code and raw HTML.
 fn literal_ranges(markdown: &str) -> Vec<Range<usize>> {
-    // Code needs a backtick, a tilde fence or an indented line, and raw HTML a
-    // '<': most sentences have none, and need no parse.
-    let may_have_literals = markdown.contains(['`', '~', '<'])
-        || markdown
-            .lines()
-            .any(|line| line.starts_with("    ") || line.starts_with('\t'));
+    // Code needs a backtick, a tilde fence or an indent (four spaces or a tab,
+    // after a list marker or '>' too), and raw HTML a '<': most sentences have
+    // none, and need no parse.
+    let may_have_literals = markdown.contains(['`', '~', '<', '\t']) || markdown.contains("    ");
     if !may_have_literals {
         return Vec::new();
     }
@@ -557,6 +555,19 @@ fn is_inline(tag: TagEnd) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_in_indented_code_are_literal_however_the_indent_is_made() {
+        for text in [
+            "Text.\n\n    [[in-code]]\n",
+            "Text.\n\n  \t[[in-code]]\n",
+            "> Quote.\n>\n>     [[in-code]]\n",
+            "1. Item.\n\n        [[in-code]]\n",
+        ] {
+            assert!(wikilinks(text).is_empty(), "{text:?}");
+        }
+        assert_eq!(wikilinks("Plain [[link]] text.").len(), 1);
+    }
 
     #[test]
     fn finds_every_form_outside_code() {
