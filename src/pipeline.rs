@@ -69,8 +69,10 @@ impl Progress for Silent {}
 /// staging folder as they are rendered; the folder replaces the output only
 /// once the whole site is there.
 pub fn build(options: &Options, progress: &dyn Progress) -> Result<Report> {
-    let staging = Staging::begin(&options.output, &options.content)?;
-    let mut report = make_site_with(options, progress, None, &staging)?.report;
+    let (site, staging) = make_site_with(options, progress, None, || {
+        Staging::begin(&options.output, &options.content)
+    })?;
+    let mut report = site.report;
     progress.stage("write");
     let started = Instant::now();
     report.written = Some(staging.finish()?);
@@ -80,7 +82,7 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Report> {
 
 /// Runs every stage but writing: the content and the theme are checked, nothing is written.
 pub fn check(options: &Options, progress: &dyn Progress) -> Result<Report> {
-    make_site_with(options, progress, None, &Discard).map(|site| site.report)
+    make_site_with(options, progress, None, || Ok(Discard)).map(|(site, _)| site.report)
 }
 
 /// Loads and links the dossier without rendering it.
@@ -132,12 +134,15 @@ struct Site {
     theme_folder: Option<PathBuf>,
 }
 
-fn make_site_with(
+/// Runs every stage; the pages go to the sink `open` makes once the content
+/// has loaded and linked without error, so a build that fails on its content
+/// never touches the output folder or its parent.
+fn make_site_with<S: Sink>(
     options: &Options,
     progress: &dyn Progress,
     mut cache: Option<&mut Cache>,
-    sink: &dyn Sink,
-) -> Result<Site> {
+    open: impl FnOnce() -> Result<S>,
+) -> Result<(Site, S)> {
     let mut timings = Vec::new();
     let compile = cache.is_none();
     // The theme is read and its templates compiled on a thread of their own
@@ -167,16 +172,17 @@ fn make_site_with(
         Ok::<_, Error>((dossier, analysis, folder, theme, templates))
     })?;
 
+    let sink = open()?;
     let mut clock = Clock::new(progress, &mut timings);
     clock.start("render");
     let render = match (cache, templates) {
-        (Some(cache), _) => render_cached(&dossier, &analysis, &theme, &mut cache.pages, sink)?,
+        (Some(cache), _) => render_cached(&dossier, &analysis, &theme, &mut cache.pages, &sink)?,
         (None, templates) => {
             let templates = match templates {
                 Some(templates) => templates,
                 None => Arc::new(compile_templates(&theme)?),
             };
-            render(&dossier, &analysis, &theme, templates, sink)?
+            render(&dossier, &analysis, &theme, templates, &sink)?
         }
     };
     clock.stop();
@@ -190,11 +196,12 @@ fn make_site_with(
         written: None,
         timings,
     };
-    Ok(Site {
+    let site = Site {
         report,
         render,
         theme_folder,
-    })
+    };
+    Ok((site, sink))
 }
 
 /// Builds one dossier again and again in one process (`dossier serve`): each
@@ -246,8 +253,10 @@ impl Session {
     /// Builds the site and brings the output folder up to date. On an error the
     /// last good site stays, in memory and on disk.
     pub fn rebuild(&mut self, progress: &dyn Progress) -> Result<Rebuild> {
-        let collected = Collect::default();
-        let site = make_site_with(&self.options, progress, Some(&mut self.cache), &collected)?;
+        let (site, collected) =
+            make_site_with(&self.options, progress, Some(&mut self.cache), || {
+                Ok(Collect::default())
+            })?;
         let Site {
             mut report,
             render,

@@ -191,6 +191,24 @@ fn a_page_failing_after_others_were_written_leaves_the_previous_site() {
 }
 
 #[test]
+fn a_build_that_fails_on_its_content_creates_no_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    small_content(dir.path());
+    fs::write(
+        dir.path().join("content/notes/summary.md"),
+        "+++\ntitle = \"Summary\"\n+++\nSee [[nobody]].\n",
+    )
+    .unwrap();
+    let run = dossier(dir.path(), &["build", "--output", "new/deeper/site"]);
+    assert!(!run.status.success());
+    assert!(stderr(&run).contains("nobody"), "{}", stderr(&run));
+    assert!(
+        !dir.path().join("new").exists(),
+        "the output's parent was created"
+    );
+}
+
+#[test]
 fn files_the_generator_did_not_write_are_never_removed() {
     let dir = tempfile::tempdir().unwrap();
     small_content(dir.path());
