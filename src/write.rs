@@ -156,11 +156,11 @@ impl Staging {
             if exchange(staging, output) {
                 // The old site is now in the staging folder, and `output` was never missing.
                 // Only a folder that held nothing but dossier's own files reaches this point.
-                fs::remove_dir_all(staging).map_err(|e| Error::io(staging, e))?;
+                remove_site(staging)?;
             } else {
                 fs::rename(output, previous).map_err(|e| Error::io(output, e))?;
                 fs::rename(staging, output).map_err(|e| Error::io(output, e))?;
-                fs::remove_dir_all(previous).map_err(|e| Error::io(previous, e))?;
+                remove_site(previous)?;
             }
         } else {
             fs::rename(staging, output).map_err(|e| Error::io(output, e))?;
@@ -249,17 +249,54 @@ fn exchange(_: &Path, _: &Path) -> bool {
     false
 }
 
+/// Removes a site dossier wrote (the one just swapped out) so that, stopped at
+/// any moment, it leaves a folder the next build knows for its own: the marker
+/// goes in first and out last, and the manifest stays until every file it lists
+/// is gone. What is left at the very end is an empty folder.
+fn remove_site(folder: &Path) -> Result<()> {
+    let io = |path: &Path, e| Error::io(path, e);
+    let marker = folder.join(STAGING_MARKER);
+    fs::write(&marker, "").map_err(|e| io(&marker, e))?;
+    let manifest = folder.join(MANIFEST);
+    for entry in WalkDir::new(folder).min_depth(1).contents_first(true) {
+        let entry = entry.map_err(|e| io(folder, e.into()))?;
+        let path = entry.path();
+        if path == marker || path == manifest {
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            fs::remove_dir(path).map_err(|e| io(path, e))?;
+        } else {
+            fs::remove_file(path).map_err(|e| io(path, e))?;
+        }
+    }
+    let _ = fs::remove_file(&manifest);
+    fs::remove_file(&marker).map_err(|e| io(&marker, e))?;
+    fs::remove_dir(folder).map_err(|e| io(folder, e))
+}
+
+fn is_empty_folder(path: &Path) -> bool {
+    fs::read_dir(path).is_ok_and(|mut entries| entries.next().is_none())
+}
+
 /// Finishes or clears what an interrupted build left behind; a folder of that name
-/// that dossier did not make is refused, never removed.
+/// that dossier did not make is refused, never removed (an empty one holds nothing to lose).
 fn recover(output: &Path, staging: &Path, previous: &Path) -> Result<()> {
     if staging.exists() {
-        if !staging.join(STAGING_MARKER).is_file() && owned_files(staging)?.is_none() {
+        if !staging.join(STAGING_MARKER).is_file()
+            && !is_empty_folder(staging)
+            && owned_files(staging)?.is_none()
+        {
             return Err(refused(
                 staging,
                 "a folder of this name exists and was not made by dossier",
             ));
         }
         fs::remove_dir_all(staging).map_err(|e| Error::io(staging, e))?;
+    }
+    if previous.exists() && (is_empty_folder(previous) || previous.join(STAGING_MARKER).is_file()) {
+        // A previous site whose removal was stopped: its marker went in first.
+        fs::remove_dir_all(previous).map_err(|e| Error::io(previous, e))?;
     }
     if previous.exists() {
         if owned_files(previous)?.is_none()
@@ -522,6 +559,30 @@ mod tests {
         let report = write(&out, &content, &[file("a.html", "A")]).unwrap();
         assert_eq!(report.unchanged, 1);
         assert!(!dir.path().join(".site.dossier-previous").exists());
+    }
+
+    #[test]
+    fn an_old_site_whose_removal_was_stopped_is_cleared_by_the_next_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        fs::create_dir(&content).unwrap();
+        let out = dir.path().join("site");
+        write(&out, &content, &[file("a.html", "A")]).unwrap();
+        let staging = dir.path().join(".site.dossier-staging");
+        // Stopped inside remove_site: the marker is in, the manifest already gone.
+        fs::create_dir_all(staging.join("notes")).unwrap();
+        fs::write(staging.join(STAGING_MARKER), "").unwrap();
+        fs::write(staging.join("notes/old.html"), "old").unwrap();
+        write(&out, &content, &[file("a.html", "A")]).unwrap();
+        assert!(!staging.exists());
+        // Stopped after the marker went: an empty folder.
+        fs::create_dir(&staging).unwrap();
+        write(&out, &content, &[file("a.html", "B")]).unwrap();
+        assert!(!staging.exists());
+        // A whole build removes the site it replaced, and nothing else.
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "B");
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 2, "only content/ and site/ remain");
     }
 
     #[test]
