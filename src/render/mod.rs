@@ -14,6 +14,7 @@ use crate::markdown::{self, LinkTarget, WikiLink};
 use crate::model::{ActorKind, PartialDate};
 use crate::resolve::{Actor, Cited, Dossier, Event, Note, Reference};
 use crate::theme::Theme;
+use crate::write::lock;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -80,7 +81,10 @@ pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
 impl Collect {
     /// The files, sorted by path.
     pub fn into_files(self) -> Vec<OutputFile> {
-        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut files = self
+            .0
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files
     }
@@ -88,7 +92,7 @@ impl Collect {
 
 impl Sink for Collect {
     fn put(&self, file: OutputFile) -> Result<()> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        lock(&self.0).push(file);
         Ok(())
     }
 }
@@ -166,15 +170,10 @@ fn render_with(
     jobs.sort_by(|a, b| a.path.cmp(&b.path));
     let pages = jobs.len();
     let lookup = cache.as_deref();
-    let counts = Counts::default();
+    let rendered_count = AtomicUsize::new(0);
+    let sink = Counting::new(sink);
+    let put = |file: OutputFile| sink.put(file);
     let cached: std::sync::Mutex<Vec<(String, CachedPage)>> = Default::default();
-    let put = |file: OutputFile| {
-        counts.files.fetch_add(1, Ordering::Relaxed);
-        if file.path.ends_with(".html") {
-            counts.html.fetch_add(1, Ordering::Relaxed);
-        }
-        sink.put(file)
-    };
 
     // Each page is built, rendered and handed to the sink in one go, so a
     // build holds a few pages at a time, not the whole site.
@@ -189,7 +188,7 @@ fn render_with(
                     .insert("inline_css", &String::from_utf8_lossy(css));
             }
             let (Some(cache), Some(template_keys)) = (lookup, &template_keys) else {
-                counts.rendered.fetch_add(1, Ordering::Relaxed);
+                rendered_count.fetch_add(1, Ordering::Relaxed);
                 return put(render_page(&tera, &path, &page)?);
             };
             let value = page.context.into_json();
@@ -202,23 +201,18 @@ fn render_with(
                 Some(bytes) => OutputFile { path, bytes },
                 None => {
                     page.context = Context::from_value(value).expect("a context is a JSON object");
-                    counts.rendered.fetch_add(1, Ordering::Relaxed);
+                    rendered_count.fetch_add(1, Ordering::Relaxed);
                     render_page(&tera, &path, &page)?
                 }
             };
-            cached
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push((file.path.clone(), (key, file.bytes.clone())));
+            lock(&cached).push((file.path.clone(), (key, file.bytes.clone())));
             put(file)
         })
     };
     let data_files = || -> Result<()> {
-        counts.files.fetch_add(1, Ordering::Relaxed);
         sink.put_streamed("dossier.json", &|out| {
             crate::export::write_json(dossier, analysis, out)
         })?;
-        counts.files.fetch_add(1, Ordering::Relaxed);
         sink.put_streamed("search-index.js", &|out| views.write_search_index(out))
     };
     let (rendered, data) = rayon::join(render_pages, data_files);
@@ -239,23 +233,52 @@ fn render_with(
         cache.keep(
             cached
                 .into_inner()
-                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
                 .into_iter(),
         );
     }
     Ok(RenderStats {
         pages,
-        rendered: counts.rendered.into_inner(),
-        html: counts.html.into_inner(),
-        files: counts.files.into_inner(),
+        rendered: rendered_count.into_inner(),
+        html: sink.html.into_inner(),
+        files: sink.files.into_inner(),
     })
 }
 
-#[derive(Default)]
-struct Counts {
-    rendered: AtomicUsize,
-    html: AtomicUsize,
+/// Counts the files, and the HTML pages among them, on their way to a sink.
+struct Counting<'s> {
+    sink: &'s dyn Sink,
     files: AtomicUsize,
+    html: AtomicUsize,
+}
+
+impl<'s> Counting<'s> {
+    fn new(sink: &'s dyn Sink) -> Self {
+        Counting {
+            sink,
+            files: AtomicUsize::new(0),
+            html: AtomicUsize::new(0),
+        }
+    }
+
+    fn count(&self, path: &str) {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        if path.ends_with(".html") {
+            self.html.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
+impl Sink for Counting<'_> {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        self.count(&file.path);
+        self.sink.put(file)
+    }
+
+    fn put_streamed(&self, path: &str, write: &WriteFile) -> Result<()> {
+        self.count(path);
+        self.sink.put_streamed(path, write)
+    }
 }
 
 fn render_page(tera: &Tera, path: &str, page: &Page) -> Result<OutputFile> {
