@@ -1,7 +1,7 @@
 //! The built default dossier must pass the Nu HTML Checker with no errors and axe-core
 //! in headless Chromium with no violations, in light and dark colour schemes, with no
 //! network request and no script error. The checks are in tests/browser/check-site.mjs;
-//! tests/browser/install.sh installs what they need.
+//! `bash tests/run.sh` installs what they need (tests/browser/install.sh) before running them.
 
 mod common;
 

@@ -628,12 +628,7 @@ fn interrupt(child: &Child) {
 #[cfg(unix)]
 #[test]
 fn an_edit_reaches_the_open_page_in_a_browser() {
-    let browser = repo().join("tests/browser");
-    assert!(
-        browser.join("node_modules/playwright-core").is_dir()
-            && Path::new("/usr/bin/chromium").exists(),
-        "the browser test needs Chromium and node packages: run `bash tests/browser/install.sh`"
-    );
+    let browser = browser_scripts();
     let work = Workspace::new();
     let (mut child, url) = spawn_serve(&work);
     let run = Command::new("node")

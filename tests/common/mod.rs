@@ -64,14 +64,14 @@ pub fn slugs(folder: &Path) -> BTreeSet<String> {
         .collect()
 }
 
-/// The folder of the Chromium-driven checks, once `tests/browser/install.sh` has
-/// installed what they need.
+/// The folder of the Chromium-driven checks, once `tests/browser/install.sh` (run by
+/// `tests/run.sh`) has installed what they need.
 pub fn browser_scripts() -> PathBuf {
     let browser = repo().join("tests/browser");
     assert!(
         browser.join("node_modules/playwright-core").is_dir()
             && Path::new("/usr/bin/chromium").exists(),
-        "the browser checks need Chromium, Java and node packages: run `bash tests/browser/install.sh`"
+        "the browser checks need Chromium, Java and node packages: run the tests with `bash tests/run.sh`, which installs them"
     );
     browser
 }
