@@ -43,7 +43,8 @@ fn ci_runs_the_readmes_test_command() {
     let ci = std::fs::read_to_string(repo().join(".ci/run")).unwrap();
     let test_command = &readme_commands()[1];
     assert!(
-        ci.lines().any(|l| l.trim().trim_start_matches("exec ") == test_command),
+        ci.lines()
+            .any(|l| l.trim().trim_start_matches("exec ") == test_command),
         ".ci/run must run `{test_command}`:\n{ci}"
     );
 }
