@@ -521,31 +521,29 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, (usize, usize, usize)> {
     })
 }
 
-/// A slug is the file name without its extension, restricted so it is safe in a URL
-/// and on every file system.
+/// A slug is the file name without its extension, made safe for a URL and every file
+/// system: `My_Article.txt` is `my-article`, as Hugo and Zola name pages. Two files
+/// whose names give one slug are reported together by `check_unique_slugs`.
 pub fn slug_of(path: &Path) -> Result<String, Diagnostic> {
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    if RESERVED_SLUGS.contains(&stem) {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let slug = if is_valid_slug(&stem) {
+        stem.to_string()
+    } else {
+        slugify(&stem)
+    };
+    if RESERVED_SLUGS.contains(&slug.as_str()) {
         return Err(Diagnostic::new(
             path,
             0,
             0,
             format!("'{stem}' is reserved for a page of the site"),
         )
-        .with_hint(format!("rename the file, for example to '{stem}-1'")));
+        .with_hint(format!("rename the file, for example to '{slug}-1'")));
     }
-    if is_valid_slug(stem) {
-        Ok(stem.to_string())
-    } else {
-        Err(
-            Diagnostic::new(path, 0, 0, format!("'{stem}' is not a valid slug")).with_hint(
-                format!(
-                    "name files with lowercase letters, digits and hyphens, for example '{}'",
-                    slugify(stem)
-                ),
-            ),
-        )
-    }
+    Ok(slug)
 }
 
 /// Slugs whose pages would take the place of a section's own index page.
@@ -562,38 +560,20 @@ pub fn is_valid_slug(slug: &str) -> bool {
         && !slug.contains("--")
 }
 
-/// Turns any name into a valid slug ("Benny Gantz" → "benny-gantz").
+/// Turns any name into a valid slug ("Benny Gantz" → "benny-gantz", "Łódź" → "lodz"):
+/// the `slug` crate transliterates every script to ASCII (deunicode), as Zola does,
+/// and the length is capped so file names stay short.
 pub fn slugify(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let c = fold_accent(c);
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
+    let slug = slug::slugify(name);
+    let mut end = slug.len().min(80);
+    while !slug.is_char_boundary(end) {
+        end -= 1;
     }
-    let slug = slug.trim_end_matches('-');
-    let slug: String = slug.chars().take(80).collect();
-    let slug = slug.trim_end_matches('-').to_string();
+    let slug = slug[..end].trim_matches('-');
     if slug.is_empty() {
         "untitled".to_string()
     } else {
-        slug
-    }
-}
-
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        other => other,
+        slug.to_string()
     }
 }
 
@@ -696,6 +676,18 @@ mod tests {
             "reagissez-a-cet-article"
         );
         assert_eq!(slugify("???"), "untitled");
+        assert_eq!(slugify("Łódź"), "lodz");
+        assert_eq!(slugify("My_Article"), "my-article");
+        assert_eq!(slugify(&"word ".repeat(40)).len(), 79);
+        assert!(is_valid_slug(&slugify("  --Ça va?  ")));
+        assert_eq!(
+            slug_of(Path::new("content/sources/My_Article.txt")).unwrap(),
+            "my-article"
+        );
+        assert_eq!(
+            slug_of(Path::new("content/sources/Été à Łódź.txt")).unwrap(),
+            "ete-a-lodz"
+        );
         assert!(slug_of(Path::new("content/sources/index.txt"))
             .unwrap_err()
             .message

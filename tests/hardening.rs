@@ -66,7 +66,7 @@ fn fails_with(dir: &Path, expected: &[&str]) {
 }
 
 #[test]
-fn a_slug_must_be_lowercase_so_names_differing_in_case_never_collide() {
+fn names_differing_in_case_are_one_slug_and_so_reported_as_a_collision() {
     let dir = tempfile::tempdir().unwrap();
     small_content(dir.path());
     fs::write(
@@ -74,7 +74,7 @@ fn a_slug_must_be_lowercase_so_names_differing_in_case_never_collide() {
         "+++\nname = \"Alpha\"\nkind = \"person\"\n+++\n",
     )
     .unwrap();
-    fails_with(dir.path(), &["Alpha-Beta.md", "slug"]);
+    fails_with(dir.path(), &["Alpha-Beta.md", "alpha-beta.md", "slug"]);
 }
 
 #[test]
@@ -99,8 +99,13 @@ fn two_files_claiming_one_slug_are_both_named() {
 }
 
 #[test]
-fn dot_dot_separators_and_reserved_names_are_not_slugs() {
-    for name in ["a..b.md", "index.md", "a b.md", "-x.md", "é.md"] {
+fn file_names_of_any_spelling_become_slugs_and_reserved_names_are_refused() {
+    for (name, slug) in [
+        ("a..b.md", "a-b"),
+        ("A b_C.md", "a-b-c"),
+        ("-x.md", "x"),
+        ("Été à Łódź.md", "ete-a-lodz"),
+    ] {
         let dir = tempfile::tempdir().unwrap();
         small_content(dir.path());
         fs::write(
@@ -108,8 +113,19 @@ fn dot_dot_separators_and_reserved_names_are_not_slugs() {
             "+++\ntitle = \"x\"\n+++\n",
         )
         .unwrap();
-        fails_with(dir.path(), &[name]);
+        let run = dossier(dir.path(), &["build"]);
+        assert!(run.status.success(), "{name}: {}", stderr(&run));
+        let page = dir.path().join(format!("output/notes/{slug}.html"));
+        assert!(page.is_file(), "{name} should become {}", page.display());
     }
+    let dir = tempfile::tempdir().unwrap();
+    small_content(dir.path());
+    fs::write(
+        dir.path().join("content/notes/Index.md"),
+        "+++\ntitle = \"x\"\n+++\n",
+    )
+    .unwrap();
+    fails_with(dir.path(), &["Index.md", "reserved"]);
 }
 
 #[test]

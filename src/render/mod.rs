@@ -1023,6 +1023,7 @@ impl<'a> Views<'a> {
                     c.insert("source", card);
                     c.insert("lines", &source.lines);
                     c.insert("origin", &source.meta.origin);
+                    c.insert("file", &source_file_name(source));
                 },
             ));
         }
@@ -1798,6 +1799,17 @@ fn source_card(source: &Source) -> SourceCard<'_> {
         paragraph_count: source.paragraphs.len(),
         tags: tag_links(&source.meta.tags),
     }
+}
+
+/// The name of the file a source was read from, so a reader knows what to edit
+/// even when the slug was made from a name like `My_Article.txt`.
+fn source_file_name(source: &Source) -> String {
+    source
+        .origin
+        .path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The page of a tag, by its slug.
