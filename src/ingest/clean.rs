@@ -20,6 +20,10 @@ pub const STRUCTURAL_RULES: &[(&str, &str)] = &[
         "A short line above the headline: a section label or kicker",
     ),
     (
+        "sentence-headline",
+        "Without a title, a short first paragraph that ends like a sentence is the headline",
+    ),
+    (
         "duplicate-paragraph",
         "A paragraph repeating an earlier one exactly or nearly",
     ),
@@ -201,16 +205,27 @@ impl<'a> Cleaner<'a> {
         let prose: Vec<usize> = (0..n)
             .filter(|&i| !decided[i] && is_prose(&judged[i].text))
             .collect();
-        let first_prose = prose.first().copied().unwrap_or(n);
+        let mut first_prose = prose.first().copied().unwrap_or(n);
         let last_prose = prose.last().copied();
-        let in_head = |i: usize| i < first_prose;
-        let in_tail = |i: usize| last_prose.is_some_and(|last| i > last);
 
-        let headline = self.find_headline(&judged, &decided, &kept, title, first_prose);
+        let mut headline = self.find_headline(&judged, &decided, &kept, title, first_prose);
+        if headline.is_none() && title.is_none() && self.structural("sentence-headline") {
+            // A headline that ends like a sentence ("Ministers sign a pact.") looks
+            // like prose; the article then starts at the next paragraph.
+            if let [first, next, ..] = prose[..] {
+                if looks_like_headline(&judged[first].text) {
+                    headline = Some(first);
+                    judged[first].rule = Some("sentence-headline".to_string());
+                    first_prose = next;
+                }
+            }
+        }
         if let Some(h) = headline {
             judged[h].fate = Fate::Headline;
             decided[h] = true;
         }
+        let in_head = |i: usize| i < first_prose;
+        let in_tail = |i: usize| last_prose.is_some_and(|last| i > last);
 
         self.apply_line_rules(
             &mut judged,
@@ -518,6 +533,19 @@ pub fn comparison_key(text: &str) -> String {
 pub fn is_prose(text: &str) -> bool {
     let words = super::count_words(text);
     words >= 25 || (words >= 8 && ends_like_a_sentence(text))
+}
+
+/// A first paragraph that reads as a headline although it ends like a sentence:
+/// shorter than a lede, a single sentence, and not opening with a dateline.
+fn looks_like_headline(text: &str) -> bool {
+    let words = super::count_words(text);
+    let opens_with_dateline = infer::dateline(text).is_some()
+        || text.split_once(" — ").is_some_and(|(lead, _)| {
+            lead.chars().any(char::is_alphabetic) && !lead.chars().any(char::is_lowercase)
+        });
+    words < 25
+        && !opens_with_dateline
+        && crate::analyse::quotes::paragraph_sentences(text).len() == 1
 }
 
 fn ends_like_a_sentence(text: &str) -> bool {

@@ -506,6 +506,40 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_ending_like_a_sentence_is_still_the_headline() {
+        for headline in [
+            "Ministers of two small states sign a water pact at last.",
+            "Will the two small states finally sign the water pact?",
+            "U.S. and Canada agree on a new fishing quota for the lakes.",
+        ] {
+            let source = ingest_text(None, &format!("{headline}\n{P1}\n{P2}\n"));
+            assert_eq!(source.headline, headline);
+            assert!(source.headline_inferred);
+            assert_eq!(source.paragraphs.len(), 2, "{headline}");
+            assert_eq!(source.lines[0].rule.as_deref(), Some("sentence-headline"));
+        }
+    }
+
+    #[test]
+    fn a_lede_is_not_taken_for_a_headline() {
+        let two_sentences = "The ministers met. They signed nothing at all that day.";
+        let datelined = "OTTAWA — The ministers met at the lake and signed the pact.";
+        let long = "The ministers of the two states met for three hours on Tuesday at the lake \
+                    house, and signed a pact that splits the water of the river between them.";
+        for lede in [two_sentences, datelined, long] {
+            let source = ingest_text(None, &format!("{lede}\n{P1}\n"));
+            assert_eq!(source.headline, "Untitled source", "{lede}");
+            assert_eq!(source.paragraphs.len(), 2, "{lede}");
+        }
+        // Alone, a short paragraph is the whole article, not a headline.
+        let alone = ingest_text(
+            None,
+            "Ministers of two small states sign a water pact at last.\n",
+        );
+        assert_eq!(alone.paragraphs.len(), 1);
+    }
+
+    #[test]
     fn anchors_depend_only_on_the_paragraph() {
         let a = ingest_text(Some("H"), &format!("H\n{P1}\n{P2}\n"));
         let b = ingest_text(Some("H"), &format!("H\nAn inserted paragraph that says something new about the talks.\n{P1}\n{P2} Changed.\n"));
