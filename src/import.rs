@@ -2,7 +2,7 @@
 //! from the text and its text kept verbatim.
 
 use crate::error::{Error, Result};
-use crate::ingest::{self, LineRole, Source};
+use crate::ingest::{self, infer, Field, LineRole, Source};
 use crate::load::{self, slugify, Section};
 use crate::model::{Config, Document, Origin, SourceKind, SourceMeta};
 use crate::scaffold::quoted;
@@ -30,6 +30,9 @@ pub struct Imported {
     pub path: PathBuf,
     pub source: Source,
     pub text: String,
+    /// Why the slug is not the one the headline gave: another file of the batch or
+    /// of the dossier already has it.
+    pub renamed: Option<String>,
 }
 
 pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
@@ -38,14 +41,7 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
             "--slug names one source; import one file at a time with it".into(),
         ));
     }
-    if let Some(slug) = &options.slug {
-        if !load::is_valid_slug(slug) {
-            return Err(Error::Usage(format!(
-                "'{slug}' is not a valid slug: use lowercase letters, digits and hyphens, like '{}'",
-                slugify(slug)
-            )));
-        }
-    }
+    let chosen_slug = options.slug.as_deref().map(slugify);
     let furniture_path = options.content.join(load::FURNITURE_FILE);
     let furniture = furniture_path
         .exists()
@@ -56,10 +52,13 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
     let config = config_or_default(&options.content);
     let taken = existing_slugs(&options.content);
 
-    let mut imported = Vec::new();
-    let mut planned: Vec<String> = Vec::new();
+    let mut imported: Vec<Imported> = Vec::new();
     for file in &options.files {
         let text = load::read_text(file).map_err(|d| Error::Content(vec![d]))?;
+        let file_name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         let meta = SourceMeta {
             outlet: options.outlet.clone().unwrap_or_else(|| "unknown".into()),
             ..load::MaybeDefault::fallback().expect("sources may lack front matter")
@@ -75,42 +74,54 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
             meta,
             body: text.clone(),
         };
-        let source = ingest::ingest_one(document, &config, &rules).map_err(Error::Content)?;
-        let slug = options.slug.clone().unwrap_or_else(|| slug_for(&source));
+        let mut source = ingest::ingest_one(document, &config, &rules).map_err(Error::Content)?;
+        if source.outlet.value == "unknown" {
+            if let Some(found) = outlet_named_around(&source, &file_name) {
+                source.outlet = found;
+            }
+        }
         // A Markdown file stays Markdown: its paragraphs are separated by blank lines.
         let extension = if file.extension().is_some_and(|e| e == "md") {
             "md"
         } else {
             "txt"
         };
-        let path = options
-            .content
-            .join("sources")
-            .join(format!("{slug}.{extension}"));
-        if planned.contains(&slug) {
-            return Err(Error::Usage(format!("two of the files would both become '{slug}'; import them one at a time with --slug")));
-        }
-        match taken.iter().find(|(s, _)| *s == slug) {
-            Some((_, existing)) if existing != &path => {
-                return Err(Error::Usage(format!(
-                    "slug '{slug}' is already used by {}; choose another with --slug",
-                    existing.display()
-                )))
+        let sources = options.content.join(Section::Sources.folder());
+        let (slug, renamed) = match &chosen_slug {
+            Some(slug) => {
+                check_chosen_slug(
+                    slug,
+                    &sources.join(format!("{slug}.{extension}")),
+                    &taken,
+                    &text,
+                    options.force,
+                )?;
+                (slug.clone(), None)
             }
-            Some(_) if !options.force => return Err(Error::AlreadyExists { path }),
-            _ => {}
-        }
-        planned.push(slug.clone());
-        let file_name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
+            None => {
+                let in_batch: Vec<&str> = imported
+                    .iter()
+                    .filter_map(|i| i.path.file_stem()?.to_str())
+                    .collect();
+                free_slug(
+                    &source,
+                    &sources,
+                    extension,
+                    &taken,
+                    &in_batch,
+                    &text,
+                    options.force,
+                )?
+            }
+        };
+        let path = sources.join(format!("{slug}.{extension}"));
         let written = render_source_file(&source, &file_name, &text);
         imported.push(Imported {
             from: file.clone(),
             path,
             source,
             text: written,
+            renamed,
         });
     }
 
@@ -128,6 +139,107 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
 fn slug_for(source: &Source) -> String {
     let words: Vec<&str> = source.headline.split_whitespace().take(8).collect();
     slugify(&words.join(" "))
+}
+
+/// A slug the user chose with `--slug`: taken by another file it is an error, and
+/// on the same file only `--force` replaces it.
+fn check_chosen_slug(
+    slug: &str,
+    path: &Path,
+    taken: &[(String, PathBuf)],
+    text: &str,
+    force: bool,
+) -> Result<()> {
+    match taken.iter().find(|(s, _)| s == slug) {
+        Some((_, existing)) if existing != path => Err(Error::Usage(format!(
+            "slug '{slug}' is already used by {}; choose another with --slug",
+            existing.display()
+        ))),
+        Some(_) if !force && !is_same_article(path, text) => Err(Error::Usage(format!(
+            "{} holds another article; choose another --slug, or replace it with --force",
+            path.display()
+        ))),
+        Some(_) if !force => Err(Error::AlreadyExists {
+            path: path.to_path_buf(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The headline's slug, or, when another source of the dossier or of this batch
+/// has it (wire copy reprinted by several outlets shares its headline), the same
+/// slug told apart by the outlet, then by a number. Importing the same article
+/// again is refused unless `--force`, rather than made a second copy.
+fn free_slug(
+    source: &Source,
+    sources: &Path,
+    extension: &str,
+    taken: &[(String, PathBuf)],
+    in_batch: &[&str],
+    text: &str,
+    force: bool,
+) -> Result<(String, Option<String>)> {
+    let base = slug_for(source);
+    let path_of = |slug: &str| sources.join(format!("{slug}.{extension}"));
+    let holder = |slug: &str| -> Option<String> {
+        if in_batch.contains(&slug) {
+            return Some("another file of this import".to_string());
+        }
+        taken
+            .iter()
+            .find(|(s, _)| s == slug)
+            .map(|(_, path)| path.display().to_string())
+    };
+    let Some(first_holder) = holder(&base) else {
+        return Ok((base, None));
+    };
+    if !in_batch.contains(&base.as_str()) && is_same_article(&path_of(&base), text) {
+        if force {
+            return Ok((base, None));
+        }
+        return Err(Error::AlreadyExists {
+            path: path_of(&base),
+        });
+    }
+    let outlet = (source.outlet.value != "unknown").then(|| slugify(&source.outlet.value));
+    let candidates = outlet
+        .iter()
+        .map(|outlet| format!("{base}-{outlet}"))
+        .chain((2..).map(|n| format!("{base}-{n}")));
+    for candidate in candidates {
+        if holder(&candidate).is_none() {
+            let why = format!("'{base}' is taken by {first_holder}");
+            return Ok((candidate, Some(why)));
+        }
+    }
+    unreachable!("the numbered candidates never run out")
+}
+
+/// Whether the source file at `path` was imported from exactly this text.
+fn is_same_article(path: &Path, text: &str) -> bool {
+    std::fs::read_to_string(path).is_ok_and(|existing| existing.ends_with(text))
+}
+
+/// The outlet, when the text gave none, from what surrounds it: a page title that
+/// ends with the site's name ("Headline | The Daily Planet"), or the file's name,
+/// which browsers make from that title ("Headline - The Daily Planet.txt") and
+/// archivers from the address ("www.dailyplanet.com_2021_story.txt").
+fn outlet_named_around(source: &Source, file_name: &str) -> Option<Field> {
+    let from_title = source
+        .headline_inferred
+        .then(|| infer::site_name_in_title(&source.headline))
+        .flatten();
+    if let Some(outlet) = from_title {
+        return Some(Field {
+            value: outlet,
+            inferred_from: Some(format!("the end of the page title '{}'", source.headline)),
+        });
+    }
+    let outlet = infer::site_in_file_name(file_name)?;
+    Some(Field {
+        value: outlet,
+        inferred_from: Some(format!("the file name '{file_name}'")),
+    })
 }
 
 fn config_or_default(content: &Path) -> Config {
@@ -168,25 +280,19 @@ fn render_source_file(source: &Source, file_name: &str, text: &str) -> String {
     } else {
         source.kind
     };
+    // Only what was inferred, and how: a field the text does not give stays
+    // "unknown" above, where the user fills it in, so the note never contradicts it.
     let mut note = String::from("Imported with `dossier import`.");
     for (label, field) in [("Outlet", &source.outlet), ("Author", &source.author)] {
-        match &field.inferred_from {
-            Some(evidence) => write!(note, " {label} inferred from {evidence}.").unwrap(),
-            None if field.value == "unknown" => {
-                write!(note, " {label}: the text does not say.").unwrap()
-            }
-            None => {}
+        if let Some(evidence) = &field.inferred_from {
+            write!(note, " {label} inferred from {evidence}.").unwrap();
         }
     }
-    match (&source.published, &source.published_evidence) {
-        (Some(_), Some(evidence)) => write!(note, " Date inferred from {evidence}.").unwrap(),
-        (None, _) => match &source.dateline {
-            Some(dateline) => {
-                write!(note, " Date: the dateline '{dateline}' gives no year.").unwrap()
-            }
-            None => note.push_str(" Date: the text does not say."),
-        },
-        _ => {}
+    if let (Some(_), Some(evidence)) = (&source.published, &source.published_evidence) {
+        write!(note, " Date inferred from {evidence}.").unwrap();
+    }
+    if let (None, Some(dateline)) = (&source.published, &source.dateline) {
+        write!(note, " The dateline '{dateline}' gives no year.").unwrap();
     }
     if source.language_inferred {
         write!(
@@ -224,6 +330,9 @@ pub fn describe(item: &Imported) -> String {
     let source = &item.source;
     let mut out = String::new();
     writeln!(out, "{} → {}", item.from.display(), item.path.display()).unwrap();
+    if let Some(why) = &item.renamed {
+        writeln!(out, "  slug:      told apart: {why}").unwrap();
+    }
     writeln!(out, "  headline:  {}", source.headline).unwrap();
     for line in &source.deck {
         writeln!(out, "  deck:      {line}").unwrap();

@@ -246,6 +246,88 @@ pub fn common_domain<'a>(urls: impl Iterator<Item = &'a str>) -> Option<String> 
     (count >= 2).then_some(host)
 }
 
+/// The site's name at the end of a page title, as browsers show and save it:
+/// "Ministers sign the pact | The Daily Planet" → "The Daily Planet". The name is
+/// one to five capitalised words (joined by short words such as "of" or "&"),
+/// after a separator, behind a title of at least three words.
+pub fn site_name_in_title(title: &str) -> Option<String> {
+    const SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " _ "];
+    let (at, separator) = SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|at| (at, *sep)))
+        .max_by_key(|(at, _)| *at)?;
+    let (before, name) = (&title[..at], title[at + separator.len()..].trim());
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let joining = |w: &&str| {
+        matches!(
+            *w,
+            "of" | "the" | "and" | "&" | "de" | "du" | "la" | "le" | "el" | "der" | "die"
+        )
+    };
+    let looks_like_a_name = (1..=5).contains(&words.len())
+        && words.first().is_some_and(capitalised)
+        && words.iter().all(|w| capitalised(w) || joining(w))
+        && !name.ends_with(['.', '?', '!', ':', ',']);
+    (looks_like_a_name && before.split_whitespace().count() >= 3)
+        .then(|| name.to_string())
+        .or_else(|| site_in_words(name))
+}
+
+/// The outlet a saved file's name gives: the site's name a browser copies from the
+/// page title ("Ministers sign the pact - The Daily Planet.html"), or a web address
+/// an archiver made the name from ("www.dailyplanet.com_2021_11_pact.txt").
+pub fn site_in_file_name(file_name: &str) -> Option<String> {
+    let mut stem = file_name;
+    while let Some((rest, extension)) = stem.rsplit_once('.') {
+        if !matches!(
+            extension.to_ascii_lowercase().as_str(),
+            "txt" | "md" | "html" | "htm" | "gz" | "text"
+        ) {
+            break;
+        }
+        stem = rest;
+    }
+    site_name_in_title(stem).or_else(|| site_in_words(stem))
+}
+
+/// A web site's host among the words of a name: "dailyplanet.com", "bbc.co.uk".
+fn site_in_words(text: &str) -> Option<String> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '_' | '/' | '|' | '(' | ')'))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .find(|w| is_host(w))
+        .map(|w| w.strip_prefix("www.").unwrap_or(&w).to_string())
+}
+
+/// Top-level domains of news sites that are not a country's two letters.
+const GENERIC_DOMAINS: &[&str] = &[
+    "com", "org", "net", "news", "info", "media", "press", "tv", "online", "site",
+];
+
+fn is_host(word: &str) -> bool {
+    let labels: Vec<&str> = word.split('.').collect();
+    let Some((top, names)) = labels.split_last() else {
+        return false;
+    };
+    let top_ok = GENERIC_DOMAINS.contains(top)
+        || (top.len() == 2 && top.chars().all(|c| c.is_ascii_lowercase()));
+    top_ok
+        && !names.is_empty()
+        && names
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && names
+            .iter()
+            .any(|l| l.chars().filter(char::is_ascii_alphabetic).count() >= 2)
+}
+
 /// ISO 639-1 code of the language `text` is written in, when the detector is confident.
 pub fn detect_language(text: &str) -> Option<String> {
     let sample: String = text.chars().take(4000).collect();
@@ -398,6 +480,39 @@ mod tests {
             Some("trendsnafrica.com")
         );
         assert_eq!(common_domain(["https://one.org/x"].into_iter()), None);
+    }
+
+    #[test]
+    fn site_names_in_titles_and_file_names() {
+        assert_eq!(
+            site_name_in_title("Ministers sign the water pact | The Daily Planet").as_deref(),
+            Some("The Daily Planet")
+        );
+        assert_eq!(
+            site_name_in_title("Ministers sign the water pact - Planet of News").as_deref(),
+            Some("Planet of News")
+        );
+        // A dash inside a headline is no site name.
+        assert_eq!(
+            site_name_in_title("Ministers sign - and then regret - the pact"),
+            None
+        );
+        assert_eq!(site_name_in_title("Pact - Daily Planet"), None);
+        assert_eq!(
+            site_in_file_name("Ministers sign the water pact - The Daily Planet.html").as_deref(),
+            Some("The Daily Planet")
+        );
+        assert_eq!(
+            site_in_file_name("www.dailyplanet.com_2021_11_pact.txt").as_deref(),
+            Some("dailyplanet.com")
+        );
+        assert_eq!(
+            site_in_file_name("bbc.co.uk news pact.txt").as_deref(),
+            Some("bbc.co.uk")
+        );
+        assert_eq!(site_in_file_name("My_Article.txt"), None);
+        assert_eq!(site_in_file_name("notes.final.txt"), None);
+        assert_eq!(site_in_file_name("report v2.1.txt"), None);
     }
 
     #[test]
