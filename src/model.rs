@@ -390,11 +390,16 @@ pub struct Framing {
 #[serde(deny_unknown_fields)]
 pub struct FrameSpec {
     pub id: String,
+    /// Optional where the entry adds cues to a built-in frame of the same id.
+    #[serde(default)]
     pub label: String,
     #[serde(default)]
     pub description: String,
     #[serde(default)]
     pub cues: Vec<String>,
+    /// Take the built-in entry's place instead of adding to it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub replace: bool,
 }
 
 /// Loaded language of one kind: evaluative words, intensifiers, hedges, labels.
@@ -406,6 +411,9 @@ pub struct LoadedSpec {
     pub description: String,
     #[serde(default)]
     pub terms: Vec<String>,
+    /// Take the built-in entry's place instead of adding to it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub replace: bool,
 }
 
 /// The ways one referent can be named ("Israel", "the Jewish state", "Tel Aviv").
@@ -413,8 +421,12 @@ pub struct LoadedSpec {
 #[serde(deny_unknown_fields)]
 pub struct NamingSpec {
     pub referent: String,
+    #[serde(default)]
     pub label: String,
     pub variants: Vec<String>,
+    /// Take the built-in entry's place instead of adding to it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub replace: bool,
 }
 
 /// A named group of cue phrases: a topic whose presence each source is checked
@@ -423,8 +435,141 @@ pub struct NamingSpec {
 #[serde(deny_unknown_fields)]
 pub struct CueGroup {
     pub id: String,
+    #[serde(default)]
     pub label: String,
     pub cues: Vec<String>,
+    /// Take the built-in entry's place instead of adding to it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub replace: bool,
+}
+
+impl Framing {
+    /// A dossier's own lexicons laid over the built-in ones. An entry whose key is
+    /// built in adds its phrases to the built-in entry (its label and description,
+    /// when given, win), or with `replace` takes its place; any other entry comes
+    /// after the built-in ones, in file order.
+    pub fn laid_over(self, builtin: Framing) -> Framing {
+        Framing {
+            frame: lay_over(builtin.frame, self.frame),
+            loaded: lay_over(builtin.loaded, self.loaded),
+            naming: lay_over(builtin.naming, self.naming),
+            topic: lay_over(builtin.topic, self.topic),
+            fact: lay_over(builtin.fact, self.fact),
+        }
+    }
+}
+
+/// One row of a lexicon, as `Framing::laid_over` combines them.
+trait LexiconEntry {
+    fn key(&self) -> &str;
+    fn replaces(&self) -> bool;
+    fn phrases(&mut self) -> &mut Vec<String>;
+    /// Its label, for the kinds of entry that have one apart from their key.
+    fn label(&mut self) -> Option<&mut String>;
+    /// Its label and description: the texts an entry adding to it may restate.
+    fn texts(&mut self) -> Vec<&mut String>;
+}
+
+fn lay_over<T: LexiconEntry>(builtin: Vec<T>, own: Vec<T>) -> Vec<T> {
+    let mut merged = builtin;
+    for mut entry in own {
+        match merged.iter_mut().find(|b| b.key() == entry.key()) {
+            Some(slot) if entry.replaces() => *slot = entry,
+            Some(slot) => {
+                for (mine, theirs) in slot.texts().into_iter().zip(entry.texts()) {
+                    if !theirs.is_empty() {
+                        *mine = std::mem::take(theirs);
+                    }
+                }
+                let added: Vec<String> = std::mem::take(entry.phrases())
+                    .into_iter()
+                    .filter(|p| !slot.phrases().contains(p))
+                    .collect();
+                slot.phrases().extend(added);
+            }
+            None => merged.push(entry),
+        }
+    }
+    for entry in &mut merged {
+        let key = entry.key().to_string();
+        if let Some(label) = entry.label().filter(|l| l.is_empty()) {
+            *label = key;
+        }
+    }
+    merged
+}
+
+impl LexiconEntry for FrameSpec {
+    fn key(&self) -> &str {
+        &self.id
+    }
+    fn replaces(&self) -> bool {
+        self.replace
+    }
+    fn phrases(&mut self) -> &mut Vec<String> {
+        &mut self.cues
+    }
+    fn label(&mut self) -> Option<&mut String> {
+        Some(&mut self.label)
+    }
+    fn texts(&mut self) -> Vec<&mut String> {
+        vec![&mut self.label, &mut self.description]
+    }
+}
+
+impl LexiconEntry for LoadedSpec {
+    fn key(&self) -> &str {
+        &self.category
+    }
+    fn replaces(&self) -> bool {
+        self.replace
+    }
+    fn phrases(&mut self) -> &mut Vec<String> {
+        &mut self.terms
+    }
+    /// A category is its own label.
+    fn label(&mut self) -> Option<&mut String> {
+        None
+    }
+    fn texts(&mut self) -> Vec<&mut String> {
+        vec![&mut self.description]
+    }
+}
+
+impl LexiconEntry for NamingSpec {
+    fn key(&self) -> &str {
+        &self.referent
+    }
+    fn replaces(&self) -> bool {
+        self.replace
+    }
+    fn phrases(&mut self) -> &mut Vec<String> {
+        &mut self.variants
+    }
+    fn label(&mut self) -> Option<&mut String> {
+        Some(&mut self.label)
+    }
+    fn texts(&mut self) -> Vec<&mut String> {
+        vec![&mut self.label]
+    }
+}
+
+impl LexiconEntry for CueGroup {
+    fn key(&self) -> &str {
+        &self.id
+    }
+    fn replaces(&self) -> bool {
+        self.replace
+    }
+    fn phrases(&mut self) -> &mut Vec<String> {
+        &mut self.cues
+    }
+    fn label(&mut self) -> Option<&mut String> {
+        Some(&mut self.label)
+    }
+    fn texts(&mut self) -> Vec<&mut String> {
+        vec![&mut self.label]
+    }
 }
 
 /// `content/claims.toml`: claims the editors track across sources.

@@ -245,7 +245,7 @@ pub struct HeadlineCheck {
 
 pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Comparison {
     let sentences: Vec<Vec<Sentence>> = dossier.sources.par_iter().map(source_sentences).collect();
-    let framing = dossier.framing.clone().unwrap_or_default();
+    let framing = super::framing::effective(dossier.framing.as_ref());
     // Statements grouped by source once: no per-source scan of the whole corpus.
     let mut by_source: HashMap<&str, Vec<&super::SourceStatement>> = HashMap::new();
     for found in &analysis.statements {

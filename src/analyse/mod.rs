@@ -2,6 +2,7 @@
 
 pub mod citations;
 pub mod compare;
+pub mod framing;
 pub mod mentions;
 pub mod quotes;
 
