@@ -668,6 +668,45 @@ mod tests {
     use super::*;
 
     #[test]
+    fn locate_finds_the_nearest_dossier_above_and_keeps_given_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let notes = root.join("content/notes");
+        std::fs::create_dir_all(&notes).unwrap();
+        std::fs::write(root.join("content").join(CONFIG_FILE), "title = \"T\"\n").unwrap();
+        let folders = |start: &Path, content: Option<&str>, output: Option<&str>| {
+            locate(start, content.map(PathBuf::from), output.map(PathBuf::from))
+        };
+        let here = Folders {
+            content: "content".into(),
+            output: "output".into(),
+        };
+        assert_eq!(folders(root, None, None), here);
+        assert_eq!(
+            folders(&notes, None, None),
+            Folders {
+                content: "../../content".into(),
+                output: "../../output".into(),
+            }
+        );
+        assert_eq!(
+            folders(&notes, None, Some("site")).output,
+            PathBuf::from("site")
+        );
+        // A given content folder is not second-guessed, nor is the output moved.
+        assert_eq!(
+            folders(&notes, Some("elsewhere"), None),
+            Folders {
+                content: "elsewhere".into(),
+                output: "output".into(),
+            }
+        );
+        // No dossier anywhere above: the defaults, for load to report.
+        let lost = tempfile::tempdir().unwrap();
+        assert_eq!(folders(lost.path(), None, None), here);
+    }
+
+    #[test]
     fn splits_toml_and_yaml_front_matter_with_line_numbers() {
         let split = split_front_matter("+++\ntitle = \"x\"\n+++\nbody\n").unwrap();
         assert_eq!(split.format, Some(FrontMatterFormat::Toml));
