@@ -90,7 +90,7 @@ fn files(title: &str) -> Vec<(PathBuf, String)> {
             include_str!("init/gitignore").to_string(),
         ),
         (
-            Path::new(".github/workflows/pages.yml").to_path_buf(),
+            PathBuf::from(".github/workflows/pages.yml"),
             include_str!("init/pages.yml").to_string(),
         ),
     ]
@@ -149,7 +149,8 @@ fn title_from_folder(dir: &Path) -> String {
         .split(['-', '_', ' ', '.'])
         .filter(|w| !w.is_empty())
         .collect();
-    let mut chars = words.join(" ").chars().collect::<Vec<_>>().into_iter();
+    let title = words.join(" ");
+    let mut chars = title.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => "My dossier".to_string(),

@@ -34,6 +34,19 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Start a new dossier, ready to build: settings, folders, an example note,
+    /// a .gitignore and a GitHub Pages workflow.
+    Init {
+        /// The dossier's folder; created if missing.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The site's title [default: made from the folder's name].
+        #[arg(long)]
+        title: Option<String>,
+        /// Add the missing files to a folder that is not empty; existing files are kept.
+        #[arg(long)]
+        force: bool,
+    },
     /// Build the site into the output folder.
     Build {
         #[command(flatten)]
@@ -107,19 +120,6 @@ enum Command {
         name: String,
         #[arg(long, help = CONTENT_HELP)]
         content: Option<PathBuf>,
-    },
-    /// Start a new dossier, ready to build: settings, folders, an example note,
-    /// a .gitignore and a GitHub Pages workflow.
-    Init {
-        /// The dossier's folder; created if missing.
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-        /// The site's title [default: made from the folder's name].
-        #[arg(long)]
-        title: Option<String>,
-        /// Add the missing files to a folder that is not empty; existing files are kept.
-        #[arg(long)]
-        force: bool,
     },
     /// Print the JSON Schema of the dossier.json every build writes.
     Schema,
