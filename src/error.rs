@@ -81,6 +81,13 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    /// `dossier init` into a folder that already holds something.
+    #[error(
+        "{path} is not empty (it holds {found}); pass --force to add only the files \
+         a dossier is missing, none overwritten"
+    )]
+    NotEmpty { path: PathBuf, found: String },
+
     /// `dossier serve` could not take the address (in use, not this machine's).
     #[error("cannot listen on {address}: {source}")]
     Listen {

@@ -10,6 +10,7 @@ pub mod export;
 pub mod highlight;
 pub mod import;
 pub mod ingest;
+pub mod init;
 pub mod load;
 pub mod location;
 pub mod markdown;

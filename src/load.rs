@@ -60,6 +60,9 @@ impl Section {
 }
 
 pub const CONFIG_FILE: &str = "dossier.toml";
+/// The folders of a dossier, by default; `--content` and `--output` name others.
+pub const CONTENT_FOLDER: &str = "content";
+pub const OUTPUT_FOLDER: &str = "output";
 pub const FURNITURE_FILE: &str = "furniture.toml";
 pub const FRAMING_FILE: &str = "framing.toml";
 pub const CLAIMS_FILE: &str = "claims.toml";
@@ -73,7 +76,8 @@ pub fn load(root: &Path) -> Result<Content> {
             "content folder not found",
         )
         .with_hint(
-            "run dossier in the folder that holds content/, or pass --content DIR",
+            "run dossier in the folder that holds content/ or below it, pass --content DIR, \
+             or start a dossier with `dossier init`",
         )]));
     }
     let mut diagnostics = Vec::new();
@@ -181,6 +185,39 @@ pub fn load(root: &Path) -> Result<Content> {
     })
 }
 
+/// The content and output folders a command works on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folders {
+    pub content: PathBuf,
+    pub output: PathBuf,
+}
+
+/// Finds the dossier a command run in `start` (the current folder) means, so
+/// that every command works from anywhere inside one, as cargo finds
+/// `Cargo.toml`. A folder given on the command line is used as given. Otherwise
+/// `content/` and `output/` are those of `start` or of the nearest folder above
+/// it that holds `content/dossier.toml`; the output follows the content only
+/// when it was not given either. With no dossier found the defaults stay, and
+/// loading reports what is missing. Found paths are relative to `start`
+/// (`../../content`), so messages name files the way the user would reach them.
+pub fn locate(start: &Path, content: Option<PathBuf>, output: Option<PathBuf>) -> Folders {
+    if let Some(content) = content {
+        return Folders {
+            content,
+            output: output.unwrap_or_else(|| PathBuf::from(OUTPUT_FOLDER)),
+        };
+    }
+    let levels_up = start
+        .ancestors()
+        .position(|dir| dir.join(CONTENT_FOLDER).join(CONFIG_FILE).is_file())
+        .unwrap_or(0);
+    let root: PathBuf = std::iter::repeat_n("..", levels_up).collect();
+    Folders {
+        content: root.join(CONTENT_FOLDER),
+        output: output.unwrap_or_else(|| root.join(OUTPUT_FOLDER)),
+    }
+}
+
 /// A file of the content folder that a dossier may or may not have.
 fn optional_file(
     root: &Path,
@@ -207,8 +244,10 @@ fn load_config(root: &Path) -> Result<Config, Diagnostic> {
         if path.exists() {
             d
         } else {
-            Diagnostic::new(&path, 0, 0, "the dossier has no dossier.toml")
-                .with_hint("create it with at least: title = \"My dossier\"")
+            Diagnostic::new(&path, 0, 0, "the dossier has no dossier.toml").with_hint(
+                "create it with at least: title = \"My dossier\", or run \
+                     `dossier init --force` in the folder above content/",
+            )
         }
     })?;
     parse_toml(&text, &path, 1)
@@ -607,6 +646,45 @@ fn check_unique_slugs<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locate_finds_the_nearest_dossier_above_and_keeps_given_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let notes = root.join("content/notes");
+        std::fs::create_dir_all(&notes).unwrap();
+        std::fs::write(root.join("content").join(CONFIG_FILE), "title = \"T\"\n").unwrap();
+        let folders = |start: &Path, content: Option<&str>, output: Option<&str>| {
+            locate(start, content.map(PathBuf::from), output.map(PathBuf::from))
+        };
+        let here = Folders {
+            content: "content".into(),
+            output: "output".into(),
+        };
+        assert_eq!(folders(root, None, None), here);
+        assert_eq!(
+            folders(&notes, None, None),
+            Folders {
+                content: "../../content".into(),
+                output: "../../output".into(),
+            }
+        );
+        assert_eq!(
+            folders(&notes, None, Some("site")).output,
+            PathBuf::from("site")
+        );
+        // A given content folder is not second-guessed, nor is the output moved.
+        assert_eq!(
+            folders(&notes, Some("elsewhere"), None),
+            Folders {
+                content: "elsewhere".into(),
+                output: "output".into(),
+            }
+        );
+        // No dossier anywhere above: the defaults, for load to report.
+        let lost = tempfile::tempdir().unwrap();
+        assert_eq!(folders(lost.path(), None, None), here);
+    }
 
     #[test]
     fn splits_toml_and_yaml_front_matter_with_line_numbers() {

@@ -8,7 +8,7 @@ use anstyle::{AnsiColor, Style};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use dossier::load::Section;
+use dossier::load::{Folders, Section};
 use dossier::pipeline::{self, Options, Progress, Report};
 use dossier::serve::{Events, Preview, ServeOptions};
 use dossier::{Error, Result};
@@ -34,13 +34,27 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Start a new dossier, ready to build: settings, folders, an example note,
+    /// a .gitignore and a GitHub Pages workflow.
+    Init {
+        /// The dossier's folder; created if missing.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The site's title [default: made from the folder's name].
+        #[arg(long)]
+        title: Option<String>,
+        /// Add the missing files to a folder that is not empty; existing files are kept.
+        #[arg(long)]
+        force: bool,
+    },
     /// Build the site into the output folder.
     Build {
         #[command(flatten)]
         paths: Paths,
-        /// Where to write the site; only an empty folder or one dossier built is replaced.
-        #[arg(long, default_value = "output")]
-        output: PathBuf,
+        /// Where to write the site; only an empty folder or one dossier built is replaced
+        /// [default: output/ beside the content folder].
+        #[arg(long)]
+        output: Option<PathBuf>,
         /// Absolute URL the site is published at (for the sitemap, feed and canonical links).
         #[arg(long)]
         base_url: Option<String>,
@@ -53,9 +67,10 @@ enum Command {
     Serve {
         #[command(flatten)]
         paths: Paths,
-        /// Where to write the site as it changes (as `build` does).
-        #[arg(long, default_value = "output")]
-        output: PathBuf,
+        /// Where to write the site as it changes, as `build` does
+        /// [default: output/ beside the content folder].
+        #[arg(long)]
+        output: Option<PathBuf>,
         /// Absolute URL the site is published at (for the sitemap, feed and canonical links).
         #[arg(long)]
         base_url: Option<String>,
@@ -95,28 +110,28 @@ enum Command {
         /// Show what would be written; write nothing.
         #[arg(long)]
         dry_run: bool,
-        /// The content folder.
-        #[arg(long, default_value = "content")]
-        content: PathBuf,
+        #[arg(long, help = CONTENT_HELP)]
+        content: Option<PathBuf>,
     },
     /// Create a ready-to-edit content file with every front-matter field.
     New {
         kind: NewKind,
         /// Name or headline; the file name is made from it.
         name: String,
-        /// The content folder.
-        #[arg(long, default_value = "content")]
-        content: PathBuf,
+        #[arg(long, help = CONTENT_HELP)]
+        content: Option<PathBuf>,
     },
     /// Print the JSON Schema of the dossier.json every build writes.
     Schema,
 }
 
+const CONTENT_HELP: &str = "The content folder [default: content/ here, or in the nearest \
+     folder above that holds content/dossier.toml]";
+
 #[derive(clap::Args)]
 struct Paths {
-    /// The content folder.
-    #[arg(long, default_value = "content")]
-    content: PathBuf,
+    #[arg(long, help = CONTENT_HELP)]
+    content: Option<PathBuf>,
     /// A theme folder whose files replace the default theme's.
     #[arg(long)]
     theme: Option<PathBuf>,
@@ -149,9 +164,10 @@ fn run(command: Command, started: Instant) -> Result<()> {
             base_url,
             timings,
         } => {
+            let folders = locate(paths.content, output);
             let options = Options {
-                content: paths.content,
-                output: output.clone(),
+                content: folders.content,
+                output: folders.output,
                 theme: paths.theme,
                 base_url,
             };
@@ -170,7 +186,7 @@ fn run(command: Command, started: Instant) -> Result<()> {
                 written.written,
                 written.unchanged,
                 written.removed,
-                output.display(),
+                options.output.display(),
                 format_duration(started.elapsed())
             );
             Ok(())
@@ -183,23 +199,26 @@ fn run(command: Command, started: Instant) -> Result<()> {
             bind,
             open,
             timings,
-        } => serve(
-            ServeOptions {
-                build: Options {
-                    content: paths.content,
-                    output,
-                    theme: paths.theme,
-                    base_url,
+        } => {
+            let folders = locate(paths.content, output);
+            serve(
+                ServeOptions {
+                    build: Options {
+                        content: folders.content,
+                        output: folders.output,
+                        theme: paths.theme,
+                        base_url,
+                    },
+                    address: bind,
+                    port,
                 },
-                address: bind,
-                port,
-            },
-            open,
-            timings,
-        ),
+                open,
+                timings,
+            )
+        }
         Command::Check { paths } => {
             let options = Options {
-                content: paths.content,
+                content: locate(paths.content, None).content,
                 theme: paths.theme,
                 ..Options::default()
             };
@@ -224,7 +243,7 @@ fn run(command: Command, started: Instant) -> Result<()> {
         } => {
             let options = dossier::import::ImportOptions {
                 files,
-                content,
+                content: locate(content, None).content,
                 slug,
                 outlet,
                 force,
@@ -257,8 +276,14 @@ fn run(command: Command, started: Instant) -> Result<()> {
                 NewKind::Actor => Section::Actors,
                 NewKind::Note => Section::Notes,
             };
+            let content = locate(content, None).content;
             let path = dossier::scaffold::new_file(&content, section, &name)?;
             println!("Created {}", path.display());
+            Ok(())
+        }
+        Command::Init { dir, title, force } => {
+            let created = dossier::init::init(&dossier::init::InitOptions { dir, title, force })?;
+            print!("{created}");
             Ok(())
         }
         Command::Schema => {
@@ -266,6 +291,14 @@ fn run(command: Command, started: Instant) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// The dossier's folders when run from anywhere inside it; see [`dossier::load::locate`].
+fn locate(content: Option<PathBuf>, output: Option<PathBuf>) -> Folders {
+    // Without a current folder (it was deleted), relative defaults fail to load
+    // with the usual message.
+    let here = std::env::current_dir().unwrap_or_default();
+    dossier::load::locate(&here, content, output)
 }
 
 fn serve(options: ServeOptions, open: bool, timings: bool) -> Result<()> {

@@ -34,8 +34,8 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            content: PathBuf::from("content"),
-            output: PathBuf::from("output"),
+            content: PathBuf::from(crate::load::CONTENT_FOLDER),
+            output: PathBuf::from(crate::load::OUTPUT_FOLDER),
             theme: None,
             base_url: None,
         }

@@ -6,35 +6,11 @@
 mod common;
 
 use common::*;
-use std::process::Command;
 
 #[test]
 fn default_dossier_passes_the_nu_html_checker_and_axe() {
-    let browser = browser_scripts();
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     build(&default_content(), &site).expect("the default dossier builds");
-
-    let run = Command::new("node")
-        .arg(browser.join("check-site.mjs"))
-        .arg(&site)
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    let pages = html_page_count(&site);
-    assert!(
-        run.status.success(),
-        "site checks failed:\n{stdout}\n{stderr}"
-    );
-    let summary = stdout
-        .lines()
-        .rev()
-        .find(|l| l.contains(" passed, "))
-        .unwrap_or_default();
-    assert_eq!(
-        summary.trim(),
-        format!("{pages} passed, 0 failed"),
-        "not every page was checked:\n{stdout}"
-    );
+    assert_site_passes_html_and_accessibility_checks(&site);
 }

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -11,6 +12,21 @@ pub fn repo() -> PathBuf {
 
 pub fn default_content() -> PathBuf {
     repo().join("content")
+}
+
+/// Runs the `dossier` binary in `dir` as a user would, colours left to the
+/// binary to drop because its output is not a terminal.
+pub fn dossier(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .current_dir(dir)
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).to_string()
 }
 
 /// Builds `content` into `output` with the library, as `dossier build` does.
@@ -54,12 +70,13 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// The stems of the files in a content folder (`content/actors` → actor slugs).
+/// The stems of the files in a content folder (`content/actors` → actor slugs),
+/// leaving out hidden files such as `.gitkeep` as the loader does.
 pub fn slugs(folder: &Path) -> BTreeSet<String> {
     fs::read_dir(folder)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
+        .filter(|p| p.is_file() && !p.file_name().unwrap().to_string_lossy().starts_with('.'))
         .map(|p| p.file_stem().unwrap().to_string_lossy().to_string())
         .collect()
 }
@@ -74,6 +91,35 @@ pub fn browser_scripts() -> PathBuf {
         "the browser checks need Chromium, Java and node packages: run the tests with `bash tests/run.sh`, which installs them"
     );
     browser
+}
+
+/// Runs `tests/browser/check-site.mjs` over a built site: the Nu HTML Checker and
+/// axe-core, light and dark, on every page, with no network request and no
+/// script error; fails the test unless every page passes.
+pub fn assert_site_passes_html_and_accessibility_checks(site: &Path) {
+    let browser = browser_scripts();
+    let run = Command::new("node")
+        .arg(browser.join("check-site.mjs"))
+        .arg(site)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    let pages = html_page_count(site);
+    assert!(
+        run.status.success(),
+        "site checks failed:\n{stdout}\n{stderr}"
+    );
+    let summary = stdout
+        .lines()
+        .rev()
+        .find(|l| l.contains(" passed, "))
+        .unwrap_or_default();
+    assert_eq!(
+        summary.trim(),
+        format!("{pages} passed, 0 failed"),
+        "not every page was checked:\n{stdout}"
+    );
 }
 
 /// How many HTML pages a built site has.
