@@ -224,11 +224,11 @@ fn run(command: Command, started: Instant) -> Result<()> {
             };
             let report = pipeline::check(&options, &pipeline::Silent)?;
             println!(
-                "Checked {} sources, {} actors and {} notes ({} pages): no problems, in {}",
-                report.sources,
-                report.actors,
-                report.notes,
-                report.pages,
+                "Checked {}, {} and {} ({}): no problems, in {}",
+                counted(report.sources, "source"),
+                counted(report.actors, "actor"),
+                counted(report.notes, "note"),
+                counted(report.pages, "page"),
                 format_duration(started.elapsed())
             );
             Ok(())
@@ -259,9 +259,8 @@ fn run(command: Command, started: Instant) -> Result<()> {
             }
             let verb = if dry_run { "Would write" } else { "Wrote" };
             println!(
-                "{verb} {} source{} in {}",
-                imported.len(),
-                if imported.len() == 1 { "" } else { "s" },
+                "{verb} {} in {}",
+                counted(imported.len(), "source"),
                 format_duration(started.elapsed())
             );
             Ok(())
@@ -432,9 +431,8 @@ fn report_error(error: &Error) {
     }
     match error {
         Error::Content(found) => anstream::eprintln!(
-            "{red}error{red:#}: {} problem{} in the content; nothing was written",
-            found.len(),
-            if found.len() == 1 { "" } else { "s" }
+            "{red}error{red:#}: {} in the content; nothing was written",
+            counted(found.len(), "problem")
         ),
         other => anstream::eprintln!("{red}error{red:#}: {other}"),
     }
@@ -476,5 +474,14 @@ impl TerminalProgress {
 impl Progress for TerminalProgress {
     fn stage(&self, name: &'static str) {
         self.bar.set_message(name);
+    }
+}
+
+/// "1 note", "3 notes".
+fn counted(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
     }
 }

@@ -307,9 +307,18 @@ fn furniture_of_other_sites_is_removed_and_like_sentences_are_kept() {
     let furniture = [
         ("Share on Facebook Share on X Email", "share-buttons"),
         ("Partager sur Facebook", "share-buttons"),
-        ("Read also: Drought empties the reservoirs of the north", "read-also-teaser"),
-        ("More: The minister who wants to own the river", "read-also-teaser"),
-        ("Lire aussi : La sécheresse vide les réservoirs", "read-also-teaser"),
+        (
+            "Read also: Drought empties the reservoirs of the north",
+            "read-also-teaser",
+        ),
+        (
+            "More: The minister who wants to own the river",
+            "read-also-teaser",
+        ),
+        (
+            "Lire aussi : La sécheresse vide les réservoirs",
+            "read-also-teaser",
+        ),
         ("© 2025 River Wire. All rights reserved.", "rights-notice"),
         ("Copyright 2024 The Lakeside Courier", "rights-notice"),
         ("Tous droits réservés.", "rights-reserved"),
