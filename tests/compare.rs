@@ -328,3 +328,109 @@ fn a_large_dossier_is_compared_thirty_sources_a_page_with_a_pager() {
         );
     }
 }
+
+/// A made-up dossier of two sources whose `framing.toml` has a frame and a
+/// topic, plus `extra` (more lexicon tables); one actor is never named.
+fn small_compared(extra: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    for folder in ["sources", "actors", "notes"] {
+        fs::create_dir_all(content.join(folder)).unwrap();
+    }
+    fs::write(content.join("dossier.toml"), "title = \"Ruritania\"\n").unwrap();
+    fs::write(
+        content.join("framing.toml"),
+        format!(
+            "[[frame]]\nid = \"security\"\nlabel = \"Security\"\ncues = [\"treaty\"]\n\n\
+             [[topic]]\nid = \"ports\"\nlabel = \"Ports\"\ncues = [\"harbour\"]\n\n{extra}"
+        ),
+    )
+    .unwrap();
+    for (slug, outlet, body) in [
+        ("herald", "Strelsau Herald", "Anna Holm signed the treaty in Strelsau on Monday, officials said. The harbour was closed for the ceremony."),
+        ("courier", "Zenda Courier", "The treaty was signed by Anna Holm in the capital of the kingdom, the ministry said in a short statement."),
+    ] {
+        fs::write(
+            content.join(format!("sources/{slug}.txt")),
+            format!("+++\ntitle = \"Ruritania signs treaty\"\noutlet = \"{outlet}\"\npublished = \"2021-03-01\"\nlanguage = \"en\"\n+++\nRuritania signs treaty\n\n{body}\n"),
+        )
+        .unwrap();
+    }
+    for (slug, name) in [("anna-holm", "Anna Holm"), ("karl-brun", "Karl Brun")] {
+        fs::write(
+            content.join(format!("actors/{slug}.md")),
+            format!("+++\nname = \"{name}\"\nkind = \"person\"\n+++\nA minister.\n"),
+        )
+        .unwrap();
+    }
+    let output = dir.path().join("site");
+    build(&content, &output).unwrap();
+    (dir, output)
+}
+
+fn page_at(output: &std::path::Path, path: &str) -> Html {
+    Html::parse_document(&fs::read_to_string(output.join(path)).unwrap())
+}
+
+fn has(page: &Html, selector: &str) -> bool {
+    page.select(&Selector::parse(selector).unwrap())
+        .next()
+        .is_some()
+}
+
+#[test]
+fn an_empty_section_is_left_out_with_its_contents_entry() {
+    let (_dir, output) = small_compared("");
+    let page = page_at(&output, "compare.html");
+    // No naming table and no fact group: no rows, so no heading and no link to it.
+    for id in ["naming", "discrepancies"] {
+        assert!(!has(&page, &format!("#{id}")), "an empty {id} section");
+        assert!(
+            !has(&page, &format!("nav.toc a[href='#{id}']")),
+            "a link to {id}"
+        );
+    }
+    // The sections that have rows stay, and every contents link has its target.
+    for id in ["frames", "language", "coverage", "voices"] {
+        assert!(has(&page, &format!("h2#{id}")), "{id} is missing");
+    }
+    for link in page.select(&Selector::parse("nav.toc a").unwrap()) {
+        let target = link.value().attr("href").unwrap();
+        assert!(has(&page, target), "the contents link to {target} dangles");
+    }
+    // The topic table has a row; the actor table has one too (Anna Holm).
+    let captions: Vec<String> = page
+        .select(&Selector::parse("#coverage ~ div caption").unwrap())
+        .map(|c| c.text().collect())
+        .collect();
+    assert_eq!(captions.len(), 2, "{captions:?}");
+
+    // An actor no source names has no empty "Mentions by source" table; no
+    // two actors share a paragraph, so the actors page draws no empty network.
+    assert!(!has(
+        &page_at(&output, "actors/karl-brun.html"),
+        "#coverage-title"
+    ));
+    assert!(has(
+        &page_at(&output, "actors/anna-holm.html"),
+        "#coverage-title"
+    ));
+    assert!(!has(
+        &page_at(&output, "actors/index.html"),
+        "#network-heading"
+    ));
+}
+
+#[test]
+fn a_section_with_rows_is_shown() {
+    let (_dir, output) = small_compared(
+        "[[naming]]\nreferent = \"ruritania\"\nlabel = \"Ruritania\"\nvariants = [\"Ruritania\", \"the kingdom\"]\n\n\
+         [[fact]]\nid = \"signing\"\nlabel = \"When the treaty was signed\"\ncues = [\"sign*\"]\n",
+    );
+    let page = page_at(&output, "compare.html");
+    assert!(has(&page, "h2#naming") && has(&page, "nav.toc a[href='#naming']"));
+    let rows = Selector::parse("section[aria-labelledby=naming] tbody tr").unwrap();
+    assert_eq!(page.select(&rows).count(), 1);
+    // Only one source dates the signing: a fact one source gives is no discrepancy.
+    assert!(!has(&page, "#discrepancies"));
+}

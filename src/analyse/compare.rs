@@ -5,7 +5,7 @@
 use super::mentions::PhraseMatcher;
 use super::quotes::{self, Lexicon, Speaker, StatementKind};
 use super::Analysis;
-use crate::ingest::{comparison_key, count_words, Source};
+use crate::ingest::{comparison_key, Source};
 use crate::model::{ActorKind, Stance};
 use crate::resolve::Dossier;
 use rayon::prelude::*;
@@ -236,9 +236,9 @@ pub struct SharedPassage {
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct HeadlineCheck {
-    /// Content words of the headline found in the body.
+    /// Content words of the headline, as written there, whose stem the body uses.
     pub supported: Vec<String>,
-    /// Content words of the headline the body never uses.
+    /// Content words of the headline, as written there, whose stem the body never uses.
     pub unsupported: Vec<String>,
     pub matches: bool,
 }
@@ -1011,25 +1011,37 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// Does the body say what the headline says? Each content word of the headline
-/// is looked for in the body by its first five letters (so "signs" meets "signed").
+/// is looked for in the body by its Snowball stem in the source's language (so
+/// "signs" meets "signed"), or as a whole word where Snowball has no stemmer.
 fn headline_check(source: &Source) -> HeadlineCheck {
-    let body: BTreeSet<String> = source
-        .paragraphs
-        .iter()
-        .flat_map(|p| {
-            comparison_key(&p.text)
-                .split(' ')
-                .map(stem)
-                .collect::<Vec<_>>()
-        })
+    headline_against_body(
+        &source.headline,
+        source.paragraphs.iter().map(|p| p.text.as_str()),
+        &source.language,
+    )
+}
+
+fn headline_against_body<'a>(
+    headline: &str,
+    body: impl Iterator<Item = &'a str>,
+    language: &str,
+) -> HeadlineCheck {
+    let stemmer = stemmer_for(language);
+    let body: BTreeSet<String> = body
+        .flat_map(text_words)
+        .filter_map(|word| word_key(word, stemmer.as_ref()))
         .collect();
+    let mut seen = BTreeSet::new();
     let mut supported = Vec::new();
     let mut unsupported = Vec::new();
-    for word in comparison_key(&source.headline).split(' ') {
-        if word.is_empty() || STOPWORDS.contains(&word) || count_words(word) == 0 {
+    for word in text_words(headline) {
+        let Some(key) = word_key(word, stemmer.as_ref()) else {
+            continue;
+        };
+        if !seen.insert(key.clone()) {
             continue;
         }
-        if body.contains(&stem(word)) {
+        if body.contains(&key) {
             supported.push(word.to_string());
         } else {
             unsupported.push(word.to_string());
@@ -1042,13 +1054,177 @@ fn headline_check(source: &Source) -> HeadlineCheck {
     }
 }
 
-fn stem(word: &str) -> String {
-    word.chars().take(5).collect()
+/// The Snowball stemmer for a BCP 47 language tag, by its primary subtag; none
+/// for a language Snowball has no algorithm for, whose words are then compared whole.
+fn stemmer_for(language: &str) -> Option<rust_stemmers::Stemmer> {
+    use rust_stemmers::Algorithm::*;
+    let primary = language.split(['-', '_']).next()?.to_ascii_lowercase();
+    let algorithm = match primary.as_str() {
+        "ar" => Arabic,
+        "da" => Danish,
+        "nl" => Dutch,
+        "en" => English,
+        "fi" => Finnish,
+        "fr" => French,
+        "de" => German,
+        "el" => Greek,
+        "hu" => Hungarian,
+        "it" => Italian,
+        "no" | "nb" | "nn" => Norwegian,
+        "pt" => Portuguese,
+        "ro" => Romanian,
+        "ru" => Russian,
+        "es" => Spanish,
+        "sv" => Swedish,
+        "ta" => Tamil,
+        "tr" => Turkish,
+        _ => return None,
+    };
+    Some(rust_stemmers::Stemmer::create(algorithm))
+}
+
+/// The words of a text as written, slices of it. A word may hold apostrophes
+/// ("Israel's", "l'accord") and, when it is an abbreviation of short letter
+/// groups ("U.S.", "e.g."), its full stops, so it is never cut into letters.
+fn text_words(text: &str) -> Vec<&str> {
+    let is_joiner = |c: char| matches!(c, '.' | '\'' | '’');
+    let mut words = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            let joined =
+                is_joiner(c) && text[i + c.len_utf8()..].starts_with(char::is_alphanumeric);
+            if !(c.is_alphanumeric() || joined) {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        let word = &text[start..end];
+        if !word.contains('.') {
+            words.push(word);
+        } else if word
+            .split('.')
+            .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+        {
+            // The abbreviation's closing stop, which no letter follows.
+            if let Some(&(i, '.')) = chars.peek() {
+                end = i + 1;
+                chars.next();
+            }
+            words.push(&text[start..end]);
+        } else if word.starts_with(|c: char| c.is_ascii_digit()) {
+            words.push(word);
+        } else {
+            // Sentences run together ("deal.Officials"): their words apart.
+            words.extend(word.split('.'));
+        }
+    }
+    words
+}
+
+/// What a word is compared by: lowercased, an abbreviation without its stops, an
+/// elided article ("l'", "d'") dropped, then stemmed. None for a word that
+/// carries no claim: a stop word, or a one-letter fragment.
+fn word_key(word: &str, stemmer: Option<&rust_stemmers::Stemmer>) -> Option<String> {
+    let lower = word.to_lowercase().replace('’', "'");
+    if lower.contains('.') && !lower.starts_with(|c: char| c.is_ascii_digit()) {
+        let letters = lower.replace('.', "");
+        return (letters.chars().count() > 1).then_some(letters);
+    }
+    let lower = match lower.split_once('\'') {
+        Some((article, rest)) if article.chars().count() <= 2 && !rest.is_empty() => rest,
+        _ => lower.as_str(),
+    };
+    if lower.chars().filter(|c| c.is_alphanumeric()).count() <= 1 || STOPWORDS.contains(&lower) {
+        return None;
+    }
+    Some(match stemmer {
+        Some(stemmer) => stemmer.stem(lower).into_owned(),
+        None => lower.to_string(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn check(headline: &str, body: &str, language: &str) -> HeadlineCheck {
+        headline_against_body(headline, std::iter::once(body), language)
+    }
+
+    #[test]
+    fn headline_words_meet_the_body_by_stem() {
+        let result = check(
+            "Ruritania signs defence pact",
+            "Ruritania signed a defence pact on Tuesday.",
+            "en",
+        );
+        assert!(result.matches, "{result:?}");
+        let result = check(
+            "Ruritania signed accords",
+            "Ruritania signs an accord.",
+            "en-GB",
+        );
+        assert!(result.matches, "{result:?}");
+        // French, by its own stemmer, and an elided article.
+        let result = check(
+            "La Bordurie signe l'accord",
+            "La Bordurie a signé un accord.",
+            "fr",
+        );
+        assert_eq!(result.unsupported, Vec::<String>::new(), "{result:?}");
+    }
+
+    #[test]
+    fn headline_words_are_reported_as_written() {
+        let result = check(
+            "Ruritania Unveils Sweeping Submarine Programme",
+            "Ruritania unveiled a programme.",
+            "en",
+        );
+        assert_eq!(result.unsupported, ["Sweeping", "Submarine"]);
+        assert_eq!(result.supported, ["Ruritania", "Unveils", "Programme"]);
+    }
+
+    #[test]
+    fn abbreviations_stay_whole_and_letters_are_never_reported() {
+        let result = check(
+            "U.S.-backed deal: Ruritania's X-ray plan",
+            "Ruritania plans a deal backed by an X-ray.",
+            "en",
+        );
+        assert_eq!(result.unsupported, ["U.S."], "{result:?}");
+        assert!(!result.supported.iter().any(|w| w.chars().count() == 1));
+        assert!(result.supported.contains(&"Ruritania's".to_string()));
+        let result = check(
+            "U.S. and U.N. sign",
+            "The U.S. and the U.N. signed it.",
+            "en",
+        );
+        assert!(result.matches, "{result:?}");
+        assert_eq!(result.supported, ["U.S.", "U.N.", "sign"]);
+        assert_eq!(
+            text_words("Talks end.Officials left"),
+            ["Talks", "end", "Officials", "left"]
+        );
+        assert_eq!(text_words("a $1.5bn deal"), ["a", "1.5bn", "deal"]);
+    }
+
+    #[test]
+    fn a_language_without_a_stemmer_compares_whole_words() {
+        assert!(stemmer_for("he").is_none() && stemmer_for("").is_none());
+        let result = check("חוזה ביטחון נחתם", "החוזה נחתם היום. ביטחון.", "he");
+        assert_eq!(result.unsupported, ["חוזה"], "{result:?}");
+        assert_eq!(result.supported, ["ביטחון", "נחתם"]);
+        // Whole words only: no stem joins "signs" and "signed" here.
+        let result = check("Zorg signs", "Zorg signed.", "x-klingon");
+        assert_eq!(result.unsupported, ["signs"]);
+    }
 
     #[test]
     fn marking_cues_never_slices_inside_a_character() {
