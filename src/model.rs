@@ -447,7 +447,8 @@ impl Framing {
     /// A dossier's own lexicons laid over the built-in ones. An entry whose key is
     /// built in adds its phrases to the built-in entry (its label and description,
     /// when given, win), or with `replace` takes its place; any other entry comes
-    /// after the built-in ones, in file order.
+    /// after the built-in ones, in file order. A phrase the dossier lists leaves
+    /// any other built-in entry that had it.
     pub fn laid_over(self, builtin: Framing) -> Framing {
         Framing {
             frame: lay_over(builtin.frame, self.frame),
@@ -470,8 +471,27 @@ trait LexiconEntry {
     fn texts(&mut self) -> Vec<&mut String>;
 }
 
-fn lay_over<T: LexiconEntry>(builtin: Vec<T>, own: Vec<T>) -> Vec<T> {
+fn lay_over<T: LexiconEntry>(builtin: Vec<T>, mut own: Vec<T>) -> Vec<T> {
+    // A phrase the dossier gives to one entry is that entry's alone: a phrase
+    // matches for one owner only, and the dossier knows its story better.
+    let claimed: Vec<(String, String)> = own
+        .iter_mut()
+        .flat_map(|entry| {
+            let key = entry.key().to_string();
+            entry
+                .phrases()
+                .clone()
+                .into_iter()
+                .map(move |phrase| (key.clone(), phrase))
+        })
+        .collect();
     let mut merged = builtin;
+    for entry in &mut merged {
+        let key = entry.key().to_string();
+        entry
+            .phrases()
+            .retain(|p| !claimed.iter().any(|(owner, q)| q == p && *owner != key));
+    }
     for mut entry in own {
         match merged.iter_mut().find(|b| b.key() == entry.key()) {
             Some(slot) if entry.replaces() => *slot = entry,

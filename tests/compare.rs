@@ -434,3 +434,72 @@ fn a_section_with_rows_is_shown() {
     // Only one source dates the signing: a fact one source gives is no discrepancy.
     assert!(!has(&page, "#discrepancies"));
 }
+
+/// A new story with no framing.toml is compared with the built-in lexicons, and
+/// none of the default dossier's story rows (its naming and topics) appear.
+#[test]
+fn a_dossier_without_framing_toml_is_compared_with_the_builtin_lexicons() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    fs::create_dir_all(content.join("sources")).unwrap();
+    fs::write(content.join("dossier.toml"), "title = \"Lakes\"\n").unwrap();
+    for (slug, body) in [
+        ("one", "The historic pact on the river's water was signed on Monday, officials said. Critics called the deal a dangerous mistake for farmers."),
+        ("two", "Ministers signed a deal that may end a long dispute over the river. Farmers reportedly fear the pact will cost them their jobs."),
+    ] {
+        fs::write(
+            content.join(format!("sources/{slug}.txt")),
+            format!("+++\ntitle = \"Water pact\"\noutlet = \"{slug}\"\n+++\nWater pact\n\n{body}\n"),
+        )
+        .unwrap();
+    }
+    let (dossier, comparison) = analysed(&content);
+    assert!(dossier.framing.is_none());
+    assert_eq!(comparison.frames.len(), 15);
+    let economic = comparison
+        .frames
+        .iter()
+        .find(|f| f.id == "economic")
+        .unwrap();
+    assert!(
+        economic.cells.iter().any(|c| c.count > 0),
+        "income is economic"
+    );
+    let category = |name: &str| {
+        comparison
+            .loaded
+            .iter()
+            .find(|l| l.category == name)
+            .unwrap_or_else(|| panic!("no {name} row"))
+    };
+    assert!(
+        !category("evaluative").cells[0].is_empty(),
+        "historic, dangerous"
+    );
+    assert!(!category("hedge").cells[1].is_empty(), "may, reportedly");
+    assert!(comparison.naming.is_empty() && comparison.topic_coverage.is_empty());
+    let output = dir.path().join("site");
+    build(&content, &output).unwrap();
+    let page = fs::read_to_string(output.join("compare.html")).unwrap();
+    assert!(!page.contains("Western Sahara") && !page.contains("memorandum"));
+    assert!(page.contains("id=\"frames\""));
+}
+
+/// A cue the dossier gives its own frame is that frame's, even where a built-in
+/// frame had it ("treaty" is built into external regulation).
+#[test]
+fn a_dossiers_cue_is_its_own_frames_and_the_builtin_frames_stay() {
+    let (dir, _output) = small_compared("");
+    let (_, comparison) = analysed(&dir.path().join("content"));
+    let cells = |id: &str| -> Vec<usize> {
+        let row = comparison.frames.iter().find(|f| f.id == id).unwrap();
+        row.cells.iter().map(|c| c.count).collect()
+    };
+    assert_eq!(cells("security"), [2, 2], "the headline and a body sentence");
+    assert_eq!(cells("external-regulation-and-reputation"), [0, 0]);
+    assert_eq!(
+        comparison.frames.len(),
+        16,
+        "the 15 built-in frames and the dossier's"
+    );
+}

@@ -372,6 +372,7 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Com
             "topic cues",
             framing.topic.iter().map(|t| t.cues.len()).sum(),
         ),
+        ("fact cues", framing.fact.iter().map(|f| f.cues.len()).sum()),
         ("speech verbs", lexicon.verbs.len()),
     ]
     .into_iter()

@@ -411,7 +411,7 @@ impl Views<'_> {
             "topic_coverage": coverage(&comparison.topic_coverage, false),
             "reuse": { "window": comparison.reuse.window, "rows": reuse_rows, "pairs": reuse_pairs, "passages": passages },
             "lexicon_sizes": comparison.lexicon_sizes,
-            "has_framing": self.dossier.framing.is_some(),
+            "has_framing": !comparison.frames.is_empty(),
             "has_claims": !self.dossier.claims.is_empty(),
         })
     }
