@@ -495,7 +495,11 @@ fn a_dossiers_cue_is_its_own_frames_and_the_builtin_frames_stay() {
         let row = comparison.frames.iter().find(|f| f.id == id).unwrap();
         row.cells.iter().map(|c| c.count).collect()
     };
-    assert_eq!(cells("security"), [2, 2], "the headline and a body sentence");
+    assert_eq!(
+        cells("security"),
+        [2, 2],
+        "the headline and a body sentence"
+    );
     assert_eq!(cells("external-regulation-and-reputation"), [0, 0]);
     assert_eq!(
         comparison.frames.len(),

@@ -333,3 +333,40 @@ fn a_build_killed_at_any_moment_leaves_a_whole_site() {
         .collect();
     assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
 }
+
+/// Evidence quotes a sentence, cut when long, never the whole paragraph once per
+/// finding: no page and no `dossier.json` grows past twenty times the source,
+/// whether the paragraph has full stops or none.
+#[test]
+fn a_huge_paragraph_full_of_cues_makes_pages_proportional_to_it() {
+    let sentence = "The historic pact may be a dangerous \"so-called\" deal for trade and security";
+    for separator in [". ", " "] {
+        let dir = tempfile::tempdir().unwrap();
+        small_content(dir.path());
+        let paragraph = vec![sentence; 1500].join(separator);
+        let source = dir.path().join("content/sources/huge.txt");
+        fs::write(
+            &source,
+            format!("+++\ntitle = \"Huge\"\noutlet = \"Wire\"\n+++\nHuge\n\n{paragraph}.\n"),
+        )
+        .unwrap();
+        let run = dossier(dir.path(), &["build"]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        let limit = 20 * fs::metadata(&source).unwrap().len();
+        for file in [
+            "dossier.json",
+            "sources/huge.html",
+            "compare.html",
+            "search-index.js",
+        ] {
+            let size = fs::metadata(dir.path().join("output").join(file))
+                .unwrap()
+                .len();
+            assert!(
+                size <= limit,
+                "{file} is {size} bytes for a source of {}",
+                limit / 20
+            );
+        }
+    }
+}

@@ -29,7 +29,19 @@ pub struct Evidence {
     pub cues: Vec<String>,
 }
 
+/// The longest evidence text kept, in characters. A sentence longer than this (a
+/// scrape that lost its full stops can make one of a whole article) is cut to a
+/// window around its first cue, so that evidence, repeated once per finding, keeps
+/// pages and `dossier.json` proportional to the sources.
+pub const EVIDENCE_CHARS: usize = 300;
+
 impl Evidence {
+    /// Evidence from a sentence, cut to `EVIDENCE_CHARS` around its first cue.
+    pub fn new(anchor: String, sentence: &str, cues: Vec<String>) -> Evidence {
+        let text = excerpt_around(sentence, cues.first().map(String::as_str));
+        Evidence { anchor, text, cues }
+    }
+
     /// The sentence as HTML, escaped, with every cue marked.
     pub fn marked(&self) -> String {
         // Searched in the original text, ignoring ASCII case: ASCII lowercasing
@@ -61,6 +73,49 @@ impl Evidence {
         html.push_str(&crate::render::escape_html(&self.text[last..]));
         html
     }
+}
+
+/// `text` whole when it is short; else about `EVIDENCE_CHARS` characters around the
+/// first occurrence of `cue` (ignoring ASCII case), cut at spaces and marked "…".
+fn excerpt_around(text: &str, cue: Option<&str>) -> String {
+    if text.chars().count() <= EVIDENCE_CHARS {
+        return text.to_string();
+    }
+    let at = cue
+        .filter(|c| !c.is_empty())
+        .and_then(|c| text.to_ascii_lowercase().find(&c.to_ascii_lowercase()))
+        .unwrap_or(0);
+    // Byte offsets of the window, moved onto character boundaries.
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let mut start = floor(at.saturating_sub(EVIDENCE_CHARS / 3));
+    let mut end = text[start..]
+        .char_indices()
+        .nth(EVIDENCE_CHARS)
+        .map_or(text.len(), |(i, _)| start + i);
+    if start > 0 {
+        start = text[start..at.max(start)]
+            .find(' ')
+            .map_or(start, |space| start + space + 1);
+    }
+    if end < text.len() {
+        end = text[start..end]
+            .rfind(' ')
+            .map_or(end, |space| start + space);
+    }
+    let mut out = String::with_capacity(end - start + 8);
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(text[start..end].trim());
+    if end < text.len() {
+        out.push('…');
+    }
+    out
 }
 
 #[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
@@ -308,10 +363,10 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Com
                     .into_iter()
                     .flatten()
                     .filter(|s| s.statement.kind == StatementKind::Scare)
-                    .map(|s| Evidence {
-                        anchor: s.anchor.clone(),
-                        text: paragraph_text(source, &s.anchor).to_string(),
-                        cues: vec![s.statement.text.clone()],
+                    .map(|s| {
+                        let (anchor, sentence) =
+                            sentence_holding(source, &s.anchor, s.statement.range.start);
+                        Evidence::new(anchor, sentence, vec![s.statement.text.clone()])
                     })
                     .collect()
             })
@@ -408,12 +463,18 @@ pub fn source_sentences(source: &Source) -> Vec<Sentence> {
     out
 }
 
-fn paragraph_text<'s>(source: &'s Source, anchor: &str) -> &'s str {
-    source
-        .paragraphs
-        .iter()
-        .find(|p| p.anchor == anchor)
-        .map_or("", |p| p.text.as_str())
+/// The anchor and text of the sentence of paragraph `anchor` that holds byte `at`.
+fn sentence_holding<'s>(source: &'s Source, anchor: &str, at: usize) -> (String, &'s str) {
+    let Some(paragraph) = source.paragraphs.iter().find(|p| p.anchor == anchor) else {
+        return (anchor.to_string(), "");
+    };
+    match paragraph.sentences.iter().position(|r| r.contains(&at)) {
+        Some(i) => (
+            paragraph.sentence_anchor(i),
+            paragraph.text[paragraph.sentences[i].clone()].trim(),
+        ),
+        None => (anchor.to_string(), paragraph.text.as_str()),
+    }
 }
 
 /// For each group of phrases (a frame's cues, a category's terms), per source,
@@ -448,11 +509,7 @@ fn lexicon_hits<'a>(
                 for (group, cues) in cues {
                     found.push((
                         group,
-                        Evidence {
-                            anchor: sentence.anchor.clone(),
-                            text: sentence.text.clone(),
-                            cues,
-                        },
+                        Evidence::new(sentence.anchor.clone(), &sentence.text, cues),
                     ));
                 }
             }
@@ -760,11 +817,11 @@ fn discrepancies(
                     .iter()
                     .any(|e| e.cues.contains(&text) && e.anchor == sentence.anchor)
                 {
-                    cell.push(Evidence {
-                        anchor: sentence.anchor.clone(),
-                        text: sentence.text.clone(),
-                        cues: vec![text],
-                    });
+                    cell.push(Evidence::new(
+                        sentence.anchor.clone(),
+                        &sentence.text,
+                        vec![text],
+                    ));
                 }
             }
         }
@@ -1225,6 +1282,28 @@ mod tests {
         // Whole words only: no stem joins "signs" and "signed" here.
         let result = check("Zorg signs", "Zorg signed.", "x-klingon");
         assert_eq!(result.unsupported, ["signs"]);
+    }
+
+    #[test]
+    fn long_evidence_is_cut_around_its_cue() {
+        let short = Evidence::new("p-1".into(), "A historic pact.", vec!["historic".into()]);
+        assert_eq!(short.text, "A historic pact.");
+        let long = format!(
+            "{}the HISTORIC pact{}",
+            "Ⅹ words ".repeat(500),
+            " and more".repeat(500)
+        );
+        let evidence = Evidence::new("p-1".into(), &long, vec!["historic".into()]);
+        assert!(
+            evidence.text.chars().count() <= EVIDENCE_CHARS + 2,
+            "{}",
+            evidence.text.len()
+        );
+        assert!(evidence.text.starts_with('…') && evidence.text.ends_with('…'));
+        assert!(evidence.marked().contains("<mark>HISTORIC</mark>"));
+        // A cue that is not found keeps the start of the sentence.
+        let evidence = Evidence::new("p-1".into(), &long, vec!["absent".into()]);
+        assert!(evidence.text.starts_with("Ⅹ words") && evidence.text.ends_with('…'));
     }
 
     #[test]
