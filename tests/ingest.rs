@@ -375,3 +375,26 @@ fn a_rights_notice_names_the_outlet() {
     assert_eq!(source.outlet.value, "River Wire");
     assert!(source.outlet.inferred_from.is_some());
 }
+
+/// A date-and-time line under the headline, in the forms sites print it, is the
+/// published date and not a deck.
+#[test]
+fn a_date_and_time_line_is_the_published_date() {
+    for (line, date) in [
+        ("10:42 AM EST, Thu March 3, 2025", "2025-03-03"),
+        ("Published 3:05 p.m. ET March 3, 2025", "2025-03-03"),
+        ("Mon 3 Mar 2025 10.42 GMT", "2025-03-03"),
+        ("Updated: 03.03.2025, 14:22", "2025-03-03"),
+        ("Mis à jour le 3 mars 2025 à 14h22", "2025-03-03"),
+    ] {
+        let source = ingest_bare(&format!(
+            "Ministers agree to share the river\n\n{line}\n\nThe two ministers met on Monday and agreed to share the water of the river between them.\n"
+        ));
+        assert!(source.deck.is_empty(), "{line} became a deck: {:?}", source.deck);
+        assert_eq!(
+            source.published.map(|d| d.to_string()).as_deref(),
+            Some(date),
+            "{line}"
+        );
+    }
+}

@@ -124,10 +124,11 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid"));
 static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("valid"));
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").expect("valid"));
 
 /// The first full date in `text`: "Monday 29 November 2021", "November 29, 2021",
-/// "29 nov. 2021", "2021-11-29" or "29/11/2021" (day first, as most of the world writes it).
+/// "29 nov. 2021", "2021-11-29", "29/11/2021" or "29.11.2021" (day first, as most of
+/// the world writes it).
 pub fn parse_date(text: &str) -> Option<PartialDate> {
     let candidates = [
         ISO.captures(text).and_then(|c| ymd(&c[1], &c[2], &c[3])),
@@ -446,6 +447,7 @@ mod tests {
         assert_eq!(d("24 de noviembre de 2021").as_deref(), Some("2021-11-24"));
         assert_eq!(d("2021-11-24").as_deref(), Some("2021-11-24"));
         assert_eq!(d("24/11/2021").as_deref(), Some("2021-11-24"));
+        assert_eq!(d("24.11.2021, 14:22").as_deref(), Some("2021-11-24"));
         assert_eq!(d("31 February 2021"), None);
         assert_eq!(d("no date here"), None);
     }
