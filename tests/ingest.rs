@@ -390,7 +390,11 @@ fn a_date_and_time_line_is_the_published_date() {
         let source = ingest_bare(&format!(
             "Ministers agree to share the river\n\n{line}\n\nThe two ministers met on Monday and agreed to share the water of the river between them.\n"
         ));
-        assert!(source.deck.is_empty(), "{line} became a deck: {:?}", source.deck);
+        assert!(
+            source.deck.is_empty(),
+            "{line} became a deck: {:?}",
+            source.deck
+        );
         assert_eq!(
             source.published.map(|d| d.to_string()).as_deref(),
             Some(date),

@@ -29,16 +29,16 @@ pub struct Evidence {
     pub cues: Vec<String>,
 }
 
-/// The longest evidence text kept, in characters. A sentence longer than this (a
-/// scrape that lost its full stops can make one of a whole article) is cut to a
-/// window around its first cue, so that evidence, repeated once per finding, keeps
-/// pages and `dossier.json` proportional to the sources.
+/// About how many characters of a long sentence evidence keeps. A sentence longer
+/// than this (a scrape that lost its full stops can make one of a whole article)
+/// is cut to windows around its cues, so that evidence, repeated once per finding,
+/// keeps pages and `dossier.json` proportional to the sources.
 pub const EVIDENCE_CHARS: usize = 300;
 
 impl Evidence {
-    /// Evidence from a sentence, cut to `EVIDENCE_CHARS` around its first cue.
+    /// Evidence from a sentence; a long sentence is cut around its cues.
     pub fn new(anchor: String, sentence: &str, cues: Vec<String>) -> Evidence {
-        let text = excerpt_around(sentence, cues.first().map(String::as_str));
+        let text = excerpt_around(sentence, &cues);
         Evidence { anchor, text, cues }
     }
 
@@ -75,45 +75,83 @@ impl Evidence {
     }
 }
 
-/// `text` whole when it is short; else about `EVIDENCE_CHARS` characters around the
-/// first occurrence of `cue` (ignoring ASCII case), cut at spaces and marked "…".
-fn excerpt_around(text: &str, cue: Option<&str>) -> String {
+/// `text` whole when it is short; else a window around the first occurrence of each
+/// cue (ignoring ASCII case), windows cut at spaces and joined by "…", about
+/// `EVIDENCE_CHARS` characters in all (more only when there are many cues).
+fn excerpt_around(text: &str, cues: &[String]) -> String {
     if text.chars().count() <= EVIDENCE_CHARS {
         return text.to_string();
     }
-    let at = cue
+    let haystack = text.to_ascii_lowercase();
+    let mut found: Vec<(usize, usize)> = cues
+        .iter()
         .filter(|c| !c.is_empty())
-        .and_then(|c| text.to_ascii_lowercase().find(&c.to_ascii_lowercase()))
-        .unwrap_or(0);
-    // Byte offsets of the window, moved onto character boundaries.
+        .filter_map(|c| {
+            let at = haystack.find(&c.to_ascii_lowercase())?;
+            Some((at, at + c.len()))
+        })
+        .collect();
+    if found.is_empty() {
+        found.push((0, 0));
+    }
+    found.sort_unstable();
+    // Room for a short cue inside each share of the characters.
+    let margin = ((EVIDENCE_CHARS / found.len()).max(60) - 20) / 2;
     let floor = |mut i: usize| {
         while !text.is_char_boundary(i) {
             i -= 1;
         }
         i
     };
-    let mut start = floor(at.saturating_sub(EVIDENCE_CHARS / 3));
-    let mut end = text[start..]
-        .char_indices()
-        .nth(EVIDENCE_CHARS)
-        .map_or(text.len(), |(i, _)| start + i);
-    if start > 0 {
-        start = text[start..at.max(start)]
-            .find(' ')
-            .map_or(start, |space| start + space + 1);
+    // Each window: `margin` characters either side of its cue, a cue itself
+    // counted up to EVIDENCE_CHARS.
+    let windows = found.into_iter().map(|(start, end)| {
+        let before = text[..start]
+            .char_indices()
+            .rev()
+            .nth(margin.saturating_sub(1))
+            .map_or(0, |(i, _)| i);
+        let cue_end = text[start..]
+            .char_indices()
+            .nth(EVIDENCE_CHARS)
+            .map_or(end, |(i, _)| (start + i).min(end));
+        let after = text[cue_end..]
+            .char_indices()
+            .nth(margin)
+            .map_or(text.len(), |(i, _)| cue_end + i);
+        (floor(before), after)
+    });
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in windows {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
     }
-    if end < text.len() {
-        end = text[start..end]
-            .rfind(' ')
-            .map_or(end, |space| start + space);
-    }
-    let mut out = String::with_capacity(end - start + 8);
-    if start > 0 {
-        out.push('…');
-    }
-    out.push_str(text[start..end].trim());
-    if end < text.len() {
-        out.push('…');
+    let mut out = String::new();
+    for (start, end) in merged {
+        // Whole words only, unless the window is a single word.
+        let start = if start > 0 {
+            text[start..end]
+                .find(' ')
+                .map_or(start, |space| start + space + 1)
+        } else {
+            start
+        };
+        let end = if end < text.len() {
+            text[start..end]
+                .rfind(' ')
+                .map_or(end, |space| start + space)
+        } else {
+            end
+        };
+        if start > 0 && !out.ends_with('…') {
+            out.push('…');
+        }
+        out.push_str(text[start..end].trim());
+        if end < text.len() {
+            out.push('…');
+        }
     }
     out
 }
