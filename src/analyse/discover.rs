@@ -159,6 +159,10 @@ impl NameEdges for Edges<'_> {
         run.iter()
             .any(|w| Cues::is(&c.state_organs, w) || c.is_title(w))
     }
+
+    fn closes_name(&self, word: &str) -> bool {
+        self.cues.is_organisation_word(word)
+    }
 }
 
 /// How an actor was found.
@@ -632,6 +636,12 @@ fn read_organisation(
     reading: &mut Reading,
     initialism: Option<&str>,
 ) {
+    // "Director of the … Office": an office's title is no part of the organisation's name.
+    let lead = token_text
+        .iter()
+        .position(|w| is_capitalised(w) && !cues.is_title(w))
+        .unwrap_or(token_text.len());
+    let (token_text, tokens) = (&token_text[lead..], &tokens[lead..]);
     let Some(last) = token_text.iter().rposition(|w| cues.is_organisation_word(w)) else {
         return;
     };
@@ -984,6 +994,28 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
             owners.insert(alias.trim().to_lowercase(), i);
         }
     }
+    // "Press Office of the Ruritanian Ministry": when the tail after "of" is an
+    // actor with a file, the discovered name stops before it, so the tail stays
+    // that actor's mention.
+    let found: Vec<Found> = found
+        .into_iter()
+        .map(|mut actor| {
+            let cut = |name: &str| -> String {
+                for joint in [" of the ", " of "] {
+                    if let Some((head, tail)) = name.split_once(joint) {
+                        if owners.contains_key(&tail.to_lowercase()) {
+                            return head.to_string();
+                        }
+                    }
+                }
+                name.to_string()
+            };
+            actor.name = cut(&actor.name);
+            actor.variants = actor.variants.iter().map(|v| cut(v)).collect();
+            actor.variants.dedup();
+            actor
+        })
+        .collect();
     let mut discovery = Discovery::default();
     let mut new_variants: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     let mut kept = Vec::new();

@@ -148,6 +148,9 @@ pub trait NameEdges {
     /// Capitalised words just after the name that are not part of it: for
     /// a state, an office it qualifies ("Defense Ministry", "Foreign Minister X").
     fn may_follow(&self, run: &[&str]) -> bool;
+    /// A word that ends a name, so that nothing after it extends it (an
+    /// organisation's "Ministry" in "the Defence Ministry Jane Doe heads").
+    fn closes_name(&self, word: &str) -> bool;
 }
 
 /// True when the match at `range` stands inside a longer proper noun: a
@@ -164,11 +167,11 @@ pub fn inside_longer_name(
         return false;
     }
     let matched = &text[range.clone()];
-    let last_word_capitalised = matched
-        .rsplit(' ')
-        .next()
-        .is_some_and(|w| is_capitalised(w));
-    if last_word_capitalised && !text[range.end..].starts_with(['\'', '’']) {
+    let last_word = matched.rsplit(' ').next().unwrap_or("");
+    if is_capitalised(last_word)
+        && !edges.closes_name(last_word)
+        && !text[range.end..].starts_with(['\'', '’'])
+    {
         if let Some(rest) = text[range.end..]
             .strip_prefix(' ')
             .filter(|r| !r.starts_with(' '))
@@ -205,6 +208,7 @@ pub fn inside_longer_name(
             if is_capitalised(lead_text)
                 && !opens_sentence(text, lead.start)
                 && !edges.may_lead(lead_text)
+                && !edges.closes_name(lead_text)
             {
                 return true;
             }
@@ -284,6 +288,9 @@ mod tests {
         fn may_follow(&self, run: &[&str]) -> bool {
             run.contains(&"Minister")
         }
+        fn closes_name(&self, word: &str) -> bool {
+            word == "Ministry"
+        }
     }
 
     #[test]
@@ -299,5 +306,6 @@ mod tests {
         assert!(!inside("Springfield voted; Doe said so.", "Doe"));
         assert!(!inside("The Ruritanian Foreign Minister Jane Doe came.", "Ruritanian"));
         assert!(!inside_longer_name("Doe Tower", 0..3, true, &Edges));
+        assert!(!inside("led by the Ruritanian Ministry Jane Doe heads", "Jane Doe"));
     }
 }
