@@ -10,7 +10,7 @@
 
 use crate::ingest::Source;
 use crate::load::{slugify, Section};
-use crate::model::{ActorKind, ActorMeta, Document, Origin};
+use crate::model::{ActorKind, ActorMeta, Origin};
 use crate::resolve::{Actor, Dossier, Target};
 use crate::text::names::{
     capitalised_spans, inside_longer_name, is_capitalised, is_title_case, opens_sentence, words,
@@ -140,6 +140,7 @@ impl NameEdges for Edges<'_> {
             || Cues::is(&c.roles, word)
             || Cues::is(&c.calendar, word)
             || Cues::is(&c.demonyms, word)
+            || Cues::is(&c.not_names, word)
             || self.leads.contains(word)
             // An initial: "Jane Q. Doe" for "Doe".
             || (self.person && word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() == 1)
@@ -166,9 +167,7 @@ impl NameEdges for Edges<'_> {
 }
 
 /// How an actor was found.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Cue {
     /// An office or rank before the name ("President Jane Doe").
@@ -335,8 +334,8 @@ pub fn discover(mut dossier: Dossier) -> Dossier {
     let gazetteer = Gazetteer::new(cues);
     let mut reading = Reading::default();
     for source in &dossier.sources {
-        for paragraph in &source.paragraphs {
-            let text = paragraph.text.as_str();
+        let deck = source.deck.iter().map(String::as_str);
+        for text in deck.chain(source.paragraphs.iter().map(|p| p.text.as_str())) {
             if is_title_case(text) {
                 continue;
             }
@@ -385,8 +384,7 @@ fn read_spans(
         while let Some(first) = tokens.first() {
             let word = &text[first.clone()];
             let ordinary = Cues::is(&cues.not_names, word)
-                || (opens_sentence(text, first.start)
-                    && vocabulary.contains(&word.to_lowercase()));
+                || (opens_sentence(text, first.start) && vocabulary.contains(&word.to_lowercase()));
             if ordinary || !is_capitalised(word) {
                 tokens.remove(0);
             } else {
@@ -427,9 +425,18 @@ fn read_spans(
                 .position(|w| !is_capitalised(w))
                 .map_or(tokens.len(), |p| t + 1 + p);
             if stop < tokens.len() {
-                read_organisation(&token_text[stop..], text, &tokens[stop..], source, cues, reading, None);
+                read_organisation(
+                    &token_text[stop..],
+                    text,
+                    &tokens[stop..],
+                    source,
+                    cues,
+                    reading,
+                    None,
+                );
             }
-            let (token_text, tokens, end) = (&token_text[..stop], &tokens[..stop], tokens[stop - 1].end);
+            let (token_text, tokens, end) =
+                (&token_text[..stop], &tokens[..stop], tokens[stop - 1].end);
             let name = &token_text[t + 1..];
             if !name.is_empty() && is_person_name(name, cues) {
                 let cue = if Cues::is(&cues.honorifics, token_text[t]) {
@@ -440,7 +447,15 @@ fn read_spans(
                 let spelling = &text[tokens[t + 1].start..end];
                 add_person(reading, spelling, name, cues, cue, token_text[t], source);
                 if t > 0 {
-                    read_organisation(&token_text[..t], text, &tokens[..t], source, cues, reading, None);
+                    read_organisation(
+                        &token_text[..t],
+                        text,
+                        &tokens[..t],
+                        source,
+                        cues,
+                        reading,
+                        None,
+                    );
                 }
                 continue;
             }
@@ -457,12 +472,42 @@ fn read_spans(
                 None
             };
             if let Some(cue) = cue.filter(|_| is_person_name(&token_text, cues)) {
-                add_person(reading, &text[start..end], &token_text, cues, cue, cue_word, source);
+                add_person(
+                    reading,
+                    &text[start..end],
+                    &token_text,
+                    cues,
+                    cue,
+                    cue_word,
+                    source,
+                );
                 continue;
             }
         }
         if token_text.iter().any(|w| cues.is_organisation_word(w)) {
-            read_organisation(&token_text, text, &tokens, source, cues, reading, initialism);
+            read_organisation(
+                &token_text,
+                text,
+                &tokens,
+                source,
+                cues,
+                reading,
+                initialism,
+            );
+            continue;
+        }
+        // "Customs and Border Protection (CBP)": an introduced initialism names an organisation.
+        if let Some(initialism) = initialism {
+            let name = &text[start..end];
+            let org = reading
+                .organisations
+                .entry(name.to_lowercase())
+                .or_default();
+            org.kind = Some(ActorKind::Organisation);
+            *org.spellings.entry(name.to_string()).or_default() += 1;
+            *org.spellings.entry(initialism.to_string()).or_default() += 1;
+            org.sources.insert(source.to_string());
+            org.cite(Cue::Initialism, initialism, source);
             continue;
         }
         if !is_person_name(&token_text, cues) {
@@ -470,7 +515,15 @@ fn read_spans(
         }
         if token_text.len() >= 2 {
             if let Some(role) = apposition_role(&text[end..], cues) {
-                add_person(reading, &text[start..end], &token_text, cues, Cue::Apposition, role, source);
+                add_person(
+                    reading,
+                    &text[start..end],
+                    &token_text,
+                    cues,
+                    Cue::Apposition,
+                    role,
+                    source,
+                );
                 continue;
             }
             let entry = reading
@@ -479,12 +532,21 @@ fn read_spans(
                 .or_default();
             entry.0 += 1;
             entry.1.insert(source.to_string());
-        } else if !at_sentence_start {
+        } else {
             let word = token_text[0];
+            if word.ends_with('s') && word.chars().skip(1).all(char::is_lowercase) {
+                reading
+                    .plurals
+                    .entry(word.to_string())
+                    .or_insert_with(|| source.to_string());
+            }
+            if at_sentence_start {
+                continue;
+            }
             *reading.singles.entry(word.to_string()).or_default() += 1;
             let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            let acronym = (2..=6).contains(&letters)
-                && word.chars().all(|c| c.is_uppercase() || c == '.');
+            let acronym =
+                (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.');
             let inner_capital = word.chars().skip(1).any(char::is_uppercase)
                 && word.chars().any(char::is_lowercase)
                 && !word.contains(['-', '\'', '’']);
@@ -494,12 +556,6 @@ fn read_spans(
                     .entry(word.to_string())
                     .or_insert_with(|| (0, source.to_string()));
                 entry.0 += 1;
-            }
-            if word.ends_with('s') && word.chars().skip(1).all(char::is_lowercase) {
-                reading
-                    .plurals
-                    .entry(word.to_string())
-                    .or_insert_with(|| source.to_string());
             }
         }
     }
@@ -642,10 +698,14 @@ fn read_organisation(
         .position(|w| is_capitalised(w) && !cues.is_title(w))
         .unwrap_or(token_text.len());
     let (token_text, tokens) = (&token_text[lead..], &tokens[lead..]);
-    let Some(last) = token_text.iter().rposition(|w| cues.is_organisation_word(w)) else {
+    let Some(last) = token_text
+        .iter()
+        .rposition(|w| cues.is_organisation_word(w))
+    else {
         return;
     };
-    let end = if tokens.len() > last + 1 && text[tokens[last].end..tokens[last + 1].start].len() > 1 {
+    let end = if tokens.len() > last + 1 && text[tokens[last].end..tokens[last + 1].start].len() > 1
+    {
         tokens.len() - 1
     } else {
         last
@@ -795,7 +855,12 @@ fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         }
         // "Secretary Clinton" then "Hillary Clinton": the surname-only person gets a full name.
         let surname_only = (String::new(), key.1.clone());
-        if tokens.len() >= 2 && !reading.people.keys().any(|k| k.1 == key.1 && !k.0.is_empty()) {
+        if tokens.len() >= 2
+            && !reading
+                .people
+                .keys()
+                .any(|k| k.1 == key.1 && !k.0.is_empty())
+        {
             if let Some(mut person) = reading.people.remove(&surname_only) {
                 *person.spellings.entry(spelling.clone()).or_default() += count;
                 person.sources.extend(sources);
@@ -809,7 +874,11 @@ fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         if count >= 2 && surname_used && tokens.len() <= 3 {
             let person = reading.people.entry(key).or_default();
             *person.spellings.entry(spelling.clone()).or_default() += count;
-            person.cite(Cue::Recurring, &spelling, sources.first().map_or("", |s| s.as_str()));
+            person.cite(
+                Cue::Recurring,
+                &spelling,
+                sources.first().map_or("", |s| s.as_str()),
+            );
             person.sources.extend(sources);
         }
     }
@@ -817,7 +886,10 @@ fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
     let mut by_surname: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for key in reading.people.keys() {
         if !key.0.is_empty() {
-            by_surname.entry(key.1.clone()).or_default().push(key.clone());
+            by_surname
+                .entry(key.1.clone())
+                .or_default()
+                .push(key.clone());
         }
     }
     let surname_only: Vec<(String, String)> = reading
@@ -916,7 +988,10 @@ fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         .collect();
     for (word, (count, source)) in &reading.acronyms {
         if *count >= 2 && !known.contains(word) && !cues.is_title(word) {
-            let org = reading.organisations.entry(word.to_lowercase()).or_default();
+            let org = reading
+                .organisations
+                .entry(word.to_lowercase())
+                .or_default();
             *org.spellings.entry(word.clone()).or_default() += count;
             org.cite(Cue::Recurring, word, source);
         }
@@ -962,12 +1037,7 @@ fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
     }
     for (index, people) in &reading.plural_demonyms {
         let entry = &cues.states[*index];
-        let name = people
-            .spellings
-            .keys()
-            .next()
-            .cloned()
-            .unwrap_or_default();
+        let name = people.spellings.keys().next().cloned().unwrap_or_default();
         found.push(Found {
             name,
             kind: ActorKind::Group,
@@ -1091,7 +1161,10 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
             }
         }
         for &p in people {
-            ambiguous_text.entry(p).or_default().push(surname.to_string());
+            ambiguous_text
+                .entry(p)
+                .or_default()
+                .push(surname.to_string());
         }
         discovery.ambiguous.push(AmbiguousVariant {
             text: surname.to_string(),
@@ -1149,7 +1222,11 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
             meta: ActorMeta {
                 name: actor.name.clone(),
                 kind: actor.kind,
-                aliases: variants.iter().filter(|v| **v != actor.name).cloned().collect(),
+                aliases: variants
+                    .iter()
+                    .filter(|v| **v != actor.name)
+                    .cloned()
+                    .collect(),
                 role: None,
                 affiliation,
                 tags: Vec::new(),
@@ -1187,7 +1264,10 @@ pub fn first_sentence(
         };
         return Some((source.slug.clone(), mention.anchor.clone(), text));
     }
-    let paragraph = source.paragraphs.iter().find(|p| p.anchor == mention.anchor)?;
+    let paragraph = source
+        .paragraphs
+        .iter()
+        .find(|p| p.anchor == mention.anchor)?;
     let index = paragraph
         .sentences
         .iter()
@@ -1202,38 +1282,6 @@ pub fn first_sentence(
         paragraph.sentence_anchor(index),
         text.trim().to_string(),
     ))
-}
-
-/// The actor files a discovery suggests, ready to edit.
-pub fn suggested_file(actor: &DiscoveredActor) -> (String, Document<ActorMeta>) {
-    let meta = ActorMeta {
-        name: actor.name.clone(),
-        kind: actor.kind,
-        aliases: actor
-            .variants
-            .iter()
-            .filter(|v| **v != actor.name)
-            .cloned()
-            .collect(),
-        role: None,
-        affiliation: None,
-        tags: Vec::new(),
-        alias_rules: Vec::new(),
-    };
-    (
-        actor.slug.clone(),
-        Document {
-            slug: actor.slug.clone(),
-            origin: Origin {
-                path: std::path::PathBuf::new(),
-                front_matter: String::new(),
-                front_matter_line: 1,
-                body_line: 1,
-            },
-            meta,
-            body: String::new(),
-        },
-    )
 }
 
 #[cfg(test)]
