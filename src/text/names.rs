@@ -267,8 +267,9 @@ mod tests {
             texts(text, &capitalised_spans(text)),
             [
                 "Officials",
-                "Department of the Treasury",
-                "Jane Doe",
+                // Where "and" joins two names is for the caller to judge: it
+                // knows the organisation words ("Customs and Border Protection").
+                "Department of the Treasury and Jane Doe",
                 "Customs and Border Protection",
                 "CBP",
                 "Ruritania",
