@@ -39,6 +39,9 @@ pub struct Export<'a> {
     pub claims: &'a [ClaimSpec],
     /// Mentions, statements, co-mentions and the comparison of the sources.
     pub analysis: &'a Analysis,
+    /// What discovery found: actors with no file, new spellings of actors with
+    /// one, and spellings left unlinked as ambiguous.
+    pub discovery: &'a crate::analyse::discover::Discovery,
 }
 
 /// An actor or a note: its slug, its page, its front matter and its Markdown.
@@ -51,6 +54,9 @@ pub struct Profile<'a, M: JsonSchema> {
     pub meta: &'a M,
     /// The editorial Markdown, as written.
     pub body: &'a str,
+    /// For an actor with no file: how discovery found it in the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discovered: Option<&'a crate::analyse::discover::DiscoveredActor>,
 }
 
 pub fn export<'a>(dossier: &'a Dossier, analysis: &'a Analysis) -> Export<'a> {
@@ -70,6 +76,7 @@ pub fn export<'a>(dossier: &'a Dossier, analysis: &'a Analysis) -> Export<'a> {
                 page: page_path(Section::Actors, &a.slug),
                 meta: &a.meta,
                 body: &a.body,
+                discovered: dossier.discovery.actor(&a.slug),
             })
             .collect(),
         notes: dossier
@@ -80,6 +87,7 @@ pub fn export<'a>(dossier: &'a Dossier, analysis: &'a Analysis) -> Export<'a> {
                 page: page_path(Section::Notes, &n.slug),
                 meta: &n.meta,
                 body: &n.body,
+                discovered: None,
             })
             .collect(),
         events: &dossier.events,
@@ -87,6 +95,7 @@ pub fn export<'a>(dossier: &'a Dossier, analysis: &'a Analysis) -> Export<'a> {
         citations: &dossier.citations,
         claims: &dossier.claims,
         analysis,
+        discovery: &dossier.discovery,
     }
 }
 

@@ -20,6 +20,8 @@ pub mod render;
 pub mod resolve;
 pub mod scaffold;
 pub mod serve;
+pub mod suggest;
+pub mod text;
 pub mod theme;
 pub mod write;
 

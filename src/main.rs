@@ -123,6 +123,23 @@ enum Command {
     },
     /// Print the JSON Schema of the dossier.json every build writes.
     Schema,
+    /// Actors found in the text.
+    Actors {
+        #[command(subcommand)]
+        command: ActorsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ActorsCommand {
+    /// List every actor found in the text, and new spellings of actors with a file.
+    Suggest {
+        #[command(flatten)]
+        paths: Paths,
+        /// Write a ready-to-edit file for each new actor; existing files are never replaced.
+        #[arg(long)]
+        write: bool,
+    },
 }
 
 const CONTENT_HELP: &str = "The content folder [default: content/ here, or in the nearest \
@@ -287,6 +304,24 @@ fn run(command: Command, started: Instant) -> Result<()> {
         }
         Command::Schema => {
             print!("{}", dossier::export::schema());
+            Ok(())
+        }
+        Command::Actors {
+            command: ActorsCommand::Suggest { paths, write },
+        } => {
+            let options = Options {
+                content: locate(paths.content, None).content,
+                theme: paths.theme,
+                ..Options::default()
+            };
+            let found = dossier::suggest::suggest(&options, write)?;
+            print!("{}", found.text);
+            for path in &found.written {
+                println!("Created {}", path.display());
+            }
+            for path in &found.kept {
+                println!("Kept {} (it exists; edit it by hand)", path.display());
+            }
             Ok(())
         }
     }

@@ -123,6 +123,10 @@ fn load_timed(
     clock.start("resolve");
     let dossier = resolve(content, sources)?;
     crate::analyse::citations::check(&dossier)?;
+    // After the citation rule: a note need not cite sources for names only
+    // discovery knows.
+    clock.start("discover");
+    let dossier = crate::analyse::discover::discover(dossier);
     clock.stop();
     Ok(dossier)
 }

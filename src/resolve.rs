@@ -31,6 +31,9 @@ pub struct Dossier {
     pub claims: Vec<ClaimSpec>,
     /// Every citation, in the order each document makes them.
     pub citations: Vec<Cited>,
+    /// What discovery found in the text: actors with no file (also in `actors`,
+    /// after the hand-written ones), their evidence, and ambiguous spellings.
+    pub discovery: crate::analyse::discover::Discovery,
 }
 
 /// A checked citation: who cites which sentence of which source, and why.
@@ -290,6 +293,7 @@ pub fn resolve(content: Content, sources: Vec<Source>) -> Result<Dossier> {
         events,
         links: found.links,
         citations: found.citations,
+        discovery: Default::default(),
         index,
         framing: content.framing,
         claims: content

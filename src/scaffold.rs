@@ -15,8 +15,13 @@ pub fn new_file(content: &Path, section: Section, name: &str) -> Result<PathBuf>
         Section::Actors => ("md", actor_template(name)),
         Section::Notes => ("md", note_template(name)),
     };
+    write_new(content, section, &format!("{slug}.{extension}"), &text)
+}
+
+/// Writes `content/<section>/<file>` unless a file is there already.
+fn write_new(content: &Path, section: Section, file: &str, text: &str) -> Result<PathBuf> {
     let folder = content.join(section.folder());
-    let path = folder.join(format!("{slug}.{extension}"));
+    let path = folder.join(file);
     if path.exists() {
         return Err(Error::AlreadyExists { path });
     }
@@ -62,13 +67,19 @@ Paste the article text here, verbatim, one paragraph per line.
 }
 
 fn actor_template(name: &str) -> String {
+    actor_text(name, "person", &[])
+}
+
+/// An actor file as `dossier new actor` writes it, with a kind and aliases filled in.
+pub fn actor_text(name: &str, kind: &str, aliases: &[String]) -> String {
+    let aliases: Vec<String> = aliases.iter().map(|a| quoted(a)).collect();
     format!(
         r#"+++
 name = {name}
 # person, state, organisation or group.
-kind = "person"
+kind = {kind}
 # Every spelling the sources use: short forms, titles, other scripts.
-aliases = []
+aliases = [{aliases}]
 role = ""
 # Slug of the actor this one belongs to, for example a state.
 # affiliation = "slug"
@@ -77,8 +88,15 @@ tags = []
 Who {plain} is and what part they play in the story. Link other pages with `[[slug]]`.
 "#,
         name = quoted(name),
+        kind = quoted(kind),
+        aliases = aliases.join(", "),
         plain = name
     )
+}
+
+/// Writes an actor file under `content/actors/<slug>.md` unless one is there.
+pub fn write_actor(content: &Path, slug: &str, text: &str) -> Result<PathBuf> {
+    write_new(content, Section::Actors, &format!("{slug}.md"), text)
 }
 
 fn note_template(name: &str) -> String {

@@ -103,7 +103,7 @@ fn analysed() -> (dossier::resolve::Dossier, dossier::analyse::Analysis) {
 
 #[test]
 fn actor_mentions_match_the_gold_standard() {
-    let (_, analysis) = analysed();
+    let (dossier, analysis) = analysed();
     let mut score = Score {
         true_positives: 0,
         found: 0,
@@ -116,6 +116,9 @@ fn actor_mentions_match_the_gold_standard() {
             .get(&article.source)
             .into_iter()
             .flatten()
+            // The gold covers the actors with a file; what discovery adds is
+            // shown on the site as found in the text, and measured elsewhere.
+            .filter(|a| dossier.discovery.actor(&a.actor).is_none())
             .map(|a| a.actor.clone())
             .collect();
         let expected: BTreeSet<String> = article.actors.iter().cloned().collect();

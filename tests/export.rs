@@ -46,9 +46,16 @@ fn dossier_json_validates_against_its_schema_and_holds_the_model() {
     let paragraph = &sources[0]["paragraphs"][0];
     assert!(paragraph["anchor"].as_str().unwrap().starts_with("p-"));
     assert!(!paragraph["sentences"].as_array().unwrap().is_empty());
+    // Every actor file, then the actors found in the text, marked as such.
+    let actors = data["actors"].as_array().unwrap();
+    let with_file = actors
+        .iter()
+        .filter(|a| a.get("discovered").is_none())
+        .count();
+    assert_eq!(with_file, slugs(&default_content().join("actors")).len());
     assert_eq!(
-        data["actors"].as_array().unwrap().len(),
-        slugs(&default_content().join("actors")).len()
+        actors.len() - with_file,
+        data["discovery"]["actors"].as_array().unwrap().len()
     );
     assert!(!data["analysis"]["mentions"].as_array().unwrap().is_empty());
     assert!(!data["analysis"]["statements"]

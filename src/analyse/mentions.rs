@@ -1,7 +1,9 @@
 //! Actor mentions: one Aho-Corasick automaton over every name and alias.
 
-use crate::model::{ActorMeta, AliasRule, Document};
+use crate::model::{ActorKind, ActorMeta, AliasRule, Document};
+use crate::text::names::{inside_longer_name, is_title_case};
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// Whole-word phrases from a lexicon, each belonging to an owner (an actor, a
@@ -71,18 +73,37 @@ impl PhraseMatcher {
 
 /// Actor mentions: a case-sensitive phrase matcher over every name and alias, with
 /// each actor's alias rules applied. Possessives ("Gantz’s", "Israel's") match
-/// because the apostrophe ends the word.
+/// because the apostrophe ends the word. A match inside a longer proper noun
+/// ("Springfield" in "The Springfield Herald") is not a mention.
 pub struct MentionMatcher {
     phrases: PhraseMatcher,
     /// For each pattern: the rule that limits it, if any.
     rules: Vec<Option<AliasRule>>,
+    /// For each pattern: whether it names a person.
+    person: Vec<bool>,
+    /// Single-word names of states and groups, which may stand before a person's name.
+    leads: HashSet<String>,
 }
 
 impl MentionMatcher {
     pub fn new(actors: &[Document<ActorMeta>]) -> Option<MentionMatcher> {
+        MentionMatcher::with_ambiguous(actors, &[])
+    }
+
+    /// Also matches spellings that name no one for sure (`ambiguous`, each with
+    /// whether it is a person's): they are reported with owner `actors.len() + i`,
+    /// so that the caller may settle or drop them, and they keep any shorter
+    /// alias inside them from matching.
+    pub fn with_ambiguous(
+        actors: &[Document<ActorMeta>],
+        ambiguous: &[(&str, bool)],
+    ) -> Option<MentionMatcher> {
         let mut phrases = Vec::new();
         let mut rules = Vec::new();
+        let mut person = Vec::new();
+        let mut leads = HashSet::new();
         for (index, actor) in actors.iter().enumerate() {
+            let is_person = actor.meta.kind == ActorKind::Person;
             for alias in std::iter::once(&actor.meta.name).chain(&actor.meta.aliases) {
                 let alias = alias.trim();
                 // A `*` would make the alias a prefix pattern; names never need one.
@@ -90,6 +111,10 @@ impl MentionMatcher {
                     continue;
                 }
                 phrases.push((index, alias));
+                person.push(is_person);
+                if !is_person && !alias.contains(' ') {
+                    leads.insert(alias.to_string());
+                }
                 rules.push(
                     actor
                         .meta
@@ -100,14 +125,23 @@ impl MentionMatcher {
                 );
             }
         }
+        for (i, (text, is_person)) in ambiguous.iter().enumerate() {
+            phrases.push((actors.len() + i, text));
+            person.push(*is_person);
+            rules.push(None);
+        }
         Some(MentionMatcher {
             phrases: PhraseMatcher::new(phrases, false)?,
             rules,
+            person,
+            leads,
         })
     }
 
     /// Actor index and byte range of each mention in `text`.
     pub fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+        let cues = super::discover::cues();
+        let title_case = is_title_case(text);
         self.phrases
             .find(text)
             .into_iter()
@@ -115,6 +149,14 @@ impl MentionMatcher {
                 !self.rules[*pattern]
                     .as_ref()
                     .is_some_and(|rule| excluded(rule, text, range.clone()))
+            })
+            .filter(|(_, pattern, range)| {
+                let edges = super::discover::Edges {
+                    cues,
+                    person: self.person[*pattern],
+                    leads: &self.leads,
+                };
+                !inside_longer_name(text, range.clone(), title_case, &edges)
             })
             .map(|(actor, _, range)| (actor, range))
             .collect()

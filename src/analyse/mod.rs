@@ -2,6 +2,7 @@
 
 pub mod citations;
 pub mod compare;
+pub mod discover;
 pub mod framing;
 pub mod mentions;
 pub mod quotes;
@@ -72,8 +73,35 @@ pub struct CoMention {
 
 pub fn analyse(dossier: &Dossier) -> Analysis {
     let lexicon = Lexicon::builtin();
-    let Some(matcher) = MentionMatcher::new(&dossier.actors) else {
+    let ambiguous: Vec<(&str, bool)> = dossier
+        .discovery
+        .ambiguous
+        .iter()
+        .map(|a| {
+            (
+                a.text.as_str(),
+                a.reason == discover::Ambiguity::SharedSurname,
+            )
+        })
+        .collect();
+    let Some(matcher) = MentionMatcher::with_ambiguous(&dossier.actors, &ambiguous) else {
         return Analysis::default();
+    };
+    let position: BTreeMap<&str, usize> = dossier
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.slug.as_str(), i))
+        .collect();
+    // An ambiguous spelling names the candidate its source settles on, or no one.
+    let settle = |source: &str, owner: usize| -> Option<usize> {
+        match owner.checked_sub(dossier.actors.len()) {
+            None => Some(owner),
+            Some(i) => dossier.discovery.ambiguous[i]
+                .settled_in
+                .get(source)
+                .and_then(|slug| position.get(slug.as_str()).copied()),
+        }
     };
     let rank = |index: usize| match dossier.actors[index].meta.kind {
         ActorKind::Person => 0,
@@ -110,6 +138,7 @@ pub fn analyse(dossier: &Dossier) -> Analysis {
                         .iter()
                         .any(|c| c.start <= range.start && range.end <= c.end)
                 })
+                .filter_map(|(owner, range)| Some((settle(&source.slug, owner)?, range)))
                 .collect();
             for (actor, range) in &found {
                 if dossier.actors[*actor].meta.kind == ActorKind::Person {
@@ -178,7 +207,8 @@ pub fn analyse(dossier: &Dossier) -> Analysis {
             let named: BTreeSet<String> = matcher
                 .find(&text)
                 .into_iter()
-                .map(|(a, _)| dossier.actors[a].slug.clone())
+                .filter_map(|(a, _)| dossier.actors.get(a))
+                .map(|a| a.slug.clone())
                 .collect();
             (note.slug.clone(), named.into_iter().collect())
         })

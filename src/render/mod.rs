@@ -615,6 +615,8 @@ struct ActorCard<'a> {
     aliases: &'a [String],
     mention_count: usize,
     source_count: usize,
+    /// Found in the text by discovery, with no file of its own.
+    discovered: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -855,7 +857,7 @@ impl<'a> Views<'a> {
         let actors = dossier
             .actors
             .iter()
-            .map(|a| actor_card(a, analysis))
+            .map(|a| actor_card(a, analysis, dossier))
             .collect();
         let mut notes: Vec<&Note> = dossier.notes.iter().collect();
         notes.sort_by(|a, b| (a.meta.weight, &a.meta.title).cmp(&(b.meta.weight, &b.meta.title)));
@@ -1328,7 +1330,9 @@ impl<'a> Views<'a> {
             })
             .collect();
         let tags = tag_links(&actor.meta.tags);
+        let discovered = self.discovered_view(&actor.slug);
         self.page("actor.html", card.name, "actors", |c| {
+            c.insert("discovered", &discovered);
             c.insert("tags", &tags);
             c.insert("statements", &statements);
             c.insert("coverage_svg", &coverage_svg);
@@ -1345,6 +1349,64 @@ impl<'a> Views<'a> {
             c.insert("events", &events);
             c.insert("backlinks", self.backlinks_of(&actor.slug));
         })
+    }
+
+    /// How discovery found an actor with no file: its cues, spellings, the
+    /// spellings left unlinked and the first sentence that names it.
+    fn discovered_view(&self, slug: &str) -> Option<serde_json::Value> {
+        let found = self.dossier.discovery.actor(slug)?;
+        let evidence: Vec<serde_json::Value> = found
+            .evidence
+            .iter()
+            .map(|e| {
+                serde_json::json!({
+                    "cue": e.cue.label(),
+                    "words": e.words,
+                    "count": e.count,
+                    "url": page_path(Section::Sources, &e.source),
+                    "source": self.dossier.title_of(&e.source).unwrap_or(&e.source),
+                })
+            })
+            .collect();
+        let ambiguous: Vec<serde_json::Value> = self
+            .dossier
+            .discovery
+            .ambiguous
+            .iter()
+            .filter(|a| a.candidates.iter().any(|c| c == slug))
+            .map(|a| {
+                let others: Vec<&str> = a
+                    .candidates
+                    .iter()
+                    .filter(|c| *c != slug)
+                    .filter_map(|c| self.dossier.title_of(c))
+                    .collect();
+                serde_json::json!({
+                    "text": a.text,
+                    "reason": match a.reason {
+                        crate::analyse::discover::Ambiguity::SharedSurname => "a surname shared with",
+                        crate::analyse::discover::Ambiguity::CapitalCity => "a capital: the city, or the government",
+                    },
+                    "others": others,
+                    "settled": a.settled_in.values().filter(|s| *s == slug).count(),
+                })
+            })
+            .collect();
+        let first =
+            crate::analyse::discover::first_sentence(self.dossier, &self.analysis.mentions, slug)
+                .map(|(source, anchor, text)| {
+                    serde_json::json!({
+                        "url": format!("{}#{anchor}", page_path(Section::Sources, &source)),
+                        "source": self.dossier.title_of(&source).unwrap_or(&source),
+                        "text": text,
+                    })
+                });
+        Some(serde_json::json!({
+            "evidence": evidence,
+            "variants": found.variants,
+            "ambiguous": ambiguous,
+            "first": first,
+        }))
     }
 
     fn note_page(&self, note: &'a Note, card: &NoteCard<'a>) -> Page {
@@ -1838,7 +1900,7 @@ fn tag_links(tags: &[String]) -> Vec<LinkRef> {
         .collect()
 }
 
-fn actor_card<'a>(actor: &'a Actor, analysis: &Analysis) -> ActorCard<'a> {
+fn actor_card<'a>(actor: &'a Actor, analysis: &Analysis, dossier: &Dossier) -> ActorCard<'a> {
     let coverage = analysis.actor_coverage.get(&actor.slug);
     ActorCard {
         slug: &actor.slug,
@@ -1849,6 +1911,7 @@ fn actor_card<'a>(actor: &'a Actor, analysis: &Analysis) -> ActorCard<'a> {
         aliases: &actor.meta.aliases,
         mention_count: coverage.map_or(0, |c| c.iter().map(|s| s.count).sum()),
         source_count: coverage.map_or(0, |c| c.iter().filter(|s| s.count > 0).count()),
+        discovered: dossier.discovery.actor(&actor.slug).is_some(),
     }
 }
 

@@ -1,0 +1,1314 @@
+//! Actors found in the text: the people, organisations, states and groups the
+//! sources name, for a dossier with few or no actor files. Each is found by a
+//! cue (a title, an honorific, an apposition, an organisation word, the
+//! gazetteer) kept as data in `discover.toml` and `gazetteer.toml`; its
+//! spellings are grouped into one actor, and a spelling that could name two
+//! (a shared surname, a capital city) is flagged rather than guessed.
+//!
+//! Every text is read once: spans are counted in maps, so the work grows with
+//! the corpus, never with its square.
+
+use crate::ingest::Source;
+use crate::load::{slugify, Section};
+use crate::model::{ActorKind, ActorMeta, Origin};
+use crate::resolve::{Actor, Dossier, Target};
+use crate::text::names::{
+    capitalised_spans, inside_longer_name, is_capitalised, is_title_case, opens_sentence, words,
+    NameEdges, CONNECTORS,
+};
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::ops::Range;
+
+pub const DEFAULT_CUES: &str = include_str!("discover.toml");
+pub const DEFAULT_GAZETTEER: &str = include_str!("gazetteer.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueFile {
+    titles: Vec<String>,
+    honorifics: Vec<String>,
+    roles: Vec<String>,
+    organisation_words: Vec<String>,
+    state_organs: Vec<String>,
+    calendar: Vec<String>,
+    name_suffixes: Vec<String>,
+    not_names: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GazetteerFile {
+    state: Vec<StateEntry>,
+}
+
+/// One state of the gazetteer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateEntry {
+    pub name: String,
+    #[serde(default)]
+    pub also: Vec<String>,
+    pub demonyms: Vec<String>,
+    pub capital: String,
+    /// The demonym has no plural of its own ("the French").
+    #[serde(default)]
+    pub plural_same: bool,
+}
+
+/// The cue words, lower-cased for lookups, and the gazetteer.
+pub struct Cues {
+    titles: HashSet<String>,
+    honorifics: HashSet<String>,
+    roles: HashSet<String>,
+    organisation_words: HashSet<String>,
+    state_organs: HashSet<String>,
+    calendar: HashSet<String>,
+    name_suffixes: HashSet<String>,
+    not_names: HashSet<String>,
+    demonyms: HashSet<String>,
+    pub states: Vec<StateEntry>,
+}
+
+fn lower_set(list: &[String]) -> HashSet<String> {
+    list.iter()
+        .flat_map(|entry| entry.split(' ').next_back())
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect()
+}
+
+impl Cues {
+    fn parse(cues: &str, gazetteer: &str) -> Result<Cues, toml::de::Error> {
+        let file: CueFile = toml::from_str(cues)?;
+        let states = toml::from_str::<GazetteerFile>(gazetteer)?.state;
+        let demonyms = states
+            .iter()
+            .flat_map(|s| &s.demonyms)
+            .map(|d| d.to_lowercase())
+            .collect();
+        Ok(Cues {
+            titles: lower_set(&file.titles),
+            honorifics: lower_set(&file.honorifics),
+            roles: lower_set(&file.roles),
+            organisation_words: lower_set(&file.organisation_words),
+            state_organs: lower_set(&file.state_organs),
+            calendar: lower_set(&file.calendar),
+            name_suffixes: file.name_suffixes.iter().cloned().collect(),
+            not_names: lower_set(&file.not_names),
+            demonyms,
+            states,
+        })
+    }
+
+    fn is(set: &HashSet<String>, word: &str) -> bool {
+        set.contains(&word.trim_end_matches('.').to_lowercase())
+    }
+
+    fn is_title(&self, word: &str) -> bool {
+        Self::is(&self.titles, word) || Self::is(&self.honorifics, word)
+    }
+
+    fn is_organisation_word(&self, word: &str) -> bool {
+        Self::is(&self.organisation_words, word)
+    }
+}
+
+/// The built-in cues, parsed once.
+pub fn cues() -> &'static Cues {
+    static CUES: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
+    CUES.get_or_init(|| {
+        Cues::parse(DEFAULT_CUES, DEFAULT_GAZETTEER).expect("the built-in cues are valid (tested)")
+    })
+}
+
+/// What may stand beside an actor's name without being part of it, for the
+/// proper-noun boundary rule of mentions.
+pub struct Edges<'a> {
+    pub cues: &'a Cues,
+    /// The name is a person's: only a generational suffix or a date may follow it.
+    pub person: bool,
+    /// Single-word names of groups and states ("Democrat", "Ruritanian") that may
+    /// stand before a person's name.
+    pub leads: &'a HashSet<String>,
+}
+
+impl NameEdges for Edges<'_> {
+    fn may_lead(&self, word: &str) -> bool {
+        let c = self.cues;
+        c.is_title(word)
+            || Cues::is(&c.roles, word)
+            || Cues::is(&c.calendar, word)
+            || Cues::is(&c.demonyms, word)
+            || Cues::is(&c.not_names, word)
+            || self.leads.contains(word)
+            // An initial: "Jane Q. Doe" for "Doe".
+            || (self.person && word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() == 1)
+    }
+
+    fn may_follow(&self, run: &[&str]) -> bool {
+        let c = self.cues;
+        let Some(first) = run.first() else {
+            return true;
+        };
+        if Cues::is(&c.calendar, first) {
+            return true;
+        }
+        if self.person {
+            return c.name_suffixes.contains(*first);
+        }
+        run.iter()
+            .any(|w| Cues::is(&c.state_organs, w) || c.is_title(w))
+    }
+
+    fn closes_name(&self, word: &str) -> bool {
+        self.cues.is_organisation_word(word)
+    }
+}
+
+/// How an actor was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Cue {
+    /// An office or rank before the name ("President Jane Doe").
+    Title,
+    /// A courtesy title before the name ("Ms. Doe").
+    Honorific,
+    /// A role in apposition ("Jane Doe, a spokeswoman") or before the name.
+    Apposition,
+    /// A name of two or more words used more than once, its last word alone too.
+    Recurring,
+    /// An organisation word in the name ("Ministry", "Party").
+    OrganisationWord,
+    /// An initialism the text introduces ("Customs and Border Protection (CBP)").
+    Initialism,
+    /// The state gazetteer: a state's name.
+    GazetteerName,
+    /// The state gazetteer: a demonym ("Ruritanian").
+    GazetteerDemonym,
+    /// The plural of a demonym ("Ruritanians").
+    PluralDemonym,
+    /// Members of a party or organisation found in the text ("Democrats" from
+    /// "Democratic Party").
+    PartyMembers,
+}
+
+impl Cue {
+    pub fn label(self) -> &'static str {
+        match self {
+            Cue::Title => "title",
+            Cue::Honorific => "honorific",
+            Cue::Apposition => "role",
+            Cue::Recurring => "recurring name",
+            Cue::OrganisationWord => "organisation word",
+            Cue::Initialism => "initialism",
+            Cue::GazetteerName => "gazetteer: state name",
+            Cue::GazetteerDemonym => "gazetteer: demonym",
+            Cue::PluralDemonym => "gazetteer: plural demonym",
+            Cue::PartyMembers => "members of",
+        }
+    }
+}
+
+/// One piece of evidence for an actor.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Evidence {
+    pub cue: Cue,
+    /// The cue word, or the words found ("President", "Ministry", "Ruritanian").
+    pub words: String,
+    /// Where it was first seen.
+    pub source: String,
+    /// How many times it was seen.
+    pub count: usize,
+}
+
+/// Why a spelling is not linked to an actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Ambiguity {
+    /// A surname two discovered people share.
+    SharedSurname,
+    /// A capital, which may be the city or stand for the government.
+    CapitalCity,
+}
+
+/// A spelling that could name more than one thing.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct AmbiguousVariant {
+    pub text: String,
+    pub reason: Ambiguity,
+    /// The actors it might name, by slug.
+    pub candidates: Vec<String>,
+    /// Sources where the text itself settles it: the one candidate that source
+    /// names in full. Elsewhere the spelling links to no one.
+    pub settled_in: BTreeMap<String, String>,
+}
+
+/// An actor discovered in the text.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct DiscoveredActor {
+    pub slug: String,
+    pub name: String,
+    pub kind: ActorKind,
+    /// The spellings that link to it.
+    pub variants: Vec<String>,
+    /// Spellings that may name it but are not linked (see `ambiguous`).
+    pub ambiguous: Vec<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// New spellings of an actor that has a file.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct NewVariants {
+    pub actor: String,
+    pub variants: Vec<String>,
+}
+
+/// Everything discovery found.
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
+pub struct Discovery {
+    /// Actors with no file, in the order they were added to the dossier.
+    pub actors: Vec<DiscoveredActor>,
+    /// Spellings found for actors that have a file, not yet among their aliases.
+    pub new_variants: Vec<NewVariants>,
+    /// Spellings flagged as ambiguous: not linked, except where a source settles them.
+    pub ambiguous: Vec<AmbiguousVariant>,
+}
+
+impl Discovery {
+    pub fn actor(&self, slug: &str) -> Option<&DiscoveredActor> {
+        self.actors.iter().find(|a| a.slug == slug)
+    }
+}
+
+/// A candidate while the corpus is read.
+#[derive(Default)]
+struct Candidate {
+    kind: Option<ActorKind>,
+    /// Spellings and how often each was seen.
+    spellings: BTreeMap<String, usize>,
+    evidence: BTreeMap<(Cue, String), (String, usize)>,
+    /// Sources that name it in full.
+    sources: BTreeSet<String>,
+}
+
+impl Candidate {
+    fn cite(&mut self, cue: Cue, words: &str, source: &str) {
+        self.evidence
+            .entry((cue, words.to_string()))
+            .or_insert_with(|| (source.to_string(), 0))
+            .1 += 1;
+    }
+}
+
+/// What the reading of the corpus gathered.
+#[derive(Default)]
+struct Reading {
+    /// People by (first name, surname) lower-cased; a person named by surname
+    /// only has an empty first name.
+    people: BTreeMap<(String, String), Candidate>,
+    organisations: BTreeMap<String, Candidate>,
+    /// Two-word-or-longer name-like spans with no cue: spelling → (count, sources).
+    plain: BTreeMap<String, (usize, BTreeSet<String>)>,
+    /// Single capitalised words used mid-sentence, and how often.
+    singles: HashMap<String, usize>,
+    /// Acronyms ("NATO", "F.B.I.") and names with an inner capital ("WikiLeaks")
+    /// used mid-sentence: how often, and where first.
+    acronyms: BTreeMap<String, (usize, String)>,
+    /// States by gazetteer index.
+    states: BTreeMap<usize, Candidate>,
+    /// Capitals seen, by gazetteer index.
+    capitals: BTreeSet<usize>,
+    /// Plural demonyms seen, by gazetteer index.
+    plural_demonyms: BTreeMap<usize, Candidate>,
+    /// Capitalised plural words used mid-sentence ("Democrats"), with a source.
+    plurals: BTreeMap<String, String>,
+}
+
+/// Finds the actors the sources name, groups their spellings and adds those
+/// that no actor file covers to the dossier. Hand-written actors win: a
+/// discovered actor that shares a spelling with one is folded into it.
+pub fn discover(mut dossier: Dossier) -> Dossier {
+    let cues = cues();
+    let vocabulary = lowercase_vocabulary(&dossier.sources);
+    let gazetteer = Gazetteer::new(cues);
+    let mut reading = Reading::default();
+    for source in &dossier.sources {
+        let deck = source.deck.iter().map(String::as_str);
+        for text in deck.chain(source.paragraphs.iter().map(|p| p.text.as_str())) {
+            if is_title_case(text) {
+                continue;
+            }
+            read_spans(text, &source.slug, cues, &vocabulary, &mut reading);
+            gazetteer.read(text, &source.slug, cues, &mut reading);
+        }
+    }
+    let found = group(reading, cues);
+    let discovery = settle(&mut dossier, found);
+    dossier.discovery = discovery;
+    dossier
+}
+
+/// Every word the corpus writes in lower case: a capitalised word that also
+/// appears in lower case is an ordinary word at a sentence's start.
+fn lowercase_vocabulary(sources: &[Source]) -> HashSet<String> {
+    let mut vocabulary = HashSet::new();
+    for source in sources {
+        for paragraph in &source.paragraphs {
+            for word in words(&paragraph.text) {
+                let word = &paragraph.text[word];
+                if word.chars().next().is_some_and(char::is_lowercase) {
+                    vocabulary.insert(word.to_string());
+                }
+            }
+        }
+    }
+    vocabulary
+}
+
+/// Reads the capitalised spans of one paragraph.
+fn read_spans(
+    text: &str,
+    source: &str,
+    cues: &Cues,
+    vocabulary: &HashSet<String>,
+    reading: &mut Reading,
+) {
+    for tokens in capitalised_spans(text)
+        .into_iter()
+        .flat_map(|span| split_at_and(text, span, cues))
+    {
+        let mut tokens = tokens;
+        // "The", "But" and a sentence's first word that the text also writes in
+        // lower case are not part of a name.
+        while let Some(first) = tokens.first() {
+            let word = &text[first.clone()];
+            let ordinary = Cues::is(&cues.not_names, word)
+                || (opens_sentence(text, first.start) && vocabulary.contains(&word.to_lowercase()));
+            if ordinary || !is_capitalised(word) {
+                tokens.remove(0);
+            } else {
+                break;
+            }
+        }
+        while tokens
+            .last()
+            .is_some_and(|t| CONNECTORS.contains(&&text[t.clone()]))
+        {
+            tokens.pop();
+        }
+        let Some(first) = tokens.first() else {
+            continue;
+        };
+        let start = first.start;
+        let end = tokens.last().map_or(start, |t| t.end);
+        let at_sentence_start = opens_sentence(text, start);
+        let token_text: Vec<&str> = tokens.iter().map(|t| &text[t.clone()]).collect();
+
+        // Initialism introduced right after: "Customs and Border Protection (CBP)".
+        let initialism = text[end..]
+            .strip_prefix(" (")
+            .and_then(|rest| rest.split_once(')'))
+            .map(|(inner, _)| inner)
+            .filter(|inner| {
+                inner.len() >= 2
+                    && inner.chars().all(|c| c.is_uppercase() || c == '.')
+                    && initials_match(inner, &token_text)
+            });
+
+        // A person after the last title in the run: "Deputy Attorney General Jane Doe".
+        let last_title = token_text.iter().rposition(|w| cues.is_title(w));
+        if let Some(t) = last_title {
+            // "Representative Jane Doe of the Judiciary Committee": the name stops at "of".
+            let stop = token_text[t + 1..]
+                .iter()
+                .position(|w| !is_capitalised(w))
+                .map_or(tokens.len(), |p| t + 1 + p);
+            if stop < tokens.len() {
+                read_organisation(
+                    &token_text[stop..],
+                    text,
+                    &tokens[stop..],
+                    source,
+                    cues,
+                    reading,
+                    None,
+                );
+            }
+            let (token_text, tokens, end) =
+                (&token_text[..stop], &tokens[..stop], tokens[stop - 1].end);
+            let name = &token_text[t + 1..];
+            if !name.is_empty() && is_person_name(name, cues) {
+                let cue = if Cues::is(&cues.honorifics, token_text[t]) {
+                    Cue::Honorific
+                } else {
+                    Cue::Title
+                };
+                let spelling = &text[tokens[t + 1].start..end];
+                add_person(reading, spelling, name, cues, cue, token_text[t], source);
+                if t > 0 {
+                    read_organisation(
+                        &token_text[..t],
+                        text,
+                        &tokens[..t],
+                        source,
+                        cues,
+                        reading,
+                        None,
+                    );
+                }
+                continue;
+            }
+        }
+        // A title, honorific or role just before the run: "Sen. Jane Doe", "spokeswoman Jane Doe".
+        if let Some(cue_word) = word_before(text, start) {
+            let cue = if Cues::is(&cues.honorifics, cue_word) {
+                Some(Cue::Honorific)
+            } else if cues.is_title(cue_word) {
+                Some(Cue::Title)
+            } else if Cues::is(&cues.roles, cue_word) && !is_capitalised(cue_word) {
+                Some(Cue::Apposition)
+            } else {
+                None
+            };
+            if let Some(cue) = cue.filter(|_| is_person_name(&token_text, cues)) {
+                add_person(
+                    reading,
+                    &text[start..end],
+                    &token_text,
+                    cues,
+                    cue,
+                    cue_word,
+                    source,
+                );
+                continue;
+            }
+        }
+        if token_text.iter().any(|w| cues.is_organisation_word(w)) {
+            read_organisation(
+                &token_text,
+                text,
+                &tokens,
+                source,
+                cues,
+                reading,
+                initialism,
+            );
+            continue;
+        }
+        // "Customs and Border Protection (CBP)": an introduced initialism names an organisation.
+        if let Some(initialism) = initialism {
+            let name = &text[start..end];
+            let org = reading
+                .organisations
+                .entry(name.to_lowercase())
+                .or_default();
+            org.kind = Some(ActorKind::Organisation);
+            *org.spellings.entry(name.to_string()).or_default() += 1;
+            *org.spellings.entry(initialism.to_string()).or_default() += 1;
+            org.sources.insert(source.to_string());
+            org.cite(Cue::Initialism, initialism, source);
+            continue;
+        }
+        if !is_person_name(&token_text, cues) {
+            continue;
+        }
+        if token_text.len() >= 2 {
+            if let Some(role) = apposition_role(&text[end..], cues) {
+                add_person(
+                    reading,
+                    &text[start..end],
+                    &token_text,
+                    cues,
+                    Cue::Apposition,
+                    role,
+                    source,
+                );
+                continue;
+            }
+            let entry = reading
+                .plain
+                .entry(text[start..end].to_string())
+                .or_default();
+            entry.0 += 1;
+            entry.1.insert(source.to_string());
+        } else {
+            let word = token_text[0];
+            if word.ends_with('s') && word.chars().skip(1).all(char::is_lowercase) {
+                reading
+                    .plurals
+                    .entry(word.to_string())
+                    .or_insert_with(|| source.to_string());
+            }
+            if at_sentence_start {
+                continue;
+            }
+            *reading.singles.entry(word.to_string()).or_default() += 1;
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let acronym =
+                (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.');
+            let inner_capital = word.chars().skip(1).any(char::is_uppercase)
+                && word.chars().any(char::is_lowercase)
+                && !word.contains(['-', '\'', '’']);
+            if acronym || inner_capital {
+                let entry = reading
+                    .acronyms
+                    .entry(word.to_string())
+                    .or_insert_with(|| (0, source.to_string()));
+                entry.0 += 1;
+            }
+        }
+    }
+}
+
+/// The words of a capitalised run, cut at "and" where the part before is a
+/// name of its own ("the White House and the Justice Department", "Jane Doe
+/// and Fox News") but not inside one name ("Customs and Border Protection").
+fn split_at_and(text: &str, span: Range<usize>, cues: &Cues) -> Vec<Vec<Range<usize>>> {
+    let mut parts = vec![Vec::new()];
+    for w in words(&text[span.clone()]) {
+        let w = span.start + w.start..span.start + w.end;
+        let current = parts.last_mut().expect("never empty");
+        let word = &text[w.clone()];
+        if matches!(word, "and" | "et" | "y" | "und") {
+            let capitalised = current
+                .iter()
+                .filter(|t: &&Range<usize>| is_capitalised(&text[(*t).clone()]))
+                .count();
+            let organisation = current
+                .iter()
+                .any(|t: &Range<usize>| cues.is_organisation_word(&text[t.clone()]));
+            if capitalised >= 2 || organisation {
+                parts.push(Vec::new());
+                continue;
+            }
+        }
+        current.push(w);
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// The word just before `start`, across one space and an optional full stop ("Sen. Doe").
+fn word_before(text: &str, start: usize) -> Option<&str> {
+    let before = text[..start].strip_suffix(' ')?;
+    let (before, dotted) = match before.strip_suffix('.') {
+        Some(b) => (b, true),
+        None => (before, false),
+    };
+    let from = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
+        .last()
+        .map(|(i, _)| i)?;
+    let word = &before[from..];
+    // "Sen. Doe" but not "… the President. Soon": only an abbreviation has a full stop.
+    (!dotted || word.chars().count() <= 4).then_some(word)
+}
+
+/// ", a spokeswoman for …", ", the party's treasurer": the role noun, within a
+/// few words after a comma.
+fn apposition_role<'t>(after: &'t str, cues: &Cues) -> Option<&'t str> {
+    let rest = after.strip_prefix(", ")?;
+    let clause = rest.split([',', '.', ';', '(', '"', '“']).next()?;
+    words(clause)
+        .into_iter()
+        .take(6)
+        .map(|w| &clause[w])
+        .find(|w| !is_capitalised(w) && Cues::is(&cues.roles, w))
+}
+
+/// The letters of an initialism are the initials of the name's capitalised words.
+fn initials_match(initialism: &str, name: &[&str]) -> bool {
+    let letters: String = initialism.chars().filter(|c| c.is_alphabetic()).collect();
+    let initials: String = name
+        .iter()
+        .filter(|w| is_capitalised(w))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    letters.len() >= 2 && letters == initials
+}
+
+/// Words that can be a person's name: capitalised, no cue word among them, at most four.
+fn is_person_name(name: &[&str], cues: &Cues) -> bool {
+    (1..=4).contains(&name.len())
+        && name.iter().all(|w| {
+            is_capitalised(w)
+                && !cues.is_organisation_word(w)
+                && !cues.is_title(w)
+                && !Cues::is(&cues.calendar, w)
+                && !Cues::is(&cues.not_names, w)
+                && !Cues::is(&cues.demonyms, w)
+                && w.chars().any(char::is_lowercase)
+        })
+        && name
+            .last()
+            .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+/// A person's key: first name and surname, lower-cased, without middle initials
+/// or a generational suffix.
+fn person_key(name: &[&str], cues: &Cues) -> (String, String) {
+    let name: Vec<&str> = name
+        .iter()
+        .copied()
+        .filter(|w| !cues.name_suffixes.contains(*w))
+        .collect();
+    match name.as_slice() {
+        [] => (String::new(), String::new()),
+        [only] => (String::new(), only.to_lowercase()),
+        [first, .., last] => (first.to_lowercase(), last.to_lowercase()),
+    }
+}
+
+fn add_person(
+    reading: &mut Reading,
+    spelling: &str,
+    name: &[&str],
+    cues: &Cues,
+    cue: Cue,
+    cue_word: &str,
+    source: &str,
+) {
+    let key = person_key(name, cues);
+    let person = reading.people.entry(key).or_default();
+    person.kind = Some(ActorKind::Person);
+    *person.spellings.entry(spelling.to_string()).or_default() += 1;
+    if name.len() >= 2 {
+        person.sources.insert(source.to_string());
+    }
+    person.cite(cue, cue_word.trim_end_matches('.'), source);
+}
+
+/// An organisation in a run of capitalised words: up to its last organisation
+/// word, or the whole run when a connector follows it ("Department of Justice").
+fn read_organisation(
+    token_text: &[&str],
+    text: &str,
+    tokens: &[Range<usize>],
+    source: &str,
+    cues: &Cues,
+    reading: &mut Reading,
+    initialism: Option<&str>,
+) {
+    // "Director of the … Office": an office's title is no part of the organisation's name.
+    let lead = token_text
+        .iter()
+        .position(|w| is_capitalised(w) && !cues.is_title(w))
+        .unwrap_or(token_text.len());
+    let (token_text, tokens) = (&token_text[lead..], &tokens[lead..]);
+    let Some(last) = token_text
+        .iter()
+        .rposition(|w| cues.is_organisation_word(w))
+    else {
+        return;
+    };
+    let end = if tokens.len() > last + 1 && text[tokens[last].end..tokens[last + 1].start].len() > 1
+    {
+        tokens.len() - 1
+    } else {
+        last
+    };
+    let name = &text[tokens[0].start..tokens[end].end];
+    // A lone organisation word ("House", "Times") names nothing by itself.
+    if end == 0 {
+        return;
+    }
+    let key = name.to_lowercase();
+    let org = reading.organisations.entry(key).or_default();
+    org.kind = Some(ActorKind::Organisation);
+    *org.spellings.entry(name.to_string()).or_default() += 1;
+    org.sources.insert(source.to_string());
+    org.cite(Cue::OrganisationWord, token_text[last], source);
+    if let Some(initialism) = initialism {
+        *org.spellings.entry(initialism.to_string()).or_default() += 1;
+        org.cite(Cue::Initialism, initialism, source);
+    }
+}
+
+/// One automaton over every name, demonym and capital of the gazetteer.
+struct Gazetteer {
+    automaton: AhoCorasick,
+    /// For each pattern: the state's index and what the phrase is.
+    patterns: Vec<(usize, Phrase)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phrase {
+    Name,
+    Demonym,
+    PluralDemonym,
+    Capital,
+}
+
+impl Gazetteer {
+    fn new(cues: &Cues) -> Gazetteer {
+        let mut texts = Vec::new();
+        let mut patterns = Vec::new();
+        let mut seen = HashSet::new();
+        for (i, state) in cues.states.iter().enumerate() {
+            let mut add = |text: String, phrase: Phrase| {
+                if !text.is_empty() && seen.insert((i, text.clone())) {
+                    texts.push(text);
+                    patterns.push((i, phrase));
+                }
+            };
+            add(state.name.clone(), Phrase::Name);
+            for also in &state.also {
+                add(also.clone(), Phrase::Name);
+            }
+            for demonym in &state.demonyms {
+                add(demonym.clone(), Phrase::Demonym);
+                if !state.plural_same {
+                    add(format!("{demonym}s"), Phrase::PluralDemonym);
+                }
+            }
+            if state.capital != state.name {
+                add(state.capital.clone(), Phrase::Capital);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&texts)
+            .expect("the gazetteer compiles (tested)");
+        Gazetteer {
+            automaton,
+            patterns,
+        }
+    }
+
+    fn read(&self, text: &str, source: &str, cues: &Cues, reading: &mut Reading) {
+        let leads = HashSet::new();
+        let edges = Edges {
+            cues,
+            person: false,
+            leads: &leads,
+        };
+        for m in self.automaton.find_iter(text) {
+            let range = m.start()..m.end();
+            if !crate::analyse::mentions::is_word_boundary(text, range.start, range.end)
+                || inside_longer_name(text, range.clone(), false, &edges)
+            {
+                continue;
+            }
+            let (state, phrase) = self.patterns[m.pattern().as_usize()];
+            let spelling = &text[range];
+            let candidate = match phrase {
+                Phrase::Capital => {
+                    reading.capitals.insert(state);
+                    continue;
+                }
+                Phrase::PluralDemonym => reading.plural_demonyms.entry(state).or_default(),
+                Phrase::Name | Phrase::Demonym => reading.states.entry(state).or_default(),
+            };
+            *candidate.spellings.entry(spelling.to_string()).or_default() += 1;
+            let cue = match phrase {
+                Phrase::Name => Cue::GazetteerName,
+                Phrase::Demonym => Cue::GazetteerDemonym,
+                _ => Cue::PluralDemonym,
+            };
+            candidate.cite(cue, spelling, source);
+        }
+    }
+}
+
+/// An actor as grouped, before it meets the hand-written ones.
+struct Found {
+    name: String,
+    kind: ActorKind,
+    variants: Vec<String>,
+    evidence: Vec<Evidence>,
+    /// For a person: the surname, which may be shared.
+    surname: Option<String>,
+    sources: BTreeSet<String>,
+    /// The gazetteer's capital, for a state.
+    capital: Option<String>,
+    /// Name of the state a group of its people belongs to.
+    affiliation: Option<String>,
+}
+
+fn evidence_of(candidate: &Candidate) -> Vec<Evidence> {
+    candidate
+        .evidence
+        .iter()
+        .map(|((cue, words), (source, count))| Evidence {
+            cue: *cue,
+            words: words.clone(),
+            source: source.clone(),
+            count: *count,
+        })
+        .collect()
+}
+
+/// Groups the spellings read into actors.
+fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
+    // A recurring two-word name whose last word is also used alone is a person's.
+    let plain = std::mem::take(&mut reading.plain);
+    for (spelling, (count, sources)) in plain {
+        let tokens: Vec<&str> = spelling.split(' ').collect();
+        let key = person_key(&tokens, cues);
+        if let Some(person) = reading.people.get_mut(&key) {
+            *person.spellings.entry(spelling.clone()).or_default() += count;
+            person.sources.extend(sources);
+            continue;
+        }
+        // "Secretary Clinton" then "Hillary Clinton": the surname-only person gets a full name.
+        let surname_only = (String::new(), key.1.clone());
+        if tokens.len() >= 2
+            && !reading
+                .people
+                .keys()
+                .any(|k| k.1 == key.1 && !k.0.is_empty())
+        {
+            if let Some(mut person) = reading.people.remove(&surname_only) {
+                *person.spellings.entry(spelling.clone()).or_default() += count;
+                person.sources.extend(sources);
+                reading.people.insert(key, person);
+                continue;
+            }
+        }
+        let surname_used = tokens
+            .last()
+            .is_some_and(|s| reading.singles.get(*s).copied().unwrap_or(0) > 0);
+        if count >= 2 && surname_used && tokens.len() <= 3 {
+            let person = reading.people.entry(key).or_default();
+            *person.spellings.entry(spelling.clone()).or_default() += count;
+            person.cite(
+                Cue::Recurring,
+                &spelling,
+                sources.first().map_or("", |s| s.as_str()),
+            );
+            person.sources.extend(sources);
+        }
+    }
+    // A person named by surname only joins the one full name with that surname.
+    let mut by_surname: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for key in reading.people.keys() {
+        if !key.0.is_empty() {
+            by_surname
+                .entry(key.1.clone())
+                .or_default()
+                .push(key.clone());
+        }
+    }
+    let surname_only: Vec<(String, String)> = reading
+        .people
+        .keys()
+        .filter(|k| k.0.is_empty())
+        .cloned()
+        .collect();
+    for key in surname_only {
+        if let Some([full]) = by_surname.get(&key.1).map(Vec::as_slice) {
+            let alone = reading.people.remove(&key).expect("listed");
+            let person = reading.people.get_mut(full).expect("listed");
+            for (spelling, count) in alone.spellings {
+                *person.spellings.entry(spelling).or_default() += count;
+            }
+            person.evidence.extend(alone.evidence);
+        }
+    }
+
+    let mut found = Vec::new();
+    for ((_, surname), person) in &reading.people {
+        let name = person
+            .spellings
+            .iter()
+            .filter(|(s, _)| s.contains(' '))
+            .max_by_key(|(s, count)| (**count, s.len()))
+            .or_else(|| person.spellings.iter().max_by_key(|(_, c)| **c))
+            .map(|(s, _)| s.clone())
+            .unwrap_or_default();
+        let surname_spelling = name
+            .rsplit(' ')
+            .find(|w| !cues.name_suffixes.contains(*w))
+            .map(String::from);
+        let mut variants: Vec<String> = person.spellings.keys().cloned().collect();
+        if let Some(s) = &surname_spelling {
+            if !variants.contains(s) && s.to_lowercase() == *surname {
+                variants.push(s.clone());
+            }
+        }
+        found.push(Found {
+            name,
+            kind: ActorKind::Person,
+            variants,
+            evidence: evidence_of(person),
+            surname: surname_spelling,
+            sources: person.sources.clone(),
+            capital: None,
+            affiliation: None,
+        });
+    }
+    // Members of a party or organisation: "Democratic National Committee" and
+    // "Democrats" in the text give the group "Democrats".
+    let mut groups: BTreeMap<String, Found> = BTreeMap::new();
+    for org in reading.organisations.values() {
+        let Some(name) = org.spellings.keys().find(|s| s.contains(' ')) else {
+            continue;
+        };
+        let adjective = name.split(' ').next().unwrap_or("");
+        if Cues::is(&cues.demonyms, adjective) {
+            continue;
+        }
+        let member = if let Some(stem) = adjective.strip_suffix("ic") {
+            stem.to_string()
+        } else if ["an", "ist", "ive"].iter().any(|e| adjective.ends_with(e)) {
+            adjective.to_string()
+        } else {
+            continue;
+        };
+        let plural = format!("{member}s");
+        if let Some(source) = reading.plurals.get(&plural) {
+            groups.entry(plural.clone()).or_insert_with(|| Found {
+                name: plural.clone(),
+                kind: ActorKind::Group,
+                variants: vec![plural.clone(), member.clone()],
+                evidence: vec![Evidence {
+                    cue: Cue::PartyMembers,
+                    words: name.clone(),
+                    source: source.clone(),
+                    count: 1,
+                }],
+                surname: None,
+                sources: BTreeSet::new(),
+                capital: None,
+                affiliation: None,
+            });
+        }
+    }
+    // An acronym or a name with an inner capital used twice or more, and no
+    // one's name or initialism, is an organisation's ("NATO", "WikiLeaks").
+    let known: HashSet<String> = reading
+        .organisations
+        .values()
+        .chain(reading.people.values())
+        .flat_map(|c| c.spellings.keys().cloned())
+        .chain(cues.states.iter().flat_map(|s| s.also.iter().cloned()))
+        .collect();
+    for (word, (count, source)) in &reading.acronyms {
+        if *count >= 2 && !known.contains(word) && !cues.is_title(word) {
+            let org = reading
+                .organisations
+                .entry(word.to_lowercase())
+                .or_default();
+            *org.spellings.entry(word.clone()).or_default() += count;
+            org.cite(Cue::Recurring, word, source);
+        }
+    }
+    for org in reading.organisations.values() {
+        let name = org
+            .spellings
+            .iter()
+            .max_by_key(|(s, c)| (s.contains(' '), **c, s.len()))
+            .map(|(s, _)| s.clone());
+        let Some(name) = name else { continue };
+        found.push(Found {
+            name,
+            kind: ActorKind::Organisation,
+            variants: org.spellings.keys().cloned().collect(),
+            evidence: evidence_of(org),
+            surname: None,
+            sources: org.sources.clone(),
+            capital: None,
+            affiliation: None,
+        });
+    }
+    found.extend(groups.into_values());
+    for (index, state) in &reading.states {
+        let entry = &cues.states[*index];
+        let mut variants: Vec<String> = state.spellings.keys().cloned().collect();
+        if !variants.contains(&entry.name) {
+            variants.push(entry.name.clone());
+        }
+        found.push(Found {
+            name: entry.name.clone(),
+            kind: ActorKind::State,
+            variants,
+            evidence: evidence_of(state),
+            surname: None,
+            sources: BTreeSet::new(),
+            capital: reading
+                .capitals
+                .contains(index)
+                .then(|| entry.capital.clone()),
+            affiliation: None,
+        });
+    }
+    for (index, people) in &reading.plural_demonyms {
+        let entry = &cues.states[*index];
+        let name = people.spellings.keys().next().cloned().unwrap_or_default();
+        found.push(Found {
+            name,
+            kind: ActorKind::Group,
+            variants: people.spellings.keys().cloned().collect(),
+            evidence: evidence_of(people),
+            surname: None,
+            sources: BTreeSet::new(),
+            capital: None,
+            affiliation: reading
+                .states
+                .contains_key(index)
+                .then(|| entry.name.clone()),
+        });
+    }
+    found
+}
+
+/// Adds the discovered actors that no actor file covers to the dossier, folds
+/// the others into theirs, and flags what cannot be settled.
+fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
+    let mut owners: HashMap<String, usize> = HashMap::new();
+    for (i, actor) in dossier.actors.iter().enumerate() {
+        for alias in std::iter::once(&actor.meta.name).chain(&actor.meta.aliases) {
+            owners.insert(alias.trim().to_lowercase(), i);
+        }
+    }
+    // "Press Office of the Ruritanian Ministry": when the tail after "of" is an
+    // actor with a file, the discovered name stops before it, so the tail stays
+    // that actor's mention.
+    let found: Vec<Found> = found
+        .into_iter()
+        .map(|mut actor| {
+            let cut = |name: &str| -> String {
+                for joint in [" of the ", " of "] {
+                    if let Some((head, tail)) = name.split_once(joint) {
+                        if owners.contains_key(&tail.to_lowercase()) {
+                            return head.to_string();
+                        }
+                    }
+                }
+                name.to_string()
+            };
+            actor.name = cut(&actor.name);
+            actor.variants = actor.variants.iter().map(|v| cut(v)).collect();
+            actor.variants.dedup();
+            actor
+        })
+        .collect();
+    let mut discovery = Discovery::default();
+    let mut new_variants: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+    let mut kept = Vec::new();
+    for actor in found {
+        let owner = actor
+            .variants
+            .iter()
+            .chain(std::iter::once(&actor.name))
+            .find_map(|v| owners.get(&v.to_lowercase()).copied());
+        match owner {
+            Some(owner) => {
+                let fresh = new_variants.entry(owner).or_default();
+                for v in actor.variants.iter().chain(std::iter::once(&actor.name)) {
+                    if !owners.contains_key(&v.to_lowercase()) {
+                        fresh.insert(v.clone());
+                    }
+                }
+            }
+            None => kept.push(actor),
+        }
+    }
+    discovery.new_variants = new_variants
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(i, variants)| NewVariants {
+            actor: dossier.actors[i].slug.clone(),
+            variants: variants.into_iter().collect(),
+        })
+        .collect();
+
+    // Slugs: from the full name, never one another file has.
+    let mut slugs: Vec<String> = Vec::with_capacity(kept.len());
+    for actor in &kept {
+        let base = slugify(&actor.name);
+        let mut slug = base.clone();
+        let mut n = 2;
+        while dossier.index.contains_key(&slug) || slugs.contains(&slug) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        slugs.push(slug);
+    }
+    let slug_of_name: HashMap<String, String> = kept
+        .iter()
+        .zip(&slugs)
+        .map(|(a, s)| (a.name.clone(), s.clone()))
+        .collect();
+
+    // A surname two people share links to neither, except in a source that
+    // names only one of them in full.
+    let mut sharing: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, actor) in kept.iter().enumerate() {
+        if let Some(surname) = &actor.surname {
+            sharing.entry(surname.as_str()).or_default().push(i);
+        }
+    }
+    let mut ambiguous_text: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut claimed: HashMap<String, usize> = HashMap::new();
+    for (surname, people) in &sharing {
+        if people.len() < 2 {
+            continue;
+        }
+        let mut settled_in = BTreeMap::new();
+        let mut per_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &p in people {
+            for source in &kept[p].sources {
+                per_source.entry(source).or_default().push(p);
+            }
+        }
+        for (source, named) in per_source {
+            if let [one] = named.as_slice() {
+                settled_in.insert(source.to_string(), slugs[*one].clone());
+            }
+        }
+        for &p in people {
+            ambiguous_text
+                .entry(p)
+                .or_default()
+                .push(surname.to_string());
+        }
+        discovery.ambiguous.push(AmbiguousVariant {
+            text: surname.to_string(),
+            reason: Ambiguity::SharedSurname,
+            candidates: people.iter().map(|&p| slugs[p].clone()).collect(),
+            settled_in,
+        });
+    }
+    for (i, actor) in kept.iter().enumerate() {
+        if let Some(capital) = &actor.capital {
+            if owners.contains_key(&capital.to_lowercase()) {
+                continue;
+            }
+            ambiguous_text.entry(i).or_default().push(capital.clone());
+            discovery.ambiguous.push(AmbiguousVariant {
+                text: capital.clone(),
+                reason: Ambiguity::CapitalCity,
+                candidates: vec![slugs[i].clone()],
+                settled_in: BTreeMap::new(),
+            });
+        }
+    }
+
+    let first_new = dossier.actors.len();
+    for (i, (actor, slug)) in kept.into_iter().zip(slugs).enumerate() {
+        let ambiguous = ambiguous_text.remove(&i).unwrap_or_default();
+        // Each spelling links to one actor: the first to claim it, unless it is
+        // ambiguous or a file's actor has it.
+        let variants: Vec<String> = actor
+            .variants
+            .into_iter()
+            .filter(|v| !ambiguous.contains(v))
+            .filter(|v| !owners.contains_key(&v.to_lowercase()))
+            .filter(|v| claimed.insert(v.clone(), i).is_none())
+            .collect();
+        let affiliation = actor
+            .affiliation
+            .as_deref()
+            .and_then(|name| slug_of_name.get(name).cloned());
+        dossier.index.insert(
+            slug.clone(),
+            Target {
+                section: Section::Actors,
+                position: first_new + discovery.actors.len(),
+            },
+        );
+        dossier.actors.push(Actor {
+            slug: slug.clone(),
+            origin: Origin {
+                path: std::path::PathBuf::from(format!("(found in the text: {slug})")),
+                front_matter: String::new(),
+                front_matter_line: 1,
+                body_line: 1,
+            },
+            meta: ActorMeta {
+                name: actor.name.clone(),
+                kind: actor.kind,
+                aliases: variants
+                    .iter()
+                    .filter(|v| **v != actor.name)
+                    .cloned()
+                    .collect(),
+                role: None,
+                affiliation,
+                tags: Vec::new(),
+                alias_rules: Vec::new(),
+            },
+            body: String::new(),
+        });
+        discovery.actors.push(DiscoveredActor {
+            slug,
+            name: actor.name,
+            kind: actor.kind,
+            variants,
+            ambiguous,
+            evidence: actor.evidence,
+        });
+    }
+    discovery
+}
+
+/// The first sentence of the corpus that names an actor: (source, sentence
+/// anchor, text), from the first mention the analysis found.
+pub fn first_sentence(
+    dossier: &Dossier,
+    mentions: &[crate::analyse::Mention],
+    slug: &str,
+) -> Option<(String, String, String)> {
+    let mention = mentions.iter().find(|m| m.actor == slug)?;
+    let source = dossier.source(&mention.source)?;
+    if mention.anchor == "headline" || mention.anchor.starts_with("deck-") {
+        let text = if mention.anchor == "headline" {
+            source.headline.clone()
+        } else {
+            let n: usize = mention.anchor["deck-".len()..].parse().ok()?;
+            source.deck.get(n.checked_sub(1)?)?.clone()
+        };
+        return Some((source.slug.clone(), mention.anchor.clone(), text));
+    }
+    let paragraph = source
+        .paragraphs
+        .iter()
+        .find(|p| p.anchor == mention.anchor)?;
+    let index = paragraph
+        .sentences
+        .iter()
+        .position(|r| r.start <= mention.range.start && mention.range.start < r.end)
+        .unwrap_or(0);
+    let text = paragraph
+        .sentences
+        .get(index)
+        .map_or(paragraph.text.as_str(), |r| &paragraph.text[r.clone()]);
+    Some((
+        source.slug.clone(),
+        paragraph.sentence_anchor(index),
+        text.trim().to_string(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_cues_parse_and_cover_every_un_member() {
+        let cues = Cues::parse(DEFAULT_CUES, DEFAULT_GAZETTEER).unwrap();
+        assert!(cues.states.len() >= 193, "{}", cues.states.len());
+        assert!(cues.states.iter().all(|s| !s.capital.is_empty()));
+        let _ = Gazetteer::new(&cues);
+    }
+
+    #[test]
+    fn initials_and_appositions() {
+        assert!(initials_match(
+            "CBP",
+            &["Customs", "and", "Border", "Protection"]
+        ));
+        assert!(!initials_match("CIA", &["Customs", "Border"]));
+        let cues = cues();
+        assert_eq!(
+            apposition_role(", a spokeswoman for the ministry, said", cues),
+            Some("spokeswoman")
+        );
+        assert_eq!(apposition_role(", who said nothing", cues), None);
+        assert_eq!(word_before("said Sen. Doe", 10), Some("Sen"));
+    }
+}
