@@ -69,6 +69,8 @@ name = {name}
 kind = "person"
 # Every spelling the sources use: short forms, titles, other scripts.
 aliases = []
+# Roles the sources use instead of a name, so that "the minister said" is this actor.
+# titles = ["the minister"]
 role = ""
 # Slug of the actor this one belongs to, for example a state.
 # affiliation = "slug"
