@@ -28,6 +28,7 @@ struct LexiconFile {
     between: Vec<String>,
     relatives: Vec<String>,
     conjunctions: Vec<String>,
+    listener_verbs: Vec<String>,
     honorifics: Vec<String>,
     particles: Vec<String>,
     abbreviations: Vec<String>,
@@ -49,6 +50,7 @@ pub struct Lexicon {
     pub between: Vec<String>,
     pub relatives: Vec<String>,
     pub conjunctions: Vec<String>,
+    pub listener_verbs: Vec<String>,
     pub honorifics: Vec<String>,
     pub particles: Vec<String>,
     pub abbreviations: Vec<String>,
@@ -91,6 +93,7 @@ impl Lexicon {
             between: file.between,
             relatives: file.relatives,
             conjunctions: file.conjunctions,
+            listener_verbs: file.listener_verbs,
             honorifics: file.honorifics,
             particles: file.particles,
             abbreviations: file.abbreviations,
@@ -184,8 +187,13 @@ struct Attribution {
 pub struct QuoteFinder<'a> {
     lexicon: &'a Lexicon,
     titles: Vec<Title>,
-    last_person: Option<Speaker>,
-    last_group: Option<Speaker>,
+    /// The last speaker of each kind, with the count of attributions read so far
+    /// when it spoke: a bare name ("Smith") may be either kind, and counts only
+    /// when it is the latest.
+    last_person: Option<(Speaker, usize)>,
+    last_group: Option<(Speaker, usize)>,
+    last_unknown: Option<(Speaker, usize)>,
+    attributions: usize,
     /// The speaker of the previous paragraph's quotations, when it had some.
     previous_quote: Option<Speaker>,
     /// Full names of unlisted speakers so far, so that "Smith" after "Jo Smith" is her.
@@ -200,6 +208,8 @@ impl<'a> QuoteFinder<'a> {
             titles: Vec::new(),
             last_person: None,
             last_group: None,
+            last_unknown: None,
+            attributions: 0,
             previous_quote: None,
             names: Vec::new(),
         }
@@ -411,6 +421,23 @@ impl<'a> QuoteFinder<'a> {
             self.lexicon.read_after(text, after_by..rest.end)
         } else {
             let before = clause.start..verb_start;
+            // "…, said Jo Roe, a consultant": after a comma the verb may come first.
+            // Not "…, told Jo Roe": a listener follows those verbs, never a speaker.
+            let listener = self
+                .lexicon
+                .listener_verbs
+                .iter()
+                .any(|v| v.eq_ignore_ascii_case(verb));
+            if !listener && text[before.clone()].trim_end().ends_with(',') {
+                // The name ends the clause or is set off by a comma: in "…, stressed
+                // Norland and Sudmark will …" the name begins what is said.
+                if let Slot::Name { range, article } = self.lexicon.read_after(text, rest.clone()) {
+                    let next = text[range.end..rest.end].trim_start().chars().next();
+                    if next.is_none_or(|c| ",.;:—–(".contains(c)) {
+                        return self.resolve(text, Slot::Name { range, article }, mentions);
+                    }
+                }
+            }
             match self.lexicon.read_before(text, before.clone()) {
                 Slot::Nothing
                     if side == Side::After || !text[before].chars().any(char::is_alphanumeric) =>
@@ -446,10 +473,11 @@ impl<'a> QuoteFinder<'a> {
             Slot::Noun(range) => self.role(&text[range.clone()], range.end, mentions),
         };
         match kind {
-            Kind::Person => self.last_person = Some(speaker.clone()),
-            Kind::Group => self.last_group = Some(speaker.clone()),
-            Kind::Unknown => {}
+            Kind::Person => self.last_person = Some((speaker.clone(), self.attributions)),
+            Kind::Group => self.last_group = Some((speaker.clone(), self.attributions)),
+            Kind::Unknown => self.last_unknown = Some((speaker.clone(), self.attributions)),
         }
+        self.attributions += 1;
         speaker
     }
 
@@ -513,12 +541,16 @@ impl<'a> QuoteFinder<'a> {
     fn antecedent(&self, pronoun: &str) -> Speaker {
         let person = self.lexicon.pronouns.iter().any(|p| p == pronoun);
         let group = self.lexicon.plural_pronouns.iter().any(|p| p == pronoun);
-        let found = match (person, group) {
-            (true, false) => self.last_person.clone(),
-            (false, true) => self.last_group.clone(),
-            _ => self.last_person.clone().or_else(|| self.last_group.clone()),
-        };
-        found.unwrap_or(Speaker::Unattributed)
+        let candidates = [
+            self.last_person.as_ref().filter(|_| person || !group),
+            self.last_group.as_ref().filter(|_| group || !person),
+            self.last_unknown.as_ref(),
+        ];
+        candidates
+            .into_iter()
+            .flatten()
+            .max_by_key(|(_, when)| *when)
+            .map_or(Speaker::Unattributed, |(speaker, _)| speaker.clone())
     }
 
     /// The first (or, with `first == false`, the last) speech verb in `text`, as a whole word.
@@ -809,6 +841,13 @@ mod tests {
         let found = finder.paragraph(p2, &[mention(p2, "Karl Ost", "karl-ost", 0)]);
         assert_eq!(direct(&found)[0].speaker, unlisted("Jo Roe"), "{found:?}");
 
+        // A bare surname may be anyone's; "he" right after it is that speaker.
+        let text = "“We lost the vote,” Reed said. “It will not happen again,” he said.";
+        assert_eq!(
+            direct(&one(&lexicon, text, &[]))[1].speaker,
+            unlisted("Reed")
+        );
+
         // "they" looks for a group, and finds the officials rather than Jo Roe.
         let mut finder = QuoteFinder::new(&lexicon);
         finder.paragraph(
@@ -873,6 +912,9 @@ mod tests {
             let found = one(&lexicon, text, &[]);
             assert_eq!(direct(&found)[0].speaker, unlisted("Jane Doe"), "{text}");
         }
+        // After a clause naming others, ", said X" is X speaking.
+        let text = "Ann Holt, Piet Smit and the rest would have signed the deal, said Tom Reed, a consultant.";
+        assert_eq!(one(&lexicon, text, &[])[0].speaker, unlisted("Tom Reed"));
         // A surname alone, later in the same source, is the same speaker.
         let mut finder = QuoteFinder::new(&lexicon);
         finder.paragraph(
