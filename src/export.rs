@@ -12,8 +12,9 @@ use crate::resolve::{Cited, Dossier, Event, Link};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-/// Bumped when a field changes meaning or disappears.
-pub const FORMAT_VERSION: u32 = 1;
+/// Bumped when a field changes meaning or disappears, or takes a new kind of value
+/// (2: a statement's speaker may be `unlisted`, a name with no actor file).
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Serialize, JsonSchema)]
 #[schemars(title = "dossier.json", description = "The built model of a dossier")]

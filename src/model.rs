@@ -175,6 +175,11 @@ pub struct ActorMeta {
     pub affiliation: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Roles the sources call this actor by instead of a name ("the president", "the
+    /// prime minister"): "the president said" is then this actor speaking. A title
+    /// two actors share names neither.
+    #[serde(default)]
+    pub titles: Vec<String>,
     /// When an alias names this actor only in some places ("Rabat" the government,
     /// not "in Rabat" the city).
     #[serde(default)]

@@ -80,6 +80,8 @@ name = {name}
 kind = {kind}
 # Every spelling the sources use: short forms, titles, other scripts.
 aliases = [{aliases}]
+# Roles the sources use instead of a name, so that "the minister said" is this actor.
+# titles = ["the minister"]
 role = ""
 # Slug of the actor this one belongs to, for example a state.
 # affiliation = "slug"

@@ -53,6 +53,7 @@ fn speaker_name(speaker: &Speaker) -> String {
     match speaker {
         Speaker::Actor(slug) => slug.clone(),
         Speaker::Anonymous(_) => "anonymous".into(),
+        Speaker::Unlisted(name) => format!("unlisted: {name}"),
         Speaker::Unattributed => "unattributed".into(),
     }
 }

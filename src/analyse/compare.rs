@@ -231,7 +231,8 @@ pub struct Voices {
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct VoiceRow {
-    /// An actor slug, or the words for an unnamed speaker, or "unattributed".
+    /// An actor slug, a name the text gives without an actor file (group "Named, no
+    /// actor page"), the words for an unnamed speaker, or "unattributed".
     pub speaker: String,
     pub is_actor: bool,
     pub group: String,
@@ -659,9 +660,14 @@ fn voices(
         let (speaker, is_actor, group) = match &statement.speaker {
             Speaker::Actor(slug) => (slug.clone(), true, voice_group(dossier, slug)),
             Speaker::Anonymous(words) => (words.clone(), false, "Unnamed sources".into()),
+            Speaker::Unlisted(name) => (name.clone(), false, "Named, no actor page".into()),
             Speaker::Unattributed => ("unattributed".into(), false, "Unattributed".into()),
         };
-        let row = match rows.iter().position(|r| r.speaker == speaker) {
+        // The group too: an unlisted name and an unnamed speaker's words never merge.
+        let row = match rows
+            .iter()
+            .position(|r| r.speaker == speaker && r.group == group)
+        {
             Some(i) => &mut rows[i],
             None => {
                 rows.push(VoiceRow {

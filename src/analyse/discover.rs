@@ -1228,6 +1228,7 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
                     .cloned()
                     .collect(),
                 role: None,
+                titles: Vec::new(),
                 affiliation,
                 tags: Vec::new(),
                 alias_rules: Vec::new(),

@@ -219,6 +219,7 @@ mod tests {
                 role: None,
                 affiliation: None,
                 tags: vec![],
+                titles: vec![],
                 alias_rules: rules,
             },
             body: String::new(),

@@ -10,7 +10,7 @@ pub mod quotes;
 use crate::model::ActorKind;
 use crate::resolve::Dossier;
 use mentions::MentionMatcher;
-use quotes::{Lexicon, QuoteFinder, SpeakerMention, Statement};
+use quotes::{Lexicon, QuoteFinder, SpeakerMention, Statement, Title};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -109,13 +109,24 @@ pub fn analyse(dossier: &Dossier) -> Analysis {
         ActorKind::State => 2,
     };
 
+    let titles: Vec<Title> = dossier
+        .actors
+        .iter()
+        .flat_map(|actor| {
+            actor.meta.titles.iter().map(|words| Title {
+                words: words.clone(),
+                actor: actor.slug.clone(),
+                person: actor.meta.kind == ActorKind::Person,
+            })
+        })
+        .collect();
     let mut mentions = Vec::new();
     let mut statements = Vec::new();
     let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
     for source in &dossier.sources {
         let first_statement = statements.len();
         let mut appositions: BTreeMap<String, String> = BTreeMap::new();
-        let mut finder = QuoteFinder::new(&lexicon);
+        let mut finder = QuoteFinder::new(&lexicon).with_titles(titles.clone());
         // The headline and deck name actors too; only the body is searched for speech.
         let top = std::iter::once(("headline".to_string(), source.headline.as_str(), None)).chain(
             source

@@ -1,8 +1,15 @@
 //! Who says what: direct quotations, their speakers, scare quotes, and paraphrased
-//! statements. The speech-verb lexicon is data (`speech.toml`).
+//! statements. The speech lexicon is data (`speech.toml`): verbs, the nouns of
+//! unnamed speakers, pronouns, and the small words that tell a speaker's name from
+//! the rest of its clause (`slot.rs` reads that clause).
+
+mod slot;
+mod spans;
 
 use super::mentions::PhraseMatcher;
 use serde::{Deserialize, Serialize};
+use slot::Slot;
+pub use spans::{quote_spans, sentences, QuoteSpan};
 use std::ops::Range;
 
 pub const DEFAULT_LEXICON: &str = include_str!("speech.toml");
@@ -12,16 +19,40 @@ pub const DEFAULT_LEXICON: &str = include_str!("speech.toml");
 struct LexiconFile {
     verbs: Vec<String>,
     anonymous: Vec<String>,
+    anonymous_plural: Vec<String>,
     pronouns: Vec<String>,
+    plural_pronouns: Vec<String>,
+    determiners: Vec<String>,
+    function_words: Vec<String>,
+    not_names: Vec<String>,
+    between: Vec<String>,
+    relatives: Vec<String>,
+    conjunctions: Vec<String>,
+    listener_verbs: Vec<String>,
+    honorifics: Vec<String>,
+    particles: Vec<String>,
     abbreviations: Vec<String>,
 }
 
 /// The speech lexicon, with its verbs compiled once into a case-insensitive
-/// matcher that reports offsets in the original text.
+/// matcher that reports offsets in the original text. See `speech.toml` for what
+/// each list is for.
 pub struct Lexicon {
     pub verbs: Vec<String>,
+    /// Every noun of an unnamed speaker, singular and plural.
     pub anonymous: Vec<String>,
+    pub anonymous_plural: Vec<String>,
     pub pronouns: Vec<String>,
+    pub plural_pronouns: Vec<String>,
+    pub determiners: Vec<String>,
+    pub function_words: Vec<String>,
+    pub not_names: Vec<String>,
+    pub between: Vec<String>,
+    pub relatives: Vec<String>,
+    pub conjunctions: Vec<String>,
+    pub listener_verbs: Vec<String>,
+    pub honorifics: Vec<String>,
+    pub particles: Vec<String>,
     pub abbreviations: Vec<String>,
     pub verb_matcher: PhraseMatcher,
 }
@@ -48,10 +79,23 @@ impl Lexicon {
             toml::from_str(DEFAULT_LEXICON).expect("the built-in speech lexicon is valid (tested)");
         let verb_matcher = PhraseMatcher::new(file.verbs.iter().map(|v| (0, v.as_str())), true)
             .expect("the speech verbs compile (tested)");
+        let mut anonymous = file.anonymous;
+        anonymous.extend(file.anonymous_plural.iter().cloned());
         Lexicon {
             verbs: file.verbs,
-            anonymous: file.anonymous,
+            anonymous,
+            anonymous_plural: file.anonymous_plural,
             pronouns: file.pronouns,
+            plural_pronouns: file.plural_pronouns,
+            determiners: file.determiners,
+            function_words: file.function_words,
+            not_names: file.not_names,
+            between: file.between,
+            relatives: file.relatives,
+            conjunctions: file.conjunctions,
+            listener_verbs: file.listener_verbs,
+            honorifics: file.honorifics,
+            particles: file.particles,
             abbreviations: file.abbreviations,
             verb_matcher,
         }
@@ -66,6 +110,9 @@ pub enum Speaker {
     Actor(String),
     /// Someone the text does not name: the words that stand for them ("security officials").
     Anonymous(String),
+    /// Someone the text names who has no actor file: the name as the text gives it,
+    /// without titles ("Jane Doe" for "Ms. Jane Doe").
+    Unlisted(String),
     /// Nobody: the text does not say who speaks.
     Unattributed,
 }
@@ -90,7 +137,8 @@ pub struct Statement {
     pub speaker: Speaker,
     /// The word that introduces it ("said", "told"), if any.
     pub verb: Option<String>,
-    /// True when the quote continues the previous paragraph's speaker.
+    /// True when the quote has no attribution of its own and continues the speaker of
+    /// the quotation before it, in the same paragraph or the one before.
     pub continued: bool,
     pub words: usize,
     /// Byte range in the paragraph text.
@@ -106,12 +154,50 @@ pub struct SpeakerMention {
     pub range: Range<usize>,
 }
 
-/// Finds statements paragraph by paragraph, carrying the last speaker across
-/// paragraphs for continued quotes and pronouns.
+/// A role an actor is known by ("the president"), from the actor's `titles`.
+#[derive(Debug, Clone)]
+pub struct Title {
+    /// Lower case, without a leading article.
+    pub words: String,
+    pub actor: String,
+    pub person: bool,
+}
+
+/// What a pronoun may point back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// "he", "she": one person.
+    Person,
+    /// "they": a body or several people.
+    Group,
+    /// A bare word such as "Smith" or "Acme": nothing to say which.
+    Unknown,
+}
+
+/// An attribution: who, by which verb, and where the verb stands.
+struct Attribution {
+    speaker: Speaker,
+    verb: String,
+    at: usize,
+}
+
+/// Finds statements paragraph by paragraph. One finder per source: it remembers the
+/// last person and the last group that an attribution made speak, for pronouns, and
+/// the speaker of the last quotation, for quotations that continue it.
 pub struct QuoteFinder<'a> {
     lexicon: &'a Lexicon,
-    last_speaker: Option<Speaker>,
-    last_paragraph_quoted: bool,
+    titles: Vec<Title>,
+    /// The last speaker of each kind, with the count of attributions read so far
+    /// when it spoke: a bare name ("Smith") may be either kind, and counts only
+    /// when it is the latest.
+    last_person: Option<(Speaker, usize)>,
+    last_group: Option<(Speaker, usize)>,
+    last_unknown: Option<(Speaker, usize)>,
+    attributions: usize,
+    /// The speaker of the previous paragraph's quotations, when it had some.
+    previous_quote: Option<Speaker>,
+    /// Full names of unlisted speakers so far, so that "Smith" after "Jo Smith" is her.
+    names: Vec<String>,
 }
 
 impl<'a> QuoteFinder<'a> {
@@ -119,113 +205,159 @@ impl<'a> QuoteFinder<'a> {
     pub fn new(lexicon: &'a Lexicon) -> Self {
         QuoteFinder {
             lexicon,
-            last_speaker: None,
-            last_paragraph_quoted: false,
+            titles: Vec::new(),
+            last_person: None,
+            last_group: None,
+            last_unknown: None,
+            attributions: 0,
+            previous_quote: None,
+            names: Vec::new(),
         }
+    }
+
+    /// The roles actors are known by. A title two actors share names neither.
+    pub fn with_titles(mut self, titles: Vec<Title>) -> Self {
+        let mut kept: Vec<Title> = Vec::new();
+        for title in titles {
+            let words = normalise_title(&title.words, self.lexicon);
+            if words.is_empty() {
+                continue;
+            }
+            kept.push(Title { words, ..title });
+        }
+        let shared: Vec<String> = kept
+            .iter()
+            .filter(|t| {
+                kept.iter()
+                    .any(|o| o.words == t.words && o.actor != t.actor)
+            })
+            .map(|t| t.words.clone())
+            .collect();
+        kept.retain(|t| !shared.contains(&t.words));
+        self.titles = kept;
+        self
     }
 
     pub fn paragraph(&mut self, text: &str, mentions: &[SpeakerMention]) -> Vec<Statement> {
         let spans = quote_spans(text);
         let sentences = sentences(text, &spans, &self.lexicon.abbreviations);
         let mut statements = Vec::new();
+        let carried = self.previous_quote.take();
+        // The speaker the paragraph is on: set by each attribution, kept by the
+        // quotations that follow without one of their own.
+        let mut current: Option<Speaker> = None;
         let mut quoted_here = false;
-        // Where the verbs that introduce this paragraph's quotations stand.
-        let mut framing_verbs: Vec<usize> = Vec::new();
 
-        for span in &spans {
-            let inner = text[span.inner.clone()].trim();
-            let words = crate::ingest::count_words(inner);
-            if words == 0 {
-                continue;
-            }
-            let sentence = sentences
-                .iter()
-                .find(|s| s.contains(&span.open))
-                .cloned()
-                .unwrap_or(0..text.len());
-            let before = sentence.start..span.open;
-            let after =
-                span.close_end.min(text.len())..sentence.end.max(span.close_end).min(text.len());
-            let attribution = self
-                .attribute(text, after.clone(), mentions, Side::After)
-                .or_else(|| self.attribute(text, before.clone(), mentions, Side::Before));
-            let starts_paragraph = text[..span.open].trim().is_empty();
-            if let Some((_, _, at)) = &attribution {
-                framing_verbs.push(*at);
-            }
-            let (speaker, verb, continued) = match attribution {
-                Some((speaker, verb, _)) => (speaker, Some(verb), false),
-                None if words <= 4 || looks_like_a_name(inner) => {
-                    statements.push(Statement {
-                        kind: StatementKind::Scare,
-                        text: inner.to_string(),
-                        speaker: Speaker::Unattributed,
-                        verb: None,
-                        continued: false,
-                        words,
-                        range: span.inner.clone(),
-                    });
-                    continue;
-                }
-                None if starts_paragraph
-                    && self.last_paragraph_quoted
-                    && self.last_speaker.is_some() =>
-                {
-                    (self.last_speaker.clone().expect("checked"), None, true)
-                }
-                None => (Speaker::Unattributed, None, false),
-            };
-            if speaker != Speaker::Unattributed {
-                self.last_speaker = Some(speaker.clone());
-            }
-            quoted_here = true;
-            statements.push(Statement {
-                kind: StatementKind::Direct,
-                text: inner.to_string(),
-                speaker,
-                verb,
-                continued,
-                words,
-                range: span.inner.clone(),
-            });
+        // Text order, so that "the last attribution" means the last one read: each
+        // sentence's quotations, then the sentence's own speech verb.
+        let sentence_of = |span: &QuoteSpan| sentences.iter().position(|s| s.contains(&span.open));
+        let loose: Vec<&QuoteSpan> = spans.iter().filter(|s| sentence_of(s).is_none()).collect();
+        let mut steps: Vec<(Range<usize>, Vec<&QuoteSpan>, bool)> =
+            vec![(0..text.len(), loose, false)];
+        for (i, sentence) in sentences.iter().enumerate() {
+            let inside = spans.iter().filter(|s| sentence_of(s) == Some(i)).collect();
+            steps.push((sentence.clone(), inside, true));
         }
 
-        for sentence in &sentences {
-            if let Some((speaker, verb, at)) =
-                self.attribute(text, sentence.clone(), mentions, Side::Within)
-            {
+        for (sentence, inside, is_sentence) in steps {
+            // Where the verbs that introduce this sentence's quotations stand.
+            let mut framing_verbs: Vec<usize> = Vec::new();
+            for span in inside {
+                let inner = text[span.inner.clone()].trim();
+                let words = crate::ingest::count_words(inner);
+                if words == 0 {
+                    continue;
+                }
+                let before = sentence.start..span.open;
+                let after = span.close_end.min(text.len())
+                    ..sentence.end.max(span.close_end).min(text.len());
+                let attribution = self
+                    .attribute(text, after, mentions, Side::After)
+                    .or_else(|| self.attribute(text, before, mentions, Side::Before));
+                let starts_paragraph = text[..span.open].trim().is_empty();
+                let starts_sentence = text[sentence.start..span.open].trim().is_empty();
+                let continuing = current
+                    .clone()
+                    .or_else(|| starts_paragraph.then(|| carried.clone()).flatten());
+                let (speaker, verb, continued) = match attribution {
+                    Some(found) => {
+                        framing_verbs.push(found.at);
+                        current = Some(found.speaker.clone());
+                        (found.speaker, Some(found.verb), false)
+                    }
+                    // A few words, or a name, with no verb: a term held at a distance,
+                    // unless it is a sentence of its own that goes on with a quotation.
+                    None if looks_like_a_name(inner)
+                        || (words <= 4 && !(starts_sentence && continuing.is_some())) =>
+                    {
+                        statements.push(Statement {
+                            kind: StatementKind::Scare,
+                            text: inner.to_string(),
+                            speaker: Speaker::Unattributed,
+                            verb: None,
+                            continued: false,
+                            words,
+                            range: span.inner.clone(),
+                        });
+                        continue;
+                    }
+                    None => match continuing {
+                        Some(speaker) if speaker != Speaker::Unattributed => {
+                            current = Some(speaker.clone());
+                            (speaker, None, true)
+                        }
+                        _ => (Speaker::Unattributed, None, false),
+                    },
+                };
+                quoted_here = true;
+                statements.push(Statement {
+                    kind: StatementKind::Direct,
+                    text: inner.to_string(),
+                    speaker,
+                    verb,
+                    continued,
+                    words,
+                    range: span.inner.clone(),
+                });
+            }
+            if !is_sentence {
+                continue;
+            }
+            let sentence = sentence.clone();
+            if let Some(found) = self.attribute(text, sentence.clone(), mentions, Side::Within) {
                 // A sentence whose verb introduces a quotation is the quotation's; one
                 // that only borrows a few quoted words ("created a “strategic
                 // alliance”") reports speech of its own.
-                if matches!(speaker, Speaker::Unattributed) || framing_verbs.contains(&at) {
+                if framing_verbs.contains(&found.at) {
                     continue;
                 }
-                self.last_speaker = Some(speaker.clone());
+                current = Some(found.speaker.clone());
                 let sentence_text = text[sentence.clone()].trim();
                 statements.push(Statement {
                     kind: StatementKind::Indirect,
                     text: sentence_text.to_string(),
-                    speaker,
-                    verb: Some(verb),
+                    speaker: found.speaker,
+                    verb: Some(found.verb),
                     continued: false,
                     words: crate::ingest::count_words(sentence_text),
-                    range: sentence.clone(),
+                    range: sentence,
                 });
             }
         }
         statements.sort_by_key(|s| s.range.start);
-        self.last_paragraph_quoted = quoted_here;
+        self.previous_quote = if quoted_here { current } else { None };
         statements
     }
 
-    /// The speaker and verb of a clause, if it carries a speech verb.
+    /// The speaker and verb of a clause, if it carries a speech verb. Remembers the
+    /// speaker it finds, for the pronouns that follow.
     fn attribute(
-        &self,
+        &mut self,
         text: &str,
         clause: Range<usize>,
         mentions: &[SpeakerMention],
         side: Side,
-    ) -> Option<(Speaker, String, usize)> {
+    ) -> Option<Attribution> {
         if clause.is_empty() {
             return None;
         }
@@ -241,70 +373,184 @@ impl<'a> QuoteFinder<'a> {
             Side::Within => self.find_verb(clause_text, true)?,
         };
         let verb_start = clause.start + at;
-        let verb_end = verb_start + verb.len();
-        let follows = |range: &Range<usize>| range.start >= verb_end && range.end <= clause.end;
-        let precedes =
-            |range: &Range<usize>| range.start >= clause.start && range.end <= verb_start;
-        let speaker_after_verb =
-            is_prepositional(&verb) || text[verb_end..clause.end].trim_start().starts_with("by ");
+        let mut speaker = self.speaker_of(text, clause.clone(), verb_start, &verb, side, mentions);
+        // "X briefed reporters and stated …, emphasizing “…”": verbs in a row share
+        // the subject of the first; try the verbs before this one.
+        let mut earlier = verb_start;
+        for _ in 0..3 {
+            if speaker != Speaker::Unattributed || side == Side::After {
+                break;
+            }
+            let Some((previous, at)) = self.find_verb(&text[clause.start..earlier], false) else {
+                break;
+            };
+            earlier = clause.start + at;
+            speaker = self.speaker_of(text, clause.clone(), earlier, &previous, side, mentions);
+        }
+        if side == Side::Within && speaker == Speaker::Unattributed {
+            return None;
+        }
+        Some(Attribution {
+            speaker,
+            verb,
+            at: verb_start,
+        })
+    }
 
-        let pick = |keep: &dyn Fn(&Range<usize>) -> bool, nearest_first: bool| -> Option<String> {
-            let mut candidates: Vec<&SpeakerMention> =
-                mentions.iter().filter(|m| keep(&m.range)).collect();
-            if nearest_first {
-                candidates.sort_by_key(|m| (m.rank, std::cmp::Reverse(m.range.start)));
-            } else {
-                candidates.sort_by_key(|m| (m.rank, m.range.start));
-            }
-            candidates.first().map(|m| m.actor.clone())
-        };
-        let subject = if speaker_after_verb {
-            &text[verb_end..clause.end]
+    /// The speaker of the verb at `verb_start`.
+    fn speaker_of(
+        &mut self,
+        text: &str,
+        clause: Range<usize>,
+        verb_start: usize,
+        verb: &str,
+        side: Side,
+        mentions: &[SpeakerMention],
+    ) -> Speaker {
+        let rest = verb_start + verb.len()..clause.end;
+        let by = text[rest.clone()].trim_start().starts_with("by ");
+        // "according to X", "was told by X": the speaker follows the verb. Otherwise
+        // the subject before it speaks; "…,” said Smith" has none, so the words
+        // after the verb do.
+        let slot = if is_prepositional(verb) {
+            self.lexicon.read_after(text, rest)
+        } else if by {
+            let after_by = text[rest.clone()]
+                .find("by ")
+                .map_or(rest.start, |i| rest.start + i + 3);
+            self.lexicon.read_after(text, after_by..rest.end)
         } else {
-            &text[clause.start..verb_start]
-        };
-        // "a senior aide said", "officials told": an unnamed speaker right before the verb
-        // is the subject, whoever else the clause names.
-        if !speaker_after_verb {
-            let tail: Vec<&str> = subject.split_whitespace().rev().take(1).collect();
-            if let Some(cue) = tail.first().and_then(|w| self.anonymous_cue(w)) {
-                let speaker = Speaker::Anonymous(self.anonymous_cue(subject).unwrap_or(cue));
-                return Some((speaker, verb, verb_start));
+            let before = clause.start..verb_start;
+            // "…, said Jo Roe, a consultant": after a comma the verb may come first.
+            // Not "…, told Jo Roe": a listener follows those verbs, never a speaker.
+            let listener = self
+                .lexicon
+                .listener_verbs
+                .iter()
+                .any(|v| v.eq_ignore_ascii_case(verb));
+            if !listener && text[before.clone()].trim_end().ends_with(',') {
+                // The name ends the clause or is set off by a comma: in "…, stressed
+                // Norland and Sudmark will …" the name begins what is said.
+                if let Slot::Name { range, article } = self.lexicon.read_after(text, rest.clone()) {
+                    let next = text[range.end..rest.end].trim_start().chars().next();
+                    if next.is_none_or(|c| ",.;:—–(".contains(c)) {
+                        return self.resolve(text, Slot::Name { range, article }, mentions);
+                    }
+                }
             }
-        }
-        let named = if speaker_after_verb {
-            pick(&follows, false)
-        } else {
-            pick(&precedes, false)
-        };
-        if let Some(actor) = named {
-            return Some((Speaker::Actor(actor), verb, verb_start));
-        }
-        if let Some(cue) = self.anonymous_cue(subject) {
-            return Some((Speaker::Anonymous(cue), verb, verb_start));
-        }
-        // "…,” said Gantz: the speaker right after the verb, when nothing stands before it.
-        if !speaker_after_verb && subject.split_whitespace().count() <= 2 {
-            let near =
-                verb_end..(verb_end + first_words(&text[verb_end..clause.end], 4)).min(clause.end);
-            if let Some(actor) = pick(
-                &|r: &Range<usize>| r.start >= near.start && r.end <= near.end,
-                false,
-            ) {
-                return Some((Speaker::Actor(actor), verb, verb_start));
+            match self.lexicon.read_before(text, before.clone()) {
+                Slot::Nothing
+                    if side == Side::After || !text[before].chars().any(char::is_alphanumeric) =>
+                {
+                    self.lexicon.read_after(text, rest)
+                }
+                found => found,
             }
+        };
+        self.resolve(text, slot, mentions)
+    }
+
+    /// Who the words of a speaker slot stand for, remembered for later pronouns.
+    fn resolve(&mut self, text: &str, slot: Slot, mentions: &[SpeakerMention]) -> Speaker {
+        let (speaker, kind) = match slot {
+            Slot::Nothing => return Speaker::Unattributed,
+            Slot::Pronoun(word) => return self.antecedent(&word),
+            Slot::Name { range, article } => {
+                // The actor named in the slot; the last one, as "Jo Roe" in "Acme's Jo Roe".
+                let named = mentions
+                    .iter()
+                    .filter(|m| m.range.start < range.end && range.start < m.range.end)
+                    .max_by_key(|m| m.range.end);
+                match named {
+                    Some(m) => (Speaker::Actor(m.actor.clone()), mention_kind(m)),
+                    None => match self.lexicon.clean_name(&text[range.clone()]) {
+                        (Some(name), titled) => self.unlisted(name, titled, article),
+                        // Only titles: "President" is a role, read as one.
+                        (None, _) => self.role(&text[range.clone()], range.end, mentions),
+                    },
+                }
+            }
+            Slot::Noun(range) => self.role(&text[range.clone()], range.end, mentions),
+        };
+        match kind {
+            Kind::Person => self.last_person = Some((speaker.clone(), self.attributions)),
+            Kind::Group => self.last_group = Some((speaker.clone(), self.attributions)),
+            Kind::Unknown => self.last_unknown = Some((speaker.clone(), self.attributions)),
         }
-        if self.starts_with_pronoun(subject)
-            || self.starts_with_pronoun(&text[verb_end..clause.end])
+        self.attributions += 1;
+        speaker
+    }
+
+    /// A speaker by name only; "Smith" after "Jo Smith" in the same source is her.
+    fn unlisted(&mut self, name: String, titled: bool, article: bool) -> (Speaker, Kind) {
+        let words = name.split_whitespace().count();
+        if words >= 2 {
+            if !self.names.contains(&name) {
+                self.names.push(name.clone());
+            }
+        } else if let Some(full) = self
+            .names
+            .iter()
+            .rev()
+            .find(|full| full.rsplit(' ').next() == Some(name.as_str()))
         {
-            if let Some(last) = &self.last_speaker {
-                return Some((last.clone(), verb, verb_start));
-            }
+            return (Speaker::Unlisted(full.clone()), Kind::Person);
         }
-        match side {
-            Side::Within => None,
-            _ => Some((Speaker::Unattributed, verb, verb_start)),
+        let kind = if article {
+            Kind::Group
+        } else if titled || words >= 2 {
+            Kind::Person
+        } else {
+            Kind::Unknown
+        };
+        (Speaker::Unlisted(name), kind)
+    }
+
+    /// A noun phrase: an actor's title, an actor's lower-case alias, or the nouns of
+    /// an unnamed speaker. Anything else ("the president" with no actor titled so)
+    /// speaks for no one we know, and stops a later "he" from reaching further back.
+    fn role(&self, phrase: &str, end: usize, mentions: &[SpeakerMention]) -> (Speaker, Kind) {
+        let words = normalise_title(phrase, self.lexicon);
+        if let Some(title) = self.titles.iter().find(|t| t.words == words) {
+            let kind = if title.person {
+                Kind::Person
+            } else {
+                Kind::Group
+            };
+            return (Speaker::Actor(title.actor.clone()), kind);
         }
+        if let Some(m) = mentions.iter().find(|m| m.range.end == end) {
+            return (Speaker::Actor(m.actor.clone()), mention_kind(m));
+        }
+        let head = words.rsplit(' ').next().unwrap_or("");
+        if self.lexicon.anonymous.iter().any(|a| a == head) {
+            let cue = self
+                .anonymous_cue(phrase)
+                .unwrap_or_else(|| head.to_string());
+            let kind = if self.lexicon.anonymous_plural.iter().any(|a| a == head) {
+                Kind::Group
+            } else {
+                Kind::Person
+            };
+            return (Speaker::Anonymous(cue), kind);
+        }
+        (Speaker::Unattributed, Kind::Person)
+    }
+
+    /// The subject of the last attribution a pronoun can point to.
+    fn antecedent(&self, pronoun: &str) -> Speaker {
+        let person = self.lexicon.pronouns.iter().any(|p| p == pronoun);
+        let group = self.lexicon.plural_pronouns.iter().any(|p| p == pronoun);
+        let candidates = [
+            self.last_person.as_ref().filter(|_| person || !group),
+            self.last_group.as_ref().filter(|_| group || !person),
+            self.last_unknown.as_ref(),
+        ];
+        candidates
+            .into_iter()
+            .flatten()
+            .max_by_key(|(_, when)| *when)
+            .map_or(Speaker::Unattributed, |(speaker, _)| speaker.clone())
     }
 
     /// The first (or, with `first == false`, the last) speech verb in `text`, as a whole word.
@@ -318,6 +564,7 @@ impl<'a> QuoteFinder<'a> {
         Some((text[range.clone()].to_string(), range.start))
     }
 
+    /// The anonymous noun of a phrase with up to two words before it ("other security officials").
     fn anonymous_cue(&self, clause: &str) -> Option<String> {
         let lower = clause.to_lowercase();
         let words: Vec<&str> = lower
@@ -326,22 +573,37 @@ impl<'a> QuoteFinder<'a> {
             .collect();
         let position = words
             .iter()
-            .position(|w| self.lexicon.anonymous.iter().any(|a| a == w))?;
+            .rposition(|w| self.lexicon.anonymous.iter().any(|a| a == w))?;
         let start = position.saturating_sub(2);
         Some(words[start..=position].join(" "))
     }
+}
 
-    fn starts_with_pronoun(&self, clause: &str) -> bool {
-        let first = clause
-            .split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .unwrap_or("")
-            .to_lowercase();
-        self.lexicon.pronouns.contains(&first)
+fn mention_kind(mention: &SpeakerMention) -> Kind {
+    if mention.rank == 0 {
+        Kind::Person
+    } else {
+        Kind::Group
     }
 }
 
-#[derive(Clone, Copy)]
+/// A title as compared: lower case, single spaces, without a leading article.
+fn normalise_title(words: &str, lexicon: &Lexicon) -> String {
+    let lower = words.to_lowercase();
+    let mut words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words
+        .first()
+        .is_some_and(|w| lexicon.determiners.iter().any(|d| d == w))
+    {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Side {
     /// The clause after a quote.
     After,
@@ -389,154 +651,6 @@ fn looks_like_a_name(text: &str) -> bool {
                     "of" | "the" | "and" | "de" | "la" | "le" | "du" | "des" | "for"
                 )
         })
-}
-
-/// A quotation: where its marks are and what is between them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuoteSpan {
-    /// Byte offset of the opening mark.
-    pub open: usize,
-    pub inner: Range<usize>,
-    /// Byte offset just after the closing mark (the text end when unclosed).
-    pub close_end: usize,
-}
-
-/// Quotations marked “…”, «…», „…“ or "…". An opening mark without a closing one
-/// quotes to the end of the paragraph, as a quote running on to the next one does.
-pub fn quote_spans(text: &str) -> Vec<QuoteSpan> {
-    let mut spans = Vec::new();
-    let mut open: Option<(usize, char, usize)> = None;
-    for (i, c) in text.char_indices() {
-        let after = i + c.len_utf8();
-        match (open, c) {
-            (None, '“' | '«' | '„') => open = Some((i, c, after)),
-            // A straight mark opens only where a word could start, and closes only
-            // where one ends: an inch mark or a stray `">` pairs with nothing.
-            (None | Some((_, '"', _)), '"') if opens_straight(text, i, after) => {
-                open = Some((i, c, after))
-            }
-            (Some((start, '"', inner)), '"')
-                if !text[after..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric) =>
-            {
-                spans.push(QuoteSpan {
-                    open: start,
-                    inner: inner..i,
-                    close_end: after,
-                });
-                open = None;
-            }
-            (Some((_, '"', _)), '"') => {}
-            (Some((start, opener, inner)), _) if closes(opener, c) => {
-                spans.push(QuoteSpan {
-                    open: start,
-                    inner: inner..i,
-                    close_end: after,
-                });
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some((start, _, inner)) = open {
-        spans.push(QuoteSpan {
-            open: start,
-            inner: inner..text.len(),
-            close_end: text.len(),
-        });
-    }
-    spans
-}
-
-/// A straight mark after a space (or the start, or a bracket) and before a word.
-fn opens_straight(text: &str, at: usize, after: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_none_or(|b| b.is_whitespace() || "([{—–-".contains(b))
-        && text[after..]
-            .chars()
-            .next()
-            .is_some_and(|n| n.is_alphanumeric() || "‘'(".contains(n))
-}
-
-fn closes(opener: char, c: char) -> bool {
-    match opener {
-        '“' => c == '”',
-        '«' => c == '»',
-        '„' => c == '“' || c == '”',
-        '"' => c == '"',
-        _ => false,
-    }
-}
-
-/// Sentence ranges in a paragraph. A full stop after an abbreviation or an initial
-/// does not end a sentence, nor does one inside a quotation.
-pub fn sentences(text: &str, spans: &[QuoteSpan], abbreviations: &[String]) -> Vec<Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        // A full stop inside a quotation ends no sentence, unless it ends the quotation too.
-        let inside_quote = spans.iter().any(|s| {
-            i > s.open && i < s.inner.end && !text[i + c.len_utf8()..s.inner.end].trim().is_empty()
-        });
-        if matches!(c, '.' | '!' | '?' | '…' | '。' | '؟') && !inside_quote {
-            let mut end = k + 1;
-            while end < chars.len() && matches!(chars[end].1, '"' | '”' | '’' | '»' | ')' | '\'')
-            {
-                end += 1;
-            }
-            let next = chars.get(end).map(|(_, c)| *c);
-            let after_space = chars[end..]
-                .iter()
-                .find(|(_, c)| !c.is_whitespace())
-                .map(|(_, c)| *c);
-            let boundary = next.is_none()
-                || (next.is_some_and(char::is_whitespace)
-                    && after_space.is_some_and(|c| {
-                        c.is_uppercase() || c.is_numeric() || matches!(c, '“' | '"' | '«' | '„')
-                    })
-                    && !(c == '.' && is_abbreviation(&text[start..i], abbreviations)));
-            if boundary {
-                let stop = chars.get(end).map_or(text.len(), |(j, _)| *j);
-                ranges.push(start..stop);
-                start = stop;
-                k = end;
-                continue;
-            }
-        }
-        k += 1;
-    }
-    if text[start..].trim().chars().any(char::is_alphanumeric) {
-        ranges.push(start..text.len());
-    }
-    ranges
-        .into_iter()
-        .map(|r| {
-            let leading = text[r.clone()].len() - text[r.clone()].trim_start().len();
-            r.start + leading..r.end
-        })
-        .filter(|r| !r.is_empty())
-        .collect()
-}
-
-fn is_abbreviation(before: &str, abbreviations: &[String]) -> bool {
-    let word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '(')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let word = word.trim_start_matches('(').to_lowercase();
-    (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
-        || abbreviations.contains(&word)
 }
 
 #[cfg(test)]
@@ -663,5 +777,198 @@ mod tests {
         let found = QuoteFinder::new(&lexicon).paragraph(text, &[]);
         assert_eq!(found[0].speaker, Speaker::Unattributed);
         assert_eq!(found[0].kind, StatementKind::Direct);
+    }
+
+    fn one(lexicon: &Lexicon, text: &str, mentions: &[SpeakerMention]) -> Vec<Statement> {
+        QuoteFinder::new(lexicon).paragraph(text, mentions)
+    }
+
+    fn direct(found: &[Statement]) -> Vec<&Statement> {
+        found
+            .iter()
+            .filter(|s| s.kind == StatementKind::Direct)
+            .collect()
+    }
+
+    fn unlisted(name: &str) -> Speaker {
+        Speaker::Unlisted(name.into())
+    }
+
+    #[test]
+    fn a_second_quote_in_the_paragraph_keeps_its_speaker() {
+        let lexicon = Lexicon::builtin();
+        let text =
+            "“We will build the bridge,” the senator, Ann Holt, said. “It will take two years.”";
+        let found = one(&lexicon, text, &[mention(text, "Ann Holt", "ann-holt", 0)]);
+        let quotes = direct(&found);
+        assert_eq!(quotes.len(), 2, "{found:?}");
+        assert_eq!(quotes[1].speaker, Speaker::Actor("ann-holt".into()));
+        assert!(quotes[1].continued);
+        // Without an actor file the name itself carries on.
+        let found = one(&lexicon, text, &[]);
+        assert_eq!(direct(&found)[1].speaker, unlisted("Ann Holt"));
+    }
+
+    #[test]
+    fn a_quote_only_paragraph_continues_the_one_before_unless_someone_else_speaks() {
+        let lexicon = Lexicon::builtin();
+        let mut finder = QuoteFinder::new(&lexicon);
+        finder.paragraph(
+            "“The harbour is closed to all ships,” said Tom Reed, the port director.",
+            &[],
+        );
+        let found = finder.paragraph("“Nothing moves until Friday at the earliest.”", &[]);
+        assert_eq!(found[0].speaker, unlisted("Tom Reed"));
+        assert!(found[0].continued);
+
+        let text = "“The port is closed,” Tom Reed said. Mara Lind disagreed, saying the port was open. “We will check again tomorrow morning.”";
+        let found = one(&lexicon, text, &[]);
+        assert_eq!(
+            direct(&found)[1].speaker,
+            unlisted("Mara Lind"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_pronoun_is_the_subject_of_the_last_attribution_not_the_nearest_name() {
+        let lexicon = Lexicon::builtin();
+        let mut finder = QuoteFinder::new(&lexicon);
+        let p1 = "Minister Karl Ost's adviser, Jo Roe, said the plan was ready.";
+        let found = finder.paragraph(p1, &[mention(p1, "Karl Ost", "karl-ost", 0)]);
+        assert_eq!(found[0].speaker, unlisted("Jo Roe"), "{found:?}");
+        let p2 = "Karl Ost left the room. “We start on Monday with the first team,” she added.";
+        let found = finder.paragraph(p2, &[mention(p2, "Karl Ost", "karl-ost", 0)]);
+        assert_eq!(direct(&found)[0].speaker, unlisted("Jo Roe"), "{found:?}");
+
+        // A bare surname may be anyone's; "he" right after it is that speaker.
+        let text = "“We lost the vote,” Reed said. “It will not happen again,” he said.";
+        assert_eq!(
+            direct(&one(&lexicon, text, &[]))[1].speaker,
+            unlisted("Reed")
+        );
+
+        // "they" looks for a group, and finds the officials rather than Jo Roe.
+        let mut finder = QuoteFinder::new(&lexicon);
+        finder.paragraph(
+            "Jo Roe said the plan was ready. Officials said it was not.",
+            &[],
+        );
+        let found = finder.paragraph("“Nothing has been signed yet,” they said.", &[]);
+        assert_eq!(found[0].speaker, Speaker::Anonymous("officials".into()));
+    }
+
+    #[test]
+    fn a_quotation_may_open_with_a_bracket() {
+        let lexicon = Lexicon::builtin();
+        for text in [
+            r#""[The ministry] will publish the figures next week," a spokesman said."#,
+            "“[The ministry] will publish the figures next week,” a spokesman said.",
+        ] {
+            let found = one(&lexicon, text, &[]);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(found[0].kind, StatementKind::Direct);
+            assert!(found[0].text.starts_with("[The ministry]"));
+            assert!(matches!(found[0].speaker, Speaker::Anonymous(_)));
+        }
+    }
+
+    #[test]
+    fn a_role_noun_is_an_actor_only_through_its_titles() {
+        let lexicon = Lexicon::builtin();
+        let text = "Ana Vela met Piet Smit on Monday. “Taxes will not rise this year,” the prime minister said.";
+        let mentions = [
+            mention(text, "Ana Vela", "ana-vela", 0),
+            mention(text, "Piet Smit", "piet-smit", 0),
+        ];
+        let title = |actor: &str| Title {
+            words: "Prime Minister".into(),
+            actor: actor.into(),
+            person: true,
+        };
+        let found = QuoteFinder::new(&lexicon)
+            .with_titles(vec![title("ana-vela")])
+            .paragraph(text, &mentions);
+        assert_eq!(direct(&found)[0].speaker, Speaker::Actor("ana-vela".into()));
+        // No title: nobody, not the nearest name.
+        let found = one(&lexicon, text, &mentions);
+        assert_eq!(direct(&found)[0].speaker, Speaker::Unattributed);
+        // A title two actors share names neither.
+        let found = QuoteFinder::new(&lexicon)
+            .with_titles(vec![title("ana-vela"), title("piet-smit")])
+            .paragraph(text, &mentions);
+        assert_eq!(direct(&found)[0].speaker, Speaker::Unattributed);
+    }
+
+    #[test]
+    fn a_named_speaker_without_an_actor_file_is_unlisted_in_either_order() {
+        let lexicon = Lexicon::builtin();
+        for text in [
+            "“The figures are wrong in every table,” said a spokeswoman, Jane Doe.",
+            "“The figures are wrong in every table,” said Jane Doe, a spokeswoman.",
+            "Jane Doe, a spokeswoman, said the figures were “wrong in every single table”.",
+            "“The figures are wrong in every table,” Ms. Jane Doe said.",
+        ] {
+            let found = one(&lexicon, text, &[]);
+            assert_eq!(direct(&found)[0].speaker, unlisted("Jane Doe"), "{text}");
+        }
+        // After a clause naming others, ", said X" is X speaking.
+        let text = "Ann Holt, Piet Smit and the rest would have signed the deal, said Tom Reed, a consultant.";
+        assert_eq!(one(&lexicon, text, &[])[0].speaker, unlisted("Tom Reed"));
+        // A surname alone, later in the same source, is the same speaker.
+        let mut finder = QuoteFinder::new(&lexicon);
+        finder.paragraph(
+            "“The figures are wrong,” said Jane Doe, a spokeswoman.",
+            &[],
+        );
+        let found = finder.paragraph("“We will correct them by Friday,” Doe said.", &[]);
+        assert_eq!(found[0].speaker, unlisted("Jane Doe"));
+    }
+
+    #[test]
+    fn according_to_names_the_speaker_after_it() {
+        let lexicon = Lexicon::builtin();
+        let found = one(
+            &lexicon,
+            "According to Jane Doe, the harbour will reopen on Friday.",
+            &[],
+        );
+        assert_eq!(found[0].kind, StatementKind::Indirect);
+        assert_eq!(found[0].speaker, unlisted("Jane Doe"));
+        let found = one(
+            &lexicon,
+            "The harbour will reopen on Friday, according to the port's director, Tom Reed.",
+            &[],
+        );
+        assert_eq!(found[0].speaker, unlisted("Tom Reed"), "{found:?}");
+    }
+
+    #[test]
+    fn the_subject_of_the_verb_speaks_not_another_name_in_the_clause() {
+        let lexicon = Lexicon::builtin();
+        let text =
+            "In a call with Piet Smit, Ana Vela said “the border stays open for trade and travel”.";
+        let found = one(
+            &lexicon,
+            text,
+            &[
+                mention(text, "Piet Smit", "piet-smit", 0),
+                mention(text, "Ana Vela", "ana-vela", 0),
+            ],
+        );
+        assert_eq!(direct(&found)[0].speaker, Speaker::Actor("ana-vela".into()));
+        let text = "Piet Smit, the envoy of Norland to Sudmark, said the talks had “gone better than anyone expected”.";
+        let found = one(
+            &lexicon,
+            text,
+            &[
+                mention(text, "Norland", "norland", 2),
+                mention(text, "Piet Smit", "piet-smit", 0),
+            ],
+        );
+        assert_eq!(
+            direct(&found)[0].speaker,
+            Speaker::Actor("piet-smit".into())
+        );
     }
 }

@@ -1530,6 +1530,7 @@ impl<'a> Views<'a> {
                 Some(page_path(Section::Actors, slug)),
             ),
             Speaker::Anonymous(words) => (format!("unnamed ({words})"), None),
+            Speaker::Unlisted(name) => (name.clone(), None),
             Speaker::Unattributed => ("unattributed".to_string(), None),
         };
         Some(StatementView {

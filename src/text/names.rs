@@ -210,7 +210,15 @@ pub fn inside_longer_name(
                 lead
             };
             let lead_text = &text[lead.clone()];
+            // "Staff. Zohar Palti": a full stop after a word longer than an
+            // initial ends a sentence, unless the word is a title ("Sen.").
+            let ends_sentence = text[lead.end..].starts_with('.')
+                && !lead_text.contains('.')
+                && lead_text.chars().count() > 1
+                && !edges.may_lead(lead_text)
+                && !edges.may_lead(&format!("{lead_text}."));
             if is_capitalised(lead_text)
+                && !ends_sentence
                 && !opens_sentence(text, lead.start)
                 && !edges.may_lead(lead_text)
                 && !edges.closes_name(lead_text)
@@ -321,6 +329,12 @@ mod tests {
             "Ruritanian"
         ));
         assert!(!inside_longer_name("Doe Tower", 0..3, true, &Edges));
+        // A sentence that ends with a capitalised word does not join the next one.
+        assert!(!inside(
+            "He met the Chief of Staff. Jane Doe spoke later.",
+            "Jane Doe"
+        ));
+        assert!(inside("The John F. Kennedy Center", "Kennedy"));
         assert!(!inside(
             "led by the Ruritanian Ministry Jane Doe heads",
             "Jane Doe"

@@ -1,0 +1,153 @@
+//! Where quotations and sentences are in a paragraph: the marks that open and close
+//! a quotation, and the full stops that end a sentence.
+
+use std::ops::Range;
+
+/// A quotation: where its marks are and what is between them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    pub inner: Range<usize>,
+    /// Byte offset just after the closing mark (the text end when unclosed).
+    pub close_end: usize,
+}
+
+/// Quotations marked “…”, «…», „…“ or "…". An opening mark without a closing one
+/// quotes to the end of the paragraph, as a quote running on to the next one does.
+pub fn quote_spans(text: &str) -> Vec<QuoteSpan> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, char, usize)> = None;
+    for (i, c) in text.char_indices() {
+        let after = i + c.len_utf8();
+        match (open, c) {
+            (None, '“' | '«' | '„') => open = Some((i, c, after)),
+            // A straight mark opens only where a word could start, and closes only
+            // where one ends: an inch mark or a stray `">` pairs with nothing.
+            (None | Some((_, '"', _)), '"') if opens_straight(text, i, after) => {
+                open = Some((i, c, after))
+            }
+            (Some((start, '"', inner)), '"')
+                if !text[after..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric) =>
+            {
+                spans.push(QuoteSpan {
+                    open: start,
+                    inner: inner..i,
+                    close_end: after,
+                });
+                open = None;
+            }
+            (Some((_, '"', _)), '"') => {}
+            (Some((start, opener, inner)), _) if closes(opener, c) => {
+                spans.push(QuoteSpan {
+                    open: start,
+                    inner: inner..i,
+                    close_end: after,
+                });
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((start, _, inner)) = open {
+        spans.push(QuoteSpan {
+            open: start,
+            inner: inner..text.len(),
+            close_end: text.len(),
+        });
+    }
+    spans
+}
+
+/// A straight mark after a space (or the start, or a bracket) and before a word. An
+/// editor's bracket may open the quotation: "[The minister] said …".
+fn opens_straight(text: &str, at: usize, after: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|b| b.is_whitespace() || "([{—–-".contains(b))
+        && text[after..]
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_alphanumeric() || "‘'([".contains(n))
+}
+
+fn closes(opener: char, c: char) -> bool {
+    match opener {
+        '“' => c == '”',
+        '«' => c == '»',
+        '„' => c == '“' || c == '”',
+        '"' => c == '"',
+        _ => false,
+    }
+}
+
+/// Sentence ranges in a paragraph. A full stop after an abbreviation or an initial
+/// does not end a sentence, nor does one inside a quotation.
+pub fn sentences(text: &str, spans: &[QuoteSpan], abbreviations: &[String]) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        // A full stop inside a quotation ends no sentence, unless it ends the quotation too.
+        let inside_quote = spans.iter().any(|s| {
+            i > s.open && i < s.inner.end && !text[i + c.len_utf8()..s.inner.end].trim().is_empty()
+        });
+        if matches!(c, '.' | '!' | '?' | '…' | '。' | '؟') && !inside_quote {
+            let mut end = k + 1;
+            while end < chars.len() && matches!(chars[end].1, '"' | '”' | '’' | '»' | ')' | '\'')
+            {
+                end += 1;
+            }
+            let next = chars.get(end).map(|(_, c)| *c);
+            let after_space = chars[end..]
+                .iter()
+                .find(|(_, c)| !c.is_whitespace())
+                .map(|(_, c)| *c);
+            let boundary = next.is_none()
+                || (next.is_some_and(char::is_whitespace)
+                    && after_space.is_some_and(|c| {
+                        c.is_uppercase() || c.is_numeric() || matches!(c, '“' | '"' | '«' | '„')
+                    })
+                    && !(c == '.' && is_abbreviation(&text[start..i], abbreviations)));
+            if boundary {
+                let stop = chars.get(end).map_or(text.len(), |(j, _)| *j);
+                ranges.push(start..stop);
+                start = stop;
+                k = end;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    if text[start..].trim().chars().any(char::is_alphanumeric) {
+        ranges.push(start..text.len());
+    }
+    ranges
+        .into_iter()
+        .map(|r| {
+            let leading = text[r.clone()].len() - text[r.clone()].trim_start().len();
+            r.start + leading..r.end
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+fn is_abbreviation(before: &str, abbreviations: &[String]) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '(')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let word = word.trim_start_matches('(').to_lowercase();
+    (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+        || abbreviations.contains(&word)
+}
