@@ -507,3 +507,47 @@ fn a_dossiers_cue_is_its_own_frames_and_the_builtin_frames_stay() {
         "the 15 built-in frames and the dossier's"
     );
 }
+
+/// Loaded words inside someone's quotation are the speaker's: they are counted
+/// apart from the outlet's own words, and shown apart on both pages.
+#[test]
+fn words_inside_quotations_are_the_speakers_not_the_outlets() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    fs::create_dir_all(content.join("sources")).unwrap();
+    fs::write(content.join("dossier.toml"), "title = \"Lakes\"\n").unwrap();
+    fs::write(
+        content.join("sources/one.txt"),
+        "+++\ntitle = \"Water pact\"\noutlet = \"One\"\n+++\nWater pact\n\n\
+         \"This is a historic and truly dangerous day,\" the minister said. The pact was signed on Monday.\n\n\
+         Critics called the reckless plan a mistake.\n",
+    )
+    .unwrap();
+    let (_, comparison) = analysed(&content);
+    let evaluative = comparison
+        .loaded
+        .iter()
+        .find(|l| l.category == "evaluative")
+        .unwrap();
+    let own: Vec<&String> = evaluative.cells[0].iter().flat_map(|e| &e.cues).collect();
+    let quoted: Vec<&String> = evaluative.quoted[0].iter().flat_map(|e| &e.cues).collect();
+    assert_eq!(own, ["reckless"]);
+    assert_eq!(quoted, ["historic", "dangerous"]);
+    let intensifier = comparison
+        .loaded
+        .iter()
+        .find(|l| l.category == "intensifier")
+        .unwrap();
+    assert!(intensifier.cells[0].is_empty(), "'truly' is the minister's");
+    assert_eq!(intensifier.quoted[0].len(), 1);
+
+    let output = dir.path().join("site");
+    build(&content, &output).unwrap();
+    let page = fs::read_to_string(output.join("compare.html")).unwrap();
+    assert!(
+        page.contains("quoted: historic, dangerous"),
+        "the compare cell shows quoted words apart"
+    );
+    let source = fs::read_to_string(output.join("sources/one.html")).unwrap();
+    assert!(source.contains("Inside quotations (the speaker’s words)"));
+}

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use regex::Regex;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A sentence of a source and the paragraph (or headline, deck) it stands in.
@@ -19,6 +20,17 @@ use std::sync::LazyLock;
 pub struct Sentence {
     pub anchor: String,
     pub text: String,
+    /// Byte ranges of `text` inside quotation marks: someone else's words.
+    #[serde(skip)]
+    pub quoted: Vec<Range<usize>>,
+}
+
+impl Sentence {
+    fn is_quoted(&self, range: &Range<usize>) -> bool {
+        self.quoted
+            .iter()
+            .any(|q| q.start <= range.start && range.end <= q.end)
+    }
 }
 
 /// A sentence that carries a finding, with the words that triggered it.
@@ -27,6 +39,10 @@ pub struct Evidence {
     pub anchor: String,
     pub text: String,
     pub cues: Vec<String>,
+    /// True when the cues stand inside a quotation: the words are the speaker's,
+    /// not the outlet's own. Such evidence is kept apart (`LoadedRow::quoted`).
+    #[serde(skip)]
+    pub quoted: bool,
 }
 
 /// About how many characters of a long sentence evidence keeps. A sentence longer
@@ -39,7 +55,12 @@ impl Evidence {
     /// Evidence from a sentence; a long sentence is cut around its cues.
     pub fn new(anchor: String, sentence: &str, cues: Vec<String>) -> Evidence {
         let text = excerpt_around(sentence, &cues);
-        Evidence { anchor, text, cues }
+        Evidence {
+            anchor,
+            text,
+            cues,
+            quoted: false,
+        }
     }
 
     /// The sentence as HTML, escaped, with every cue marked.
@@ -195,8 +216,10 @@ pub struct FrameCell {
 pub struct LoadedRow {
     pub category: String,
     pub description: String,
-    /// Per source: every hit with its sentence.
+    /// Per source: every hit in the outlet's own words, with its sentence.
     pub cells: Vec<Vec<Evidence>>,
+    /// Per source: the hits inside quotations, which are the speakers' words.
+    pub quoted: Vec<Vec<Evidence>>,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -354,7 +377,11 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Com
         ..Comparison::default()
     };
 
-    let frame_hits = lexicon_hits(&sentences, framing.frame.iter().map(|f| f.cues.as_slice()));
+    let frame_hits = lexicon_hits(
+        &sentences,
+        framing.frame.iter().map(|f| f.cues.as_slice()),
+        false,
+    );
     comparison.frames = framing
         .frame
         .iter()
@@ -378,15 +405,23 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Com
     let loaded_hits = lexicon_hits(
         &sentences,
         framing.loaded.iter().map(|l| l.terms.as_slice()),
+        true,
     );
     comparison.loaded = framing
         .loaded
         .iter()
         .zip(loaded_hits)
-        .map(|(loaded, cells)| LoadedRow {
-            category: loaded.category.clone(),
-            description: loaded.description.clone(),
-            cells,
+        .map(|(loaded, cells)| {
+            let (quoted, cells): (Vec<_>, Vec<_>) = cells
+                .into_iter()
+                .map(|hits| hits.into_iter().partition(|e: &Evidence| e.quoted))
+                .unzip();
+            LoadedRow {
+                category: loaded.category.clone(),
+                description: loaded.description.clone(),
+                cells,
+                quoted,
+            }
         })
         .collect();
     // Scare quotes are loaded language too: distance taken with quotation marks.
@@ -410,6 +445,7 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Com
                     .collect()
             })
             .collect(),
+        quoted: vec![Vec::new(); dossier.sources.len()],
     });
 
     comparison.naming = naming(&framing.naming, &sentences);
@@ -428,25 +464,28 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Com
     comparison.claims = claims(dossier, &sentences);
     comparison.discrepancies = discrepancies(&framing.fact, &sentences);
     comparison.actor_coverage = actor_coverage(dossier, analysis);
-    comparison.topic_coverage =
-        lexicon_hits(&sentences, framing.topic.iter().map(|t| t.cues.as_slice()))
+    comparison.topic_coverage = lexicon_hits(
+        &sentences,
+        framing.topic.iter().map(|t| t.cues.as_slice()),
+        false,
+    )
+    .into_iter()
+    .zip(&framing.topic)
+    .map(|(cells, topic)| CoverageRow {
+        id: topic.id.clone(),
+        label: topic.label.clone(),
+        sources: cells
             .into_iter()
-            .zip(&framing.topic)
-            .map(|(cells, topic)| CoverageRow {
-                id: topic.id.clone(),
-                label: topic.label.clone(),
-                sources: cells
-                    .into_iter()
-                    .enumerate()
-                    .filter_map(|(source, hits)| {
-                        Some(Covered {
-                            source,
-                            anchor: hits.first()?.anchor.clone(),
-                        })
-                    })
-                    .collect(),
+            .enumerate()
+            .filter_map(|(source, hits)| {
+                Some(Covered {
+                    source,
+                    anchor: hits.first()?.anchor.clone(),
+                })
             })
-            .collect();
+            .collect(),
+    })
+    .collect();
     comparison.reuse = reuse(&dossier.sources);
     comparison.headline_checks = dossier.sources.iter().map(headline_check).collect();
     comparison.lexicon_sizes = [
@@ -481,25 +520,51 @@ fn percent(part: usize, whole: usize) -> usize {
 
 /// The headline, the deck and every sentence of the body, in order.
 pub fn source_sentences(source: &Source) -> Vec<Sentence> {
-    let mut out = vec![Sentence {
-        anchor: "headline".into(),
-        text: source.headline.clone(),
-    }];
+    let whole = |anchor: String, text: &str| Sentence {
+        anchor,
+        text: text.to_string(),
+        quoted: quoted_ranges(&quoted_spans(text), 0..text.len()),
+    };
+    let mut out = vec![whole("headline".into(), &source.headline)];
     for (i, deck) in source.deck.iter().enumerate() {
-        out.push(Sentence {
-            anchor: format!("deck-{}", i + 1),
-            text: deck.clone(),
-        });
+        out.push(whole(format!("deck-{}", i + 1), deck));
     }
     for paragraph in &source.paragraphs {
+        let spans = quoted_spans(&paragraph.text);
         for (i, range) in paragraph.sentences.iter().enumerate() {
+            let raw = &paragraph.text[range.clone()];
+            let start = range.start + (raw.len() - raw.trim_start().len());
+            let text = raw.trim();
             out.push(Sentence {
                 anchor: paragraph.sentence_anchor(i),
-                text: paragraph.text[range.clone()].trim().to_string(),
+                text: text.to_string(),
+                quoted: quoted_ranges(&spans, start..start + text.len()),
             });
         }
     }
     out
+}
+
+/// The byte ranges of `text` inside quotation marks, in order.
+fn quoted_spans(text: &str) -> Vec<Range<usize>> {
+    if !text.contains(['"', '“', '”', '«', '»', '„', '‘', '’', '\'']) {
+        return Vec::new();
+    }
+    quotes::quote_spans(text)
+        .into_iter()
+        .map(|q| q.inner)
+        .collect()
+}
+
+/// The parts of `within` inside the quotations `spans` (sorted, not overlapping),
+/// relative to its start. A quotation spanning sentences counts in each.
+fn quoted_ranges(spans: &[Range<usize>], within: Range<usize>) -> Vec<Range<usize>> {
+    let first = spans.partition_point(|q| q.end <= within.start);
+    spans[first..]
+        .iter()
+        .take_while(|q| q.start < within.end)
+        .map(|q| q.start.max(within.start) - within.start..q.end.min(within.end) - within.start)
+        .collect()
 }
 
 /// The anchor and text of the sentence of paragraph `anchor` that holds byte `at`.
@@ -518,9 +583,12 @@ fn sentence_holding<'s>(source: &'s Source, anchor: &str, at: usize) -> (String,
 
 /// For each group of phrases (a frame's cues, a category's terms), per source,
 /// the sentences that contain any of them: one automaton, one pass per sentence.
+/// With `split_quoted`, a sentence's cues inside quotation marks make evidence of
+/// their own, marked `quoted`: they are the speaker's words, not the outlet's.
 fn lexicon_hits<'a>(
     sentences: &[Vec<Sentence>],
     groups: impl Iterator<Item = &'a [String]>,
+    split_quoted: bool,
 ) -> Vec<Vec<Vec<Evidence>>> {
     let groups: Vec<&[String]> = groups.collect();
     let phrases = groups
@@ -537,19 +605,19 @@ fn lexicon_hits<'a>(
         .map(|source| {
             let mut found = Vec::new();
             for sentence in source {
-                let mut cues: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+                let mut cues: BTreeMap<(usize, bool), Vec<String>> = BTreeMap::new();
                 for (group, _, range) in matcher.find(&sentence.text) {
+                    let quoted = split_quoted && sentence.is_quoted(&range);
                     let cue = sentence.text[range].to_string();
-                    let list = cues.entry(group).or_default();
+                    let list = cues.entry((group, quoted)).or_default();
                     if !list.contains(&cue) {
                         list.push(cue);
                     }
                 }
-                for (group, cues) in cues {
-                    found.push((
-                        group,
-                        Evidence::new(sentence.anchor.clone(), &sentence.text, cues),
-                    ));
+                for ((group, quoted), cues) in cues {
+                    let mut evidence = Evidence::new(sentence.anchor.clone(), &sentence.text, cues);
+                    evidence.quoted = quoted;
+                    found.push((group, evidence));
                 }
             }
             found
@@ -757,6 +825,7 @@ fn claims(dossier: &Dossier, sentences: &[Vec<Sentence>]) -> Vec<ClaimRow> {
     let mut keyword_hits = lexicon_hits(
         sentences,
         dossier.claims.iter().map(|c| c.keywords.as_slice()),
+        false,
     )
     .into_iter();
     let mut rows: Vec<ClaimRow> = dossier

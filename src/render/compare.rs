@@ -159,18 +159,27 @@ impl Views<'_> {
             .iter()
             .enumerate()
             .filter_map(|(r, row)| {
-                let hits = row.cells.get(index).filter(|h| !h.is_empty())?;
-                let mut terms: Vec<String> = hits
-                    .iter()
-                    .flat_map(|e| e.cues.iter().map(|c| c.to_lowercase()))
-                    .collect();
-                terms.sort();
-                terms.dedup();
+                let hits = row.cells.get(index).map_or(&[][..], Vec::as_slice);
+                let quoted = row.quoted.get(index).map_or(&[][..], Vec::as_slice);
+                if hits.is_empty() && quoted.is_empty() {
+                    return None;
+                }
+                let distinct = |list: &[Evidence]| {
+                    let mut terms: Vec<String> = list
+                        .iter()
+                        .flat_map(|e| e.cues.iter().map(|c| c.to_lowercase()))
+                        .collect();
+                    terms.sort();
+                    terms.dedup();
+                    terms
+                };
                 Some(json!({
                     "id": format!("loaded-{r}"),
                     "category": row.category,
-                    "terms": terms,
+                    "terms": distinct(hits),
                     "sentences": self.evidence_list(index, hits),
+                    "quoted_terms": distinct(quoted),
+                    "quoted_sentences": self.evidence_list(index, quoted),
                 }))
             })
             .collect();
@@ -251,18 +260,12 @@ impl Views<'_> {
                 json!({
                     "category": row.category,
                     "description": row.description,
-                    "cells": row.cells[slice(row.cells.len())].iter().zip(range.clone()).map(|(hits, i)| {
-                        let mut terms: Vec<(String, usize)> = Vec::new();
-                        for cue in hits.iter().flat_map(|e| &e.cues) {
-                            let cue = cue.to_lowercase();
-                            match terms.iter_mut().find(|(t, _)| *t == cue) {
-                                Some((_, count)) => *count += 1,
-                                None => terms.push((cue, 1)),
-                            }
-                        }
+                    "cells": row.cells[slice(row.cells.len())].iter().zip(&row.quoted[slice(row.quoted.len())]).zip(range.clone()).map(|((hits, quoted), i)| {
                         json!({
                             "count": hits.len(),
-                            "terms": terms,
+                            "terms": term_counts(hits),
+                            "quoted_count": quoted.len(),
+                            "quoted_terms": term_counts(quoted),
                             "url": format!("{}#loaded-{r}", page_path(Section::Sources, &self.dossier.sources[i].slug)),
                         })
                     }).collect::<Vec<_>>(),
@@ -415,4 +418,17 @@ impl Views<'_> {
             "has_claims": !self.dossier.claims.is_empty(),
         })
     }
+}
+
+/// Each cue of `hits` (lower-cased) with how often it occurs, in order of first use.
+fn term_counts(hits: &[Evidence]) -> Vec<(String, usize)> {
+    let mut terms: Vec<(String, usize)> = Vec::new();
+    for cue in hits.iter().flat_map(|e| &e.cues) {
+        let cue = cue.to_lowercase();
+        match terms.iter_mut().find(|(t, _)| *t == cue) {
+            Some((_, count)) => *count += 1,
+            None => terms.push((cue, 1)),
+        }
+    }
+    terms
 }
