@@ -1425,6 +1425,7 @@ mod tests {
             anchor: "p-1".into(),
             text: "Ministers ẞ—“x” İ were HISTORIC <b>".into(),
             cues: vec!["historic".into(), "x".into()],
+            quoted: false,
         };
         let html = evidence.marked();
         assert!(
