@@ -402,3 +402,49 @@ fn a_date_and_time_line_is_the_published_date() {
         );
     }
 }
+
+/// Lines between two paragraphs that are page structure: a subhead, a title-cased
+/// teaser for another article, a caption placing people in the picture. Each is
+/// removed with its rule, and no paragraph of the article is lost.
+#[test]
+fn subheads_teasers_and_captions_between_paragraphs_are_removed() {
+    let paragraphs = [
+        "The two ministers met on the shore of the lake on Tuesday and agreed to share the water.",
+        "Officials said the pact would be signed within weeks, after both parliaments had read it.",
+        "Farmers on both banks said they had waited a decade for a fair share of the river.",
+        "The joint commission will meet every quarter to settle disputes between the two states.",
+        "Critics said the deal gave too much to the upstream state and too little to the delta.",
+    ];
+    let structure = [
+        ("What happens to the dams?", "subhead"),
+        (
+            "Drought Empties Reservoirs Across The Northern Valleys",
+            "teaser",
+        ),
+        (
+            "Jo Roe, left, and Kim Lee at the signing ceremony in Laketown on Tuesday",
+            "caption-marker",
+        ),
+        ("The next steps", "subhead"),
+    ];
+    let mut text = String::from("Ministers agree to share the river\n\n");
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        text.push_str(&format!("{paragraph}\n\n"));
+        if let Some((line, _)) = structure.get(i) {
+            text.push_str(&format!("{line}\n\n"));
+        }
+    }
+    let source = ingest_bare(&text);
+    for (line, rule) in structure {
+        let found = source.lines.iter().find(|l| l.text.trim() == line).unwrap();
+        assert_eq!(found.rule.as_deref(), Some(rule), "{line}");
+    }
+    let body: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(body, paragraphs, "no paragraph is lost");
+    // A short sentence and a quoted line between paragraphs are the article's.
+    let kept = ingest_bare(&format!(
+        "Ministers agree\n\n{}\n\nHe declined to comment.\n\n“We Will See About That”\n\n{}\n",
+        paragraphs[0], paragraphs[1]
+    ));
+    assert_eq!(kept.paragraphs.len(), 4);
+}

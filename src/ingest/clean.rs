@@ -36,6 +36,14 @@ pub const STRUCTURAL_RULES: &[(&str, &str)] = &[
         "A line between the headline and the first paragraph (kept as the deck)",
     ),
     (
+        "teaser",
+        "A title-cased line between two paragraphs, not a sentence: a link to another article",
+    ),
+    (
+        "subhead",
+        "A short line between two paragraphs that does not end like a statement: a heading inside the article",
+    ),
+    (
         "tail-short-line",
         "A short line after the last paragraph: widget labels, tags, buttons",
     ),
@@ -261,6 +269,7 @@ impl<'a> Cleaner<'a> {
         if self.structural("duplicate-paragraph") {
             remove_duplicates(&mut judged, &mut decided, &kept);
         }
+        self.mark_inner_headings(&mut judged, &mut decided, &kept);
         if self.structural("tail-short-line") {
             for i in 0..n {
                 if !decided[i] && !kept[i] && in_tail(i) && is_short_label(&judged[i].text) {
@@ -330,6 +339,36 @@ impl<'a> Cleaner<'a> {
                     && r.regex.is_match(&judged[i].text)
             })
         })
+    }
+
+    /// Lines standing between two body paragraphs that are not prose themselves:
+    /// title-cased teasers for other articles, and subheads (a short heading, often
+    /// a question). Both are page structure, not the article's text; the
+    /// provenance view keeps them.
+    fn mark_inner_headings(&self, judged: &mut [Judged], decided: &mut [bool], kept: &[bool]) {
+        let is_body_prose =
+            |j: &Judged| j.fate == Fate::Body && is_prose(&j.text) && ends_like_a_sentence(&j.text);
+        for i in 1..judged.len().saturating_sub(1) {
+            if decided[i] || kept[i] {
+                continue;
+            }
+            let between_paragraphs = judged[..i]
+                .iter()
+                .rev()
+                .find(|j| j.fate != Fate::Removed)
+                .is_some_and(is_body_prose)
+                && judged[i + 1..]
+                    .iter()
+                    .find(|j| j.fate != Fate::Removed)
+                    .is_some_and(is_body_prose);
+            if !between_paragraphs {
+                continue;
+            }
+            let rule = inner_heading(&judged[i].text);
+            if let Some(rule) = rule.filter(|r| self.structural(r)) {
+                decide(&mut judged[i], &mut decided[i], Fate::Removed, rule);
+            }
+        }
     }
 
     /// Among the first paragraphs, one whose opening is a later paragraph in full is
@@ -533,6 +572,22 @@ pub fn comparison_key(text: &str) -> String {
 pub fn is_prose(text: &str) -> bool {
     let words = super::count_words(text);
     words >= 25 || (words >= 8 && ends_like_a_sentence(text))
+}
+
+/// Which kind of heading a line between two paragraphs is, if it is one.
+fn inner_heading(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    let words = super::count_words(text);
+    let last = text.chars().last()?;
+    let first = text.chars().next()?;
+    let quoted = text.contains(['"', '“', '”', '«', '»']);
+    if quoted || !first.is_uppercase() || matches!(last, '.' | '!' | ')' | ',' | ';' | '…') {
+        return None;
+    }
+    if (4..=20).contains(&words) && crate::text::names::is_title_case(text) {
+        return Some("teaser");
+    }
+    (words <= 12 && (last == '?' || last == ':' || last.is_alphanumeric())).then_some("subhead")
 }
 
 /// A first paragraph that reads as a headline although it ends like a sentence:
