@@ -448,3 +448,55 @@ fn subheads_teasers_and_captions_between_paragraphs_are_removed() {
     ));
     assert_eq!(kept.paragraphs.len(), 4);
 }
+
+/// A short line that recurs in several sources of one outlet is that outlet's
+/// furniture, whatever its wording; a sentence it reuses, and the same line from
+/// another outlet, are kept.
+#[test]
+fn lines_an_outlet_repeats_are_its_furniture() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("sources")).unwrap();
+    std::fs::write(content.join("dossier.toml"), "title = \"Lakes\"\n").unwrap();
+    let prompt = "Keep up with the Lake Courier on Bluesky";
+    for (slug, outlet, topic) in [
+        ("one", "Lake Courier", "the dams"),
+        ("two", "Lake Courier", "the fish"),
+        ("three", "River Post", "the ferries"),
+    ] {
+        std::fs::write(
+            content.join(format!("sources/{slug}.txt")),
+            format!(
+                "+++\ntitle = \"News about {topic}\"\noutlet = \"{outlet}\"\n+++\nNews about {topic}\n\n\
+                 The ministers met on Tuesday to talk about {topic} and the water of the river.\n\n\
+                 He declined to comment.\n\n{prompt}\n\n\
+                 Officials said a decision about {topic} would be taken within weeks.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let dossier = dossier::pipeline::load_dossier(&dossier::Options {
+        content: content.clone(),
+        ..Default::default()
+    })
+    .unwrap();
+    for source in &dossier.sources {
+        let line = source.lines.iter().find(|l| l.text == prompt).unwrap();
+        let repeated = source.meta.outlet == "Lake Courier";
+        assert_eq!(
+            line.rule.as_deref() == Some("outlet-repeat"),
+            repeated,
+            "{}: {:?}",
+            source.slug,
+            line.rule
+        );
+        assert!(
+            source
+                .paragraphs
+                .iter()
+                .any(|p| p.text == "He declined to comment."),
+            "{}: a repeated sentence is the article's",
+            source.slug
+        );
+    }
+}

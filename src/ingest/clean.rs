@@ -36,6 +36,10 @@ pub const STRUCTURAL_RULES: &[(&str, &str)] = &[
         "A line between the headline and the first paragraph (kept as the deck)",
     ),
     (
+        "outlet-repeat",
+        "A short line that is not a sentence and recurs in other sources of the same outlet",
+    ),
+    (
         "teaser",
         "A title-cased line between two paragraphs, not a sentence: a link to another article",
     ),
@@ -101,6 +105,70 @@ pub struct Inferred {
 pub struct Overrides {
     pub keep: Vec<LinePattern>,
     pub drop: Vec<LinePattern>,
+    /// Comparison keys of lines that other sources of the same outlet repeat.
+    pub outlet_repeats: HashSet<String>,
+}
+
+/// How many words a line may have and still be an outlet's furniture when it
+/// recurs: sign-up prompts, credits, section labels are short.
+const REPEAT_MAX_WORDS: usize = 15;
+
+/// Short lines that stand in two or more sources of one outlet and do not end
+/// like a sentence: that outlet's page furniture (a follow prompt, a credit
+/// line, a section label), whatever its wording or language. Sentences are left
+/// alone, since one outlet may well reuse a sentence of its own.
+#[derive(Debug, Default)]
+pub struct OutletRepeats {
+    by_outlet: HashMap<String, HashSet<String>>,
+}
+
+impl OutletRepeats {
+    pub fn of(documents: &[crate::model::Document<crate::model::SourceMeta>]) -> OutletRepeats {
+        let mut counts: HashMap<(String, String), usize> = HashMap::new();
+        for doc in documents {
+            let Some(outlet) = outlet_key(&doc.meta.outlet) else {
+                continue;
+            };
+            let title = doc.meta.title.as_deref().map(comparison_key);
+            let keys: HashSet<String> = doc
+                .body
+                .lines()
+                .map(str::trim)
+                .filter(|line| {
+                    !line.is_empty()
+                        && super::count_words(line) <= REPEAT_MAX_WORDS
+                        && !ends_like_a_sentence(line)
+                })
+                .map(comparison_key)
+                .filter(|key| !key.is_empty() && title.as_ref() != Some(key))
+                .collect();
+            for key in keys {
+                *counts.entry((outlet.clone(), key)).or_default() += 1;
+            }
+        }
+        let mut by_outlet: HashMap<String, HashSet<String>> = HashMap::new();
+        for ((outlet, key), count) in counts {
+            if count >= 2 {
+                by_outlet.entry(outlet).or_default().insert(key);
+            }
+        }
+        OutletRepeats { by_outlet }
+    }
+
+    /// The repeated lines of `outlet`, sorted (so that they can be hashed).
+    pub fn of_outlet(&self, outlet: &str) -> Vec<&str> {
+        let mut keys: Vec<&str> = outlet_key(outlet)
+            .and_then(|o| self.by_outlet.get(&o))
+            .map(|set| set.iter().map(String::as_str).collect())
+            .unwrap_or_default();
+        keys.sort_unstable();
+        keys
+    }
+}
+
+fn outlet_key(outlet: &str) -> Option<String> {
+    let key = comparison_key(outlet);
+    (!key.is_empty() && key != "unknown").then_some(key)
 }
 
 /// An exact line (white space folded) or, written `/…/`, a regular expression.
@@ -170,6 +238,13 @@ impl<'a> Cleaner<'a> {
                 decide(item, &mut decided[i], Fate::Removed, "front-matter-drop");
             } else if overrides.keep.iter().any(|p| p.matches(&item.text)) {
                 kept[i] = true;
+            } else if !overrides.outlet_repeats.is_empty()
+                && self.structural("outlet-repeat")
+                && overrides
+                    .outlet_repeats
+                    .contains(&comparison_key(&item.text))
+            {
+                decide(item, &mut decided[i], Fate::Removed, "outlet-repeat");
             }
         }
 
@@ -708,6 +783,7 @@ mod tests {
         let overrides = Overrides {
             keep: vec![LinePattern::parse("Share").unwrap()],
             drop: vec![LinePattern::parse("/^Officials/").unwrap()],
+            outlet_repeats: HashSet::new(),
         };
         let (judged, _) =
             Cleaner::new(&rules).clean(blocks(&["H", P1, P2, "Share"]), Some("H"), &overrides);

@@ -9,6 +9,7 @@ pub mod rules;
 use crate::error::{collect, Diagnostic, Result};
 use crate::location::find_value;
 use crate::model::{Config, Document, Origin, PartialDate, SourceKind, SourceMeta};
+pub use clean::OutletRepeats;
 use clean::{Block, Cleaner, Fate, Found, Inferred, LinePattern, Overrides};
 use rayon::prelude::*;
 use rules::RuleSet;
@@ -118,9 +119,21 @@ pub fn ingest(
     config: &Config,
     rules: &RuleSet,
 ) -> Result<Vec<Source>> {
+    let repeats = OutletRepeats::of(&documents);
+    ingest_with(documents, config, rules, &repeats)
+}
+
+/// Ingests `documents` knowing the lines their outlets repeat, which may have
+/// been found over more documents than these (a rebuild ingests only some).
+pub fn ingest_with(
+    documents: Vec<Document<SourceMeta>>,
+    config: &Config,
+    rules: &RuleSet,
+    repeats: &OutletRepeats,
+) -> Result<Vec<Source>> {
     let results: Vec<Result<Source, Vec<Diagnostic>>> = documents
         .into_par_iter()
-        .map(|doc| ingest_one(doc, config, rules))
+        .map(|doc| ingest_one_with(doc, config, rules, repeats))
         .collect();
     let mut sources = Vec::with_capacity(results.len());
     let mut diagnostics = Vec::new();
@@ -134,19 +147,35 @@ pub fn ingest(
     Ok(sources)
 }
 
+/// One source on its own, as `dossier import` sees it: no other source of its
+/// outlet to compare lines with.
 pub fn ingest_one(
     doc: Document<SourceMeta>,
     config: &Config,
     rules: &RuleSet,
+) -> Result<Source, Vec<Diagnostic>> {
+    ingest_one_with(doc, config, rules, &OutletRepeats::default())
+}
+
+fn ingest_one_with(
+    doc: Document<SourceMeta>,
+    config: &Config,
+    rules: &RuleSet,
+    repeats: &OutletRepeats,
 ) -> Result<Source, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let published = parse_published(&doc)
         .map_err(|d| diagnostics.push(d))
         .ok()
         .flatten();
-    let overrides = overrides(&doc)
+    let mut overrides = overrides(&doc)
         .map_err(|mut d| diagnostics.append(&mut d))
         .unwrap_or_default();
+    overrides.outlet_repeats = repeats
+        .of_outlet(&doc.meta.outlet)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     if !diagnostics.is_empty() {
         return Err(diagnostics);
     }
@@ -342,6 +371,7 @@ fn overrides(doc: &Document<SourceMeta>) -> Result<Overrides, Vec<Diagnostic>> {
     let overrides = Overrides {
         keep: parse(&doc.meta.keep),
         drop: parse(&doc.meta.drop),
+        outlet_repeats: HashSet::new(),
     };
     if diagnostics.is_empty() {
         Ok(overrides)

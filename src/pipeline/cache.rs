@@ -4,7 +4,7 @@
 
 use crate::error::Result;
 use crate::ingest::rules::RuleSet;
-use crate::ingest::{ingest, Source};
+use crate::ingest::{ingest_with, OutletRepeats, Source};
 use crate::model::{Config, Document, Origin, SourceMeta};
 use crate::render::PageCache;
 use std::collections::HashMap;
@@ -56,9 +56,17 @@ impl Cache {
             config_json.hash(h);
             rules_key.hash(h);
         });
+        // A source's cleaning also depends on the lines other sources of its
+        // outlet repeat, so those are part of its key.
+        let repeats = OutletRepeats::of(&documents);
         let keys: Vec<Key> = documents
             .iter()
-            .map(|doc| self.hashers.key(|h| hash_document(doc, context, h)))
+            .map(|doc| {
+                self.hashers.key(|h| {
+                    hash_document(doc, context, h);
+                    repeats.of_outlet(&doc.meta.outlet).hash(h);
+                })
+            })
             .collect();
         let mut slots: Vec<Option<Source>> = Vec::with_capacity(documents.len());
         let mut missing = Vec::new();
@@ -74,7 +82,7 @@ impl Cache {
             }
         }
         self.ingested = missing.len();
-        let fresh = ingest(missing, config, rules)?;
+        let fresh = ingest_with(missing, config, rules, &repeats)?;
         for (index, source) in missing_at.into_iter().zip(fresh) {
             slots[index] = Some(source);
         }
