@@ -238,3 +238,43 @@ fn a_source_file_named_in_any_case_builds_under_its_slug_and_names_its_file() {
         "the page names its file"
     );
 }
+
+/// The first hour, end to end with no flag and no edit: `dossier init`, then an
+/// import of wire copy with equal headlines, a headline ending in a period and a
+/// file named like `My_Article.txt`, then `dossier build`.
+#[test]
+fn init_import_and_build_need_no_flag_and_no_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("saved");
+    fs::create_dir(&saved).unwrap();
+    let wire = "Ministers agree to share the lake water.";
+    fs::write(saved.join("wire-a.txt"), format!("{wire}\n\n{BODY}")).unwrap();
+    fs::write(saved.join("wire-b.txt"), format!("{wire}\n\n{BODY}More.\n")).unwrap();
+    fs::write(
+        saved.join("My_Article.txt"),
+        format!("Ministers of two small states sign a water pact at last.\n\n{BODY}"),
+    )
+    .unwrap();
+    let init = dossier(dir.path(), &["init", "lakes"]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    let lakes = dir.path().join("lakes");
+    let import = dossier(
+        &lakes,
+        &[
+            "import",
+            "../saved/wire-a.txt",
+            "../saved/wire-b.txt",
+            "../saved/My_Article.txt",
+        ],
+    );
+    assert!(import.status.success(), "{}", stderr(&import));
+    let build = dossier(&lakes, &["build"]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    let sources = slugs(&lakes.join("content/sources"));
+    assert_eq!(sources.len(), 3, "{sources:?}");
+    assert!(
+        !sources.iter().any(|s| s.starts_with("untitled")),
+        "{sources:?}"
+    );
+    assert!(lakes.join("output/index.html").is_file());
+}
