@@ -72,7 +72,7 @@ pub fn suggest(options: &Options, write: bool) -> Result<Suggestions> {
         if let Some((source, anchor, sentence)) =
             first_sentence(&dossier, &analysis.mentions, &actor.slug)
         {
-            let _ = writeln!(text, "  first: \"{sentence}\" ({source}#{anchor})");
+            let _ = writeln!(text, "  first: {sentence} ({source}#{anchor})");
         }
     }
     if !found.new_variants.is_empty() {

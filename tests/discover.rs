@@ -298,7 +298,7 @@ fn actors_suggest_lists_and_writes_without_overwriting() {
     );
     assert!(listing.contains("variants: "));
     assert!(listing.contains("mentions: first "));
-    assert!(listing.contains("first: \""));
+    assert!(listing.contains("  first: "));
     assert!(!content.join("actors").exists());
 
     let written = run(true);
