@@ -170,6 +170,7 @@ fn run(command: Command, started: Instant) -> Result<()> {
                 output: folders.output,
                 theme: paths.theme,
                 base_url,
+                ..Options::default()
             };
             let progress = TerminalProgress::start();
             let result = pipeline::build(&options, &progress);
@@ -208,6 +209,7 @@ fn run(command: Command, started: Instant) -> Result<()> {
                         output: folders.output,
                         theme: paths.theme,
                         base_url,
+                        ..Options::default()
                     },
                     address: bind,
                     port,
