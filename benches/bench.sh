@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Times `dossier build` against Hugo on generated corpora, and the default dossier's
-# cold build, then checks the goals of "Speed at scale".
+# cold build, then checks the goals of "Speed at scale". Also measures, at each N,
+# how many bytes of the search index a query loads (benches/search-bytes.mjs).
 #
 #   benches/bench.sh                 # N = 1000 and 10000, 3 runs each
 #   benches/bench.sh 200 --runs 2    # other sizes, other run count
 #   BENCH_SIZES="1000 10000" BENCH_RUNS=5 benches/bench.sh
 #
-# Needs Rust (cargo). Installs Hugo and GNU time with apt-get if they are missing.
+# Needs Rust (cargo) and Node.js. Installs Hugo and GNU time with apt-get if they are
+# missing, and Chromium and the browser tests' node packages with tests/browser/install.sh.
 # Honours CARGO_TARGET_DIR (default: the repository's target/). Everything it
 # generates goes in one temporary folder, removed at the end (BENCH_KEEP=1 keeps it).
 set -euo pipefail
@@ -46,6 +48,10 @@ apt_install() {
 command -v hugo >/dev/null || apt_install hugo
 [ -x /usr/bin/time ] || apt_install time
 command -v cargo >/dev/null || { echo "bench.sh: cargo not found; install Rust (https://rustup.rs)" >&2; exit 1; }
+command -v node >/dev/null || { echo "bench.sh: node not found; install Node.js 20+" >&2; exit 1; }
+if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -x /usr/bin/chromium ]; then
+    bash tests/browser/install.sh >&2
+fi
 
 target=${CARGO_TARGET_DIR:-$root/target}
 case $target in /*) ;; *) target=$root/$target ;; esac
@@ -76,7 +82,10 @@ column_of() { awk -v c="$2" '{ print $c }' "$work/$1.times"; }
 pages_in() { find "$1" -name '*.html' -type f | wc -l | tr -d ' '; }
 hugo_build() { hugo --source "$1" --destination "$2" --quiet; }
 
-declare -A wall cpu rss pages
+declare -A wall cpu rss pages search index_mib
+# Queries a reader of the generated corpus might type: common words, two words,
+# an actor's name. The figure is the largest over them.
+search_queries=("agreement" "the deal" "Amira Benali" "morocco israel" "cyber security")
 for n in "${sizes[@]}"; do
     dir=$work/n$n
     log "N=$n: generating the corpus and its Hugo twin"
@@ -89,6 +98,10 @@ for n in "${sizes[@]}"; do
         echo "bench.sh: Hugo did not build the twin cleanly:" >&2; cat "$work/hugo.log" >&2; exit 1
     fi
     pages[$n,dossier]=$(pages_in "$dir/out/dossier-warm")
+    log "N=$n: search index bytes loaded per query"
+    node benches/search-bytes.mjs "$dir/out/dossier-warm" "${search_queries[@]}" >"$work/search.$n"
+    index_mib[$n]=$(du -sk "$dir/out/dossier-warm/search" | awk '{ printf "%.1f", $1 / 1024 }')
+    search[$n]=$(sed -n 's/^largest: \([0-9]*\) bytes$/\1/p' "$work/search.$n")
     pages[$n,hugo]=$(pages_in "$dir/out/hugo-warm")
     sources=$(find "$dir/hugo/content" -name '*.md' ! -name '_index.md' | wc -l)
     hugo_single=$(find "$dir/out/hugo-warm" -mindepth 3 -name index.html | wc -l)
@@ -163,6 +176,23 @@ if [ -n "$default_ms" ]; then
 else
     echo "- MISS default dossier cold build < 100 ms: content/ does not build ($default_error)"
 fi
+
+echo
+echo "## Search index loaded per query (manifest and shards; the largest over ${#search_queries[@]} queries)"
+echo
+echo "| N | largest (bytes) | largest (MiB) | whole index (MiB) |"
+echo "|---:|---:|---:|---:|"
+for n in "${sizes[@]}"; do
+    printf '| %s | %s | %.2f | %s |\n' "$n" "${search[$n]}" \
+        "$(awk -v b="${search[$n]}" 'BEGIN { print b / 1048576 }')" "${index_mib[$n]}"
+done
+for n in "${sizes[@]}"; do
+    echo
+    echo "N=$n:"
+    echo '```'
+    cat "$work/search.$n"
+    echo '```'
+done
 
 echo
 echo "## dossier build --timings (one run per N)"

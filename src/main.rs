@@ -187,6 +187,7 @@ fn run(command: Command, started: Instant) -> Result<()> {
                 output: folders.output,
                 theme: paths.theme,
                 base_url,
+                ..Options::default()
             };
             let progress = TerminalProgress::start();
             let result = pipeline::build(&options, &progress);
@@ -225,6 +226,7 @@ fn run(command: Command, started: Instant) -> Result<()> {
                         output: folders.output,
                         theme: paths.theme,
                         base_url,
+                        ..Options::default()
                     },
                     address: bind,
                     port,

@@ -29,6 +29,9 @@ pub struct Options {
     pub theme: Option<PathBuf>,
     /// Replaces `base_url` from `dossier.toml`.
     pub base_url: Option<String>,
+    /// The largest search index shard, in bytes ([`crate::render::search`]);
+    /// tests make it small to get many shards from a small dossier.
+    pub search_shard_bytes: usize,
 }
 
 impl Default for Options {
@@ -38,6 +41,7 @@ impl Default for Options {
             output: PathBuf::from(crate::load::OUTPUT_FOLDER),
             theme: None,
             base_url: None,
+            search_shard_bytes: crate::render::search::DEFAULT_SHARD_BYTES,
         }
     }
 }
@@ -180,13 +184,30 @@ fn make_site_with<S: Sink>(
     let mut clock = Clock::new(progress, &mut timings);
     clock.start("render");
     let render = match (cache, templates) {
-        (Some(cache), _) => render_cached(&dossier, &analysis, &theme, &mut cache.pages, &sink)?,
+        (Some(cache), _) => {
+            let pages = &mut cache.pages;
+            render_cached(
+                &dossier,
+                &analysis,
+                &theme,
+                pages,
+                options.search_shard_bytes,
+                &sink,
+            )?
+        }
         (None, templates) => {
             let templates = match templates {
                 Some(templates) => templates,
                 None => Arc::new(compile_templates(&theme)?),
             };
-            render(&dossier, &analysis, &theme, templates, &sink)?
+            render(
+                &dossier,
+                &analysis,
+                &theme,
+                templates,
+                options.search_shard_bytes,
+                &sink,
+            )?
         }
     };
     clock.stop();

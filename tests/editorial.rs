@@ -136,7 +136,10 @@ fn every_link_form_and_citation_renders_and_is_backlinked() {
     // Pages without code do not load the code stylesheet.
     assert!(!read(&site.join("notes/overview.html")).contains("syntax.css"));
     // The note is in the search index.
-    assert!(read(&site.join("search-index.js")).contains("\"title\":\"Links test\""));
+    let in_index = fs::read_dir(site.join("search"))
+        .unwrap()
+        .any(|f| read(&f.unwrap().path()).contains("\"title\":\"Links test\""));
+    assert!(in_index);
 }
 
 #[test]
@@ -246,20 +249,162 @@ fn a_dossier_that_requires_citations_names_each_uncited_statement() {
     );
 }
 
+/// The default dossier with a source in Arabic and one in Hebrew, built with
+/// search shards small enough that a handful of sources fill many of them.
+fn sharded_search_site(budget: usize) -> (tempfile::TempDir, PathBuf, dossier::Report) {
+    let (dir, content) = workspace();
+    fs::write(
+        content.join("sources/ar-security-pact.txt"),
+        "+++\ntitle = \"المغرب وإسرائيل يوقعان اتفاقا أمنيا\"\noutlet = \"Test\"\npublished = \"2021-11-25\"\nlanguage = \"ar\"\nkind = \"news\"\n+++\n\
+         المغرب وإسرائيل يوقعان اتفاقا أمنيا\n\n\
+         وقع وزير الدفاع الإسرائيلي بيني غانتس في الرباط مذكرة تفاهم أمنية مع المغرب، في أول اتفاق من نوعه بين البلدين.\n\n\
+         وقال مسؤولون إن الاتفاق يشمل تبادل المعلومات الاستخباراتية والتعاون في الصناعات الدفاعية.\n",
+    )
+    .unwrap();
+    fs::write(
+        content.join("sources/he-memorandum.txt"),
+        "+++\ntitle = \"ישראל ומרוקו חתמו על מזכר הבנות ביטחוני\"\noutlet = \"Test\"\npublished = \"2021-11-25\"\nlanguage = \"he\"\nkind = \"news\"\n+++\n\
+         ישראל ומרוקו חתמו על מזכר הבנות ביטחוני\n\n\
+         שר הביטחון בני גנץ חתם ברבאט על מזכר הבנות עם מרוקו, הראשון מסוגו בין המדינות.\n",
+    )
+    .unwrap();
+    let site = dir.path().join("site");
+    let options = dossier::Options {
+        content,
+        output: site.clone(),
+        search_shard_bytes: budget,
+        ..dossier::Options::default()
+    };
+    let report = dossier::build(&options, &dossier::pipeline::Silent)
+        .map_err(|e| e.to_string())
+        .expect("builds");
+    (dir, site, report)
+}
+
+/// A shard's data: the JSON between `window.dossierSearch.add("name",` and `);`.
+fn shard_data(file: &Path) -> serde_json::Value {
+    let text = read(file);
+    let name = file.file_stem().unwrap().to_str().unwrap();
+    let data = text
+        .strip_prefix(&format!("window.dossierSearch.add(\"{name}\","))
+        .and_then(|t| t.strip_suffix(");\n"))
+        .unwrap_or_else(|| panic!("{} is not a shard: {text:.80}", file.display()));
+    serde_json::from_str(data).unwrap()
+}
+
+#[test]
+fn search_shards_hold_every_entry_once_within_the_budget() {
+    let budget = 4096;
+    let (dir, site, _) = sharded_search_site(budget);
+    let manifest = read(&site.join("search/index.js"));
+    let manifest: serde_json::Value = serde_json::from_str(
+        manifest
+            .strip_prefix("window.dossierSearchIndex = ")
+            .and_then(|t| t.strip_suffix(";\n"))
+            .expect("the manifest sets window.dossierSearchIndex"),
+    )
+    .unwrap();
+    // Unsharded, the index has an entry per source, paragraph, actor and note.
+    let dossier = dossier::pipeline::load_dossier(&dossier::Options {
+        content: dir.path().join("content"),
+        ..dossier::Options::default()
+    })
+    .unwrap();
+    let unsharded = dossier.sources.len()
+        + dossier
+            .sources
+            .iter()
+            .map(|s| s.paragraphs.len())
+            .sum::<usize>()
+        + dossier.actors.len()
+        + dossier.notes.len();
+    assert_eq!(manifest["total"], unsharded);
+
+    let starts = manifest["entries"].as_array().unwrap();
+    let ranges = manifest["terms"].as_array().unwrap();
+    assert!(
+        starts.len() > 2 && ranges.len() > 2,
+        "several shards of each"
+    );
+    let mut entries = 0;
+    for (i, start) in starts.iter().enumerate() {
+        assert_eq!(
+            start, entries,
+            "entry shard {i} starts where the last ended"
+        );
+        entries += shard_data(&site.join(format!("search/e{i}.js")))
+            .as_array()
+            .unwrap()
+            .len();
+    }
+    assert_eq!(entries, unsharded);
+
+    // Every term's postings, gathered from the shards, name each entry at
+    // most once and only entries that exist; terms come in the manifest's ranges.
+    let mut postings: std::collections::BTreeMap<String, Vec<u64>> = Default::default();
+    for (i, range) in ranges.iter().enumerate() {
+        let items = shard_data(&site.join(format!("search/t{i}.js")));
+        let items = items.as_array().unwrap();
+        assert_eq!(items[0][0], range[0], "shard {i} starts at its first term");
+        assert_eq!(
+            items[items.len() - 1][0],
+            range[1],
+            "shard {i} ends at its last term"
+        );
+        for item in items {
+            let mut entry = 0;
+            let list = postings
+                .entry(item[0].as_str().unwrap().into())
+                .or_default();
+            for pair in item[1].as_array().unwrap().chunks(2) {
+                entry += pair[0].as_u64().unwrap();
+                list.push(entry);
+            }
+        }
+    }
+    for (term, list) in &postings {
+        let unique: std::collections::BTreeSet<_> = list.iter().collect();
+        assert_eq!(unique.len(), list.len(), "{term}");
+        assert!(list.iter().all(|&e| (e as usize) < unsharded), "{term}");
+    }
+    assert!(postings.contains_key("الاستخباراتية") && postings.contains_key("גנץ"));
+
+    // Term shards keep to the budget; entry shards to a thirty-second of it,
+    // unless one entry alone (a long note) is larger.
+    let mut files = 0;
+    for file in fs::read_dir(site.join("search")).unwrap() {
+        let path = file.unwrap().path();
+        let size = fs::metadata(&path).unwrap().len() as usize;
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if name.starts_with('e') {
+            let alone = shard_data(&path).as_array().unwrap().len() == 1;
+            assert!(size <= budget / 32 || alone, "{name} is {size} bytes");
+        } else {
+            assert!(size <= budget, "{name} is {size} bytes");
+        }
+        files += 1;
+    }
+    assert_eq!(
+        files,
+        1 + starts.len() + ranges.len(),
+        "nothing but the shards"
+    );
+}
+
 #[test]
 fn search_works_from_file_urls_in_chromium() {
     let browser = browser_scripts();
-    let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    build(&default_content(), &site)
-        .map_err(|e| e.to_string())
-        .expect("builds");
-    // A word only the sources' paragraphs use: the result must link to a paragraph.
+    let (_dir, site, _) = sharded_search_site(4096);
+    // A word only the sources' paragraphs use: the result must link to a
+    // paragraph. Then two words whose hits lie in different shards, and a
+    // word in Arabic and one in Hebrew, each loading only the shards it needs.
     let run = Command::new("node")
         .arg(browser.join("search.mjs"))
         .arg(&site)
-        .arg("synagogue")
-        .arg("#p-")
+        .args(["synagogue", "#p-"])
+        .args(["agreement Morocco", "sources/"])
+        .args(["الاستخباراتية", "sources/ar-security-pact.html#p-"])
+        .args(["גנץ", "sources/he-memorandum.html#p-"])
         .output()
         .expect("node runs");
     let stdout = String::from_utf8_lossy(&run.stdout);
@@ -270,7 +415,22 @@ fn search_works_from_file_urls_in_chromium() {
     );
     assert_eq!(
         stdout.lines().filter(|l| l.starts_with("ok: ")).count(),
-        11,
+        12 + 3 * 2,
         "{stdout}"
     );
+    // "shards: QUERY terms=T entries=E": the two words came from two term
+    // shards, and their results from at least two entry shards.
+    let loaded = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("shards: \"agreement Morocco\" "))
+        .expect("shard counts for the two-word query");
+    let count = |key: &str| -> usize {
+        loaded
+            .split(' ')
+            .find_map(|kv| kv.strip_prefix(key))
+            .and_then(|n| n.split('/').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{key} in {loaded}"))
+    };
+    assert!(count("terms=") >= 2 && count("entries=") >= 2, "{loaded}");
 }

@@ -42,7 +42,7 @@ impl Workspace {
             content: self.path("content"),
             output: self.path(output),
             theme: Some(self.path("theme")),
-            base_url: None,
+            ..Options::default()
         }
     }
 
@@ -391,7 +391,7 @@ fn the_server_answers_with_the_right_types_and_the_sites_404() {
 
     for (path, expected) in [
         ("/static/style.css", "text/css; charset=utf-8"),
-        ("/search-index.js", "text/javascript; charset=utf-8"),
+        ("/search/index.js", "text/javascript; charset=utf-8"),
         ("/dossier.json", "application/json"),
         ("/atom.xml", "application/xml"),
         ("/sitemap.xml", "application/xml"),

@@ -113,9 +113,11 @@ pub fn render(
     analysis: &Analysis,
     theme: &Theme,
     templates: Arc<Tera>,
+    search_shard_bytes: usize,
     sink: &dyn Sink,
 ) -> Result<RenderStats> {
-    render_with(dossier, analysis, theme, Compiled::Ready(templates), sink)
+    let compiled = Compiled::Ready(templates);
+    render_with(dossier, analysis, theme, compiled, search_shard_bytes, sink)
 }
 
 /// The pages of a build (every HTML page, the sitemap and the feed), how many
@@ -139,9 +141,11 @@ pub fn render_cached(
     analysis: &Analysis,
     theme: &Theme,
     cache: &mut PageCache,
+    search_shard_bytes: usize,
     sink: &dyn Sink,
 ) -> Result<RenderStats> {
-    render_with(dossier, analysis, theme, Compiled::Cached(cache), sink)
+    let compiled = Compiled::Cached(cache);
+    render_with(dossier, analysis, theme, compiled, search_shard_bytes, sink)
 }
 
 /// Where a render's compiled templates come from.
@@ -156,6 +160,7 @@ fn render_with(
     analysis: &Analysis,
     theme: &Theme,
     compiled: Compiled,
+    search_shard_bytes: usize,
     sink: &dyn Sink,
 ) -> Result<RenderStats> {
     let (tera, template_keys, cache) = match compiled {
@@ -213,7 +218,7 @@ fn render_with(
         sink.put_streamed("dossier.json", &|out| {
             crate::export::write_json(dossier, analysis, out)
         })?;
-        sink.put_streamed("search-index.js", &|out| views.write_search_index(out))
+        views.write_search_index(search_shard_bytes, &sink)
     };
     let (rendered, data) = rayon::join(render_pages, data_files);
     rendered?;
@@ -1628,15 +1633,15 @@ impl<'a> Views<'a> {
         (svg, rows)
     }
 
-    /// Every tag on a source, note or actor, with what carries it, by page path.
-    /// Tags that differ only in case or punctuation share a page.
-    fn write_search_index(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        search::write_index_script(
+    /// The search index's files, each handed to `sink` as it is made.
+    fn write_search_index(&self, budget: usize, sink: &dyn Sink) -> Result<()> {
+        search::write_index(
             self.dossier,
             |body| {
                 markdown::plain_text(body, |l| self.dossier.title_of(&l.target).map(String::from))
             },
-            out,
+            budget,
+            &mut |(path, bytes)| sink.put(OutputFile::new(path, bytes)),
         )
     }
 

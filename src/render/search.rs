@@ -1,7 +1,26 @@
 //! The offline search index: every source paragraph, source, actor (with its
 //! aliases) and note, tokenised the same way the page's script tokenises a query.
-//! It is a script (`search-index.js`) rather than JSON, because a page opened
-//! from `file://` may load a script but may not fetch a file.
+//!
+//! It is split into small scripts under `search/`, loaded on demand, because at
+//! ten thousand sources the whole index is tens of megabytes and a reader's
+//! query needs a sliver of it. They are scripts rather than JSON because a page
+//! opened from `file://` may load a script but may not fetch a file:
+//!
+//! - `search/index.js`, the manifest, sets `window.dossierSearchIndex` to
+//!   `{total, terms, entries}`: the number of entries, the first and last term
+//!   of each term shard (`search/t<i>.js`) and the first entry number of each
+//!   entry shard (`search/e<i>.js`).
+//! - Each shard calls `window.dossierSearch.add(name, data)`: a term shard's data
+//!   is a list of `[term, postings]`, an entry shard's a list of entries.
+//!
+//! Term shards cut the terms, in the order JavaScript compares strings (UTF-16
+//! code units), into consecutive runs of at most the budget's bytes, so a word
+//! and every longer word it is a prefix of sit in one shard or a few neighbours.
+//! A term whose postings alone exceed the budget is spread over shards of its
+//! own. Entry shards are consecutive runs of entries at a thirty-second of the
+//! budget: the page shows up to 50 results, each possibly in a shard of its
+//! own, so small entry shards keep what a query loads to about 800 KB of text
+//! at the default budget.
 //!
 //! Why not elasticlunr: its tokeniser trims every character outside ASCII `\w`,
 //! so Arabic, Hebrew or Cyrillic words would index as nothing; a dossier reads
@@ -13,6 +32,17 @@ use crate::resolve::Dossier;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+/// The default largest size of a term shard, in bytes: a one-word query loads
+/// one such shard, or a few for a very common word.
+pub const DEFAULT_SHARD_BYTES: usize = 512 * 1024;
+
+/// Entry shards are this fraction of the budget (see the module's comment).
+const ENTRY_SHARD_FRACTION: usize = 32;
+
+/// The folder of the index, and its manifest, relative to the site root.
+pub const FOLDER: &str = "search";
+pub const MANIFEST: &str = "search/index.js";
 
 /// One search result: what it is, its title, its page (and paragraph), its text.
 #[derive(Serialize)]
@@ -30,29 +60,230 @@ fn is_ltr(dir: &&str) -> bool {
     *dir == "ltr"
 }
 
+/// What the manifest tells the page's script.
 #[derive(Serialize)]
-struct Index<'a> {
-    entries: Vec<Entry<'a>>,
-    /// Term → flat list of (entry, weight) pairs. Title words weigh more.
-    terms: BTreeMap<String, Vec<u32>>,
+struct Manifest {
+    /// Entries in the whole index, for the weight of rare words.
+    total: usize,
+    /// The first and last term of each term shard, in shard order: the page
+    /// loads only the shards whose range can hold a query's word.
+    terms: Vec<[String; 2]>,
+    /// The number of the first entry in each entry shard, in shard order.
+    entries: Vec<usize>,
 }
 
 /// Lower-cased words of letters and digits, in any script; what the page's
-/// script does to a query (`search.js`, `tokens`).
-pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
+/// script does to a query (`search.js`, `tokens`): the whole text is lower-cased
+/// first, then split, as in JavaScript, since lower-casing can add characters
+/// (`İ` becomes `i` and a combining dot) or depend on the next word (`Σ`).
+pub fn tokens(text: &str) -> impl Iterator<Item = String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 2)
-        .map(str::to_lowercase)
+        .map(String::from)
+        .collect::<Vec<_>>()
+        .into_iter()
 }
 
-/// Writes the index as a script that sets `window.dossierSearch`, as it is
-/// serialised: it holds the text of every paragraph, tens of megabytes at scale.
-/// `plain` turns editorial Markdown into the text to index.
-pub fn write_index_script(
+/// How JavaScript orders strings, by UTF-16 code unit, so that the script's
+/// binary searches agree with the order the shards were cut in.
+fn js_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+/// One file of the index: its path under the site root and its bytes.
+pub type IndexFile = (String, Vec<u8>);
+
+/// Writes the index, the manifest last, handing each file to `put` as it is
+/// made, so only one shard is held in memory beside the index's postings.
+/// `plain` turns editorial Markdown into the text to index; no shard exceeds
+/// `budget` bytes unless it holds a single entry or part of a term's postings
+/// that cannot be cut smaller.
+pub fn write_index(
     dossier: &Dossier,
     plain: impl Fn(&str) -> String,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
+    budget: usize,
+    put: &mut dyn FnMut(IndexFile) -> crate::Result<()>,
+) -> crate::Result<()> {
+    let entries = entries(dossier, plain);
+    let mut terms: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let mut weights: BTreeMap<String, u32> = BTreeMap::new();
+        // A paragraph's title is its source's headline: indexing it on every
+        // paragraph would rank all of them alike.
+        if entry.kind != "paragraph" {
+            for token in tokens(entry.title) {
+                *weights.entry(token).or_default() += 3;
+            }
+        }
+        for token in tokens(&entry.text) {
+            *weights.entry(token).or_default() += 1;
+        }
+        for (token, weight) in weights {
+            let postings = terms.entry(token).or_default();
+            postings.push(i as u32);
+            postings.push(weight);
+        }
+    }
+    let mut terms: Vec<(String, Vec<u32>)> = terms.into_iter().collect();
+    terms.sort_by(|a, b| js_order(&a.0, &b.0));
+
+    let mut manifest = Manifest {
+        total: entries.len(),
+        terms: Vec::new(),
+        entries: Vec::new(),
+    };
+    let mut shard = Shard::new('t', 0, budget);
+    for (term, postings) in &terms {
+        // A term goes whole into the next shard when it does not fit this
+        // one; only a term too large for a shard of its own is cut in pieces.
+        let mut rest = postings.as_slice();
+        while !rest.is_empty() {
+            let (item, taken) = term_item(term, rest, shard.room());
+            let (item, taken) = match item {
+                Some(item) if taken == rest.len() || shard.is_empty() => (item, taken),
+                _ if !shard.is_empty() => {
+                    manifest.terms.push(shard.range.take().unwrap_or_default());
+                    shard = shard.next(put)?;
+                    continue;
+                }
+                // Not even one posting fits an empty shard: the budget is
+                // tiny, and the shard holds that one posting all the same.
+                _ => {
+                    let (item, taken) = term_item(term, &rest[..2], usize::MAX);
+                    (item.expect("anything fits in unlimited room"), taken)
+                }
+            };
+            let range = shard
+                .range
+                .get_or_insert_with(|| [term.clone(), String::new()]);
+            range[1].clone_from(term);
+            shard.push(&item);
+            rest = &rest[taken..];
+        }
+    }
+    if !shard.is_empty() || manifest.terms.is_empty() {
+        manifest.terms.push(shard.range.take().unwrap_or_default());
+        shard.finish(put)?;
+    }
+
+    let mut shard = Shard::new('e', 0, (budget / ENTRY_SHARD_FRACTION).max(1));
+    for (i, entry) in entries.iter().enumerate() {
+        let item = serde_json::to_vec(entry).expect("an entry serialises");
+        if !shard.fits(&item) && !shard.is_empty() {
+            shard = shard.next(put)?;
+        }
+        if shard.is_empty() {
+            manifest.entries.push(i);
+        }
+        shard.push(&item);
+    }
+    if !shard.is_empty() {
+        shard.finish(put)?;
+    }
+
+    let mut bytes = b"window.dossierSearchIndex = ".to_vec();
+    serde_json::to_writer(&mut bytes, &manifest).expect("the manifest serialises");
+    bytes.extend_from_slice(b";\n");
+    put((MANIFEST.to_string(), bytes))
+}
+
+/// `[term, postings]` for as many of `postings` as fit in `room` bytes (all of
+/// them when they do), with how many numbers it took; `None` when not even one
+/// posting fits. Entry numbers are written as the difference from the previous
+/// one (the first from zero): mostly one or two digits instead of five or six.
+fn term_item(term: &str, postings: &[u32], room: usize) -> (Option<Vec<u8>>, usize) {
+    let mut item = b"[".to_vec();
+    serde_json::to_writer(&mut item, term).expect("a string serialises");
+    item.extend_from_slice(b",[");
+    let (mut taken, mut previous) = (0, 0);
+    for pair in postings.chunks(2) {
+        let text = format!(
+            "{}{},{}",
+            if taken == 0 { "" } else { "," },
+            pair[0] - previous,
+            pair[1]
+        );
+        if item.len() + text.len() + 2 > room {
+            break;
+        }
+        item.extend_from_slice(text.as_bytes());
+        previous = pair[0];
+        taken += 2;
+    }
+    if taken == 0 {
+        return (None, 0);
+    }
+    item.extend_from_slice(b"]]");
+    (Some(item), taken)
+}
+
+/// A shard being filled: `window.dossierSearch.add("t3",[item,item]);`.
+struct Shard {
+    kind: char,
+    number: usize,
+    budget: usize,
+    bytes: Vec<u8>,
+    items: usize,
+    /// The first and last term, for the manifest (term shards only).
+    range: Option<[String; 2]>,
+}
+
+const SHARD_END: &[u8] = b"]);\n";
+
+impl Shard {
+    fn new(kind: char, number: usize, budget: usize) -> Shard {
+        let bytes = format!("window.dossierSearch.add(\"{kind}{number}\",[").into_bytes();
+        Shard {
+            kind,
+            number,
+            budget,
+            bytes,
+            items: 0,
+            range: None,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.items == 0
+    }
+
+    /// Bytes left for one more item, its separating comma included.
+    fn room(&self) -> usize {
+        let used = self.bytes.len() + SHARD_END.len() + usize::from(self.items > 0);
+        self.budget.saturating_sub(used)
+    }
+
+    fn fits(&self, item: &[u8]) -> bool {
+        item.len() <= self.room()
+    }
+
+    fn push(&mut self, item: &[u8]) {
+        if self.items > 0 {
+            self.bytes.push(b',');
+        }
+        self.bytes.extend_from_slice(item);
+        self.items += 1;
+    }
+
+    fn finish(mut self, put: &mut dyn FnMut(IndexFile) -> crate::Result<()>) -> crate::Result<()> {
+        self.bytes.extend_from_slice(SHARD_END);
+        put((
+            format!("{FOLDER}/{}{}.js", self.kind, self.number),
+            self.bytes,
+        ))
+    }
+
+    /// Writes this shard and starts the next.
+    fn next(self, put: &mut dyn FnMut(IndexFile) -> crate::Result<()>) -> crate::Result<Shard> {
+        let next = Shard::new(self.kind, self.number + 1, self.budget);
+        self.finish(put)?;
+        Ok(next)
+    }
+}
+
+/// Every source, paragraph, actor and note, in that order.
+fn entries<'a>(dossier: &'a Dossier, plain: impl Fn(&str) -> String) -> Vec<Entry<'a>> {
     let mut entries = Vec::new();
     for source in &dossier.sources {
         let page = page_path(Section::Sources, &source.slug);
@@ -98,29 +329,7 @@ pub fn write_index_script(
             dir: "ltr",
         });
     }
-
-    let mut terms: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (i, entry) in entries.iter().enumerate() {
-        let mut weights: BTreeMap<String, u32> = BTreeMap::new();
-        // A paragraph's title is its source's headline: indexing it on every
-        // paragraph would rank all of them alike.
-        if entry.kind != "paragraph" {
-            for token in tokens(entry.title) {
-                *weights.entry(token).or_default() += 3;
-            }
-        }
-        for token in tokens(&entry.text) {
-            *weights.entry(token).or_default() += 1;
-        }
-        for (token, weight) in weights {
-            let postings = terms.entry(token).or_default();
-            postings.push(i as u32);
-            postings.push(weight);
-        }
-    }
-    out.write_all(b"window.dossierSearch = ")?;
-    serde_json::to_writer(&mut *out, &Index { entries, terms }).map_err(std::io::Error::from)?;
-    out.write_all(b";\n")
+    entries
 }
 
 #[cfg(test)]
@@ -131,5 +340,27 @@ mod tests {
     fn tokens_keep_every_script_and_drop_punctuation() {
         let found: Vec<String> = tokens("Gantz's MoU — المغرب, 2021! a").collect();
         assert_eq!(found, vec!["gantz", "mou", "المغرب", "2021"]);
+    }
+
+    #[test]
+    fn tokens_lower_case_before_splitting_as_javascript_does() {
+        // `İ` lower-cases to `i` and U+0307, which is not a letter: JavaScript
+        // splits there, and so must the index.
+        let found: Vec<String> = tokens("İstanbul ΟΔΟΣ").collect();
+        assert_eq!(found, vec!["stanbul", "οδο\u{3c2}"]);
+    }
+
+    #[test]
+    fn a_term_too_large_for_one_shard_is_cut_into_pieces_that_fit() {
+        let postings: Vec<u32> = (0..100).flat_map(|i| [i * 1000, 1]).collect();
+        let (item, taken) = term_item("the", &postings, 40);
+        let item = item.unwrap();
+        assert!(item.len() <= 40 && taken > 0 && taken < postings.len());
+        assert!(item.starts_with(b"[\"the\",[0,1,1000,1"), "{item:?}");
+        let (rest, _) = term_item("the", &postings[taken..], 40);
+        // Each piece starts from zero, so it reads on its own.
+        let first = format!("[\"the\",[{},1", postings[taken]);
+        assert!(rest.unwrap().starts_with(first.as_bytes()));
+        assert_eq!(term_item("the", &postings, 10), (None, 0));
     }
 }

@@ -190,7 +190,7 @@ mod tests {
         assert_eq!(mime_type("a/b.HTML"), "text/html; charset=utf-8");
         assert_eq!(mime_type("static/style.css"), "text/css; charset=utf-8");
         assert_eq!(
-            mime_type("search-index.js"),
+            mime_type("search/index.js"),
             "text/javascript; charset=utf-8"
         );
         assert_eq!(mime_type("atom.xml"), "application/xml");

@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const site = path.resolve(process.argv[2] || '');
-const OWN_SCRIPTS = /(^|\/)(search-index\.js|static\/search\.js)$/;
+const OWN_SCRIPTS = /(^|\/)(search\/(index|[te]\d+)\.js|static\/search\.js)$/;
 const pages = [];
 (function walk(dir) {
   for (const name of readdirSync(dir)) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Offline search, as a reader uses it, from file:// in headless Chromium.
 //
-//   node tests/browser/search.mjs SITE_DIR QUERY EXPECTED_URL_PART
+//   node tests/browser/search.mjs SITE_DIR QUERY EXPECTED_URL_PART [QUERY EXPECTED_URL_PART]...
 //
 // 1. From the home page, the header form takes QUERY to search.html?q=QUERY,
 //    which lists results; one links to a URL containing EXPECTED_URL_PART.
@@ -10,15 +10,18 @@
 //    whose target element (the paragraph) exists.
 // 4. With JavaScript off, search.html offers the A–Z index, which lists actors.
 // 5. No request leaves file:, no console error.
+// 6. Each further QUERY, opened as search.html?q=QUERY, finds a result linking
+//    to its EXPECTED_URL_PART, and loads only some of the index's shards; a line
+//    "shards: "QUERY" terms=N/T entries=M/E" says how many of each it loaded.
 // Prints one line per check, "ok" or "FAIL ..."; exit status 1 if any failed.
 
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const [siteArg, query, expected] = process.argv.slice(2);
-if (!siteArg || !query || !expected) {
-  console.error('usage: node search.mjs SITE_DIR QUERY EXPECTED_URL_PART');
+const [siteArg, query, expected, ...more] = process.argv.slice(2);
+if (!siteArg || !query || !expected || more.length % 2) {
+  console.error('usage: node search.mjs SITE_DIR QUERY EXPECTED_URL_PART [QUERY EXPECTED_URL_PART]...');
   process.exit(2);
 }
 const site = path.resolve(siteArg);
@@ -76,6 +79,31 @@ try {
   const target = hash ? await page.$(`[id="${hash}"]`) : await page.$('h1');
   check(landed.startsWith('file:') && target !== null, `Enter follows the result to ${path.relative(site, new URL(landed).pathname)}#${hash}`);
   check(problems.length === 0, `no console error and no request off file:// ${problems.join('; ')}`);
+
+  const manifest = await page.goto(url('search.html')).then(() => page.evaluate(() => window.dossierSearchIndex));
+  for (let i = 0; i < more.length; i += 2) {
+    const [words, part] = [more[i], more[i + 1]];
+    const fresh = await context.newPage();
+    const loaded = new Set();
+    fresh.on('request', (r) => {
+      const m = /\/search\/([te]\d+)\.js$/.exec(r.url());
+      if (m) loaded.add(m[1]);
+    });
+    fresh.on('pageerror', (e) => problems.push(String(e)));
+    await fresh.goto(`${url('search.html')}?q=${encodeURIComponent(words)}`);
+    await fresh.waitForFunction(() => /results? for|No results|could not/.test(
+      document.querySelector('#search-status').textContent), null, { timeout: 5000 }).catch(() => {});
+    const links = await fresh.$$eval('#search-results li a', (as) => as.map((a) => a.getAttribute('href')));
+    check(links.some((h) => h.includes(part)), `"${words}" finds a result linking to ${part} (${links.length} results)`);
+    const terms = [...loaded].filter((n) => n[0] === 't').length;
+    const entries = [...loaded].filter((n) => n[0] === 'e').length;
+    const [allTerms, allEntries] = [manifest.terms.length, manifest.entries.length];
+    console.log(`shards: ${JSON.stringify(words)} terms=${terms}/${allTerms} entries=${entries}/${allEntries}`);
+    check(terms > 0 && entries > 0 && (terms < allTerms || allTerms === 1) && (entries < allEntries || allEntries === 1),
+      `"${words}" loads only the shards it needs: ${terms} of ${allTerms} term shards, ${entries} of ${allEntries} entry shards`);
+    await fresh.close();
+  }
+  check(problems.length === 0, `no console error in the further queries ${problems.join('; ')}`);
 
   const noScript = await browser.newContext({ offline: true, javaScriptEnabled: false });
   const plain = await noScript.newPage();

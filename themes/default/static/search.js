@@ -1,67 +1,139 @@
-/* dossier offline search. The index is a script (search-index.js) so that it
-   loads from file:// too. Results are built with textContent: nothing from the
-   index is ever parsed as HTML. */
+/* dossier offline search. The index is split into scripts under search/
+   (search/index.js, the manifest, then term and entry shards) so that it loads
+   from file:// too, where fetch() of a local file is refused, and so that a
+   query loads only the shards it needs. Results are built with textContent:
+   nothing from the index is ever parsed as HTML. */
 (function () {
   'use strict';
-  var data = window.dossierSearch;
+  var index = window.dossierSearchIndex;
   var input = document.getElementById('search-input');
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
-  if (!data || !input || !status || !list) { return; }
+  if (!index || !input || !status || !list) { return; }
   document.documentElement.className += ' has-search';
 
-  var keys = Object.keys(data.terms).sort();
-  var total = data.entries.length;
+  /* Shards are loaded relative to the manifest's own tag, so the page works
+     from disk, a sub-path or a domain root alike. */
+  var manifestTag = document.querySelector('script[src$="search/index.js"]');
+  var folder = manifestTag ? manifestTag.getAttribute('src').replace(/index\.js$/, '') : 'search/';
+  var shards = {};
+  var loading = {};
+  window.dossierSearch = { add: function (name, data) { shards[name] = data; } };
+
+  /* A shard's data, once its script has run; a script tag because file://
+     allows scripts but not fetch(). */
+  function load(name) {
+    if (shards[name]) { return Promise.resolve(shards[name]); }
+    if (!loading[name]) {
+      loading[name] = new Promise(function (resolve, reject) {
+        var tag = document.createElement('script');
+        tag.src = folder + name + '.js';
+        tag.onload = function () {
+          if (shards[name]) { resolve(shards[name]); } else { fail(); }
+        };
+        function fail() {
+          delete loading[name];
+          tag.remove();
+          reject(new Error('could not load ' + tag.src));
+        }
+        tag.onerror = fail;
+        document.head.appendChild(tag);
+      });
+    }
+    return loading[name];
+  }
+
+  var total = index.total;
   var kinds = { source: 'Source', paragraph: 'Paragraph', actor: 'Actor', note: 'Note' };
 
-  /* The same words the generator indexed: letters and digits of any script. */
+  /* The same words the generator indexed: letters and digits of any script,
+     lower-cased before the text is split. */
   function tokens(text) {
     return text.toLowerCase().split(/[^\p{Alphabetic}\p{N}]+/u).filter(function (w) {
       return Array.from(w).length >= 2;
     });
   }
 
-  function firstAtLeast(word) {
-    var lo = 0, hi = keys.length;
+  /* The first position in the sorted `items` (mapped by `key`) not below `value`. */
+  function firstAtLeast(items, value, key) {
+    var lo = 0, hi = items.length;
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
-      if (keys[mid] < word) { lo = mid + 1; } else { hi = mid; }
+      if (key(items[mid]) < value) { lo = mid + 1; } else { hi = mid; }
     }
     return lo;
   }
+  function self(x) { return x; }
+  function termOf(item) { return item[0]; }
 
-  /* Entry → score for every indexed word starting with `word`. */
-  function matches(word) {
-    var scores = new Map();
-    for (var k = firstAtLeast(word); k < keys.length && keys[k].indexOf(word) === 0; k++) {
-      var postings = data.terms[keys[k]];
-      var idf = Math.log(1 + total / (postings.length / 2));
-      var exact = keys[k] === word ? 2 : 1;
-      for (var i = 0; i < postings.length; i += 2) {
-        var add = postings[i + 1] * idf * exact;
-        scores.set(postings[i], (scores.get(postings[i]) || 0) + add);
+  /* The term shards that can hold a word or a longer word it begins: those
+     whose range of terms, first to last, meets the words that begin with it. */
+  function termShards(word) {
+    var names = [];
+    index.terms.forEach(function (range, i) {
+      if (range[1] >= word && (range[0] < word || range[0].indexOf(word) === 0)) { names.push('t' + i); }
+    });
+    return names;
+  }
+
+  /* Entry → score for every indexed word starting with `word`, from its
+     loaded shards. A word's postings may be spread over several shards, each
+     piece counting entries up from zero: they are gathered before weighing. */
+  function matches(word, loaded) {
+    var postings = new Map();
+    loaded.forEach(function (items) {
+      for (var k = firstAtLeast(items, word, termOf); k < items.length && items[k][0].indexOf(word) === 0; k++) {
+        var term = items[k][0], list = items[k][1], entry = 0;
+        if (!postings.has(term)) { postings.set(term, []); }
+        var into = postings.get(term);
+        for (var i = 0; i < list.length; i += 2) {
+          entry += list[i];
+          into.push(entry, list[i + 1]);
+        }
       }
-    }
+    });
+    var scores = new Map();
+    postings.forEach(function (list, term) {
+      var idf = Math.log(1 + total / (list.length / 2));
+      var exact = term === word ? 2 : 1;
+      for (var i = 0; i < list.length; i += 2) {
+        scores.set(list[i], (scores.get(list[i]) || 0) + list[i + 1] * idf * exact);
+      }
+    });
     return scores;
   }
 
+  /* The words of `query` and its hits, best first, once the shards are in. */
   function search(query) {
     var words = tokens(query);
-    if (!words.length) { return { words: words, hits: [] }; }
-    var combined = null;
-    words.forEach(function (word) {
-      var found = matches(word);
-      if (combined === null) { combined = found; return; }
-      var next = new Map();
-      combined.forEach(function (score, entry) {
-        if (found.has(entry)) { next.set(entry, score + found.get(entry)); }
+    if (!words.length) { return Promise.resolve({ words: words, hits: [] }); }
+    return Promise.all(words.map(function (word) {
+      return Promise.all(termShards(word).map(load));
+    })).then(function (perWord) {
+      var combined = null;
+      words.forEach(function (word, w) {
+        var found = matches(word, perWord[w]);
+        if (combined === null) { combined = found; return; }
+        var next = new Map();
+        combined.forEach(function (score, entry) {
+          if (found.has(entry)) { next.set(entry, score + found.get(entry)); }
+        });
+        combined = next;
       });
-      combined = next;
+      var hits = Array.from(combined.entries()).sort(function (a, b) {
+        return b[1] - a[1] || a[0] - b[0];
+      });
+      return { words: words, hits: hits };
     });
-    var hits = Array.from(combined.entries()).sort(function (a, b) {
-      return b[1] - a[1] || a[0] - b[0];
+  }
+
+  /* The entries shown, from only the entry shards that hold them. */
+  function entries(ids) {
+    var starts = index.entries;
+    var shardOf = ids.map(function (id) { return firstAtLeast(starts, id + 1, self) - 1; });
+    return Promise.all(shardOf.map(function (s) { return load('e' + s); })).then(function (loaded) {
+      return ids.map(function (id, k) { return loaded[k][id - starts[shardOf[k]]]; });
     });
-    return { words: words, hits: hits };
   }
 
   /* Up to 240 characters around the first matched word, with the words marked. */
@@ -94,36 +166,49 @@
     return p;
   }
 
+  /* Only the latest query's results are shown: shards load out of order. */
+  var latest = 0;
   function show(query) {
-    var result = search(query);
-    list.textContent = '';
-    var shown = result.hits.slice(0, 50);
-    shown.forEach(function (hit) {
-      var entry = data.entries[hit[0]];
-      var li = document.createElement('li');
-      var a = document.createElement('a');
-      a.href = entry.url;
-      a.textContent = entry.title;
-      var kind = document.createElement('span');
-      kind.className = 'kind';
-      kind.textContent = ' (' + (kinds[entry.kind] || entry.kind) + ')';
-      li.appendChild(a);
-      li.appendChild(kind);
-      if (entry.text) {
-        var p = snippet(entry.text, result.words);
-        if (entry.dir) { p.dir = entry.dir; }
-        li.appendChild(p);
+    var asked = ++latest;
+    var words;
+    var hits;
+    return search(query).then(function (result) {
+      words = result.words;
+      hits = result.hits;
+      return entries(hits.slice(0, 50).map(function (hit) { return hit[0]; }));
+    }).then(function (shown) {
+      if (asked !== latest) { return; }
+      list.textContent = '';
+      shown.forEach(function (entry) {
+        var li = document.createElement('li');
+        var a = document.createElement('a');
+        a.href = entry.url;
+        a.textContent = entry.title;
+        var kind = document.createElement('span');
+        kind.className = 'kind';
+        kind.textContent = ' (' + (kinds[entry.kind] || entry.kind) + ')';
+        li.appendChild(a);
+        li.appendChild(kind);
+        if (entry.text) {
+          var p = snippet(entry.text, words);
+          if (entry.dir) { p.dir = entry.dir; }
+          li.appendChild(p);
+        }
+        list.appendChild(li);
+      });
+      if (!words.length) {
+        status.textContent = 'Type a word to search sources, actors and notes.';
+      } else if (!hits.length) {
+        status.textContent = 'No results for “' + query + '”.';
+      } else {
+        status.textContent = hits.length + (hits.length === 1 ? ' result' : ' results') +
+          ' for “' + query + '”' + (hits.length > shown.length ? ', the first ' + shown.length + ' shown.' : '.');
       }
-      list.appendChild(li);
+    }, function () {
+      if (asked !== latest) { return; }
+      list.textContent = '';
+      status.textContent = 'The search index could not be loaded. Browse the A–Z index instead.';
     });
-    if (!result.words.length) {
-      status.textContent = 'Type a word to search sources, actors and notes.';
-    } else if (!result.hits.length) {
-      status.textContent = 'No results for “' + query + '”.';
-    } else {
-      status.textContent = result.hits.length + (result.hits.length === 1 ? ' result' : ' results') +
-        ' for “' + query + '”' + (result.hits.length > shown.length ? ', the first ' + shown.length + ' shown.' : '.');
-    }
   }
 
   var pending = 0;
