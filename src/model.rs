@@ -156,6 +156,10 @@ pub struct SourceMeta {
     /// Lines to remove although no rule does, written the same way.
     #[serde(default)]
     pub drop: Vec<String>,
+    /// Lines that are the deck (the standfirst under the headline) whatever the
+    /// rules say, written the same way: an imported web page names its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deck: Vec<String>,
 }
 
 fn unknown() -> String {

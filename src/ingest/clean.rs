@@ -43,6 +43,10 @@ pub const STRUCTURAL_RULES: &[(&str, &str)] = &[
         "front-matter-drop",
         "Listed under `drop` in the source's front matter",
     ),
+    (
+        "front-matter-deck",
+        "Listed under `deck` in the source's front matter (kept as the deck)",
+    ),
 ];
 
 /// A run of text that is one paragraph, with the body lines it spans (0-based).
@@ -93,6 +97,7 @@ pub struct Inferred {
 pub struct Overrides {
     pub keep: Vec<LinePattern>,
     pub drop: Vec<LinePattern>,
+    pub deck: Vec<LinePattern>,
 }
 
 /// An exact line (white space folded) or, written `/…/`, a regular expression.
@@ -160,6 +165,8 @@ impl<'a> Cleaner<'a> {
                 && overrides.drop.iter().any(|p| p.matches(&item.text))
             {
                 decide(item, &mut decided[i], Fate::Removed, "front-matter-drop");
+            } else if overrides.deck.iter().any(|p| p.matches(&item.text)) {
+                decide(item, &mut decided[i], Fate::Deck, "front-matter-deck");
             } else if overrides.keep.iter().any(|p| p.matches(&item.text)) {
                 kept[i] = true;
             }
@@ -653,12 +660,14 @@ mod tests {
         let overrides = Overrides {
             keep: vec![LinePattern::parse("Share").unwrap()],
             drop: vec![LinePattern::parse("/^Officials/").unwrap()],
+            deck: vec![LinePattern::parse(P1).unwrap()],
         };
         let (judged, _) =
             Cleaner::new(&rules).clean(blocks(&["H", P1, P2, "Share"]), Some("H"), &overrides);
         assert_eq!(judged[2].fate, Fate::Removed);
         assert_eq!(judged[2].rule.as_deref(), Some("front-matter-drop"));
         assert_eq!(judged[3].fate, Fate::Body);
+        assert_eq!(judged[1].fate, Fate::Deck);
     }
 
     #[test]

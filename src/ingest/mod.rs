@@ -3,6 +3,7 @@
 //! what became of it and which rule decided.
 
 pub mod clean;
+pub mod html;
 pub mod infer;
 pub mod rules;
 
@@ -342,6 +343,7 @@ fn overrides(doc: &Document<SourceMeta>) -> Result<Overrides, Vec<Diagnostic>> {
     let overrides = Overrides {
         keep: parse(&doc.meta.keep),
         drop: parse(&doc.meta.drop),
+        deck: parse(&doc.meta.deck),
     };
     if diagnostics.is_empty() {
         Ok(overrides)
