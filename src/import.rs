@@ -352,7 +352,7 @@ fn render_source_file(
         quoted(&source.language),
         quoted(kind),
         quoted(file_name),
-        deck_line(&source.meta.deck),
+        deck_line(source.meta.deck.as_deref()),
         quoted(&note),
         text
     )
@@ -366,8 +366,8 @@ fn fill_from_page(
     outlet_given: bool,
 ) -> Vec<(&'static str, Found)> {
     let mut read_from = Vec::new();
+    meta.deck = Some(page.deck.iter().map(|d| d.value.clone()).collect());
     if let Some(deck) = &page.deck {
-        meta.deck = vec![deck.value.clone()];
         read_from.push(("Deck", deck.clone()));
     }
     let mut take = |label: &'static str, found: &Option<Found>, slot: &mut String| {
@@ -403,10 +403,10 @@ fn page_text(page: &Extracted) -> String {
     text
 }
 
-fn deck_line(deck: &[String]) -> String {
-    if deck.is_empty() {
+fn deck_line(deck: Option<&[String]>) -> String {
+    let Some(deck) = deck else {
         return String::new();
-    }
+    };
     let lines: Vec<String> = deck.iter().map(|line| quoted(line)).collect();
     format!("deck = [{}]\n", lines.join(", "))
 }

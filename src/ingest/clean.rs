@@ -97,7 +97,8 @@ pub struct Inferred {
 pub struct Overrides {
     pub keep: Vec<LinePattern>,
     pub drop: Vec<LinePattern>,
-    pub deck: Vec<LinePattern>,
+    /// `None` when the front matter names no deck and the rules look for one.
+    pub deck: Option<Vec<LinePattern>>,
 }
 
 /// An exact line (white space folded) or, written `/…/`, a regular expression.
@@ -159,13 +160,16 @@ impl<'a> Cleaner<'a> {
         let mut decided = vec![false; n];
         let mut kept = vec![false; n];
         let mut inferred = Inferred::default();
+        let mut deck_lines: Vec<&LinePattern> = overrides.deck.iter().flatten().collect();
 
         for (i, item) in judged.iter_mut().enumerate() {
             if self.structural("front-matter-drop")
                 && overrides.drop.iter().any(|p| p.matches(&item.text))
             {
                 decide(item, &mut decided[i], Fate::Removed, "front-matter-drop");
-            } else if overrides.deck.iter().any(|p| p.matches(&item.text)) {
+            } else if let Some(at) = deck_lines.iter().position(|p| p.matches(&item.text)) {
+                // Only its first line: a deck that repeats the lede leaves the lede be.
+                deck_lines.remove(at);
                 decide(item, &mut decided[i], Fate::Deck, "front-matter-deck");
             } else if overrides.keep.iter().any(|p| p.matches(&item.text)) {
                 kept[i] = true;
@@ -243,6 +247,9 @@ impl<'a> Cleaner<'a> {
         );
 
         let headline_key = headline.map(|h| comparison_key(&judged[h].text));
+        // A deck the front matter names (an imported page gives its own) is the
+        // whole deck: the lines under the headline are then the article's.
+        let deck_named = overrides.deck.is_some();
         for i in 0..n {
             if decided[i] || kept[i] {
                 continue;
@@ -257,12 +264,12 @@ impl<'a> Cleaner<'a> {
                 && self.structural("before-headline")
             {
                 decide(item, &mut decided[i], Fate::Removed, "before-headline");
-            } else if in_head(i) && self.structural("subtitle") {
+            } else if in_head(i) && !deck_named && self.structural("subtitle") {
                 decide(item, &mut decided[i], Fate::Deck, "subtitle");
             }
         }
 
-        if self.structural("standfirst") {
+        if !deck_named && self.structural("standfirst") {
             self.mark_standfirst(&mut judged, &mut decided, &kept, first_prose);
         }
         if self.structural("duplicate-paragraph") {
@@ -660,7 +667,7 @@ mod tests {
         let overrides = Overrides {
             keep: vec![LinePattern::parse("Share").unwrap()],
             drop: vec![LinePattern::parse("/^Officials/").unwrap()],
-            deck: vec![LinePattern::parse(P1).unwrap()],
+            deck: Some(vec![LinePattern::parse(P1).unwrap()]),
         };
         let (judged, _) =
             Cleaner::new(&rules).clean(blocks(&["H", P1, P2, "Share"]), Some("H"), &overrides);

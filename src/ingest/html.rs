@@ -290,14 +290,80 @@ pub fn extract(html: &str) -> Extracted {
     if let Some(headline) = &mut extracted.headline {
         headline.value = without_site_name(&headline.value, extracted.outlet.as_ref());
     }
-    let (paragraphs, dropped) = body(document, &extracted);
+    let (paragraphs, mut dropped) = body(document, &extracted);
+    // A description that is the lede, or its opening, is no deck: shown above the
+    // body it would repeat it, and the body's copy would be taken for a repeat.
+    let lede = |deck: &Found| {
+        let deck = crate::ingest::comparison_key(deck.value.trim_end_matches(['.', '…']));
+        !deck.is_empty()
+            && paragraphs
+                .iter()
+                .any(|p| crate::ingest::comparison_key(p).contains(&deck))
+    };
+    if let Some(deck) = extracted.deck.take_if(|deck| lede(deck)) {
+        dropped.push(Dropped {
+            text: deck.value,
+            reason: "the page's description repeats the body",
+        });
+    }
     extracted.paragraphs = paragraphs;
     extracted.dropped = dropped;
     extracted
 }
 
+/// Words in a class or id that mark page furniture in nearly every site's markup.
+const FURNITURE_WORDS: [&str; 9] = [
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "breadcrumb",
+    "breadcrumbs",
+    "subscribe",
+    "cookie",
+    "consent",
+];
+
+/// Removes what Readability would score as text although its markup says it is
+/// furniture: share bars, newsletter boxes, related links, cookie banners, and
+/// navigation. An element holding three paragraphs or more is left: it is more
+/// likely a wrapper whose name happens to match.
+fn remove_furniture(document: &Document) {
+    for node in document
+        .select("nav, aside, button, iframe, [role=navigation]")
+        .nodes()
+    {
+        if dom_query::Selection::from(*node).select("p").length() < 3 {
+            node.remove_from_parent();
+        }
+    }
+    for node in document.select("[class], [id]").nodes() {
+        let names = format!(
+            "{} {}",
+            node.attr("class").unwrap_or_default(),
+            node.attr("id").unwrap_or_default()
+        )
+        .to_ascii_lowercase();
+        let furniture = names
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| FURNITURE_WORDS.contains(&word));
+        if furniture
+            && !matches!(
+                node.node_name().as_deref(),
+                Some("html" | "body" | "article" | "main")
+            )
+        {
+            let selection = dom_query::Selection::from(*node);
+            if selection.select("p").length() < 3 {
+                node.remove_from_parent();
+            }
+        }
+    }
+}
+
 /// The body as Readability finds it, one paragraph per block of text.
 fn body(document: Document, found: &Extracted) -> (Vec<String>, Vec<Dropped>) {
+    remove_furniture(&document);
     let config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         ..Default::default()

@@ -343,7 +343,7 @@ fn overrides(doc: &Document<SourceMeta>) -> Result<Overrides, Vec<Diagnostic>> {
     let overrides = Overrides {
         keep: parse(&doc.meta.keep),
         drop: parse(&doc.meta.drop),
-        deck: parse(&doc.meta.deck),
+        deck: doc.meta.deck.as_deref().map(&mut parse),
     };
     if diagnostics.is_empty() {
         Ok(overrides)
