@@ -189,8 +189,8 @@ pub fn extract(html: &str) -> Extracted {
             article.text("headline", "the JSON-LD headline"),
             meta(&document, "property", "og:title", "the og:title tag"),
             meta(&document, "name", "twitter:title", "the twitter:title tag"),
-            text_of(&document, "h1", "the page's first <h1>"),
-            text_of(&document, "title", "the page's <title>"),
+            text_of(&document, "h1", "the page's first h1 heading"),
+            text_of(&document, "title", "the page's title element"),
         ]),
         deck: first([
             article.text("description", "the JSON-LD description"),
@@ -238,7 +238,12 @@ pub fn extract(html: &str) -> Extracted {
                     "the datePublished tag",
                 ),
                 meta(&document, "name", "dc.date", "the DC.date tag"),
-                attr_of(&document, "time[datetime]", "datetime", "the page's <time>"),
+                attr_of(
+                    &document,
+                    "time[datetime]",
+                    "datetime",
+                    "the page's time element",
+                ),
                 article.text("dateCreated", "the JSON-LD dateCreated"),
             ]
             .map(|found| found.and_then(as_date)),
@@ -260,7 +265,7 @@ pub fn extract(html: &str) -> Extracted {
         ]),
         language: first(
             [
-                attr_of(&document, "html[lang]", "lang", "the <html lang> attribute"),
+                attr_of(&document, "html[lang]", "lang", "the page's lang attribute"),
                 meta(
                     &document,
                     "http-equiv",
@@ -386,16 +391,39 @@ fn body(document: Document, found: &Extracted) -> (Vec<String>, Vec<Dropped>) {
         if paragraph.is_empty() {
             continue;
         }
-        if paragraphs.is_empty() && repeats.contains(&key(&paragraph)) {
-            dropped.push(Dropped {
+        let reason = if paragraphs.is_empty() && repeats.contains(&key(&paragraph)) {
+            Some("repeats the headline or deck above the body")
+        } else if is_dateline_or_byline(&paragraph, found.author.as_ref()) {
+            Some("a date or byline the metadata already gives")
+        } else {
+            None
+        };
+        match reason {
+            Some(reason) => dropped.push(Dropped {
                 text: paragraph,
-                reason: "repeats the headline or deck above the body",
-            });
-            continue;
+                reason,
+            }),
+            None => paragraphs.push(paragraph),
         }
-        paragraphs.push(paragraph);
     }
     (paragraphs, dropped)
+}
+
+/// "5 March 2024", "By Mira Holm": a short block that is only a date, or only
+/// the author the metadata names.
+fn is_dateline_or_byline(paragraph: &str, author: Option<&Found>) -> bool {
+    let words = crate::ingest::count_words(paragraph);
+    if words > 8 {
+        return false;
+    }
+    let key = crate::ingest::comparison_key(paragraph);
+    let by_author = author.is_some_and(|author| {
+        let name = crate::ingest::comparison_key(&author.value);
+        !name.is_empty() && (key == name || key == format!("by {name}"))
+    });
+    let only_a_date = super::infer::parse_date(paragraph).is_some()
+        && paragraph.chars().filter(|c| c.is_alphabetic()).count() <= 20;
+    by_author || only_a_date
 }
 
 fn first<const N: usize>(candidates: [Option<Found>; N]) -> Option<Found> {
