@@ -136,21 +136,38 @@ pub fn read_page(path: &Path) -> Result<SavedPage, Diagnostic> {
     }
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::new(path, 0, 0, format!("cannot read: {e}")))?;
+    decode_page(bytes).map_err(|refused| match refused {
+        Refused::Inflates => too_big(format!(
+            "inflates to more than {} MiB; saved pages are read up to that size",
+            MAX_FILE_BYTES / 1048576
+        )),
+        Refused::BadGzip(e) => {
+            Diagnostic::new(path, 0, 0, format!("not a readable gzip file: {e}"))
+                .with_hint("save the page again, or unpack it with gunzip and import the .html")
+        }
+    })
+}
+
+/// Why a page's bytes cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// A gzip that inflates beyond [`MAX_FILE_BYTES`].
+    Inflates,
+    BadGzip(String),
+}
+
+/// A page from its bytes: inflated, at most [`MAX_FILE_BYTES`] of it, when it
+/// is gzipped; as UTF-8, invalid bytes replaced.
+pub fn decode_page(bytes: Vec<u8>) -> Result<SavedPage, Refused> {
     let gzip = is_gzip(&bytes);
     let markup = if gzip {
         let mut inflated = Vec::new();
         flate2::read::MultiGzDecoder::new(bytes.as_slice())
             .take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut inflated)
-            .map_err(|e| {
-                Diagnostic::new(path, 0, 0, format!("not a readable gzip file: {e}"))
-                    .with_hint("save the page again, or unpack it with gunzip and import the .html")
-            })?;
+            .map_err(|e| Refused::BadGzip(e.to_string()))?;
         if inflated.len() as u64 > MAX_FILE_BYTES {
-            return Err(too_big(format!(
-                "inflates to more than {} MiB; saved pages are read up to that size",
-                MAX_FILE_BYTES / 1048576
-            )));
+            return Err(Refused::Inflates);
         }
         inflated
     } else {
