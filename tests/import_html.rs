@@ -2,23 +2,13 @@
 //! out as plain text, the page is kept as it came, and nothing of its markup, scripts
 //! or furniture reaches the site. Every page here is made up.
 
+mod common;
+
+use common::*;
 use flate2::{write::GzEncoder, Compression};
 use std::fs;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn dossier(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).to_string()
-}
 
 fn desk() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -274,36 +264,26 @@ fn a_gzip_bomb_and_an_oversized_page_are_refused_and_nothing_is_written() {
     // 40 MiB of spaces inside a page: a few tens of kilobytes packed.
     let mut inflated = b"<html><body><p>".to_vec();
     inflated.resize(40 * 1024 * 1024, b' ');
-    fs::write(dir.path().join("saved/bomb.html.gz"), gzip(&inflated)).unwrap();
-    let run = dossier(dir.path(), &["import", "saved/bomb.html.gz"]);
-    assert!(!run.status.success());
-    assert!(
-        stderr(&run).contains("inflates to more than 32 MiB"),
-        "{}",
-        stderr(&run)
+    let refused = |name: &str, bytes: &[u8], message: &str| {
+        fs::write(dir.path().join("saved").join(name), bytes).unwrap();
+        let run = dossier(dir.path(), &["import", &format!("saved/{name}")]);
+        assert!(!run.status.success(), "{name} was imported");
+        let said = stderr(&run);
+        assert!(
+            said.contains(message) && said.contains("hint:"),
+            "{name}: {said}"
+        );
+    };
+    refused(
+        "bomb.html.gz",
+        &gzip(&inflated),
+        "inflates to more than 32 MiB",
     );
-    assert!(stderr(&run).contains("hint:"), "{}", stderr(&run));
-
-    fs::write(dir.path().join("saved/huge.html"), &inflated).unwrap();
-    let run = dossier(dir.path(), &["import", "saved/huge.html"]);
-    assert!(!run.status.success());
-    assert!(
-        stderr(&run).contains("saved pages are read up to"),
-        "{}",
-        stderr(&run)
-    );
-
-    fs::write(
-        dir.path().join("saved/broken.html.gz"),
+    refused("huge.html", &inflated, "saved pages are read up to");
+    refused(
+        "broken.html.gz",
         b"\x1f\x8b\x08garbage",
-    )
-    .unwrap();
-    let run = dossier(dir.path(), &["import", "saved/broken.html.gz"]);
-    assert!(!run.status.success());
-    assert!(
-        stderr(&run).contains("not a readable gzip file"),
-        "{}",
-        stderr(&run)
+        "not a readable gzip file",
     );
     assert!(!dir.path().join("content/sources").exists());
 }
