@@ -57,3 +57,24 @@ copy quotes sources/trump-legacy-defence-pact.txt sources/nnn-landmark-pact.txt 
 printf '%s\n' '“It is a historic step,” Gantz said. Officials told reporters the deal was “very significant”.' \
     'He added it will allow "joint projects" and «exercices». „Ja“, sagte er. Mr. Palti said so.' \
     > "$seeds/quotes/mixed.txt"
+
+# Saved web pages, made up here: metadata of every kind, furniture, and a gzipped one.
+mkdir -p "$seeds/html_import"
+cat > "$seeds/html_import/news.html" <<'HTML'
+<!DOCTYPE html><html lang="en-GB"><head><title>Pact signed | The Lake Times</title>
+<meta property="og:title" content="Pact signed"><meta property="og:site_name" content="The Lake Times">
+<meta name="description" content="Two states share a river."><meta name="author" content="Mira Holm">
+<meta property="article:published_time" content="2024-03-05T09:00:00Z">
+<link rel="canonical" href="https://lake.example/pact">
+<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"Pact &amp; river","author":[{"name":"A"},"B"],"datePublished":"2024-03"}]}</script>
+<script>var x = "<p>not text</p>";</script><style>p{}</style></head>
+<body><nav><a href="/">Home</a></nav><div class="share">Share</div><article><h1>Pact signed</h1>
+<time datetime="2024-03-05">5 March 2024</time><p>The ministers met on the shore of the lake and agreed to share the water.</p>
+<p>Officials said the pact would be signed within weeks.<br>After the vote.</p><iframe src="x">f</iframe>
+<img src="p.gif" width="1" height="1"></article><aside class="related"><ul><li>Other</li></ul></aside><footer>(c)</footer></body></html>
+HTML
+printf '%s\n' '<html><head><title>Only a title</title></head><body><div><p>One paragraph of text &lt;b&gt; here.</p></div></body></html>' \
+    > "$seeds/html_import/no-metadata.html"
+printf '%s\n' '<!doctype html><html><head><script type="application/ld+json">[{"@type":["Article"],"headline":{"@id":"h"},"author":{"name":"x://y"},"inLanguage":"english please"}, 3, null]</script></head><body><p>x' \
+    > "$seeds/html_import/odd-json-ld.html"
+gzip -n -c "$seeds/html_import/news.html" > "$seeds/html_import/news.html.gz"

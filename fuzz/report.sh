@@ -7,7 +7,7 @@
 set -euo pipefail
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(front_matter clean wikilinks markdown quotes)
+[ ${#targets[@]} -gt 0 ] || targets=(front_matter clean wikilinks markdown quotes html_import)
 echo "| target | inputs tried | inputs/s | coverage at half the inputs | coverage at the end | features at the end | corpus | crashes |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for target in "${targets[@]}"; do

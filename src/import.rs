@@ -2,6 +2,7 @@
 //! from the text and its text kept verbatim.
 
 use crate::error::{Error, Result};
+use crate::ingest::html::{self, Extracted, Found};
 use crate::ingest::{self, infer, Field, LineRole, Source};
 use crate::load::{self, slugify, Section};
 use crate::model::{Config, Document, Origin, SourceKind, SourceMeta};
@@ -33,6 +34,8 @@ pub struct Imported {
     /// Why the slug is not the one the headline gave: another file of the batch or
     /// of the dossier already has it.
     pub renamed: Option<String>,
+    /// A saved web page, kept as it came beside the source file: where, and its bytes.
+    pub page: Option<(PathBuf, Vec<u8>)>,
 }
 
 pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
@@ -54,14 +57,22 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
 
     let mut imported: Vec<Imported> = Vec::new();
     for file in &options.files {
-        let text = load::read_text(file).map_err(|d| Error::Content(vec![d]))?;
         let file_name = file
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        let meta = SourceMeta {
+        let mut meta = SourceMeta {
             outlet: options.outlet.clone().unwrap_or_else(|| "unknown".into()),
             ..load::MaybeDefault::fallback().expect("sources may lack front matter")
+        };
+        let (text, page, read_from) = if html::is_html_name(file) || html::file_is_html(file) {
+            let page = html::read_page(file).map_err(|d| Error::Content(vec![d]))?;
+            let extracted = html::extract(&page.html);
+            let read_from = fill_from_page(&mut meta, &extracted, options.outlet.is_some());
+            (page_text(&extracted), Some(page), read_from)
+        } else {
+            let text = load::read_text(file).map_err(|d| Error::Content(vec![d]))?;
+            (text, None, Vec::new())
         };
         let document = Document {
             slug: String::new(),
@@ -115,13 +126,22 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
             }
         };
         let path = sources.join(format!("{slug}.{extension}"));
-        let written = render_source_file(&source, &file_name, &text);
+        let kept = page.map(|page| {
+            let kept = sources.join(format!("{slug}.{}", page.kept_extension()));
+            (kept, page.bytes)
+        });
+        let origin = kept
+            .as_ref()
+            .and_then(|(kept, _)| Some(kept.file_name()?.to_string_lossy().to_string()))
+            .unwrap_or(file_name);
+        let written = render_source_file(&source, &origin, &read_from, &text);
         imported.push(Imported {
             from: file.clone(),
             path,
             source,
             text: written,
             renamed,
+            page: kept,
         });
     }
 
@@ -130,6 +150,9 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
         std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
         for item in &imported {
             std::fs::write(&item.path, &item.text).map_err(|e| Error::io(&item.path, e))?;
+            if let Some((path, bytes)) = &item.page {
+                std::fs::write(path, bytes).map_err(|e| Error::io(path, e))?;
+            }
         }
     }
     Ok(imported)
@@ -268,7 +291,12 @@ fn existing_slugs(content: &Path) -> Vec<(String, PathBuf)> {
 }
 
 /// Front matter with what the text says, over the text exactly as it came.
-fn render_source_file(source: &Source, file_name: &str, text: &str) -> String {
+fn render_source_file(
+    source: &Source,
+    file_name: &str,
+    read_from: &[(&str, Found)],
+    text: &str,
+) -> String {
     let kind = if source.dateline.is_some()
         && source
             .outlet
@@ -283,6 +311,9 @@ fn render_source_file(source: &Source, file_name: &str, text: &str) -> String {
     // Only what was inferred, and how: a field the text does not give stays
     // "unknown" above, where the user fills it in, so the note never contradicts it.
     let mut note = String::from("Imported with `dossier import`.");
+    for (label, found) in read_from {
+        write!(note, " {label} read from {}.", found.from).unwrap();
+    }
     for (label, field) in [("Outlet", &source.outlet), ("Author", &source.author)] {
         if let Some(evidence) = &field.inferred_from {
             write!(note, " {label} inferred from {evidence}.").unwrap();
@@ -312,17 +343,72 @@ fn render_source_file(source: &Source, file_name: &str, text: &str) -> String {
         SourceKind::Opinion => "opinion",
     };
     format!(
-        "+++\ntitle = {}\noutlet = {}\nauthor = {}\npublished = {}\nurl = \"unknown\"\nlanguage = {}\nkind = {}\norigin = {}\ntags = []\nnote = {}\n+++\n{}",
+        "+++\ntitle = {}\noutlet = {}\nauthor = {}\npublished = {}\nurl = {}\nlanguage = {}\nkind = {}\norigin = {}\ntags = []\n{}note = {}\n+++\n{}",
         quoted(&source.headline),
         quoted(&source.outlet.value),
         quoted(&source.author.value),
         quoted(&published),
+        quoted(&source.meta.url),
         quoted(&source.language),
         quoted(kind),
         quoted(file_name),
+        deck_line(source.meta.deck.as_deref()),
         quoted(&note),
         text
     )
+}
+
+/// The front matter a saved page gives, each value with where it was read. The
+/// outlet named with `--outlet` wins over the page's.
+fn fill_from_page(
+    meta: &mut SourceMeta,
+    page: &Extracted,
+    outlet_given: bool,
+) -> Vec<(&'static str, Found)> {
+    let mut read_from = Vec::new();
+    meta.deck = Some(page.deck.iter().map(|d| d.value.clone()).collect());
+    if let Some(deck) = &page.deck {
+        read_from.push(("Deck", deck.clone()));
+    }
+    let mut take = |label: &'static str, found: &Option<Found>, slot: &mut String| {
+        if let Some(found) = found {
+            slot.clone_from(&found.value);
+            read_from.push((label, found.clone()));
+        }
+    };
+    let mut title = String::new();
+    take("Headline", &page.headline, &mut title);
+    meta.title = (!title.is_empty()).then_some(title);
+    take("Author", &page.author, &mut meta.author);
+    take("Date", &page.published, &mut meta.published);
+    take("URL", &page.url, &mut meta.url);
+    if !outlet_given {
+        take("Outlet", &page.outlet, &mut meta.outlet);
+    }
+    let mut language = String::new();
+    take("Language", &page.language, &mut language);
+    meta.language = (!language.is_empty()).then_some(language);
+    read_from
+}
+
+/// A saved page as a source's text: the headline, the deck, then the paragraphs,
+/// separated by blank lines, so the text cleaning reads it as any article.
+fn page_text(page: &Extracted) -> String {
+    let mut blocks: Vec<&str> = Vec::new();
+    blocks.extend(page.headline.as_ref().map(|f| f.value.as_str()));
+    blocks.extend(page.deck.as_ref().map(|f| f.value.as_str()));
+    blocks.extend(page.paragraphs.iter().map(String::as_str));
+    let mut text = blocks.join("\n\n");
+    text.push('\n');
+    text
+}
+
+fn deck_line(deck: Option<&[String]>) -> String {
+    let Some(deck) = deck else {
+        return String::new();
+    };
+    let lines: Vec<String> = deck.iter().map(|line| quoted(line)).collect();
+    format!("deck = [{}]\n", lines.join(", "))
 }
 
 /// What an import found, for the terminal.
@@ -330,6 +416,9 @@ pub fn describe(item: &Imported) -> String {
     let source = &item.source;
     let mut out = String::new();
     writeln!(out, "{} → {}", item.from.display(), item.path.display()).unwrap();
+    if let Some((page, _)) = &item.page {
+        writeln!(out, "  page kept: {}", page.display()).unwrap();
+    }
     if let Some(why) = &item.renamed {
         writeln!(out, "  slug:      told apart: {why}").unwrap();
     }

@@ -131,6 +131,9 @@ pub fn load(root: &Path) -> Result<Content> {
             }
             let path = entry.into_path();
             let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if section == Section::Sources && is_kept_page(&path) {
+                continue;
+            }
             if section.accepts(extension) {
                 files.push((section, path));
             } else {
@@ -232,6 +235,21 @@ fn optional_file(
         .map_err(|d| diagnostics.push(d))
         .ok()
         .map(|text| (path, text))
+}
+
+/// A web page `dossier import` keeps beside the source it made (`<slug>.page.html`,
+/// or `.page.html.gz`), for provenance: not content, and not an error either.
+pub fn is_kept_page(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let kept = [
+        crate::ingest::html::PAGE_EXTENSION,
+        crate::ingest::html::PAGE_GZ_EXTENSION,
+    ];
+    kept.iter()
+        .any(|ext| name.strip_suffix(ext).is_some_and(|s| s.ends_with('.')))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -156,6 +156,12 @@ pub struct SourceMeta {
     /// Lines to remove although no rule does, written the same way.
     #[serde(default)]
     pub drop: Vec<String>,
+    /// The deck (the standfirst under the headline), written like `keep`: the
+    /// first line each entry matches is the deck whatever the rules say. When
+    /// given, even empty, no other line is taken for the deck: an imported web
+    /// page says what its deck is, or that it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deck: Option<Vec<String>>,
 }
 
 fn unknown() -> String {

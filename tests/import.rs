@@ -7,11 +7,6 @@ mod common;
 use common::*;
 use std::fs;
 use std::path::Path;
-use std::process::Output;
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).to_string()
-}
 
 const BODY: &str = "The two ministers met on the shore of the lake on Tuesday and agreed to share the water of the river between their states.\n\nOfficials said the pact would be signed within weeks, after both parliaments had read the text.\n";
 

@@ -29,6 +29,7 @@ pub const TARGETS: &[Target] = &[
     ("wikilinks", wikilinks),
     ("markdown", markdown),
     ("quotes", quotes),
+    ("html_import", html_import),
 ];
 
 /// Runs the target named `name` on `data`; false if there is no such target.
@@ -770,5 +771,65 @@ pub fn quotes(data: &[u8]) {
             );
             assert!(statement.words > 0 || statement.kind == StatementKind::Indirect);
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// html_import: any bytes as a saved page (gzipped when they start like gzip).
+
+/// No panic; every value one line of plain text, bounded by the page's size;
+/// dates and addresses in the form the front matter accepts.
+pub fn html_import(data: &[u8]) {
+    use dossier::ingest::html;
+    let _ = html::looks_like_html(data);
+    let Ok(page) = html::decode_page(data.to_vec()) else {
+        return;
+    };
+    assert_eq!(page.bytes, data, "the kept page is the bytes as they came");
+    let found = html::extract(&page.html);
+    let limit = page.html.len();
+    let values = [
+        &found.headline,
+        &found.deck,
+        &found.author,
+        &found.published,
+        &found.outlet,
+        &found.language,
+        &found.url,
+    ];
+    let mut total = 0;
+    for value in values.into_iter().flatten() {
+        assert!(!value.value.is_empty(), "{}: empty value", value.from);
+        assert!(
+            !value.value.chars().any(char::is_control),
+            "{}: control character in {:?}",
+            value.from,
+            value.value
+        );
+        total += value.value.len();
+    }
+    for paragraph in &found.paragraphs {
+        assert!(!paragraph.trim().is_empty(), "an empty paragraph");
+        assert!(
+            !paragraph.chars().any(char::is_control),
+            "control character in paragraph {paragraph:?}"
+        );
+        total += paragraph.len();
+    }
+    // Entities expand at most a few bytes each; the values repeat at most a few
+    // parts of the page.
+    assert!(
+        total <= 16 * limit + 64,
+        "{total} bytes of text from a page of {limit}"
+    );
+    if let Some(date) = &found.published {
+        assert!(
+            PartialDate::parse(&date.value).is_some(),
+            "date {:?} the front matter would refuse",
+            date.value
+        );
+    }
+    if let Some(url) = &found.url {
+        assert!(url.value.starts_with("http"), "url {:?}", url.value);
     }
 }

@@ -55,6 +55,10 @@ pub const STRUCTURAL_RULES: &[(&str, &str)] = &[
         "front-matter-drop",
         "Listed under `drop` in the source's front matter",
     ),
+    (
+        "front-matter-deck",
+        "Listed under `deck` in the source's front matter (kept as the deck)",
+    ),
 ];
 
 /// A run of text that is one paragraph, with the body lines it spans (0-based).
@@ -107,6 +111,8 @@ pub struct Overrides {
     pub drop: Vec<LinePattern>,
     /// Comparison keys of lines that other sources of the same outlet repeat.
     pub outlet_repeats: HashSet<String>,
+    /// `None` when the front matter names no deck and the rules look for one.
+    pub deck: Option<Vec<LinePattern>>,
 }
 
 /// How many words a line may have and still be an outlet's furniture when it
@@ -230,12 +236,17 @@ impl<'a> Cleaner<'a> {
         let mut decided = vec![false; n];
         let mut kept = vec![false; n];
         let mut inferred = Inferred::default();
+        let mut deck_lines: Vec<&LinePattern> = overrides.deck.iter().flatten().collect();
 
         for (i, item) in judged.iter_mut().enumerate() {
             if self.structural("front-matter-drop")
                 && overrides.drop.iter().any(|p| p.matches(&item.text))
             {
                 decide(item, &mut decided[i], Fate::Removed, "front-matter-drop");
+            } else if let Some(at) = deck_lines.iter().position(|p| p.matches(&item.text)) {
+                // Only its first line: a deck that repeats the lede leaves the lede be.
+                deck_lines.remove(at);
+                decide(item, &mut decided[i], Fate::Deck, "front-matter-deck");
             } else if overrides.keep.iter().any(|p| p.matches(&item.text)) {
                 kept[i] = true;
             } else if !overrides.outlet_repeats.is_empty()
@@ -319,6 +330,9 @@ impl<'a> Cleaner<'a> {
         );
 
         let headline_key = headline.map(|h| comparison_key(&judged[h].text));
+        // A deck the front matter names (an imported page gives its own) is the
+        // whole deck: the lines under the headline are then the article's.
+        let deck_named = overrides.deck.is_some();
         for i in 0..n {
             if decided[i] || kept[i] {
                 continue;
@@ -333,12 +347,12 @@ impl<'a> Cleaner<'a> {
                 && self.structural("before-headline")
             {
                 decide(item, &mut decided[i], Fate::Removed, "before-headline");
-            } else if in_head(i) && self.structural("subtitle") {
+            } else if in_head(i) && !deck_named && self.structural("subtitle") {
                 decide(item, &mut decided[i], Fate::Deck, "subtitle");
             }
         }
 
-        if self.structural("standfirst") {
+        if !deck_named && self.structural("standfirst") {
             self.mark_standfirst(&mut judged, &mut decided, &kept, first_prose);
         }
         if self.structural("duplicate-paragraph") {
@@ -784,12 +798,14 @@ mod tests {
             keep: vec![LinePattern::parse("Share").unwrap()],
             drop: vec![LinePattern::parse("/^Officials/").unwrap()],
             outlet_repeats: HashSet::new(),
+            deck: Some(vec![LinePattern::parse(P1).unwrap()]),
         };
         let (judged, _) =
             Cleaner::new(&rules).clean(blocks(&["H", P1, P2, "Share"]), Some("H"), &overrides);
         assert_eq!(judged[2].fate, Fate::Removed);
         assert_eq!(judged[2].rule.as_deref(), Some("front-matter-drop"));
         assert_eq!(judged[3].fate, Fate::Body);
+        assert_eq!(judged[1].fate, Fate::Deck);
     }
 
     #[test]

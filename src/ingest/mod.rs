@@ -3,6 +3,7 @@
 //! what became of it and which rule decided.
 
 pub mod clean;
+pub mod html;
 pub mod infer;
 pub mod rules;
 
@@ -372,6 +373,7 @@ fn overrides(doc: &Document<SourceMeta>) -> Result<Overrides, Vec<Diagnostic>> {
         keep: parse(&doc.meta.keep),
         drop: parse(&doc.meta.drop),
         outlet_repeats: HashSet::new(),
+        deck: doc.meta.deck.as_deref().map(&mut parse),
     };
     if diagnostics.is_empty() {
         Ok(overrides)

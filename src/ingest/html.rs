@@ -1,0 +1,733 @@
+//! A page saved from a browser (`.html`, `.htm`, or gzipped as archivers keep it):
+//! the article's paragraphs and its metadata, as plain text.
+//!
+//! The body comes from `dom_smoothie`, a port of Mozilla's Readability; the metadata
+//! it does not return, or returns from fewer places (JSON-LD `@graph`, `<time>`,
+//! canonical links), is read here from the same parsed document. Nothing of the
+//! markup survives: every value is text with its white space collapsed.
+
+use crate::error::Diagnostic;
+use crate::load::MAX_FILE_BYTES;
+use crate::model::PartialDate;
+use dom_query::Document;
+use serde_json::Value;
+use std::io::Read;
+use std::path::Path;
+
+/// A saved page as it was read: the bytes exactly as on disk, for provenance,
+/// and its markup as text.
+#[derive(Debug, Clone)]
+pub struct SavedPage {
+    pub bytes: Vec<u8>,
+    pub gzip: bool,
+    pub html: String,
+    /// True when the page was not UTF-8 and invalid bytes were replaced.
+    pub lossy: bool,
+}
+
+impl SavedPage {
+    /// The extension the kept copy gets beside the source file.
+    pub fn kept_extension(&self) -> &'static str {
+        if self.gzip {
+            PAGE_GZ_EXTENSION
+        } else {
+            PAGE_EXTENSION
+        }
+    }
+}
+
+/// How a saved page kept beside its source file ends: `<slug>.page.html`.
+pub const PAGE_EXTENSION: &str = "page.html";
+pub const PAGE_GZ_EXTENSION: &str = "page.html.gz";
+
+/// One metadata value and where in the page it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub value: String,
+    pub from: &'static str,
+}
+
+/// A block of the page's text that was not kept, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    pub text: String,
+    pub reason: &'static str,
+}
+
+/// What a saved page says, as plain text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extracted {
+    pub headline: Option<Found>,
+    pub deck: Option<Found>,
+    pub author: Option<Found>,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub published: Option<Found>,
+    pub outlet: Option<Found>,
+    pub language: Option<Found>,
+    pub url: Option<Found>,
+    pub paragraphs: Vec<String>,
+    /// Blocks the extractor returned that this module set aside. Readability
+    /// itself does not say what it removed, so page furniture is not listed here.
+    pub dropped: Vec<Dropped>,
+}
+
+/// Whether a file name says HTML: `.html`, `.htm`, `.xhtml`, or one of them gzipped.
+pub fn is_html_name(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    [".html", ".htm", ".xhtml"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
+/// Whether the text starts like a web page (`<!doctype html`, `<html`), after a
+/// byte-order mark, white space and comments, whatever its file is called.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let mut rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    for _ in 0..16 {
+        let start = rest
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        rest = &rest[start..];
+        if rest.starts_with(b"<!--") {
+            match rest.windows(3).position(|w| w == b"-->") {
+                Some(end) => rest = &rest[end + 3..],
+                None => return false,
+            }
+        } else if rest.starts_with(b"<?xml") {
+            match rest.iter().position(|&b| b == b'>') {
+                Some(end) => rest = &rest[end + 1..],
+                None => return false,
+            }
+        } else {
+            break;
+        }
+    }
+    let head: Vec<u8> = rest.iter().take(14).map(u8::to_ascii_lowercase).collect();
+    head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
+}
+
+fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
+/// Reads a saved page, inflating it when it is gzipped. A page, or what a gzip
+/// inflates to, over [`MAX_FILE_BYTES`] is refused before it is all in memory.
+pub fn read_page(path: &Path) -> Result<SavedPage, Diagnostic> {
+    let too_big = |what: String| {
+        Diagnostic::new(path, 0, 0, what).with_hint(
+            "save only the article's page (File → Save Page As…, 'Web Page, HTML only'), \
+             or copy its text into a .txt file and import that",
+        )
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::new(path, 0, 0, format!("cannot read: {e}")))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_big(format!(
+            "is {:.1} MiB; saved pages are read up to {} MiB",
+            size as f64 / 1048576.0,
+            MAX_FILE_BYTES / 1048576
+        )));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::new(path, 0, 0, format!("cannot read: {e}")))?;
+    decode_page(bytes).map_err(|refused| match refused {
+        Refused::Inflates => too_big(format!(
+            "inflates to more than {} MiB; saved pages are read up to that size",
+            MAX_FILE_BYTES / 1048576
+        )),
+        Refused::BadGzip(e) => {
+            Diagnostic::new(path, 0, 0, format!("not a readable gzip file: {e}"))
+                .with_hint("save the page again, or unpack it with gunzip and import the .html")
+        }
+    })
+}
+
+/// Why a page's bytes cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// A gzip that inflates beyond [`MAX_FILE_BYTES`].
+    Inflates,
+    BadGzip(String),
+}
+
+/// A page from its bytes: inflated, at most [`MAX_FILE_BYTES`] of it, when it
+/// is gzipped; as UTF-8, invalid bytes replaced.
+pub fn decode_page(bytes: Vec<u8>) -> Result<SavedPage, Refused> {
+    let gzip = is_gzip(&bytes);
+    let markup = if gzip {
+        let mut inflated = Vec::new();
+        flate2::read::MultiGzDecoder::new(bytes.as_slice())
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut inflated)
+            .map_err(|e| Refused::BadGzip(e.to_string()))?;
+        if inflated.len() as u64 > MAX_FILE_BYTES {
+            return Err(Refused::Inflates);
+        }
+        inflated
+    } else {
+        bytes.clone()
+    };
+    let body = markup.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&markup);
+    let (html, lossy) = match String::from_utf8_lossy(body) {
+        std::borrow::Cow::Borrowed(text) => (text.to_string(), false),
+        std::borrow::Cow::Owned(text) => (text, true),
+    };
+    Ok(SavedPage {
+        bytes,
+        gzip,
+        html,
+        lossy,
+    })
+}
+
+/// Whether the file holds a web page: gzipped, or starting like markup.
+pub fn file_is_html(path: &Path) -> bool {
+    let mut head = [0u8; 1024];
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let read = file.read(&mut head).unwrap_or(0);
+    let head = &head[..read];
+    is_gzip(head) && is_html_name(path) || looks_like_html(head)
+}
+
+/// The article and its metadata.
+pub fn extract(html: &str) -> Extracted {
+    let document = Document::from(html);
+    let article = Article::find(&document);
+    let mut extracted = Extracted {
+        headline: first([
+            article.text("headline", "the JSON-LD headline"),
+            meta(&document, "property", "og:title", "the og:title tag"),
+            meta(&document, "name", "twitter:title", "the twitter:title tag"),
+            text_of(&document, "h1", "the page's first h1 heading"),
+            text_of(&document, "title", "the page's title element"),
+        ]),
+        deck: first([
+            article.text("description", "the JSON-LD description"),
+            meta(
+                &document,
+                "property",
+                "og:description",
+                "the og:description tag",
+            ),
+            meta(&document, "name", "description", "the description tag"),
+            meta(
+                &document,
+                "name",
+                "twitter:description",
+                "the twitter:description tag",
+            ),
+        ]),
+        author: first([
+            article.author(),
+            meta(&document, "name", "author", "the author tag"),
+            meta(
+                &document,
+                "property",
+                "article:author",
+                "the article:author tag",
+            )
+            .filter(|f| !f.value.contains("://")),
+            text_of(&document, "[rel=author]", "the page's author link"),
+        ]),
+        published: first(
+            [
+                article.text("datePublished", "the JSON-LD datePublished"),
+                meta(
+                    &document,
+                    "property",
+                    "article:published_time",
+                    "the article:published_time tag",
+                ),
+                meta(&document, "name", "date", "the date tag"),
+                meta(&document, "name", "pubdate", "the pubdate tag"),
+                meta(
+                    &document,
+                    "itemprop",
+                    "datePublished",
+                    "the datePublished tag",
+                ),
+                meta(&document, "name", "dc.date", "the DC.date tag"),
+                attr_of(
+                    &document,
+                    "time[datetime]",
+                    "datetime",
+                    "the page's time element",
+                ),
+                article.text("dateCreated", "the JSON-LD dateCreated"),
+            ]
+            .map(|found| found.and_then(as_date)),
+        ),
+        outlet: first([
+            meta(
+                &document,
+                "property",
+                "og:site_name",
+                "the og:site_name tag",
+            ),
+            article.publisher(),
+            meta(
+                &document,
+                "name",
+                "application-name",
+                "the application-name tag",
+            ),
+        ]),
+        language: first(
+            [
+                attr_of(&document, "html[lang]", "lang", "the page's lang attribute"),
+                meta(
+                    &document,
+                    "http-equiv",
+                    "content-language",
+                    "the content-language tag",
+                ),
+                article.text("inLanguage", "the JSON-LD inLanguage"),
+                meta(&document, "property", "og:locale", "the og:locale tag"),
+            ]
+            .map(|found| found.and_then(as_language)),
+        ),
+        url: first(
+            [
+                attr_of(
+                    &document,
+                    "link[rel=canonical]",
+                    "href",
+                    "the canonical link",
+                ),
+                meta(&document, "property", "og:url", "the og:url tag"),
+                article.text("url", "the JSON-LD url"),
+            ]
+            .map(|found| found.filter(|f| is_web_address(&f.value))),
+        ),
+        ..Extracted::default()
+    };
+    if let Some(headline) = &mut extracted.headline {
+        headline.value = without_site_name(&headline.value, extracted.outlet.as_ref());
+    }
+    let (paragraphs, mut dropped) = body(document, &extracted);
+    // A description that is the lede, or its opening, is no deck: shown above the
+    // body it would repeat it, and the body's copy would be taken for a repeat.
+    let lede = |deck: &Found| {
+        let deck = crate::ingest::comparison_key(deck.value.trim_end_matches(['.', '…']));
+        !deck.is_empty()
+            && paragraphs
+                .iter()
+                .any(|p| crate::ingest::comparison_key(p).contains(&deck))
+    };
+    if let Some(deck) = extracted.deck.take_if(|deck| lede(deck)) {
+        dropped.push(Dropped {
+            text: deck.value,
+            reason: "the page's description repeats the body",
+        });
+    }
+    extracted.paragraphs = paragraphs;
+    extracted.dropped = dropped;
+    extracted
+}
+
+/// Words in a class or id that mark page furniture in nearly every site's markup.
+const FURNITURE_WORDS: [&str; 9] = [
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "breadcrumb",
+    "breadcrumbs",
+    "subscribe",
+    "cookie",
+    "consent",
+];
+
+/// Removes what Readability would score as text although its markup says it is
+/// furniture: share bars, newsletter boxes, related links, cookie banners, and
+/// navigation. An element holding three paragraphs or more is left: it is more
+/// likely a wrapper whose name happens to match.
+fn remove_furniture(document: &Document) {
+    for node in document
+        .select("nav, aside, button, iframe, [role=navigation]")
+        .nodes()
+    {
+        if dom_query::Selection::from(*node).select("p").length() < 3 {
+            node.remove_from_parent();
+        }
+    }
+    for node in document.select("[class], [id]").nodes() {
+        let names = format!(
+            "{} {}",
+            node.attr("class").unwrap_or_default(),
+            node.attr("id").unwrap_or_default()
+        )
+        .to_ascii_lowercase();
+        let furniture = names
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| FURNITURE_WORDS.contains(&word));
+        if furniture
+            && !matches!(
+                node.node_name().as_deref(),
+                Some("html" | "body" | "article" | "main")
+            )
+        {
+            let selection = dom_query::Selection::from(*node);
+            if selection.select("p").length() < 3 {
+                node.remove_from_parent();
+            }
+        }
+    }
+}
+
+/// The body as Readability finds it, one paragraph per block of text.
+fn body(document: Document, found: &Extracted) -> (Vec<String>, Vec<Dropped>) {
+    remove_furniture(&document);
+    let config = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        ..Default::default()
+    };
+    let text = dom_smoothie::Readability::with_document(document, None, Some(config))
+        .ok()
+        .and_then(|mut readability| readability.parse().ok())
+        .map(|article| article.text_content.to_string())
+        .unwrap_or_default();
+    let key = |s: &str| crate::ingest::comparison_key(s);
+    let repeats = [&found.headline, &found.deck]
+        .into_iter()
+        .flatten()
+        .map(|f| key(&f.value))
+        .collect::<Vec<_>>();
+    let mut paragraphs = Vec::new();
+    let mut dropped = Vec::new();
+    for line in text.lines() {
+        let paragraph = clean_text(line);
+        if paragraph.is_empty() {
+            continue;
+        }
+        let reason = if paragraphs.is_empty() && repeats.contains(&key(&paragraph)) {
+            Some("repeats the headline or deck above the body")
+        } else if is_dateline_or_byline(&paragraph, found.author.as_ref()) {
+            Some("a date or byline the metadata already gives")
+        } else {
+            None
+        };
+        match reason {
+            Some(reason) => dropped.push(Dropped {
+                text: paragraph,
+                reason,
+            }),
+            None => paragraphs.push(paragraph),
+        }
+    }
+    (paragraphs, dropped)
+}
+
+/// "5 March 2024", "By Mira Holm": a short block that is only a date, or only
+/// the author the metadata names.
+fn is_dateline_or_byline(paragraph: &str, author: Option<&Found>) -> bool {
+    let words = crate::ingest::count_words(paragraph);
+    if words > 8 {
+        return false;
+    }
+    let key = crate::ingest::comparison_key(paragraph);
+    let by_author = author.is_some_and(|author| {
+        let name = crate::ingest::comparison_key(&author.value);
+        !name.is_empty() && (key == name || key == format!("by {name}"))
+    });
+    let only_a_date = super::infer::parse_date(paragraph).is_some()
+        && paragraph.chars().filter(|c| c.is_alphabetic()).count() <= 20;
+    by_author || only_a_date
+}
+
+fn first<const N: usize>(candidates: [Option<Found>; N]) -> Option<Found> {
+    candidates.into_iter().flatten().next()
+}
+
+/// White space collapsed and control characters removed: one line of plain text.
+fn clean_text(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    crate::ingest::normalise_space(&text)
+}
+
+fn found(value: &str, from: &'static str) -> Option<Found> {
+    let value = clean_text(&decode_entities(value));
+    (!value.is_empty()).then_some(Found { value, from })
+}
+
+/// Metadata strings in JSON-LD are often entity-encoded a second time.
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    [
+        ("&amp;", "&"),
+        ("&quot;", "\""),
+        ("&#39;", "'"),
+        ("&#039;", "'"),
+        ("&apos;", "'"),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&nbsp;", " "),
+    ]
+    .iter()
+    .fold(text.to_string(), |text, (entity, plain)| {
+        text.replace(entity, plain)
+    })
+}
+
+/// `<meta {key}="{name}" content="…">`, the name compared without case.
+fn meta(document: &Document, key: &str, name: &str, from: &'static str) -> Option<Found> {
+    document
+        .select(&format!("meta[{key}][content]"))
+        .iter()
+        .find(|m| {
+            m.attr(key)
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case(name))
+        })
+        .and_then(|m| found(&m.attr("content")?, from))
+}
+
+fn text_of(document: &Document, selector: &str, from: &'static str) -> Option<Found> {
+    document
+        .select(selector)
+        .iter()
+        .find_map(|node| found(&node.text(), from))
+}
+
+fn attr_of(document: &Document, selector: &str, name: &str, from: &'static str) -> Option<Found> {
+    document
+        .select(selector)
+        .iter()
+        .find_map(|node| found(&node.attr(name)?, from))
+}
+
+/// A date as the front matter writes it, from an ISO date or date-time; a
+/// date in words goes through the text import's own reading.
+fn as_date(found: Found) -> Option<Found> {
+    let value = found.value.trim();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let date = value
+        .get(..10)
+        .filter(|d| {
+            let parts: Vec<&str> = d.split('-').collect();
+            parts.len() == 3 && parts.iter().all(|p| digits(p))
+        })
+        .and_then(PartialDate::parse)
+        .or_else(|| super::infer::parse_date(value))?;
+    Some(Found {
+        value: date.to_string(),
+        from: found.from,
+    })
+}
+
+/// `en`, `en-GB`; Open Graph's `en_GB` too. Anything else is not a language tag.
+fn as_language(found: Found) -> Option<Found> {
+    let value = found.value.replace('_', "-");
+    let tag_like = value.len() <= 35
+        && value.split('-').all(|part| {
+            (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+        && value.split('-').next().is_some_and(|p| p.len() <= 3);
+    tag_like.then_some(Found {
+        value,
+        from: found.from,
+    })
+}
+
+fn is_web_address(value: &str) -> bool {
+    (value.starts_with("https://") || value.starts_with("http://"))
+        && !value.contains(char::is_whitespace)
+        && !value.contains('"')
+}
+
+/// "Ministers sign the pact | The Daily Planet" → "Ministers sign the pact", when
+/// the end is the outlet the page names, or looks like a site's name.
+fn without_site_name(headline: &str, outlet: Option<&Found>) -> String {
+    let named = outlet.map(|o| o.value.as_str());
+    let site = super::infer::site_name_in_title(headline);
+    for end in named.into_iter().chain(site.as_deref()) {
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " _ "] {
+            if let Some(rest) = headline.strip_suffix(&format!("{separator}{end}")) {
+                if !rest.trim().is_empty() {
+                    return rest.trim().to_string();
+                }
+            }
+        }
+    }
+    headline.to_string()
+}
+
+/// The page's JSON-LD article, if it has one: the first object typed as an
+/// article, at the top, in a list, or in an `@graph`.
+struct Article(Option<Value>);
+
+const ARTICLE_TYPES: [&str; 8] = [
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BlogPosting",
+    "Report",
+    "WebPage",
+];
+
+impl Article {
+    fn find(document: &Document) -> Article {
+        let mut best: Option<(usize, Value)> = None;
+        for script in document.select("script[type]").iter() {
+            let is_json_ld = script
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+            if !is_json_ld {
+                continue;
+            }
+            let Ok(value) = serde_json::from_str::<Value>(script.text().trim()) else {
+                continue;
+            };
+            for object in objects(&value) {
+                let Some(rank) = type_rank(object) else {
+                    continue;
+                };
+                if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+                    best = Some((rank, object.clone()));
+                }
+            }
+        }
+        Article(best.map(|(_, v)| v))
+    }
+
+    fn text(&self, key: &str, from: &'static str) -> Option<Found> {
+        match self.0.as_ref()?.get(key)? {
+            Value::String(s) => found(s, from),
+            Value::Object(o) => found(o.get("@id").or(o.get("name"))?.as_str()?, from),
+            _ => None,
+        }
+    }
+
+    fn author(&self) -> Option<Found> {
+        let names: Vec<String> = match self.0.as_ref()?.get("author")? {
+            Value::Array(list) => list.iter().filter_map(name_of).collect(),
+            one => name_of(one).into_iter().collect(),
+        };
+        found(&names.join(", "), "the JSON-LD author")
+    }
+
+    fn publisher(&self) -> Option<Found> {
+        let publisher = self.0.as_ref()?.get("publisher")?;
+        found(&name_of(publisher)?, "the JSON-LD publisher")
+    }
+}
+
+fn name_of(value: &Value) -> Option<String> {
+    let name = match value {
+        Value::String(s) => s.as_str(),
+        Value::Object(o) => o.get("name")?.as_str()?,
+        Value::Array(list) => return list.iter().find_map(name_of),
+        _ => return None,
+    };
+    (!name.trim().is_empty() && !name.contains("://")).then(|| name.to_string())
+}
+
+/// Every object of a JSON-LD value that could be the article: top level, a list
+/// of them, or an `@graph`, one level deep (as sites write it).
+fn objects(value: &Value) -> Vec<&Value> {
+    let mut out = Vec::new();
+    let list: Vec<&Value> = match value {
+        Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    for item in list {
+        if let Some(Value::Array(graph)) = item.get("@graph") {
+            out.extend(graph.iter().filter(|v| v.is_object()));
+        }
+        if item.is_object() {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// Lower is better: a news article before a plain web page.
+fn type_rank(object: &Value) -> Option<usize> {
+    let types: Vec<&str> = match object.get("@type")? {
+        Value::String(s) => vec![s.as_str()],
+        Value::Array(list) => list.iter().filter_map(Value::as_str).collect(),
+        _ => return None,
+    };
+    types
+        .iter()
+        .filter_map(|t| ARTICLE_TYPES.iter().position(|a| a == t))
+        .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_told_by_its_start() {
+        assert!(looks_like_html(b"\xEF\xBB\xBF  <!DOCTYPE html><html>"));
+        assert!(looks_like_html(b"<!-- saved from url -->\n<html lang=en>"));
+        assert!(looks_like_html(b"<?xml version=\"1.0\"?>\n<html>"));
+        assert!(!looks_like_html(b"The minister said <html> is a tag."));
+        assert!(!looks_like_html(b""));
+        assert!(is_html_name(Path::new("a/Page.HTM")));
+        assert!(is_html_name(Path::new("page.html.gz")));
+        assert!(!is_html_name(Path::new("page.txt")));
+    }
+
+    #[test]
+    fn json_ld_in_a_graph_is_read() {
+        let page = r#"<html><head><script type="application/ld+json">
+            {"@context":"https://schema.org","@graph":[
+              {"@type":"WebSite","name":"Site"},
+              {"@type":["NewsArticle"],"headline":"Lake pact &amp; river","datePublished":"2024-03-05T10:00:00+01:00",
+               "author":[{"@type":"Person","name":"Ana Lind"},{"name":"Bo Berg"}],
+               "publisher":{"name":"Lake Wire"}, "inLanguage":"sv-SE"}]}
+            </script></head><body><p>x</p></body></html>"#;
+        let found = extract(page);
+        let value = |f: &Option<Found>| f.as_ref().map(|f| f.value.clone());
+        assert_eq!(value(&found.headline).as_deref(), Some("Lake pact & river"));
+        assert_eq!(value(&found.author).as_deref(), Some("Ana Lind, Bo Berg"));
+        assert_eq!(value(&found.published).as_deref(), Some("2024-03-05"));
+        assert_eq!(value(&found.outlet).as_deref(), Some("Lake Wire"));
+        assert_eq!(value(&found.language).as_deref(), Some("sv-SE"));
+    }
+
+    #[test]
+    fn a_title_loses_the_site_name() {
+        let outlet = Found {
+            value: "The Lake Times".into(),
+            from: "",
+        };
+        assert_eq!(
+            without_site_name("Pact signed at last | The Lake Times", Some(&outlet)),
+            "Pact signed at last"
+        );
+        assert_eq!(without_site_name("A - B", None), "A - B");
+    }
+
+    #[test]
+    fn odd_values_are_refused() {
+        let f = |v: &str| Found {
+            value: v.into(),
+            from: "",
+        };
+        assert_eq!(as_language(f("en_GB")).unwrap().value, "en-GB");
+        assert!(as_language(f("English please")).is_none());
+        assert_eq!(
+            as_date(f("2021-11-29T08:00:00Z")).unwrap().value,
+            "2021-11-29"
+        );
+        assert!(as_date(f("yesterday")).is_none());
+        assert!(!is_web_address("javascript:alert(1)"));
+    }
+}
