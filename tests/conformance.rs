@@ -50,3 +50,13 @@ fn a_ten_source_comparison_page_passes_the_nu_html_checker_and_axe() {
     );
     assert_site_passes_html_and_accessibility_checks(&page);
 }
+
+/// The found-naming tables of the comparison page and the lists of sentences
+/// they link to on the source pages.
+#[test]
+fn a_found_naming_comparison_passes_the_nu_html_checker_and_axe() {
+    let (dir, content) = three_namings_dossier();
+    let site = dir.path().join("site");
+    build(&content, &site).unwrap();
+    assert_site_passes_html_and_accessibility_checks(&site);
+}

@@ -184,7 +184,11 @@ pub struct Comparison {
     pub sentence_counts: Vec<usize>,
     pub frames: Vec<FrameRow>,
     pub loaded: Vec<LoadedRow>,
+    /// The `[[naming]]` rows of `framing.toml`: the user's own lexicon.
     pub naming: Vec<NamingRow>,
+    /// Names and epithets found in the text for each actor, per source: kept
+    /// apart from `naming`, which holds only what the user listed.
+    pub found_naming: super::naming::FoundNamings,
     pub voices: Vec<Voices>,
     pub claims: Vec<ClaimRow>,
     pub discrepancies: Vec<Discrepancy>,
@@ -449,6 +453,7 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Com
     });
 
     comparison.naming = naming(&framing.naming, &sentences);
+    comparison.found_naming = super::naming::found_naming(dossier, analysis);
     comparison.voices = dossier
         .sources
         .iter()
@@ -546,7 +551,7 @@ pub fn source_sentences(source: &Source) -> Vec<Sentence> {
 }
 
 /// The byte ranges of `text` inside quotation marks, in order.
-fn quoted_spans(text: &str) -> Vec<Range<usize>> {
+pub(super) fn quoted_spans(text: &str) -> Vec<Range<usize>> {
     if !text.contains(['"', '“', '”', '«', '»', '„', '‘', '’', '\'']) {
         return Vec::new();
     }

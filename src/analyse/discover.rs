@@ -60,6 +60,9 @@ pub struct StateEntry {
 /// The cue words, lower-cased for lookups, and the gazetteer.
 pub struct Cues {
     titles: HashSet<String>,
+    /// The words before the last of a title of several words ("prime" of
+    /// "Prime Minister"), which belong to the title only before one.
+    title_leads: HashSet<String>,
     honorifics: HashSet<String>,
     roles: HashSet<String>,
     organisation_words: HashSet<String>,
@@ -89,6 +92,12 @@ impl Cues {
             .collect();
         Ok(Cues {
             titles: lower_set(&file.titles),
+            title_leads: file
+                .titles
+                .iter()
+                .flat_map(|t| t.split(' ').rev().skip(1))
+                .map(str::to_lowercase)
+                .collect(),
             honorifics: lower_set(&file.honorifics),
             roles: lower_set(&file.roles),
             organisation_words: lower_set(&file.organisation_words),
@@ -111,6 +120,26 @@ impl Cues {
 
     fn is_organisation_word(&self, word: &str) -> bool {
         Self::is(&self.organisation_words, word)
+    }
+
+    /// An office or rank written before a name ("President", "Gen.").
+    pub fn is_title_word(&self, word: &str) -> bool {
+        Self::is(&self.titles, word)
+    }
+
+    /// A word that opens a title of several words ("Prime", "Vice").
+    pub fn is_title_lead(&self, word: &str) -> bool {
+        Self::is(&self.title_leads, word)
+    }
+
+    /// A courtesy title ("Mr.", "Mme").
+    pub fn is_honorific(&self, word: &str) -> bool {
+        Self::is(&self.honorifics, word)
+    }
+
+    /// A role noun ("spokeswoman", "adviser").
+    pub fn is_role(&self, word: &str) -> bool {
+        Self::is(&self.roles, word)
     }
 }
 

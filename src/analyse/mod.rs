@@ -5,6 +5,7 @@ pub mod compare;
 pub mod discover;
 pub mod framing;
 pub mod mentions;
+pub mod naming;
 pub mod quotes;
 
 use crate::model::ActorKind;

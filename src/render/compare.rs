@@ -3,7 +3,9 @@
 
 use super::{page_path, Views};
 use crate::analyse::compare::{Comparison, Evidence};
+use crate::analyse::naming::{FoundNaming, PhrasingKind, PhrasingUse};
 use crate::load::Section;
+use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -79,6 +81,96 @@ impl<'a> PageIndex<'a> {
     }
 }
 
+/// A sentence a finding rests on, for a template.
+#[derive(Serialize)]
+pub(super) struct EvidenceView {
+    url: String,
+    html: String,
+    cues: Vec<String>,
+}
+
+/// The found naming of a comparison page.
+#[derive(Serialize)]
+pub(super) struct FoundNamingSection {
+    /// One table per actor, most mentioned first.
+    actors: Vec<FoundNamingView>,
+    /// Actors named by at least two sources, shown or not.
+    eligible: usize,
+    /// At most this many actors get a table, and this many phrasings a row.
+    actors_limit: usize,
+    rows_limit: usize,
+}
+
+/// One actor's found-naming table on a comparison page.
+#[derive(Serialize)]
+pub(super) struct FoundNamingView {
+    /// The actor's name and page.
+    label: String,
+    url: String,
+    /// Its mentions, in all sources.
+    mentions: usize,
+    /// How many sources name it (all pages).
+    sources: usize,
+    rows: Vec<PhrasingRowView>,
+    /// Phrasings found but not shown.
+    more: usize,
+}
+
+#[derive(Serialize)]
+pub(super) struct PhrasingRowView {
+    text: String,
+    /// How it was found: `name`, `title`, `honorific` or `apposition`.
+    kind: PhrasingKind,
+    differs: bool,
+    /// One per source of the page.
+    cells: Vec<PhrasingCellView>,
+}
+
+#[derive(Serialize)]
+pub(super) struct PhrasingCellView {
+    /// Uses in the outlet's own words.
+    count: usize,
+    /// Uses inside quotations.
+    quoted: usize,
+    /// Whether the source names the actor at all.
+    names: bool,
+    /// The list of its sentences on the source's page; null when it has none.
+    url: Option<String>,
+}
+
+/// The phrasings one source uses for one actor, with their sentences, for the
+/// framing box of the source's page.
+#[derive(Serialize)]
+pub(super) struct FoundNamingBox {
+    label: String,
+    url: String,
+    phrasings: Vec<PhrasingBox>,
+}
+
+#[derive(Serialize)]
+pub(super) struct PhrasingBox {
+    /// The element id the comparison links to: `named-<actor>-<row>`.
+    id: String,
+    text: String,
+    kind: PhrasingKind,
+    count: usize,
+    quoted: usize,
+    sentences: Vec<EvidenceView>,
+    quoted_sentences: Vec<EvidenceView>,
+}
+
+/// The id of the list of sentences of phrasing `row` of actor `actor` on a source page.
+fn named_id(actor: usize, row: usize) -> String {
+    format!("named-{actor}-{row}")
+}
+
+/// The use of a phrasing by source `index`, if any (`uses` is in source order).
+fn use_of(uses: &[PhrasingUse], index: usize) -> Option<&PhrasingUse> {
+    uses.binary_search_by_key(&index, |u| u.source)
+        .ok()
+        .map(|i| &uses[i])
+}
+
 /// How many comparison pages a dossier of `sources` sources has.
 pub(super) fn compare_pages(sources: usize) -> usize {
     sources.div_ceil(SOURCES_PER_PAGE).max(1)
@@ -108,6 +200,97 @@ impl Views<'_> {
             page_path(Section::Sources, &self.dossier.sources[index].slug),
             anchor
         )
+    }
+
+    fn evidence_views(&self, index: usize, list: &[Evidence]) -> Vec<EvidenceView> {
+        list.iter()
+            .map(|e| EvidenceView {
+                url: self.evidence_url(index, &e.anchor),
+                html: e.marked(),
+                cues: e.cues.clone(),
+            })
+            .collect()
+    }
+
+    /// The found naming of source `index`: every shown phrasing it uses, with
+    /// its sentences, which the comparison's counts link to.
+    fn found_naming_box(&self, index: usize) -> Vec<FoundNamingBox> {
+        self.analysis
+            .comparison
+            .found_naming
+            .actors
+            .iter()
+            .enumerate()
+            .filter_map(|(a, found)| {
+                let phrasings: Vec<PhrasingBox> = found
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(r, row)| {
+                        let used = use_of(&row.uses, index)?;
+                        Some(PhrasingBox {
+                            id: named_id(a, r),
+                            text: row.text.clone(),
+                            kind: row.kind,
+                            count: used.count,
+                            quoted: used.quoted,
+                            sentences: self.evidence_views(index, &used.evidence),
+                            quoted_sentences: self.evidence_views(index, &used.quoted_evidence),
+                        })
+                    })
+                    .collect();
+                (!phrasings.is_empty()).then(|| FoundNamingBox {
+                    label: found.label.clone(),
+                    url: page_path(Section::Actors, &found.actor),
+                    phrasings,
+                })
+            })
+            .collect()
+    }
+
+    /// One actor's found-naming table for the sources in `range`.
+    fn found_naming_view(
+        &self,
+        a: usize,
+        found: &FoundNaming,
+        range: &Range<usize>,
+    ) -> FoundNamingView {
+        let rows = found
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| PhrasingRowView {
+                text: row.text.clone(),
+                kind: row.kind,
+                differs: row.differs,
+                cells: range
+                    .clone()
+                    .map(|i| {
+                        let used = use_of(&row.uses, i);
+                        PhrasingCellView {
+                            count: used.map_or(0, |u| u.count),
+                            quoted: used.map_or(0, |u| u.quoted),
+                            names: found.sources.binary_search(&i).is_ok(),
+                            url: used.map(|_| {
+                                format!(
+                                    "{}#{}",
+                                    page_path(Section::Sources, &self.dossier.sources[i].slug),
+                                    named_id(a, r)
+                                )
+                            }),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        FoundNamingView {
+            label: found.label.clone(),
+            url: page_path(Section::Actors, &found.actor),
+            mentions: found.mentions,
+            sources: found.sources.len(),
+            rows,
+            more: found.more,
+        }
     }
 
     fn evidence_list(&self, index: usize, list: &[Evidence]) -> Vec<Value> {
@@ -191,7 +374,13 @@ impl Views<'_> {
                 Some(json!({ "label": row.label, "variants": uses.iter().map(|u| u.variant.as_str()).collect::<Vec<_>>() }))
             })
             .collect();
-        json!({ "frames": frames, "loaded": loaded, "naming": naming, "sentences": comparison.sentence_counts.get(index) })
+        json!({
+            "frames": frames,
+            "loaded": loaded,
+            "naming": naming,
+            "found_naming": self.found_naming_box(index),
+            "sentences": comparison.sentence_counts.get(index),
+        })
     }
 
     /// Comparison page `number` (from 1): every measure for its slice of the sources.
@@ -287,6 +476,14 @@ impl Views<'_> {
                     })).collect::<Vec<_>>()).collect::<Vec<_>>(),
                 })
             })
+            .collect();
+
+        let found = &comparison.found_naming;
+        let found_naming: Vec<FoundNamingView> = found
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(a, f)| self.found_naming_view(a, f, &range))
             .collect();
 
         let voices: Vec<Value> = comparison.voices[slice(comparison.voices.len())]
@@ -405,6 +602,12 @@ impl Views<'_> {
             "frames": frames,
             "loaded": loaded,
             "naming": naming,
+            "found_naming": FoundNamingSection {
+                actors: found_naming,
+                eligible: found.eligible,
+                actors_limit: crate::analyse::naming::ACTORS_SHOWN,
+                rows_limit: crate::analyse::naming::ROWS_SHOWN,
+            },
             "voices": voices,
             "claims": claims,
             "discrepancies": discrepancies,

@@ -134,3 +134,51 @@ pub fn html_page_count(site: &Path) -> usize {
         .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
         .count()
 }
+
+/// Three made-up outlets naming one person three ways ("Premier Jo Roe",
+/// "Roe, the strongman", "Ms. Roe"), one of them quoting an epithet; for
+/// `tests/naming.rs` and the conformance test.
+const THREE_NAMINGS: [(&str, &str, &str); 3] = [
+    (
+        "north",
+        "Northern Post",
+        "Premier Jo Roe opens dam\n\nPremier Jo Roe opened the Vell dam on Monday. \
+         Premier Jo Roe said the water would flow by spring.\n\nThe premier thanked the engineers.\n",
+    ),
+    (
+        "south",
+        "Southern Star",
+        "Roe, the strongman, opens dam\n\nRoe, the strongman, opened the Vell dam on Monday. \
+         Critics say Roe has ruled for too long.\n\n\
+         \"We will not bow to the dictator Jo Roe,\" a farmer said.\n",
+    ),
+    (
+        "east",
+        "Eastern Mail",
+        "Ms. Roe opens dam\n\nMs. Roe opened the Vell dam on Monday. \
+         Ms. Roe said it was a good day for the valley.\n",
+    ),
+];
+
+pub fn three_namings_dossier() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    for folder in ["sources", "actors"] {
+        fs::create_dir_all(content.join(folder)).unwrap();
+    }
+    fs::write(content.join("dossier.toml"), "title = \"The Vell dam\"\n").unwrap();
+    for (slug, outlet, text) in THREE_NAMINGS {
+        let title = text.lines().next().unwrap();
+        fs::write(
+            content.join(format!("sources/{slug}.txt")),
+            format!("+++\ntitle = \"{title}\"\noutlet = \"{outlet}\"\npublished = \"2022-05-02\"\nlanguage = \"en\"\n+++\n{text}"),
+        )
+        .unwrap();
+    }
+    fs::write(
+        content.join("actors/jo-roe.md"),
+        "+++\nname = \"Jo Roe\"\nkind = \"person\"\naliases = [\"Roe\"]\ntitles = [\"the premier\"]\n+++\nThe premier.\n",
+    )
+    .unwrap();
+    (dir, content)
+}
