@@ -7,6 +7,7 @@ use crate::ingest::{self, infer, Field, LineRole, Source};
 use crate::load::{self, slugify, Section};
 use crate::model::{Config, Document, Origin, SourceKind, SourceMeta};
 use crate::scaffold::quoted;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -56,6 +57,7 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
     let taken = existing_slugs(&options.content);
 
     let mut imported: Vec<Imported> = Vec::new();
+    let mut in_batch: HashSet<String> = HashSet::new();
     for file in &options.files {
         let file_name = file
             .file_name()
@@ -109,22 +111,17 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
                 )?;
                 (slug.clone(), None)
             }
-            None => {
-                let in_batch: Vec<&str> = imported
-                    .iter()
-                    .filter_map(|i| i.path.file_stem()?.to_str())
-                    .collect();
-                free_slug(
-                    &source,
-                    &sources,
-                    extension,
-                    &taken,
-                    &in_batch,
-                    &text,
-                    options.force,
-                )?
-            }
+            None => free_slug(
+                &source,
+                &sources,
+                extension,
+                &taken,
+                &in_batch,
+                &text,
+                options.force,
+            )?,
         };
+        in_batch.insert(slug.clone());
         let path = sources.join(format!("{slug}.{extension}"));
         let kept = page.map(|page| {
             let kept = sources.join(format!("{slug}.{}", page.kept_extension()));
@@ -169,12 +166,12 @@ fn slug_for(source: &Source) -> String {
 fn check_chosen_slug(
     slug: &str,
     path: &Path,
-    taken: &[(String, PathBuf)],
+    taken: &HashMap<String, PathBuf>,
     text: &str,
     force: bool,
 ) -> Result<()> {
-    match taken.iter().find(|(s, _)| s == slug) {
-        Some((_, existing)) if existing != path => Err(Error::Usage(format!(
+    match taken.get(slug) {
+        Some(existing) if existing != path => Err(Error::Usage(format!(
             "slug '{slug}' is already used by {}; choose another with --slug",
             existing.display()
         ))),
@@ -197,26 +194,23 @@ fn free_slug(
     source: &Source,
     sources: &Path,
     extension: &str,
-    taken: &[(String, PathBuf)],
-    in_batch: &[&str],
+    taken: &HashMap<String, PathBuf>,
+    in_batch: &HashSet<String>,
     text: &str,
     force: bool,
 ) -> Result<(String, Option<String>)> {
     let base = slug_for(source);
     let path_of = |slug: &str| sources.join(format!("{slug}.{extension}"));
     let holder = |slug: &str| -> Option<String> {
-        if in_batch.contains(&slug) {
+        if in_batch.contains(slug) {
             return Some("another file of this import".to_string());
         }
-        taken
-            .iter()
-            .find(|(s, _)| s == slug)
-            .map(|(_, path)| path.display().to_string())
+        taken.get(slug).map(|path| path.display().to_string())
     };
     let Some(first_holder) = holder(&base) else {
         return Ok((base, None));
     };
-    if !in_batch.contains(&base.as_str()) && is_same_article(&path_of(&base), text) {
+    if !in_batch.contains(&base) && is_same_article(&path_of(&base), text) {
         if force {
             return Ok((base, None));
         }
@@ -273,8 +267,9 @@ fn config_or_default(content: &Path) -> Config {
         .unwrap_or_else(|| toml::from_str("title = \"dossier\"").expect("valid"))
 }
 
-/// Slugs of every content file, so an import never takes one that is in use.
-fn existing_slugs(content: &Path) -> Vec<(String, PathBuf)> {
+/// Slugs of every content file, as the loader gives them, so an import never
+/// takes one that is in use.
+fn existing_slugs(content: &Path) -> HashMap<String, PathBuf> {
     Section::ALL
         .iter()
         .flat_map(|section| {
@@ -283,7 +278,7 @@ fn existing_slugs(content: &Path) -> Vec<(String, PathBuf)> {
                 .filter_map(|e| e.ok())
                 .filter(|e| e.file_type().is_file())
                 .filter_map(|e| {
-                    let slug = e.path().file_stem()?.to_string_lossy().to_string();
+                    let slug = load::slug_of(e.path()).ok()?;
                     Some((slug, e.into_path()))
                 })
         })

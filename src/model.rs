@@ -485,23 +485,19 @@ trait LexiconEntry {
 fn lay_over<T: LexiconEntry>(builtin: Vec<T>, mut own: Vec<T>) -> Vec<T> {
     // A phrase the dossier gives to one entry is that entry's alone: a phrase
     // matches for one owner only, and the dossier knows its story better.
-    let claimed: Vec<(String, String)> = own
-        .iter_mut()
-        .flat_map(|entry| {
-            let key = entry.key().to_string();
-            entry
-                .phrases()
-                .clone()
-                .into_iter()
-                .map(move |phrase| (key.clone(), phrase))
-        })
-        .collect();
+    let mut claimed: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for entry in &mut own {
+        let key = entry.key().to_string();
+        for phrase in entry.phrases().iter() {
+            claimed.insert(phrase.clone(), key.clone());
+        }
+    }
     let mut merged = builtin;
     for entry in &mut merged {
         let key = entry.key().to_string();
         entry
             .phrases()
-            .retain(|p| !claimed.iter().any(|(owner, q)| q == p && *owner != key));
+            .retain(|p| claimed.get(p).is_none_or(|owner| *owner == key));
     }
     for mut entry in own {
         match merged.iter_mut().find(|b| b.key() == entry.key()) {

@@ -69,9 +69,7 @@ pub fn suggest(options: &Options, write: bool) -> Result<Suggestions> {
                 counts.join(", ")
             }
         );
-        if let Some((source, anchor, sentence)) =
-            first_sentence(&dossier, &analysis.mentions, &actor.slug)
-        {
+        if let Some((source, anchor, sentence)) = first_sentence(&dossier, &analysis, &actor.slug) {
             let _ = writeln!(text, "  first: {sentence} ({source}#{anchor})");
         }
     }

@@ -5,7 +5,7 @@
 use super::mentions::PhraseMatcher;
 use super::quotes::{self, Lexicon, Speaker, StatementKind};
 use super::Analysis;
-use crate::ingest::{comparison_key, Source};
+use crate::ingest::{comparison_key, Paragraph, Source};
 use crate::model::{ActorKind, Stance};
 use crate::resolve::Dossier;
 use rayon::prelude::*;
@@ -436,14 +436,21 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Com
             .sources
             .iter()
             .map(|source| {
+                let paragraphs: HashMap<&str, &Paragraph> = source
+                    .paragraphs
+                    .iter()
+                    .map(|p| (p.anchor.as_str(), p))
+                    .collect();
                 by_source
                     .get(source.slug.as_str())
                     .into_iter()
                     .flatten()
                     .filter(|s| s.statement.kind == StatementKind::Scare)
                     .map(|s| {
-                        let (anchor, sentence) =
-                            sentence_holding(source, &s.anchor, s.statement.range.start);
+                        let (anchor, sentence) = match paragraphs.get(s.anchor.as_str()) {
+                            Some(paragraph) => sentence_holding(paragraph, s.statement.range.start),
+                            None => (s.anchor.clone(), ""),
+                        };
                         Evidence::new(anchor, sentence, vec![s.statement.text.clone()])
                     })
                     .collect()
@@ -572,17 +579,17 @@ fn quoted_ranges(spans: &[Range<usize>], within: Range<usize>) -> Vec<Range<usiz
         .collect()
 }
 
-/// The anchor and text of the sentence of paragraph `anchor` that holds byte `at`.
-fn sentence_holding<'s>(source: &'s Source, anchor: &str, at: usize) -> (String, &'s str) {
-    let Some(paragraph) = source.paragraphs.iter().find(|p| p.anchor == anchor) else {
-        return (anchor.to_string(), "");
-    };
-    match paragraph.sentences.iter().position(|r| r.contains(&at)) {
-        Some(i) => (
+/// The anchor and text of the sentence of `paragraph` that holds byte `at`.
+fn sentence_holding(paragraph: &Paragraph, at: usize) -> (String, &str) {
+    // Sentences are in order: a binary search keeps a paragraph of thousands of
+    // sentences and scare quotes linear.
+    let i = paragraph.sentences.partition_point(|r| r.end <= at);
+    match paragraph.sentences.get(i).filter(|r| r.contains(&at)) {
+        Some(range) => (
             paragraph.sentence_anchor(i),
-            paragraph.text[paragraph.sentences[i].clone()].trim(),
+            paragraph.text[range.clone()].trim(),
         ),
-        None => (anchor.to_string(), paragraph.text.as_str()),
+        None => (paragraph.anchor.clone(), paragraph.text.as_str()),
     }
 }
 

@@ -302,11 +302,14 @@ pub struct Discovery {
     pub new_variants: Vec<NewVariants>,
     /// Spellings flagged as ambiguous: not linked, except where a source settles them.
     pub ambiguous: Vec<AmbiguousVariant>,
+    /// Position in `actors` by slug, so that pages look an actor up in one step.
+    #[serde(skip)]
+    by_slug: HashMap<String, usize>,
 }
 
 impl Discovery {
     pub fn actor(&self, slug: &str) -> Option<&DiscoveredActor> {
-        self.actors.iter().find(|a| a.slug == slug)
+        self.by_slug.get(slug).map(|&i| &self.actors[i])
     }
 }
 
@@ -874,6 +877,14 @@ fn evidence_of(candidate: &Candidate) -> Vec<Evidence> {
 fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
     // A recurring two-word name whose last word is also used alone is a person's.
     let plain = std::mem::take(&mut reading.plain);
+    // Surnames some person carries with a first name, kept as people are added,
+    // so that each spelling asks a set rather than scanning every person.
+    let mut named_surnames: HashSet<String> = reading
+        .people
+        .keys()
+        .filter(|k| !k.0.is_empty())
+        .map(|k| k.1.clone())
+        .collect();
     for (spelling, (count, sources)) in plain {
         let tokens: Vec<&str> = spelling.split(' ').collect();
         let key = person_key(&tokens, cues);
@@ -884,15 +895,13 @@ fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         }
         // "Secretary Clinton" then "Hillary Clinton": the surname-only person gets a full name.
         let surname_only = (String::new(), key.1.clone());
-        if tokens.len() >= 2
-            && !reading
-                .people
-                .keys()
-                .any(|k| k.1 == key.1 && !k.0.is_empty())
-        {
+        if tokens.len() >= 2 && !named_surnames.contains(&key.1) {
             if let Some(mut person) = reading.people.remove(&surname_only) {
                 *person.spellings.entry(spelling.clone()).or_default() += count;
                 person.sources.extend(sources);
+                if !key.0.is_empty() {
+                    named_surnames.insert(key.1.clone());
+                }
                 reading.people.insert(key, person);
                 continue;
             }
@@ -901,6 +910,9 @@ fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
             .last()
             .is_some_and(|s| reading.singles.get(*s).copied().unwrap_or(0) > 0);
         if count >= 2 && surname_used && tokens.len() <= 3 {
+            if !key.0.is_empty() {
+                named_surnames.insert(key.1.clone());
+            }
             let person = reading.people.entry(key).or_default();
             *person.spellings.entry(spelling.clone()).or_default() += count;
             person.cite(
@@ -1147,14 +1159,16 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
 
     // Slugs: from the full name, never one another file has.
     let mut slugs: Vec<String> = Vec::with_capacity(kept.len());
+    let mut taken: HashSet<String> = HashSet::with_capacity(kept.len());
     for actor in &kept {
         let base = slugify(&actor.name);
         let mut slug = base.clone();
         let mut n = 2;
-        while dossier.index.contains_key(&slug) || slugs.contains(&slug) {
+        while dossier.index.contains_key(&slug) || taken.contains(&slug) {
             slug = format!("{base}-{n}");
             n += 1;
         }
+        taken.insert(slug.clone());
         slugs.push(slug);
     }
     let slug_of_name: HashMap<String, String> = kept
@@ -1264,6 +1278,9 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
             },
             body: String::new(),
         });
+        discovery
+            .by_slug
+            .insert(slug.clone(), discovery.actors.len());
         discovery.actors.push(DiscoveredActor {
             slug,
             name: actor.name,
@@ -1280,10 +1297,10 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
 /// anchor, text), from the first mention the analysis found.
 pub fn first_sentence(
     dossier: &Dossier,
-    mentions: &[crate::analyse::Mention],
+    analysis: &crate::analyse::Analysis,
     slug: &str,
 ) -> Option<(String, String, String)> {
-    let mention = mentions.iter().find(|m| m.actor == slug)?;
+    let mention = &analysis.mentions[*analysis.first_mention.get(slug)?];
     let source = dossier.source(&mention.source)?;
     if mention.anchor == "headline" || mention.anchor.starts_with("deck-") {
         let text = if mention.anchor == "headline" {

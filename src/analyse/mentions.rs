@@ -126,6 +126,12 @@ impl MentionMatcher {
             }
         }
         for (i, (text, is_person)) in ambiguous.iter().enumerate() {
+            let text = text.trim();
+            // Filtered as aliases are: the matcher drops such phrases, and the
+            // `person` and `rules` lists must stay in step with the ones it keeps.
+            if text.is_empty() || text.ends_with('*') {
+                continue;
+            }
             phrases.push((actors.len() + i, text));
             person.push(*is_person);
             rules.push(None);

@@ -21,6 +21,9 @@ use std::ops::Range;
 pub struct Analysis {
     /// Mentions of actors in source paragraphs, in source then paragraph order.
     pub mentions: Vec<Mention>,
+    /// For each actor, the position in `mentions` of its first mention.
+    #[serde(skip)]
+    pub first_mention: std::collections::HashMap<String, usize>,
     /// For each actor, how many times each source that names it does so (sources in dossier order).
     pub actor_coverage: BTreeMap<String, Vec<SourceCount>>,
     /// For each source, the actors it mentions, most mentioned first.
@@ -272,7 +275,12 @@ pub fn analyse(dossier: &Dossier) -> Analysis {
         .map(|((a, b), paragraphs)| CoMention { a, b, paragraphs })
         .collect();
 
+    let mut first_mention = std::collections::HashMap::new();
+    for (i, mention) in mentions.iter().enumerate() {
+        first_mention.entry(mention.actor.clone()).or_insert(i);
+    }
     let mut analysis = Analysis {
+        first_mention,
         mentions,
         actor_coverage,
         source_actors,

@@ -10,6 +10,7 @@ use super::mentions::PhraseMatcher;
 use serde::{Deserialize, Serialize};
 use slot::Slot;
 pub use spans::{quote_spans, sentences, QuoteSpan};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 pub const DEFAULT_LEXICON: &str = include_str!("speech.toml");
@@ -225,13 +226,17 @@ impl<'a> QuoteFinder<'a> {
             }
             kept.push(Title { words, ..title });
         }
-        let shared: Vec<String> = kept
-            .iter()
-            .filter(|t| {
-                kept.iter()
-                    .any(|o| o.words == t.words && o.actor != t.actor)
-            })
-            .map(|t| t.words.clone())
+        let mut holders: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for title in &kept {
+            holders
+                .entry(title.words.as_str())
+                .or_default()
+                .insert(title.actor.as_str());
+        }
+        let shared: HashSet<String> = holders
+            .into_iter()
+            .filter(|(_, actors)| actors.len() > 1)
+            .map(|(words, _)| words.to_string())
             .collect();
         kept.retain(|t| !shared.contains(&t.words));
         self.titles = kept;
@@ -250,12 +255,19 @@ impl<'a> QuoteFinder<'a> {
 
         // Text order, so that "the last attribution" means the last one read: each
         // sentence's quotations, then the sentence's own speech verb.
-        let sentence_of = |span: &QuoteSpan| sentences.iter().position(|s| s.contains(&span.open));
-        let loose: Vec<&QuoteSpan> = spans.iter().filter(|s| sentence_of(s).is_none()).collect();
+        // Sentences are in order: each quotation finds its own by binary search.
+        let mut loose: Vec<&QuoteSpan> = Vec::new();
+        let mut by_sentence: Vec<Vec<&QuoteSpan>> = vec![Vec::new(); sentences.len()];
+        for span in &spans {
+            let at = sentences.partition_point(|s| s.end <= span.open);
+            match sentences.get(at).filter(|s| s.contains(&span.open)) {
+                Some(_) => by_sentence[at].push(span),
+                None => loose.push(span),
+            }
+        }
         let mut steps: Vec<(Range<usize>, Vec<&QuoteSpan>, bool)> =
             vec![(0..text.len(), loose, false)];
-        for (i, sentence) in sentences.iter().enumerate() {
-            let inside = spans.iter().filter(|s| sentence_of(s) == Some(i)).collect();
+        for (sentence, inside) in sentences.iter().zip(by_sentence) {
             steps.push((sentence.clone(), inside, true));
         }
 

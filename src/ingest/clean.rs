@@ -441,6 +441,9 @@ impl<'a> Cleaner<'a> {
             if decided[i] || kept[i] {
                 continue;
             }
+            let Some(rule) = inner_heading(&judged[i].text).filter(|r| self.structural(r)) else {
+                continue;
+            };
             let between_paragraphs = judged[..i]
                 .iter()
                 .rev()
@@ -450,11 +453,7 @@ impl<'a> Cleaner<'a> {
                     .iter()
                     .find(|j| j.fate != Fate::Removed)
                     .is_some_and(is_body_prose);
-            if !between_paragraphs {
-                continue;
-            }
-            let rule = inner_heading(&judged[i].text);
-            if let Some(rule) = rule.filter(|r| self.structural(r)) {
+            if between_paragraphs {
                 decide(&mut judged[i], &mut decided[i], Fate::Removed, rule);
             }
         }

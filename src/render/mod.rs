@@ -1397,15 +1397,14 @@ impl<'a> Views<'a> {
                 })
             })
             .collect();
-        let first =
-            crate::analyse::discover::first_sentence(self.dossier, &self.analysis.mentions, slug)
-                .map(|(source, anchor, text)| {
-                    serde_json::json!({
-                        "url": format!("{}#{anchor}", page_path(Section::Sources, &source)),
-                        "source": self.dossier.title_of(&source).unwrap_or(&source),
-                        "text": text,
-                    })
-                });
+        let first = crate::analyse::discover::first_sentence(self.dossier, self.analysis, slug)
+            .map(|(source, anchor, text)| {
+                serde_json::json!({
+                    "url": format!("{}#{anchor}", page_path(Section::Sources, &source)),
+                    "source": self.dossier.title_of(&source).unwrap_or(&source),
+                    "text": text,
+                })
+            });
         Some(serde_json::json!({
             "evidence": evidence,
             "variants": found.variants,

@@ -158,6 +158,10 @@ pub trait NameEdges {
     fn closes_name(&self, word: &str) -> bool;
 }
 
+/// How many bytes after a match are read for the rest of a proper noun: longer
+/// than any name's run of capitalised words.
+const NAME_WINDOW: usize = 200;
+
 /// True when the match at `range` stands inside a longer proper noun: a
 /// capitalised word joins it from either side ("The Springfield Herald" for
 /// "Springfield", "Doe Tower" for "Doe", "New Doeville" for "Doeville").
@@ -182,6 +186,13 @@ pub fn inside_longer_name(
             .filter(|r| !r.starts_with(' '))
         {
             let offset = text.len() - rest.len();
+            // Only the words right after the match matter: a bounded window keeps
+            // each match's check independent of the paragraph's length.
+            let mut end = rest.len().min(NAME_WINDOW);
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            let rest = &rest[..end];
             let run: Vec<&str> = capitalised_spans(rest)
                 .into_iter()
                 .next()

@@ -94,11 +94,19 @@ pub fn sentences(text: &str, spans: &[QuoteSpan], abbreviations: &[String]) -> V
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
-        // A full stop inside a quotation ends no sentence, unless it ends the quotation too.
-        let inside_quote = spans.iter().any(|s| {
-            i > s.open && i < s.inner.end && !text[i + c.len_utf8()..s.inner.end].trim().is_empty()
-        });
-        if matches!(c, '.' | '!' | '?' | '…' | '。' | '؟') && !inside_quote {
+        if !matches!(c, '.' | '!' | '?' | '…' | '。' | '؟') {
+            k += 1;
+            continue;
+        }
+        // A full stop inside a quotation ends no sentence, unless it ends the quotation
+        // too. Spans follow one another, so only the last one opened before it can hold
+        // it: a binary search keeps a paragraph of many quotations linear.
+        let opened = spans.partition_point(|s| s.open < i);
+        let inside_quote = opened > 0 && {
+            let s = &spans[opened - 1];
+            i < s.inner.end && !text[i + c.len_utf8()..s.inner.end].trim().is_empty()
+        };
+        if !inside_quote {
             let mut end = k + 1;
             while end < chars.len() && matches!(chars[end].1, '"' | '”' | '’' | '»' | ')' | '\'')
             {
