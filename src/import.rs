@@ -1,7 +1,7 @@
 //! `dossier import`: a scraped article becomes a source file, its metadata inferred
 //! from the text and its text kept verbatim.
 
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::ingest::html::{self, Extracted, Found};
 use crate::ingest::{self, infer, Field, LineRole, Source};
 use crate::load::{self, slugify, Section};
@@ -88,6 +88,19 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
             body: text.clone(),
         };
         let mut source = ingest::ingest_one(document, &config, &rules).map_err(Error::Content)?;
+        if source.paragraphs.is_empty() {
+            // A source with no text would only be an empty page in the site.
+            return Err(Error::Content(vec![Diagnostic::new(
+                file,
+                0,
+                0,
+                "no article text was found in this file",
+            )
+            .with_hint(
+                "check that it holds the article (not a gzip that failed to save, a login \
+                 wall or an index page); a page's text can also be copied into a .txt file",
+            )]));
+        }
         if source.outlet.value == "unknown" {
             if let Some(found) = outlet_named_around(&source, &file_name) {
                 source.outlet = found;

@@ -545,8 +545,8 @@ fn words_inside_quotations_are_the_speakers_not_the_outlets() {
     build(&content, &output).unwrap();
     let page = fs::read_to_string(output.join("compare.html")).unwrap();
     assert!(
-        page.contains("quoted: historic, dangerous"),
-        "the compare cell shows quoted words apart"
+        page.contains("quoted: <a href=\"sources/one.html#loaded-0\">historic, dangerous</a>"),
+        "the compare cell shows quoted words apart, linked to their sentences"
     );
     let source = fs::read_to_string(output.join("sources/one.html")).unwrap();
     assert!(source.contains("Inside quotations (the speaker’s words)"));

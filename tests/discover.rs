@@ -354,3 +354,29 @@ fn a_discovered_actors_page_shows_how_it_was_found_and_passes_the_checkers() {
         String::from_utf8_lossy(&run.stderr)
     );
 }
+
+/// An organisation named with a connector after its organisation word
+/// ("Department of Fisheries") is found whole, not dropped as a lone word.
+#[test]
+fn an_organisation_named_with_of_is_found_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    fs::create_dir_all(content.join("sources")).unwrap();
+    fs::write(content.join("dossier.toml"), "title = \"Fish\"\n").unwrap();
+    fs::write(
+        content.join("sources/fish.txt"),
+        source(
+            "Quotas cut\nThe Department of Fisheries cut the quotas on Monday.\nFishermen said the Department of Fisheries had not asked them.\n",
+            "Coast News",
+        ),
+    )
+    .unwrap();
+    let (dossier, _) = analysed(&content);
+    let names: Vec<&str> = dossier
+        .discovery
+        .actors
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert!(names.contains(&"Department of Fisheries"), "{names:?}");
+}

@@ -273,3 +273,23 @@ fn init_import_and_build_need_no_flag_and_no_edit() {
     );
     assert!(lakes.join("output/index.html").is_file());
 }
+
+/// A file with no article text (a broken save, a login wall) is refused with a
+/// hint, and nothing is written: it would only make an empty page.
+#[test]
+fn a_file_with_no_article_text_is_refused() {
+    let dir = desk(&[
+        ("broken.html.gz", "not a gzip at all".to_string()),
+        (
+            "title-only.txt",
+            "Ministers agree to share the lake water\n".to_string(),
+        ),
+    ]);
+    for file in ["saved/broken.html.gz", "saved/title-only.txt"] {
+        let run = dossier(dir.path(), &["import", file]);
+        assert!(!run.status.success(), "{file} was imported");
+        assert!(stderr(&run).contains("no article text"), "{}", stderr(&run));
+        assert!(stderr(&run).contains("hint"), "{}", stderr(&run));
+    }
+    assert!(!dir.path().join("content/sources").exists());
+}

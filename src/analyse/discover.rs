@@ -736,7 +736,11 @@ fn read_organisation(
     else {
         return;
     };
-    let end = if tokens.len() > last + 1 && text[tokens[last].end..tokens[last + 1].start].len() > 1
+    // "Department of Justice": after a connector the name runs to the span's end;
+    // a capitalised word right after the organisation word starts another name.
+    let end = if token_text
+        .get(last + 1)
+        .is_some_and(|next| !is_capitalised(next))
     {
         tokens.len() - 1
     } else {
