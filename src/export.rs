@@ -5,10 +5,10 @@
 
 use crate::analyse::Analysis;
 use crate::ingest::Source;
-use crate::load::Section;
+use crate::model::Section;
 use crate::model::{ActorMeta, ClaimSpec, NoteMeta};
-use crate::render::page_path;
 use crate::resolve::{Cited, Dossier, Event, Link};
+use crate::urls::page_path;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -42,7 +42,7 @@ pub struct Export<'a> {
     pub analysis: &'a Analysis,
     /// What discovery found: actors with no file, new spellings of actors with
     /// one, and spellings left unlinked as ambiguous.
-    pub discovery: &'a crate::analyse::discover::Discovery,
+    pub discovery: &'a crate::resolve::discover::Discovery,
 }
 
 /// An actor or a note: its slug, its page, its front matter and its Markdown.
@@ -57,7 +57,7 @@ pub struct Profile<'a, M: JsonSchema> {
     pub body: &'a str,
     /// For an actor with no file: how discovery found it in the text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub discovered: Option<&'a crate::analyse::discover::DiscoveredActor>,
+    pub discovered: Option<&'a crate::resolve::discover::DiscoveredActor>,
 }
 
 pub fn export<'a>(dossier: &'a Dossier, analysis: &'a Analysis) -> Export<'a> {

@@ -2,7 +2,7 @@
 //! so one light and one dark stylesheet colour every page. The syntax set is
 //! loaded once, and only when a page has a code block.
 
-use crate::render::escape_html;
+use crate::text::escape_html;
 use std::sync::OnceLock;
 use syntect::highlighting::{Color, Theme, ThemeSet};
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};

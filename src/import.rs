@@ -4,9 +4,11 @@
 use crate::error::{Diagnostic, Error, Result};
 use crate::ingest::html::{self, Extracted, Found};
 use crate::ingest::{self, infer, Field, LineRole, Source};
-use crate::load::{self, slugify, Section};
+use crate::load;
+use crate::model::Section;
 use crate::model::{Config, Document, Origin, SourceKind, SourceMeta};
 use crate::scaffold::quoted;
+use crate::text::slugify;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -477,7 +479,7 @@ pub fn describe(item: &Imported) -> String {
     for line in removed {
         let what = match &line.split {
             Some((_, cut)) => format!("end of line: {:?}", cut.trim()),
-            None => format!("{:?}", crate::resolve::truncate_words(line.text.trim(), 70)),
+            None => format!("{:?}", crate::text::truncate_words(line.text.trim(), 70)),
         };
         writeln!(
             out,

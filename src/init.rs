@@ -2,7 +2,8 @@
 //! `.gitignore` and a GitHub Pages workflow.
 
 use crate::error::{Error, Result};
-use crate::load::{Section, CONFIG_FILE, CONTENT_FOLDER};
+use crate::load::{CONFIG_FILE, CONTENT_FOLDER};
+use crate::model::Section;
 use crate::scaffold::quoted;
 use std::fmt;
 use std::io::Write;

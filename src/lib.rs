@@ -15,6 +15,7 @@ pub mod load;
 pub mod location;
 pub mod markdown;
 pub mod model;
+pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod resolve;
@@ -23,6 +24,7 @@ pub mod serve;
 pub mod suggest;
 pub mod text;
 pub mod theme;
+pub mod urls;
 pub mod write;
 
 pub use error::{Diagnostic, Error, Result};

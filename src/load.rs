@@ -2,7 +2,10 @@
 
 use crate::error::{collect, Diagnostic, Error, Result};
 use crate::location::line_col;
-use crate::model::{ActorMeta, Claims, Config, Document, Framing, NoteMeta, Origin, SourceMeta};
+use crate::model::{
+    ActorMeta, Claims, Config, Document, Framing, NoteMeta, Origin, Section, SourceMeta,
+};
+use crate::text::{is_valid_slug, slugify};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
@@ -25,37 +28,19 @@ pub struct Content {
     pub claims: Option<(PathBuf, String, Claims)>,
 }
 
-/// The three kinds of content file, each in its own folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Section {
-    Sources,
-    Actors,
-    Notes,
+/// Whether a file with this extension belongs in the section's folder.
+fn accepts(section: Section, extension: &str) -> bool {
+    match section {
+        Section::Sources => matches!(extension, "txt" | "md"),
+        Section::Actors | Section::Notes => extension == "md",
+    }
 }
 
-impl Section {
-    pub const ALL: [Section; 3] = [Section::Sources, Section::Actors, Section::Notes];
-
-    pub fn folder(self) -> &'static str {
-        match self {
-            Section::Sources => "sources",
-            Section::Actors => "actors",
-            Section::Notes => "notes",
-        }
-    }
-
-    fn accepts(self, extension: &str) -> bool {
-        match self {
-            Section::Sources => matches!(extension, "txt" | "md"),
-            Section::Actors | Section::Notes => extension == "md",
-        }
-    }
-
-    fn extensions(self) -> &'static str {
-        match self {
-            Section::Sources => ".txt or .md",
-            Section::Actors | Section::Notes => ".md",
-        }
+/// The extensions a section's folder accepts, for a hint.
+fn extensions(section: Section) -> &'static str {
+    match section {
+        Section::Sources => ".txt or .md",
+        Section::Actors | Section::Notes => ".md",
     }
 }
 
@@ -66,6 +51,9 @@ pub const OUTPUT_FOLDER: &str = "output";
 pub const FURNITURE_FILE: &str = "furniture.toml";
 pub const FRAMING_FILE: &str = "framing.toml";
 pub const CLAIMS_FILE: &str = "claims.toml";
+/// How a saved page kept beside its source file ends: `<slug>.page.html`.
+pub const PAGE_EXTENSION: &str = "page.html";
+pub const PAGE_GZ_EXTENSION: &str = "page.html.gz";
 
 pub fn load(root: &Path) -> Result<Content> {
     if !root.is_dir() {
@@ -134,7 +122,7 @@ pub fn load(root: &Path) -> Result<Content> {
             if section == Section::Sources && is_kept_page(&path) {
                 continue;
             }
-            if section.accepts(extension) {
+            if accepts(section, extension) {
                 files.push((section, path));
             } else {
                 diagnostics.push(
@@ -142,7 +130,7 @@ pub fn load(root: &Path) -> Result<Content> {
                         .with_hint(format!(
                             "files in {}/ end in {}; move this file elsewhere",
                             section.folder(),
-                            section.extensions()
+                            extensions(section)
                         )),
                 );
             }
@@ -244,10 +232,7 @@ pub fn is_kept_page(path: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let kept = [
-        crate::ingest::html::PAGE_EXTENSION,
-        crate::ingest::html::PAGE_GZ_EXTENSION,
-    ];
+    let kept = [PAGE_EXTENSION, PAGE_GZ_EXTENSION];
     kept.iter()
         .any(|ext| name.strip_suffix(ext).is_some_and(|s| s.ends_with('.')))
 }
@@ -605,34 +590,6 @@ pub fn slug_of(path: &Path) -> Result<String, Diagnostic> {
 
 /// Slugs whose pages would take the place of a section's own index page.
 pub const RESERVED_SLUGS: &[&str] = &["index"];
-
-pub fn is_valid_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.len() <= 120
-        && slug.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !slug.ends_with('-')
-        && !slug.contains("--")
-}
-
-/// Turns any name into a valid slug ("Benny Gantz" → "benny-gantz", "Łódź" → "lodz"):
-/// the `slug` crate transliterates every script to ASCII (deunicode), as Zola does,
-/// and the length is capped so file names stay short.
-pub fn slugify(name: &str) -> String {
-    let slug = slug::slugify(name);
-    let mut end = slug.len().min(80);
-    while !slug.is_char_boundary(end) {
-        end -= 1;
-    }
-    let slug = slug[..end].trim_matches('-');
-    if slug.is_empty() {
-        "untitled".to_string()
-    } else {
-        slug.to_string()
-    }
-}
 
 fn check_unique_slugs<'a>(
     items: impl Iterator<Item = (&'a String, &'a PathBuf)>,

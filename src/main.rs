@@ -8,7 +8,8 @@ use anstyle::{AnsiColor, Style};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use dossier::load::{Folders, Section};
+use dossier::load::Folders;
+use dossier::model::Section;
 use dossier::pipeline::{self, Options, Progress, Report};
 use dossier::serve::{Events, Preview, ServeOptions};
 use dossier::{Error, Result};

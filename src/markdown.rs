@@ -531,7 +531,7 @@ pub fn plain_text(markdown: &str, title_of: impl Fn(&WikiLink) -> Option<String>
             _ => {}
         }
     }
-    crate::ingest::normalise_space(&out)
+    crate::text::normalise_space(&out)
 }
 
 fn strip_citations(markdown: &str) -> String {

@@ -4,6 +4,26 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::PathBuf;
 
+/// The three kinds of content file, each in its own folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Section {
+    Sources,
+    Actors,
+    Notes,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Sources, Section::Actors, Section::Notes];
+
+    pub fn folder(self) -> &'static str {
+        match self {
+            Section::Sources => "sources",
+            Section::Actors => "actors",
+            Section::Notes => "notes",
+        }
+    }
+}
+
 /// `content/dossier.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -6,9 +6,8 @@ use crate::error::{Error, Result};
 use crate::ingest::ingest;
 use crate::load::load;
 use crate::model::Config;
-use crate::render::{
-    compile_templates, render, render_cached, Collect, Discard, OutputFile, RenderStats, Sink,
-};
+use crate::output::{Collect, Discard, OutputFile, Sink};
+use crate::render::{compile_templates, render, render_cached, RenderStats};
 use crate::resolve::{resolve, Dossier};
 use crate::theme::Theme;
 use crate::write::{update, write, Staging, WriteReport};
@@ -126,11 +125,11 @@ fn load_timed(
     };
     clock.start("resolve");
     let dossier = resolve(content, sources)?;
-    crate::analyse::citations::check(&dossier)?;
+    crate::resolve::citations::check(&dossier)?;
     // After the citation rule: a note need not cite sources for names only
     // discovery knows.
     clock.start("discover");
-    let dossier = crate::analyse::discover::discover(dossier);
+    let dossier = crate::resolve::discover::discover(dossier);
     clock.stop();
     Ok(dossier)
 }
@@ -361,7 +360,7 @@ fn theme_folder(options: &Options, config: &Config) -> Result<Option<PathBuf>> {
     if name == "default" {
         return Ok(None);
     }
-    if !crate::load::is_valid_slug(name) {
+    if !crate::text::is_valid_slug(name) {
         return Err(Error::Theme(format!(
             "theme name '{name}' must be a plain folder name"
         )));

@@ -1,7 +1,8 @@
 //! `dossier new`: a ready-to-edit file with every front-matter field; the file builds as it is.
 
 use crate::error::{Error, Result};
-use crate::load::{slugify, Section};
+use crate::model::Section;
+use crate::text::slugify;
 use std::path::{Path, PathBuf};
 
 /// Writes a new content file for `name` and returns its path. Never overwrites.

@@ -1,7 +1,7 @@
 //! `dossier actors suggest`: what discovery found, as a list to review and, with
 //! `--write`, as ready-to-edit actor files that then win over discovery.
 
-use crate::analyse::discover::first_sentence;
+use crate::analyse::first_sentence;
 use crate::error::{Error, Result};
 use crate::pipeline::{load_dossier, Options};
 use crate::scaffold::{actor_text, write_actor};

@@ -5,7 +5,7 @@
 //! A manifest lists what dossier wrote; a folder holding anything else is refused.
 
 use crate::error::{Error, Result};
-use crate::render::OutputFile;
+use crate::output::{lock, OutputFile};
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::ErrorKind;
@@ -169,12 +169,12 @@ impl Staging {
     }
 }
 
-impl crate::render::Sink for Staging {
+impl crate::output::Sink for Staging {
     fn put(&self, file: OutputFile) -> Result<()> {
         Staging::put(self, &file)
     }
 
-    fn put_streamed(&self, path: &str, write: &crate::render::WriteFile) -> Result<()> {
+    fn put_streamed(&self, path: &str, write: &crate::output::WriteFile) -> Result<()> {
         let target = self.claim(path)?;
         let file = fs::File::create(&target).map_err(|e| Error::io(&target, e))?;
         let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
@@ -226,13 +226,6 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.folder);
         }
     }
-}
-
-/// A poisoned lock only means another thread panicked while writing; the set is still whole.
-pub(crate) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Swaps two folders in one step where the system can (Linux `renameat2`

@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use dossier::analyse::quotes::{Speaker, StatementKind};
-use dossier::ingest::comparison_key;
+use dossier::text::comparison_key;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 

@@ -5,8 +5,8 @@
 mod common;
 
 use common::*;
-use dossier::analyse::discover::{Ambiguity, Cue};
 use dossier::model::ActorKind;
+use dossier::resolve::discover::{Ambiguity, Cue};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
@@ -94,7 +94,7 @@ fn mentions(
 fn found<'d>(
     dossier: &'d dossier::resolve::Dossier,
     slug: &str,
-) -> &'d dossier::analyse::discover::DiscoveredActor {
+) -> &'d dossier::resolve::discover::DiscoveredActor {
     dossier.discovery.actor(slug).unwrap_or_else(|| {
         panic!(
             "{slug} not discovered: {:#?}",

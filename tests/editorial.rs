@@ -104,7 +104,7 @@ fn every_link_form_and_citation_renders_and_is_backlinked() {
         "{}",
         footnotes[0]
     );
-    let escaped_start = dossier::render::escape_html(&sentences[1][..20]);
+    let escaped_start = dossier::text::escape_html(&sentences[1][..20]);
     assert!(footnotes[0].contains(&escaped_start), "{}", footnotes[0]);
     assert!(footnotes[1].contains(&format!("#{anchor}-s1\"")));
     assert!(footnotes[2].contains("The whole article"));

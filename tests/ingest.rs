@@ -272,7 +272,7 @@ fn nothing_is_lost_and_nothing_is_invented() {
         for paragraph in &source.paragraphs {
             assert!(
                 text.split('\n')
-                    .any(|line| ingest::normalise_space(line).contains(&paragraph.text)),
+                    .any(|line| dossier::text::normalise_space(line).contains(&paragraph.text)),
                 "{origin}: paragraph not in the text: {}",
                 paragraph.text
             );

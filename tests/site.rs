@@ -404,7 +404,7 @@ fn every_tag_has_a_page_listing_what_carries_it() {
     let mut checked = 0;
     for (tags, url) in tagged {
         for tag in tags {
-            let path = format!("tags/{}.html", dossier::load::slugify(tag));
+            let path = format!("tags/{}.html", dossier::text::slugify(tag));
             let page = site.html(&path);
             let link = Selector::parse(&format!("main a[href=\"{url}\"]")).unwrap();
             assert!(

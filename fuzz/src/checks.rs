@@ -291,7 +291,7 @@ fn check_source(source: &ingest::Source, body: &str, body_line: usize) {
             );
         }
         if line.role == LineRole::Blank {
-            assert!(ingest::normalise_space(&line.text).is_empty());
+            assert!(dossier::text::normalise_space(&line.text).is_empty());
         }
     }
     assert!(!source.headline.is_empty());
@@ -314,7 +314,7 @@ fn check_source(source: &ingest::Source, body: &str, body_line: usize) {
     let words: usize = source
         .paragraphs
         .iter()
-        .map(|p| ingest::count_words(&p.text))
+        .map(|p| dossier::text::count_words(&p.text))
         .sum();
     assert_eq!(source.word_count, words);
 }
@@ -397,7 +397,7 @@ const TITLES: &[&str] = &[
 /// Resolves some targets, as the site does: valid slugs of even length, and a few names.
 fn resolve(link: &WikiLink) -> Option<LinkTarget> {
     let known = ["gantz", "israel", "overview", "nnn-landmark-pact", "a"];
-    if !(load::is_valid_slug(&link.target)
+    if !(dossier::text::is_valid_slug(&link.target)
         && (link.target.len().is_multiple_of(2) || known.contains(&link.target.as_str())))
     {
         return None;
@@ -449,7 +449,7 @@ pub fn markdown(data: &[u8]) {
     let plain = markdown::plain_text(text, |link| resolve(link).map(|t| t.title));
     assert_eq!(
         plain,
-        ingest::normalise_space(&plain),
+        dossier::text::normalise_space(&plain),
         "plain text is not normalised"
     );
 }
@@ -749,7 +749,8 @@ pub fn quotes(data: &[u8]) {
                 assert!(spans[i - 1].close_end <= span.open, "quote spans overlap");
             }
         }
-        let sentences = quotes::sentences(paragraph, &spans, &lexicon.abbreviations);
+        let sentences =
+            quotes::sentences(paragraph, &spans, dossier::text::sentences::abbreviations());
         for r in &sentences {
             assert_range_in(paragraph, r, "sentence");
             assert!(!r.is_empty());
@@ -757,7 +758,7 @@ pub fn quotes(data: &[u8]) {
         assert_increasing(&sentences, "sentences");
         assert_eq!(
             sentences,
-            quotes::paragraph_sentences(paragraph),
+            dossier::text::paragraph_sentences(paragraph),
             "paragraph_sentences disagrees"
         );
 

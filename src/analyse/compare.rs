@@ -2,12 +2,13 @@
 //! discrepancies, coverage and shared text. Every figure keeps the sentences it
 //! was counted from, so the page can show its evidence.
 
-use super::mentions::PhraseMatcher;
 use super::quotes::{self, Lexicon, Speaker, StatementKind};
 use super::Analysis;
-use crate::ingest::{comparison_key, Paragraph, Source};
+use crate::ingest::{Paragraph, Source};
 use crate::model::{ActorKind, Stance};
 use crate::resolve::Dossier;
+use crate::text::comparison_key;
+use crate::text::phrases::PhraseMatcher;
 use rayon::prelude::*;
 use regex::Regex;
 use serde::Serialize;
@@ -85,13 +86,13 @@ impl Evidence {
             if start < last {
                 continue;
             }
-            html.push_str(&crate::render::escape_html(&self.text[last..start]));
+            html.push_str(&crate::text::escape_html(&self.text[last..start]));
             html.push_str("<mark>");
-            html.push_str(&crate::render::escape_html(&self.text[start..end]));
+            html.push_str(&crate::text::escape_html(&self.text[start..end]));
             html.push_str("</mark>");
             last = end;
         }
-        html.push_str(&crate::render::escape_html(&self.text[last..]));
+        html.push_str(&crate::text::escape_html(&self.text[last..]));
         html
     }
 }

@@ -1,16 +1,14 @@
 //! Stage 4: pure functions over the whole corpus. Each text is scanned once.
 
-pub mod citations;
 pub mod compare;
-pub mod discover;
 pub mod framing;
-pub mod mentions;
 pub mod naming;
 pub mod quotes;
 
 use crate::model::ActorKind;
+use crate::resolve::discover;
+use crate::resolve::mentions::MentionMatcher;
 use crate::resolve::Dossier;
-use mentions::MentionMatcher;
 use quotes::{Lexicon, QuoteFinder, SpeakerMention, Statement, Title};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -304,6 +302,44 @@ fn apposition_noun(before: &str, lexicon: &Lexicon) -> Option<String> {
     (matches!(article.as_str(), "the" | "l'" | "le" | "la" | "el")
         && lexicon.anonymous.contains(&noun))
     .then_some(noun)
+}
+
+/// The first sentence of the corpus that names an actor: (source, sentence
+/// anchor, text), from the first mention the analysis found.
+pub fn first_sentence(
+    dossier: &Dossier,
+    analysis: &Analysis,
+    slug: &str,
+) -> Option<(String, String, String)> {
+    let mention = &analysis.mentions[*analysis.first_mention.get(slug)?];
+    let source = dossier.source(&mention.source)?;
+    if mention.anchor == "headline" || mention.anchor.starts_with("deck-") {
+        let text = if mention.anchor == "headline" {
+            source.headline.clone()
+        } else {
+            let n: usize = mention.anchor["deck-".len()..].parse().ok()?;
+            source.deck.get(n.checked_sub(1)?)?.clone()
+        };
+        return Some((source.slug.clone(), mention.anchor.clone(), text));
+    }
+    let paragraph = source
+        .paragraphs
+        .iter()
+        .find(|p| p.anchor == mention.anchor)?;
+    let index = paragraph
+        .sentences
+        .iter()
+        .position(|r| r.start <= mention.range.start && mention.range.start < r.end)
+        .unwrap_or(0);
+    let text = paragraph
+        .sentences
+        .get(index)
+        .map_or(paragraph.text.as_str(), |r| &paragraph.text[r.clone()]);
+    Some((
+        source.slug.clone(),
+        paragraph.sentence_anchor(index),
+        text.trim().to_string(),
+    ))
 }
 
 #[cfg(test)]

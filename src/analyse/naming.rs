@@ -12,12 +12,12 @@
 //! the cost follows the text and its mentions.
 
 use super::compare::{quoted_spans, Evidence};
-use super::discover::{cues, Cues};
-use super::mentions::PhraseMatcher;
 use super::{Analysis, Mention};
 use crate::model::ActorKind;
+use crate::resolve::discover::{cues, Cues};
 use crate::resolve::Dossier;
 use crate::text::names::{is_capitalised, strip_possessive, words};
+use crate::text::phrases::PhraseMatcher;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;

@@ -4,12 +4,11 @@
 //! the rest of its clause (`slot.rs` reads that clause).
 
 mod slot;
-mod spans;
 
-use super::mentions::PhraseMatcher;
+use crate::text::phrases::PhraseMatcher;
+pub use crate::text::sentences::{quote_spans, sentences, QuoteSpan};
 use serde::{Deserialize, Serialize};
 use slot::Slot;
-pub use spans::{quote_spans, sentences, QuoteSpan};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -32,7 +31,6 @@ struct LexiconFile {
     listener_verbs: Vec<String>,
     honorifics: Vec<String>,
     particles: Vec<String>,
-    abbreviations: Vec<String>,
 }
 
 /// The speech lexicon, with its verbs compiled once into a case-insensitive
@@ -54,24 +52,7 @@ pub struct Lexicon {
     pub listener_verbs: Vec<String>,
     pub honorifics: Vec<String>,
     pub particles: Vec<String>,
-    pub abbreviations: Vec<String>,
     pub verb_matcher: PhraseMatcher,
-}
-
-/// The built-in abbreviations, parsed once: ingest splits every paragraph into
-/// sentences before any lexicon is loaded.
-pub fn builtin_abbreviations() -> &'static [String] {
-    static ABBREVIATIONS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    ABBREVIATIONS.get_or_init(|| {
-        let file: LexiconFile =
-            toml::from_str(DEFAULT_LEXICON).expect("the built-in speech lexicon is valid (tested)");
-        file.abbreviations
-    })
-}
-
-/// Sentence ranges of a paragraph, with the built-in abbreviations.
-pub fn paragraph_sentences(text: &str) -> Vec<Range<usize>> {
-    sentences(text, &quote_spans(text), builtin_abbreviations())
 }
 
 impl Lexicon {
@@ -97,7 +78,6 @@ impl Lexicon {
             listener_verbs: file.listener_verbs,
             honorifics: file.honorifics,
             particles: file.particles,
-            abbreviations: file.abbreviations,
             verb_matcher,
         }
     }
@@ -245,7 +225,7 @@ impl<'a> QuoteFinder<'a> {
 
     pub fn paragraph(&mut self, text: &str, mentions: &[SpeakerMention]) -> Vec<Statement> {
         let spans = quote_spans(text);
-        let sentences = sentences(text, &spans, &self.lexicon.abbreviations);
+        let sentences = sentences(text, &spans, crate::text::sentences::abbreviations());
         let mut statements = Vec::new();
         let carried = self.previous_quote.take();
         // The speaker the paragraph is on: set by each attribution, kept by the
@@ -276,7 +256,7 @@ impl<'a> QuoteFinder<'a> {
             let mut framing_verbs: Vec<usize> = Vec::new();
             for span in inside {
                 let inner = text[span.inner.clone()].trim();
-                let words = crate::ingest::count_words(inner);
+                let words = crate::text::count_words(inner);
                 if words == 0 {
                     continue;
                 }
@@ -351,7 +331,7 @@ impl<'a> QuoteFinder<'a> {
                     speaker: found.speaker,
                     verb: Some(found.verb),
                     continued: false,
-                    words: crate::ingest::count_words(sentence_text),
+                    words: crate::text::count_words(sentence_text),
                     range: sentence,
                 });
             }
@@ -682,25 +662,6 @@ mod tests {
     fn the_builtin_lexicon_loads() {
         let lexicon = Lexicon::builtin();
         assert!(lexicon.verbs.contains(&"told".to_string()));
-    }
-
-    #[test]
-    fn splits_sentences_but_not_after_abbreviations_or_inside_quotes() {
-        let lexicon = Lexicon::builtin();
-        let text = "Lt. Gen. (Ret.) Benny Gantz arrived. He said “Good. Very good.” Then he left.";
-        let spans = quote_spans(text);
-        let found: Vec<&str> = sentences(text, &spans, &lexicon.abbreviations)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
-        assert_eq!(
-            found,
-            [
-                "Lt. Gen. (Ret.) Benny Gantz arrived.",
-                "He said “Good. Very good.”",
-                "Then he left."
-            ]
-        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use super::infer;
 use super::rules::{Action, Infer, Rule, RuleSet, Scope};
 use crate::model::PartialDate;
+use crate::text::{comparison_key, count_words, normalise_space};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 
@@ -142,7 +143,7 @@ impl OutletRepeats {
                 .map(str::trim)
                 .filter(|line| {
                     !line.is_empty()
-                        && super::count_words(line) <= REPEAT_MAX_WORDS
+                        && count_words(line) <= REPEAT_MAX_WORDS
                         && !ends_like_a_sentence(line)
                 })
                 .map(comparison_key)
@@ -190,7 +191,7 @@ impl LinePattern {
             Some(pattern) if text.len() >= 2 => Regex::new(pattern)
                 .map(LinePattern::Regex)
                 .map_err(|e| format!("invalid pattern /{pattern}/: {e}")),
-            _ => Ok(LinePattern::Exact(super::normalise_space(text))),
+            _ => Ok(LinePattern::Exact(normalise_space(text))),
         }
     }
 
@@ -482,7 +483,7 @@ impl<'a> Cleaner<'a> {
         for later in first_prose..judged.len() {
             if decided[later]
                 || judged[later].fate != Fate::Body
-                || super::count_words(&judged[later].text) < 8
+                || count_words(&judged[later].text) < 8
             {
                 continue;
             }
@@ -565,7 +566,7 @@ fn note_inference(inferred: &mut Inferred, rule: &Rule, captures: &regex::Captur
     let line = captures.get(0).map_or("", |m| m.as_str()).trim();
     let evidence = format!(
         "the line '{}' (rule {})",
-        crate::resolve::truncate_words(line, 80),
+        crate::text::truncate_words(line, 80),
         rule.name
     );
     match kind {
@@ -633,39 +634,16 @@ fn prefix(key: &str) -> String {
     key.chars().take(PREFIX).collect()
 }
 
-/// Lowercased letters and digits, one space between words: two paragraphs with the
-/// same key say the same thing.
-pub fn comparison_key(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
-    let mut push = |c: char| {
-        if c.is_alphanumeric() {
-            key.push(c);
-        } else if !key.is_empty() && !key.ends_with(' ') {
-            key.push(' ');
-        }
-    };
-    for c in text.chars() {
-        // Most text is ASCII, whose lowercase is one char: skip the general mapping.
-        if c.is_ascii() {
-            push(c.to_ascii_lowercase());
-        } else {
-            c.to_lowercase().for_each(&mut push);
-        }
-    }
-    key.truncate(key.trim_end().len());
-    key
-}
-
 /// A paragraph of running text: long enough, and finished like a sentence.
 pub fn is_prose(text: &str) -> bool {
-    let words = super::count_words(text);
+    let words = count_words(text);
     words >= 25 || (words >= 8 && ends_like_a_sentence(text))
 }
 
 /// Which kind of heading a line between two paragraphs is, if it is one.
 fn inner_heading(text: &str) -> Option<&'static str> {
     let text = text.trim();
-    let words = super::count_words(text);
+    let words = count_words(text);
     let last = text.chars().last()?;
     let first = text.chars().next()?;
     let quoted = text.contains(['"', '“', '”', '«', '»']);
@@ -681,14 +659,12 @@ fn inner_heading(text: &str) -> Option<&'static str> {
 /// A first paragraph that reads as a headline although it ends like a sentence:
 /// shorter than a lede, a single sentence, and not opening with a dateline.
 fn looks_like_headline(text: &str) -> bool {
-    let words = super::count_words(text);
+    let words = count_words(text);
     let opens_with_dateline = infer::dateline(text).is_some()
         || text.split_once(" — ").is_some_and(|(lead, _)| {
             lead.chars().any(char::is_alphabetic) && !lead.chars().any(char::is_lowercase)
         });
-    words < 25
-        && !opens_with_dateline
-        && crate::analyse::quotes::paragraph_sentences(text).len() == 1
+    words < 25 && !opens_with_dateline && crate::text::paragraph_sentences(text).len() == 1
 }
 
 fn ends_like_a_sentence(text: &str) -> bool {
@@ -701,7 +677,7 @@ fn ends_like_a_sentence(text: &str) -> bool {
 }
 
 fn is_short_label(text: &str) -> bool {
-    super::count_words(text) <= 6 && !ends_like_a_sentence(text)
+    count_words(text) <= 6 && !ends_like_a_sentence(text)
 }
 
 #[cfg(test)]

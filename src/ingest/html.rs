@@ -29,16 +29,12 @@ impl SavedPage {
     /// The extension the kept copy gets beside the source file.
     pub fn kept_extension(&self) -> &'static str {
         if self.gzip {
-            PAGE_GZ_EXTENSION
+            crate::load::PAGE_GZ_EXTENSION
         } else {
-            PAGE_EXTENSION
+            crate::load::PAGE_EXTENSION
         }
     }
 }
-
-/// How a saved page kept beside its source file ends: `<slug>.page.html`.
-pub const PAGE_EXTENSION: &str = "page.html";
-pub const PAGE_GZ_EXTENSION: &str = "page.html.gz";
 
 /// One metadata value and where in the page it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -316,11 +312,11 @@ pub fn extract(html: &str) -> Extracted {
     // A description that is the lede, or its opening, is no deck: shown above the
     // body it would repeat it, and the body's copy would be taken for a repeat.
     let lede = |deck: &Found| {
-        let deck = crate::ingest::comparison_key(deck.value.trim_end_matches(['.', '…']));
+        let deck = crate::text::comparison_key(deck.value.trim_end_matches(['.', '…']));
         !deck.is_empty()
             && paragraphs
                 .iter()
-                .any(|p| crate::ingest::comparison_key(p).contains(&deck))
+                .any(|p| crate::text::comparison_key(p).contains(&deck))
     };
     if let Some(deck) = extracted.deck.take_if(|deck| lede(deck)) {
         dropped.push(Dropped {
@@ -395,7 +391,7 @@ fn body(document: Document, found: &Extracted) -> (Vec<String>, Vec<Dropped>) {
         .and_then(|mut readability| readability.parse().ok())
         .map(|article| article.text_content.to_string())
         .unwrap_or_default();
-    let key = |s: &str| crate::ingest::comparison_key(s);
+    let key = |s: &str| crate::text::comparison_key(s);
     let repeats = [&found.headline, &found.deck]
         .into_iter()
         .flatten()
@@ -429,13 +425,13 @@ fn body(document: Document, found: &Extracted) -> (Vec<String>, Vec<Dropped>) {
 /// "5 March 2024", "By Mira Holm": a short block that is only a date, or only
 /// the author the metadata names.
 fn is_dateline_or_byline(paragraph: &str, author: Option<&Found>) -> bool {
-    let words = crate::ingest::count_words(paragraph);
+    let words = crate::text::count_words(paragraph);
     if words > 8 {
         return false;
     }
-    let key = crate::ingest::comparison_key(paragraph);
+    let key = crate::text::comparison_key(paragraph);
     let by_author = author.is_some_and(|author| {
-        let name = crate::ingest::comparison_key(&author.value);
+        let name = crate::text::comparison_key(&author.value);
         !name.is_empty() && (key == name || key == format!("by {name}"))
     });
     let only_a_date = super::infer::parse_date(paragraph).is_some()
@@ -453,7 +449,7 @@ fn clean_text(text: &str) -> String {
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    crate::ingest::normalise_space(&text)
+    crate::text::normalise_space(&text)
 }
 
 fn found(value: &str, from: &'static str) -> Option<Found> {

@@ -10,6 +10,7 @@ pub mod rules;
 use crate::error::{collect, Diagnostic, Result};
 use crate::location::find_value;
 use crate::model::{Config, Document, Origin, PartialDate, SourceKind, SourceMeta};
+use crate::text::{comparison_key, count_words, normalise_space, text_direction};
 pub use clean::OutletRepeats;
 use clean::{Block, Cleaner, Fate, Found, Inferred, LinePattern, Overrides};
 use rayon::prelude::*;
@@ -18,8 +19,6 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 use std::hash::Hasher;
 use std::path::PathBuf;
-
-pub use clean::comparison_key;
 
 /// A source article ready to be linked and analysed.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -253,7 +252,7 @@ fn ingest_one_with(
                 text: item.text.clone(),
                 line: doc.origin.body_line + item.block.first_line,
                 credits: Vec::new(),
-                sentences: crate::analyse::quotes::paragraph_sentences(&item.text),
+                sentences: crate::text::paragraph_sentences(&item.text),
             }),
             Fate::Removed => {}
         }
@@ -426,27 +425,6 @@ fn blocks(body: &str, is_markdown: bool) -> Vec<Block> {
     blocks
 }
 
-/// Collapses every run of white space, including non-breaking and zero-width spaces.
-pub fn normalise_space(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-                )
-        })
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
 fn unique_anchor(key: &str, taken: &mut HashSet<String>) -> String {
     let mut hasher = fnv::FnvHasher::default();
     hasher.write(key.as_bytes());
@@ -458,27 +436,6 @@ fn unique_anchor(key: &str, taken: &mut HashSet<String>) -> String {
         n += 1;
     }
     anchor
-}
-
-pub fn count_words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
-
-/// Scripts written right to left, by the primary language subtag.
-pub fn text_direction(language: &str) -> &'static str {
-    let primary = language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match primary.as_str() {
-        "ar" | "he" | "iw" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb" | "syr" => {
-            "rtl"
-        }
-        _ => "ltr",
-    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
 //! The comparison page's view: the analysis's findings turned into rows and cells
 //! with links to the paragraphs they rest on.
 
-use super::{page_path, Views};
+use super::Views;
 use crate::analyse::compare::{Comparison, Evidence};
 use crate::analyse::naming::{FoundNaming, PhrasingKind, PhrasingUse};
-use crate::load::Section;
+use crate::model::Section;
+use crate::urls::page_path;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -303,7 +304,7 @@ impl Views<'_> {
     pub(super) fn column_label(&self, index: usize) -> String {
         let source = &self.dossier.sources[index];
         if source.outlet.value.eq_ignore_ascii_case("unknown") {
-            crate::resolve::truncate_words(&source.headline, 40)
+            crate::text::truncate_words(&source.headline, 40)
         } else {
             source.outlet.value.clone()
         }

@@ -9,102 +9,21 @@ use crate::analyse::quotes::{Speaker, StatementKind};
 use crate::analyse::{Analysis, SourceStatement};
 use crate::error::{Error, Result};
 use crate::ingest::{Paragraph, Source};
-use crate::load::Section;
 use crate::markdown::{self, LinkTarget, WikiLink};
+use crate::model::Section;
 use crate::model::{ActorKind, PartialDate};
+use crate::output::{lock, OutputFile, Sink, WriteFile};
 use crate::resolve::{Actor, Cited, Dossier, Event, Note, Reference};
+use crate::text::escape_html;
 use crate::theme::Theme;
-use crate::write::lock;
+use crate::urls::{absolute_url, page_path, root_of, text_page_path};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasher, DefaultHasher, Hasher, RandomState};
-use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use tera::{Context, Tera};
-
-/// One file of the site, by its path relative to the output folder. The bytes are
-/// shared so that `dossier serve` can keep a site in memory and reuse pages
-/// between builds without copying them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Arc<Vec<u8>>,
-}
-
-impl OutputFile {
-    pub fn new(path: impl Into<String>, bytes: Vec<u8>) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            bytes: Arc::new(bytes),
-        }
-    }
-}
-
-/// The site-relative URL of a content item's page.
-pub fn page_path(section: Section, slug: &str) -> String {
-    format!("{}/{slug}.html", section.folder())
-}
-
-/// The provenance view of a source: its verbatim text, line by line.
-pub fn text_page_path(slug: &str) -> String {
-    format!("sources/{slug}.verbatim.html")
-}
-
-/// The prefix that leads from a page back to the site root ("", "../", …).
-pub fn root_of(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
-}
-
-/// Where the files of a site go as they are made: several threads hand files
-/// in at once, in no particular order.
-pub trait Sink: Sync {
-    fn put(&self, file: OutputFile) -> Result<()>;
-
-    /// A file written as it is made, for those too large to build in memory
-    /// first. By default it is built in memory and [`Sink::put`].
-    fn put_streamed(&self, path: &str, write: &WriteFile) -> Result<()> {
-        let mut bytes = Vec::new();
-        write(&mut bytes).map_err(|e| Error::io(Path::new(path), e))?;
-        self.put(OutputFile::new(path, bytes))
-    }
-}
-
-/// Writes a file's bytes to the writer it is given.
-pub type WriteFile<'a> = dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()> + Sync + 'a;
-
-/// Keeps every file in memory.
-#[derive(Default)]
-pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
-
-impl Collect {
-    /// The files, sorted by path.
-    pub fn into_files(self) -> Vec<OutputFile> {
-        let mut files = self
-            .0
-            .into_inner()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        files
-    }
-}
-
-impl Sink for Collect {
-    fn put(&self, file: OutputFile) -> Result<()> {
-        lock(&self.0).push(file);
-        Ok(())
-    }
-}
-
-/// Drops every file (`dossier check`): the site is made, so every error is found, but not kept.
-pub struct Discard;
-
-impl Sink for Discard {
-    fn put(&self, _: OutputFile) -> Result<()> {
-        Ok(())
-    }
-}
 
 /// Renders the site into `sink`, each page as soon as it is made, with the
 /// theme's templates compiled by [`compile_templates`].
@@ -1389,22 +1308,23 @@ impl<'a> Views<'a> {
                 serde_json::json!({
                     "text": a.text,
                     "reason": match a.reason {
-                        crate::analyse::discover::Ambiguity::SharedSurname => "a surname shared with",
-                        crate::analyse::discover::Ambiguity::CapitalCity => "a capital: the city, or the government",
+                        crate::resolve::discover::Ambiguity::SharedSurname => "a surname shared with",
+                        crate::resolve::discover::Ambiguity::CapitalCity => "a capital: the city, or the government",
                     },
                     "others": others,
                     "settled": a.settled_in.values().filter(|s| *s == slug).count(),
                 })
             })
             .collect();
-        let first = crate::analyse::discover::first_sentence(self.dossier, self.analysis, slug)
-            .map(|(source, anchor, text)| {
+        let first = crate::analyse::first_sentence(self.dossier, self.analysis, slug).map(
+            |(source, anchor, text)| {
                 serde_json::json!({
                     "url": format!("{}#{anchor}", page_path(Section::Sources, &source)),
                     "source": self.dossier.title_of(&source).unwrap_or(&source),
                     "text": text,
                 })
-            });
+            },
+        );
         Some(serde_json::json!({
             "evidence": evidence,
             "variants": found.variants,
@@ -1818,7 +1738,7 @@ impl<'a> Views<'a> {
                         Some(month) => format!("{month} {}", event.year),
                         None => format!("{}, month unknown", event.year),
                     },
-                    id: format!("y{}-{}", event.year, crate::load::slugify(&label)),
+                    id: format!("y{}-{}", event.year, crate::text::slugify(&label)),
                     label,
                     events: Vec::new(),
                 });
@@ -1885,7 +1805,7 @@ fn source_file_name(source: &Source) -> String {
 /// such tags never share a page, and no tag can take the tag index's place.
 fn tag_path(tag: &str) -> String {
     use std::hash::Hasher;
-    let slug = crate::load::slugify(tag);
+    let slug = crate::text::slugify(tag);
     let spelled = slug != "untitled" || tag.trim().eq_ignore_ascii_case("untitled");
     if spelled && slug != "index" {
         return format!("tags/{slug}.html");
@@ -2050,30 +1970,6 @@ fn paragraph_html(
     html
 }
 
-/// Escapes text for HTML content and quoted attributes. Unlike tera's default it
-/// leaves `/` alone, so relative URLs stay readable in the page source.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// An absolute URL under `base_url`, for the few places that need one.
-pub fn absolute_url(base_url: &str, path: &str) -> String {
-    let base = base_url.trim_end_matches('/');
-    let path = path.strip_suffix("index.html").unwrap_or(path);
-    format!("{base}/{path}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2119,7 +2015,7 @@ mod tests {
             text: text.into(),
             line: 1,
             credits: vec![],
-            sentences: crate::analyse::quotes::paragraph_sentences(text),
+            sentences: crate::text::paragraph_sentences(text),
         };
         let html = paragraph_html(
             &paragraph,

@@ -26,9 +26,9 @@
 //! so Arabic, Hebrew or Cyrillic words would index as nothing; a dossier reads
 //! sources in any language.
 
-use super::page_path;
-use crate::load::Section;
+use crate::model::Section;
 use crate::resolve::Dossier;
+use crate::urls::page_path;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;

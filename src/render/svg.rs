@@ -1,7 +1,7 @@
 //! Inline SVG charts: drawn at build time, no script, coloured by the theme's CSS
 //! so they follow light and dark mode, and always paired with a table in the page.
 
-use super::escape_html;
+use crate::text::escape_html;
 use std::fmt::Write as _;
 
 /// One bar of a bar chart.
@@ -17,7 +17,7 @@ pub fn bar_chart(title: &str, bars: &[Bar]) -> String {
     let height = row * bars.len() as f64 + 8.0;
     let width = label_width + bar_width + 50.0;
     let mut svg = String::new();
-    let id = format!("chart-{}", crate::load::slugify(title));
+    let id = format!("chart-{}", crate::text::slugify(title));
     write!(
         svg,
         r#"<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="{id}"><title id="{id}">{}</title>"#,
@@ -28,7 +28,7 @@ pub fn bar_chart(title: &str, bars: &[Bar]) -> String {
         let y = i as f64 * row + 4.0;
         let length =
             (bar.value as f64 / max as f64 * bar_width).max(if bar.value > 0 { 2.0 } else { 0.0 });
-        let label = escape_html(&crate::resolve::truncate_words(bar.label, 38));
+        let label = escape_html(&crate::text::truncate_words(bar.label, 38));
         write!(
             svg,
             r#"<text class="chart-label" x="{x}" y="{ty}" text-anchor="end">{label}</text><rect class="chart-bar" x="{bx}" y="{y}" width="{length:.1}" height="{h}"/><text class="chart-value" x="{vx:.1}" y="{ty}">{value}</text>"#,
@@ -101,7 +101,7 @@ pub fn network(title: &str, nodes: &[Node], edges: &[(usize, usize, usize)], roo
             r#"<a href="{root}{url}" class="node {class}"><circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}"/><text x="{lx:.1}" y="{ly:.1}" dy="0.35em" text-anchor="{anchor}" transform="rotate({degrees:.1} {lx:.1} {ly:.1})">{label}</text></a>"#,
             url = escape_html(&node.url),
             class = node.class,
-            label = escape_html(&crate::resolve::truncate_words(node.label, 30)),
+            label = escape_html(&crate::text::truncate_words(node.label, 30)),
         )
         .unwrap();
     }

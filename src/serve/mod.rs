@@ -14,8 +14,8 @@ pub use http::MAX_HEAD;
 pub use live::{Problem, SiteFiles, Status};
 
 use crate::error::{Error, Result};
+use crate::output::OutputFile;
 use crate::pipeline::{Options, Rebuild, Session, Silent};
-use crate::render::OutputFile;
 use live::LiveSite;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};

@@ -11,7 +11,7 @@
 
 use super::{absolute, check_relative, manifest_text, recover, refused, MANIFEST, STAGING_MARKER};
 use crate::error::{Error, Result};
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use crate::write::{write, WriteReport};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

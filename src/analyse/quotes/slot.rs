@@ -60,7 +60,7 @@ fn tokens(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Vec<Token> {
         let lower = word.to_lowercase();
         // "Mr." and "S." keep their full stop; "Smith." ends the clause.
         let abbreviated = word.chars().count() == 1
-            || lexicon.abbreviations.contains(&lower)
+            || crate::text::sentences::abbreviations().contains(&lower)
             || lexicon.honorifics.contains(&lower);
         out.push(Token {
             core: start + lead..start + lead + word.len(),

@@ -1,14 +1,20 @@
 //! Stage 3: the link graph. Every reference between content files is checked here,
 //! and every broken one is reported with the place to fix it.
 
+pub mod citations;
+pub mod discover;
+pub mod mentions;
+
 use crate::error::{collect, Diagnostic, Result};
 use crate::ingest::Source;
-use crate::load::{Content, Section};
+use crate::load::Content;
 use crate::location::{find_value, line_col};
 use crate::markdown::{citations, file_links, plain_text, wikilinks, CiteItem, FileLink, WikiLink};
+use crate::model::Section;
 use crate::model::{
     ActorMeta, ClaimSpec, Config, Document, Framing, NoteMeta, Origin, PartialDate,
 };
+use crate::text::truncate_words;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -33,7 +39,7 @@ pub struct Dossier {
     pub citations: Vec<Cited>,
     /// What discovery found in the text: actors with no file (also in `actors`,
     /// after the hand-written ones), their evidence, and ambiguous spellings.
-    pub discovery: crate::analyse::discover::Discovery,
+    pub discovery: crate::resolve::discover::Discovery,
 }
 
 /// A checked citation: who cites which sentence of which source, and why.
@@ -666,7 +672,7 @@ fn context_of(
     let sentences = blocks
         .sentences
         .entry(block.start)
-        .or_insert_with(|| crate::analyse::quotes::paragraph_sentences(&text[block.clone()]));
+        .or_insert_with(|| crate::text::paragraph_sentences(&text[block.clone()]));
     let sentence = sentences
         .iter()
         .find(|r| r.contains(&offset) || r.end == offset)
@@ -723,15 +729,6 @@ fn block_around(text: &str, at: usize) -> std::ops::Range<usize> {
         end = next_end;
     }
     start..end
-}
-
-pub fn truncate_words(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut}…")
 }
 
 /// One alias naming two actors would make every mention ambiguous.

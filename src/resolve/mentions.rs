@@ -2,74 +2,9 @@
 
 use crate::model::{ActorKind, ActorMeta, AliasRule, Document};
 use crate::text::names::{inside_longer_name, is_title_case};
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::text::phrases::{is_word_boundary, PhraseMatcher};
 use std::collections::HashSet;
 use std::ops::Range;
-
-/// Whole-word phrases from a lexicon, each belonging to an owner (an actor, a
-/// frame, a category), found with one automaton in one pass over a text. The
-/// longest phrase wins; a phrase ending in `*` also matches longer words
-/// ("normaliz*" → "normalization").
-pub struct PhraseMatcher {
-    automaton: AhoCorasick,
-    /// For each pattern: its owner and whether it matches word beginnings.
-    patterns: Vec<(usize, bool)>,
-}
-
-impl PhraseMatcher {
-    /// `phrases` are (owner, phrase) pairs.
-    pub fn new<'p>(
-        phrases: impl IntoIterator<Item = (usize, &'p str)>,
-        case_insensitive: bool,
-    ) -> Option<PhraseMatcher> {
-        let mut texts = Vec::new();
-        let mut patterns = Vec::new();
-        for (owner, phrase) in phrases {
-            let phrase = phrase.trim();
-            let (text, prefix) = match phrase.strip_suffix('*') {
-                Some(stem) => (stem, true),
-                None => (phrase, false),
-            };
-            if !text.is_empty() {
-                texts.push(text.to_string());
-                patterns.push((owner, prefix));
-            }
-        }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(case_insensitive)
-            .build(&texts)
-            .ok()?;
-        Some(PhraseMatcher {
-            automaton,
-            patterns,
-        })
-    }
-
-    /// Owner, pattern index and byte range of each match in `text`; a prefix
-    /// pattern's range covers the whole word it begins.
-    pub fn find(&self, text: &str) -> Vec<(usize, usize, Range<usize>)> {
-        self.automaton
-            .find_iter(text)
-            .filter_map(|m| {
-                let (owner, prefix) = self.patterns[m.pattern().as_usize()];
-                let end = if prefix {
-                    m.end()
-                        + text[m.end()..]
-                            .find(|c: char| !c.is_alphanumeric())
-                            .unwrap_or(text.len() - m.end())
-                } else {
-                    m.end()
-                };
-                is_word_boundary(text, m.start(), end).then_some((
-                    owner,
-                    m.pattern().as_usize(),
-                    m.start()..end,
-                ))
-            })
-            .collect()
-    }
-}
 
 /// Actor mentions: a case-sensitive phrase matcher over every name and alias, with
 /// each actor's alias rules applied. Possessives ("Gantz’s", "Israel's") match
@@ -191,12 +126,6 @@ fn excluded(rule: &AliasRule, text: &str, range: Range<usize>) -> bool {
         let phrase = phrase.to_lowercase();
         after.starts_with(&phrase) && is_word_boundary(&after, 0, phrase.len())
     })
-}
-
-pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]

@@ -9,13 +9,14 @@
 //! the corpus, never with its square.
 
 use crate::ingest::Source;
-use crate::load::{slugify, Section};
+use crate::model::Section;
 use crate::model::{ActorKind, ActorMeta, Origin};
 use crate::resolve::{Actor, Dossier, Target};
 use crate::text::names::{
     capitalised_spans, inside_longer_name, is_capitalised, is_title_case, opens_sentence, words,
     NameEdges, CONNECTORS,
 };
+use crate::text::slugify;
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -823,7 +824,7 @@ impl Gazetteer {
         };
         for m in self.automaton.find_iter(text) {
             let range = m.start()..m.end();
-            if !crate::analyse::mentions::is_word_boundary(text, range.start, range.end)
+            if !crate::text::phrases::is_word_boundary(text, range.start, range.end)
                 || inside_longer_name(text, range.clone(), false, &edges)
             {
                 continue;
@@ -1295,44 +1296,6 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
         });
     }
     discovery
-}
-
-/// The first sentence of the corpus that names an actor: (source, sentence
-/// anchor, text), from the first mention the analysis found.
-pub fn first_sentence(
-    dossier: &Dossier,
-    analysis: &crate::analyse::Analysis,
-    slug: &str,
-) -> Option<(String, String, String)> {
-    let mention = &analysis.mentions[*analysis.first_mention.get(slug)?];
-    let source = dossier.source(&mention.source)?;
-    if mention.anchor == "headline" || mention.anchor.starts_with("deck-") {
-        let text = if mention.anchor == "headline" {
-            source.headline.clone()
-        } else {
-            let n: usize = mention.anchor["deck-".len()..].parse().ok()?;
-            source.deck.get(n.checked_sub(1)?)?.clone()
-        };
-        return Some((source.slug.clone(), mention.anchor.clone(), text));
-    }
-    let paragraph = source
-        .paragraphs
-        .iter()
-        .find(|p| p.anchor == mention.anchor)?;
-    let index = paragraph
-        .sentences
-        .iter()
-        .position(|r| r.start <= mention.range.start && mention.range.start < r.end)
-        .unwrap_or(0);
-    let text = paragraph
-        .sentences
-        .get(index)
-        .map_or(paragraph.text.as_str(), |r| &paragraph.text[r.clone()]);
-    Some((
-        source.slug.clone(),
-        paragraph.sentence_anchor(index),
-        text.trim().to_string(),
-    ))
 }
 
 #[cfg(test)]

@@ -5,9 +5,9 @@
 
 use super::mentions::MentionMatcher;
 use crate::error::{collect, Diagnostic, Result};
-use crate::load::Section;
 use crate::location::line_col;
 use crate::markdown::{citations, plain_text, wikilinks};
+use crate::model::Section;
 use crate::resolve::{Dossier, Note};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -34,7 +34,7 @@ fn uncited(dossier: &Dossier, matcher: Option<&MentionMatcher>, note: &Note) -> 
     let mut found = Vec::new();
     for block in prose_blocks(body) {
         let text = &body[block.clone()];
-        for sentence in crate::analyse::quotes::paragraph_sentences(text) {
+        for sentence in crate::text::paragraph_sentences(text) {
             let markdown = &text[sentence.clone()];
             if !citations(markdown).is_empty() || !is_factual(dossier, matcher, markdown) {
                 continue;
@@ -48,7 +48,7 @@ fn uncited(dossier: &Dossier, matcher: Option<&MentionMatcher>, note: &Note) -> 
                     col,
                     format!(
                         "uncited statement: “{}”",
-                        crate::resolve::truncate_words(&plain, 120)
+                        crate::text::truncate_words(&plain, 120)
                     ),
                 )
                 .with_hint(

@@ -1,7 +1,33 @@
 //! Where quotations and sentences are in a paragraph: the marks that open and close
-//! a quotation, and the full stops that end a sentence.
+//! a quotation, and the full stops that end a sentence. Ingest splits every paragraph
+//! into sentences for their anchors; the analysis reads quotations from them.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Abbreviations that end with a full stop without ending a sentence, as data.
+const ABBREVIATIONS: &str = include_str!("abbreviations.toml");
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AbbreviationsFile {
+    abbreviations: Vec<String>,
+}
+
+/// The built-in abbreviations, parsed once.
+pub fn abbreviations() -> &'static [String] {
+    static PARSED: OnceLock<Vec<String>> = OnceLock::new();
+    PARSED.get_or_init(|| {
+        toml::from_str::<AbbreviationsFile>(ABBREVIATIONS)
+            .expect("the built-in abbreviations are valid (tested)")
+            .abbreviations
+    })
+}
+
+/// Sentence ranges of a paragraph, with the built-in abbreviations.
+pub fn paragraph_sentences(text: &str) -> Vec<Range<usize>> {
+    sentences(text, &quote_spans(text), abbreviations())
+}
 
 /// A quotation: where its marks are and what is between them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,4 +184,27 @@ fn is_abbreviation(before: &str, abbreviations: &[String]) -> bool {
     let word = word.trim_start_matches('(').to_lowercase();
     (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
         || abbreviations.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_but_not_after_abbreviations_or_inside_quotes() {
+        let text = "Lt. Gen. (Ret.) Benny Gantz arrived. He said “Good. Very good.” Then he left.";
+        let spans = quote_spans(text);
+        let found: Vec<&str> = sentences(text, &spans, abbreviations())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "Lt. Gen. (Ret.) Benny Gantz arrived.",
+                "He said “Good. Very good.”",
+                "Then he left."
+            ]
+        );
+    }
 }
