@@ -1,0 +1,190 @@
+//! Shared text: passages two sources have in common, found through word shingles.
+
+use super::*;
+
+const WINDOW: usize = 8;
+/// Up to this many sources, shared text is drawn as a full matrix.
+const MATRIX_SOURCES: usize = 30;
+/// Pairs of sources sharing text listed for each source, closest first.
+const PARTNERS: usize = 5;
+/// Aligned passages shown, closest first.
+const PASSAGES_SHOWN: usize = 60;
+/// A paragraph by source index and paragraph index.
+type ParagraphAt = (usize, usize);
+/// A shingle found in more paragraphs than this is boilerplate, not reuse.
+const COMMON: usize = 40;
+
+/// Word shingles with an inverted index: each shingle lists the sources (and the
+/// paragraph) that hold it, so the cost follows the text, never the number of
+/// pairs of sentences.
+pub(super) fn reuse(sources: &[Source]) -> Reuse {
+    use rayon::prelude::*;
+    // The maps below take millions of small keys that are hashes or indices
+    // already: FNV hashes them several times faster than SipHash. It resists no
+    // crafted collisions, but a crafted article could only slow this step down;
+    // the result is sorted afterwards and does not depend on the map's order.
+    type FastMap<K, V> = fnv::FnvHashMap<K, V>;
+    let shingled: Vec<Vec<Vec<u64>>> = sources
+        .par_iter()
+        .map(|s| s.paragraphs.iter().map(|p| shingles(&p.text)).collect())
+        .collect();
+    let mut index: FastMap<u64, Vec<ParagraphAt>> = FastMap::default();
+    let mut totals = vec![0usize; sources.len()];
+    for (s, paragraphs) in shingled.iter().enumerate() {
+        let mut seen = fnv::FnvHashSet::default();
+        for (p, list) in paragraphs.iter().enumerate() {
+            for shingle in list {
+                if seen.insert(*shingle) {
+                    totals[s] += 1;
+                    index.entry(*shingle).or_default().push((s, p));
+                }
+            }
+        }
+    }
+    let mut shared: FastMap<(usize, usize), usize> = FastMap::default();
+    let mut paragraph_pairs: FastMap<(ParagraphAt, ParagraphAt), usize> = FastMap::default();
+    for holders in index.values() {
+        if holders.len() < 2 || holders.len() > COMMON {
+            continue;
+        }
+        for (i, a) in holders.iter().enumerate() {
+            for b in &holders[i + 1..] {
+                *shared.entry((a.0, b.0)).or_default() += 1;
+                *paragraph_pairs.entry((*a, *b)).or_default() += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<SharedPair> = shared
+        .iter()
+        .map(|(&(a, b), &count)| SharedPair {
+            a: sources[a].slug.clone(),
+            b: sources[b].slug.clone(),
+            a_in_b: percent(count, totals[a]),
+            b_in_a: percent(count, totals[b]),
+        })
+        .filter(|p| p.a_in_b.max(p.b_in_a) >= 5)
+        .collect();
+    pairs.sort_by(|x, y| {
+        y.a_in_b
+            .max(y.b_in_a)
+            .cmp(&x.a_in_b.max(x.b_in_a))
+            .then((&x.a, &x.b).cmp(&(&y.a, &y.b)))
+    });
+    // Wire copy reprinted by forty outlets makes 780 pairs: each source keeps
+    // its closest partners, so the list grows with the sources, not their pairs.
+    let mut partners: HashMap<String, usize> = HashMap::new();
+    pairs.retain(|pair| {
+        let keep = [&pair.a, &pair.b]
+            .iter()
+            .any(|s| partners.get(s.as_str()).copied().unwrap_or(0) < PARTNERS);
+        if keep {
+            for s in [&pair.a, &pair.b] {
+                *partners.entry(s.to_string()).or_default() += 1;
+            }
+        }
+        keep
+    });
+    // A matrix of every source by every source grows with the square of the corpus:
+    // it is drawn for small dossiers, and the list of pairs serves the rest.
+    let overlap = if sources.len() <= MATRIX_SOURCES {
+        (0..sources.len())
+            .map(|i| {
+                (0..sources.len())
+                    .map(|j| {
+                        let count = shared.get(&(i.min(j), i.max(j))).copied().unwrap_or(0);
+                        if i == j {
+                            100
+                        } else {
+                            percent(count, totals[i])
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut candidates: Vec<(usize, ParagraphAt, ParagraphAt)> = paragraph_pairs
+        .into_iter()
+        .filter_map(|((a, b), count)| {
+            let smaller = shingled[a.0][a.1]
+                .len()
+                .min(shingled[b.0][b.1].len())
+                .max(1);
+            let share = percent(count, smaller);
+            (share >= 20).then_some((share, a, b))
+        })
+        .collect();
+    candidates.sort_by(|x, y| y.0.cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut shown: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    let passages = candidates
+        .into_iter()
+        .filter(|(_, a, b)| {
+            // One alignment per pair of texts: wire copy reprinted fifty times is one finding.
+            let (ta, tb) = (
+                &sources[a.0].paragraphs[a.1].text,
+                &sources[b.0].paragraphs[b.1].text,
+            );
+            shown.insert((ta.as_str(), tb.as_str()))
+        })
+        .take(PASSAGES_SHOWN)
+        .map(|(share, a, b)| {
+            let (pa, pb) = (&sources[a.0].paragraphs[a.1], &sources[b.0].paragraphs[b.1]);
+            SharedPassage {
+                a: sources[a.0].slug.clone(),
+                a_anchor: pa.anchor.clone(),
+                b: sources[b.0].slug.clone(),
+                b_anchor: pb.anchor.clone(),
+                percent: share,
+                diff: word_diff(&pa.text, &pb.text),
+            }
+        })
+        .collect();
+    Reuse {
+        window: WINDOW,
+        overlap,
+        pairs,
+        passages,
+    }
+}
+
+fn shingles(text: &str) -> Vec<u64> {
+    use std::hash::Hasher;
+    let key = comparison_key(text);
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() < WINDOW {
+        return Vec::new();
+    }
+    words
+        .windows(WINDOW)
+        .map(|window| {
+            // The hash of the words joined by spaces, without joining them.
+            let mut hasher = fnv::FnvHasher::default();
+            for (i, word) in window.iter().enumerate() {
+                if i > 0 {
+                    hasher.write(b" ");
+                }
+                hasher.write(word.as_bytes());
+            }
+            hasher.finish()
+        })
+        .collect()
+}
+
+/// The two paragraphs aligned word by word: what is the same, what only one has.
+fn word_diff(a: &str, b: &str) -> Vec<(&'static str, String)> {
+    let diff = similar::TextDiff::from_words(a, b);
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let tag = match change.tag() {
+            similar::ChangeTag::Equal => "same",
+            similar::ChangeTag::Delete => "a",
+            similar::ChangeTag::Insert => "b",
+        };
+        match out.last_mut() {
+            Some((last, text)) if *last == tag => text.push_str(change.value()),
+            _ => out.push((tag, change.value().to_string())),
+        }
+    }
+    out
+}

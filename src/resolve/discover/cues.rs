@@ -1,0 +1,264 @@
+//! What discovery reads names by: the cues of `discover.toml` and the states,
+//! capitals and demonyms of `gazetteer.toml`, parsed once.
+
+use super::*;
+
+pub const DEFAULT_CUES: &str = include_str!("discover.toml");
+pub const DEFAULT_GAZETTEER: &str = include_str!("gazetteer.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CueFile {
+    pub(super) titles: Vec<String>,
+    pub(super) honorifics: Vec<String>,
+    pub(super) roles: Vec<String>,
+    pub(super) organisation_words: Vec<String>,
+    pub(super) state_organs: Vec<String>,
+    pub(super) calendar: Vec<String>,
+    pub(super) name_suffixes: Vec<String>,
+    pub(super) not_names: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct GazetteerFile {
+    pub(super) state: Vec<StateEntry>,
+}
+
+/// One state of the gazetteer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateEntry {
+    pub name: String,
+    #[serde(default)]
+    pub also: Vec<String>,
+    pub demonyms: Vec<String>,
+    pub capital: String,
+    /// The demonym has no plural of its own ("the French").
+    #[serde(default)]
+    pub plural_same: bool,
+}
+
+/// The cue words, lower-cased for lookups, and the gazetteer.
+pub struct Cues {
+    pub(super) titles: HashSet<String>,
+    /// The words before the last of a title of several words ("prime" of
+    /// "Prime Minister"), which belong to the title only before one.
+    pub(super) title_leads: HashSet<String>,
+    pub(super) honorifics: HashSet<String>,
+    pub(super) roles: HashSet<String>,
+    pub(super) organisation_words: HashSet<String>,
+    pub(super) state_organs: HashSet<String>,
+    pub(super) calendar: HashSet<String>,
+    pub(super) name_suffixes: HashSet<String>,
+    pub(super) not_names: HashSet<String>,
+    pub(super) demonyms: HashSet<String>,
+    pub states: Vec<StateEntry>,
+}
+
+pub(super) fn lower_set(list: &[String]) -> HashSet<String> {
+    list.iter()
+        .flat_map(|entry| entry.split(' ').next_back())
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect()
+}
+
+impl Cues {
+    pub(super) fn parse(cues: &str, gazetteer: &str) -> Result<Cues, toml::de::Error> {
+        let file: CueFile = toml::from_str(cues)?;
+        let states = toml::from_str::<GazetteerFile>(gazetteer)?.state;
+        let demonyms = states
+            .iter()
+            .flat_map(|s| &s.demonyms)
+            .map(|d| d.to_lowercase())
+            .collect();
+        Ok(Cues {
+            titles: lower_set(&file.titles),
+            title_leads: file
+                .titles
+                .iter()
+                .flat_map(|t| t.split(' ').rev().skip(1))
+                .map(str::to_lowercase)
+                .collect(),
+            honorifics: lower_set(&file.honorifics),
+            roles: lower_set(&file.roles),
+            organisation_words: lower_set(&file.organisation_words),
+            state_organs: lower_set(&file.state_organs),
+            calendar: lower_set(&file.calendar),
+            name_suffixes: file.name_suffixes.iter().cloned().collect(),
+            not_names: lower_set(&file.not_names),
+            demonyms,
+            states,
+        })
+    }
+
+    pub(super) fn is(set: &HashSet<String>, word: &str) -> bool {
+        set.contains(&word.trim_end_matches('.').to_lowercase())
+    }
+
+    pub(super) fn is_title(&self, word: &str) -> bool {
+        Self::is(&self.titles, word) || Self::is(&self.honorifics, word)
+    }
+
+    pub(super) fn is_organisation_word(&self, word: &str) -> bool {
+        Self::is(&self.organisation_words, word)
+    }
+
+    /// An office or rank written before a name ("President", "Gen.").
+    pub fn is_title_word(&self, word: &str) -> bool {
+        Self::is(&self.titles, word)
+    }
+
+    /// A word that opens a title of several words ("Prime", "Vice").
+    pub fn is_title_lead(&self, word: &str) -> bool {
+        Self::is(&self.title_leads, word)
+    }
+
+    /// A courtesy title ("Mr.", "Mme").
+    pub fn is_honorific(&self, word: &str) -> bool {
+        Self::is(&self.honorifics, word)
+    }
+
+    /// A role noun ("spokeswoman", "adviser").
+    pub fn is_role(&self, word: &str) -> bool {
+        Self::is(&self.roles, word)
+    }
+}
+
+/// The built-in cues, parsed once.
+pub fn cues() -> &'static Cues {
+    static CUES: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
+    CUES.get_or_init(|| {
+        Cues::parse(DEFAULT_CUES, DEFAULT_GAZETTEER).expect("the built-in cues are valid (tested)")
+    })
+}
+
+/// What may stand beside an actor's name without being part of it, for the
+/// proper-noun boundary rule of mentions.
+pub struct Edges<'a> {
+    pub cues: &'a Cues,
+    /// The name is a person's: only a generational suffix or a date may follow it.
+    pub person: bool,
+    /// Single-word names of groups and states ("Democrat", "Ruritanian") that may
+    /// stand before a person's name.
+    pub leads: &'a HashSet<String>,
+}
+
+impl NameEdges for Edges<'_> {
+    fn may_lead(&self, word: &str) -> bool {
+        let c = self.cues;
+        c.is_title(word)
+            || Cues::is(&c.roles, word)
+            || Cues::is(&c.calendar, word)
+            || Cues::is(&c.demonyms, word)
+            || Cues::is(&c.not_names, word)
+            || self.leads.contains(word)
+            // An initial: "Jane Q. Doe" for "Doe".
+            || (self.person && word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() == 1)
+    }
+
+    fn may_follow(&self, run: &[&str]) -> bool {
+        let c = self.cues;
+        let Some(first) = run.first() else {
+            return true;
+        };
+        if Cues::is(&c.calendar, first) {
+            return true;
+        }
+        if self.person {
+            return c.name_suffixes.contains(*first);
+        }
+        run.iter()
+            .any(|w| Cues::is(&c.state_organs, w) || c.is_title(w))
+    }
+
+    fn closes_name(&self, word: &str) -> bool {
+        self.cues.is_organisation_word(word)
+    }
+}
+
+/// One automaton over every name, demonym and capital of the gazetteer.
+pub(super) struct Gazetteer {
+    pub(super) automaton: AhoCorasick,
+    /// For each pattern: the state's index and what the phrase is.
+    pub(super) patterns: Vec<(usize, Phrase)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Phrase {
+    Name,
+    Demonym,
+    PluralDemonym,
+    Capital,
+}
+
+impl Gazetteer {
+    pub(super) fn new(cues: &Cues) -> Gazetteer {
+        let mut texts = Vec::new();
+        let mut patterns = Vec::new();
+        let mut seen = HashSet::new();
+        for (i, state) in cues.states.iter().enumerate() {
+            let mut add = |text: String, phrase: Phrase| {
+                if !text.is_empty() && seen.insert((i, text.clone())) {
+                    texts.push(text);
+                    patterns.push((i, phrase));
+                }
+            };
+            add(state.name.clone(), Phrase::Name);
+            for also in &state.also {
+                add(also.clone(), Phrase::Name);
+            }
+            for demonym in &state.demonyms {
+                add(demonym.clone(), Phrase::Demonym);
+                if !state.plural_same {
+                    add(format!("{demonym}s"), Phrase::PluralDemonym);
+                }
+            }
+            if state.capital != state.name {
+                add(state.capital.clone(), Phrase::Capital);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&texts)
+            .expect("the gazetteer compiles (tested)");
+        Gazetteer {
+            automaton,
+            patterns,
+        }
+    }
+
+    pub(super) fn read(&self, text: &str, source: &str, cues: &Cues, reading: &mut Reading) {
+        let leads = HashSet::new();
+        let edges = Edges {
+            cues,
+            person: false,
+            leads: &leads,
+        };
+        for m in self.automaton.find_iter(text) {
+            let range = m.start()..m.end();
+            if !crate::text::phrases::is_word_boundary(text, range.start, range.end)
+                || inside_longer_name(text, range.clone(), false, &edges)
+            {
+                continue;
+            }
+            let (state, phrase) = self.patterns[m.pattern().as_usize()];
+            let spelling = &text[range];
+            let candidate = match phrase {
+                Phrase::Capital => {
+                    reading.capitals.insert(state);
+                    continue;
+                }
+                Phrase::PluralDemonym => reading.plural_demonyms.entry(state).or_default(),
+                Phrase::Name | Phrase::Demonym => reading.states.entry(state).or_default(),
+            };
+            *candidate.spellings.entry(spelling.to_string()).or_default() += 1;
+            let cue = match phrase {
+                Phrase::Name => Cue::GazetteerName,
+                Phrase::Demonym => Cue::GazetteerDemonym,
+                _ => Cue::PluralDemonym,
+            };
+            candidate.cite(cue, spelling, source);
+        }
+    }
+}
