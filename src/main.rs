@@ -352,16 +352,8 @@ fn serve(options: ServeOptions, open: bool, timings: bool) -> Result<()> {
         built_once: AtomicBool::new(false),
     });
     let preview = Preview::start(options, events)?;
-    let url = preview.url();
-    println!(
-        "Serving at {url} (also written to {}); Ctrl-C to stop",
-        output.display()
-    );
-    if open {
-        if let Err(error) = ::open::that_detached(&url) {
-            anstream::eprintln!("could not open a browser ({error}); open {url}");
-        }
-    }
+    // Before the address is printed: a Ctrl-C from whoever read it must stop
+    // the preview, not kill it.
     let stopper = preview.stopper();
     let pressed = AtomicBool::new(false);
     ctrlc::set_handler(move || {
@@ -373,6 +365,16 @@ fn serve(options: ServeOptions, open: bool, timings: bool) -> Result<()> {
         stopper.stop();
     })
     .map_err(|e| Error::Usage(format!("cannot handle Ctrl-C: {e}")))?;
+    let url = preview.url();
+    println!(
+        "Serving at {url} (also written to {}); Ctrl-C to stop",
+        output.display()
+    );
+    if open {
+        if let Err(error) = ::open::that_detached(&url) {
+            anstream::eprintln!("could not open a browser ({error}); open {url}");
+        }
+    }
     preview.run()?;
     println!("Stopped.");
     Ok(())

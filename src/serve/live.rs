@@ -4,8 +4,9 @@
 use crate::error::Error;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
+use tokio::sync::watch;
 
 /// A site's files by path, shared between the rebuild loop, the cache and requests.
 pub type SiteFiles = BTreeMap<String, Arc<Vec<u8>>>;
@@ -65,20 +66,20 @@ pub struct Status {
 
 pub struct LiveSite {
     files: RwLock<Arc<SiteFiles>>,
-    status: Mutex<Status>,
-    changed: Condvar,
+    /// Written from the rebuild thread, awaited by long polls: a waiting poll
+    /// holds no thread.
+    status: watch::Sender<Status>,
 }
 
 impl LiveSite {
     pub fn new(files: Arc<SiteFiles>) -> LiveSite {
         LiveSite {
             files: RwLock::new(files),
-            status: Mutex::new(Status {
+            status: watch::Sender::new(Status {
                 generation: 1,
                 version: 1,
                 ..Status::default()
             }),
-            changed: Condvar::new(),
         }
     }
 
@@ -87,10 +88,7 @@ impl LiveSite {
     }
 
     pub fn status(&self) -> Status {
-        self.status
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        self.status.borrow().clone()
     }
 
     /// A build succeeded. The version moves only when some file changed, so an
@@ -119,30 +117,31 @@ impl LiveSite {
     }
 
     fn update(&self, change: impl FnOnce(&mut Status)) {
-        let mut status = self.status.lock().unwrap_or_else(|e| e.into_inner());
-        let before = status.clone();
-        change(&mut status);
-        if *status != before {
-            status.generation += 1;
-            self.changed.notify_all();
-        }
+        self.status.send_if_modified(|status| {
+            let before = status.clone();
+            change(status);
+            let changed = *status != before;
+            if changed {
+                status.generation += 1;
+            }
+            changed
+        });
     }
 
     /// The status once its generation differs from `since`, or as it is after
     /// `timeout`, whichever comes first.
-    pub fn wait_for_change(&self, since: u64, timeout: Duration) -> Status {
-        let status = self.status.lock().unwrap_or_else(|e| e.into_inner());
-        let (status, _) = self
-            .changed
-            .wait_timeout_while(status, timeout, |s| s.generation == since && !s.closing)
-            .unwrap_or_else(|e| e.into_inner());
-        status.clone()
+    pub async fn changed_since(&self, since: u64, timeout: Duration) -> Status {
+        let mut status = self.status.subscribe();
+        let changed = status.wait_for(|s| s.generation != since || s.closing);
+        let _ = tokio::time::timeout(timeout, changed).await;
+        self.status()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::serve::block_on;
 
     #[test]
     fn versions_move_only_with_the_files_and_problems_clear_on_success() {
@@ -156,15 +155,35 @@ mod tests {
         let failed = live.status();
         assert_eq!(failed.version, start.version);
         assert!(failed.generation > start.generation);
-        assert_eq!(
-            live.wait_for_change(start.generation, Duration::ZERO),
-            failed
-        );
+        let waited = block_on(live.changed_since(start.generation, Duration::ZERO));
+        assert_eq!(waited, failed);
         live.publish(None);
         let fixed = live.status();
         assert!(fixed.problems.is_empty());
         assert_eq!(fixed.version, start.version);
         live.publish(Some(Arc::default()));
         assert_eq!(live.status().version, start.version + 1);
+    }
+
+    #[test]
+    fn a_long_poll_wakes_when_the_rebuild_thread_publishes() {
+        let live = Arc::new(LiveSite::new(Arc::default()));
+        let since = live.status().generation;
+        let rebuild = {
+            let live = live.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(50));
+                live.publish(Some(Arc::default()));
+            })
+        };
+        // A ceiling against hanging, not a measurement.
+        let woken = block_on(live.changed_since(since, Duration::from_secs(60)));
+        assert!(woken.generation > since);
+        rebuild.join().unwrap();
+        // Closing releases a waiting poll whatever generation it waits on.
+        live.close();
+        let closing =
+            block_on(live.changed_since(live.status().generation, Duration::from_secs(60)));
+        assert!(closing.closing);
     }
 }

@@ -3,15 +3,15 @@
 //! pages open in a browser. A build that fails leaves the last good site up, with
 //! its problems shown over it. See docs/SERVE.md.
 
-mod http;
 mod live;
 mod reload;
 mod respond;
 pub mod route;
+mod server;
 pub mod watch;
 
-pub use http::MAX_HEAD;
 pub use live::{Problem, SiteFiles, Status};
+pub use server::{HEADER_TIMEOUT, MAX_HEAD};
 
 use crate::error::{Error, Result};
 use crate::output::OutputFile;
@@ -59,7 +59,7 @@ pub trait Events: Send + Sync {
 pub struct Preview {
     session: Session,
     live: Arc<LiveSite>,
-    server: http::Server,
+    server: server::Server,
     watcher: Watcher,
     events: Arc<dyn Events>,
     watched: Vec<PathBuf>,
@@ -106,11 +106,11 @@ impl Preview {
             address: address.to_string(),
             source,
         })?;
-        let handler = Arc::new(respond::SiteHandler { live: live.clone() });
-        let server = http::Server::start(listener, handler).map_err(|source| Error::Listen {
-            address: address.to_string(),
-            source,
-        })?;
+        let server =
+            server::Server::start(listener, live.clone()).map_err(|source| Error::Listen {
+                address: address.to_string(),
+                source,
+            })?;
 
         let output = &options.build.output;
         let mut watcher = Watcher::new(generated_folders(output))?;
@@ -200,4 +200,14 @@ This page reloads by itself once they are fixed.</p>\n</main>\n</body>\n</html>\
         .into_iter()
         .map(|(path, bytes)| (path.to_string(), bytes))
         .collect()
+}
+
+/// Runs what the server would await, for a unit test.
+#[cfg(test)]
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .expect("a runtime for the test")
+        .block_on(future)
 }

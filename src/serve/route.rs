@@ -23,6 +23,11 @@ pub enum Route {
 pub struct BadTarget(pub &'static str);
 
 pub fn route(target: &str) -> Result<Route, BadTarget> {
+    // Nothing a browser sends, and nothing that may reach a response header (a
+    // redirect echoes the target): hyper lets raw non-ASCII bytes through.
+    if !target.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(BadTarget("the target must be printable ASCII"));
+    }
     // Only the origin form ("/path?query"): no absolute URLs, no "*".
     if !target.starts_with('/') {
         return Err(BadTarget("the target must be a path"));
@@ -166,6 +171,9 @@ mod tests {
             "/%c3",
             "http://example.org/index.html",
             "*",
+            "/caf\u{e9}.html",
+            "/a b.html",
+            "/a\tb.html",
         ] {
             assert!(file(target).is_err(), "{target} was accepted");
         }
