@@ -96,6 +96,16 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A lexicon or the actors' names too large for one automaton: the limits of
+    /// `aho-corasick` are far beyond any real dossier, but a build never drops a
+    /// whole analysis in silence.
+    #[error("cannot compile {what}: {source}")]
+    Matcher {
+        what: &'static str,
+        #[source]
+        source: aho_corasick::BuildError,
+    },
+
     /// `dossier serve` could not watch a folder for changes.
     #[error("cannot watch {path} for changes: {message}")]
     Watch { path: PathBuf, message: String },

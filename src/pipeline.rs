@@ -125,11 +125,9 @@ fn load_timed(
     };
     clock.start("resolve");
     let dossier = resolve(content, sources)?;
-    crate::resolve::citations::check(&dossier)?;
-    // After the citation rule: a note need not cite sources for names only
-    // discovery knows.
     clock.start("discover");
-    let dossier = crate::resolve::discover::discover(dossier);
+    let dossier = crate::resolve::discover::discover(dossier)?;
+    crate::resolve::citations::check(&dossier)?;
     clock.stop();
     Ok(dossier)
 }
@@ -174,7 +172,7 @@ fn make_site_with<S: Sink>(
         let (folder, theme, templates) = prepared.expect("the configuration was loaded")?;
         let mut clock = Clock::new(progress, &mut timings);
         clock.start("analyse");
-        let analysis = analyse(&dossier);
+        let analysis = analyse(&dossier)?;
         clock.stop();
         Ok::<_, Error>((dossier, analysis, folder, theme, templates))
     })?;

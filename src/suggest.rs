@@ -24,7 +24,7 @@ pub struct Suggestions {
 /// `write`, writes a file for each discovered actor, never over an existing one.
 pub fn suggest(options: &Options, write: bool) -> Result<Suggestions> {
     let dossier = load_dossier(options)?;
-    let analysis = crate::analyse::analyse(&dossier);
+    let analysis = crate::analyse::analyse(&dossier)?;
     let mut out = Suggestions::default();
     let text = &mut out.text;
     let found = &dossier.discovery;

@@ -98,7 +98,7 @@ fn analysed() -> (dossier::resolve::Dossier, dossier::analyse::Analysis) {
         ..Default::default()
     };
     let dossier = dossier::pipeline::load_dossier(&options).unwrap();
-    let analysis = dossier::analyse::analyse(&dossier);
+    let analysis = dossier::analyse::analyse(&dossier).unwrap();
     (dossier, analysis)
 }
 

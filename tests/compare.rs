@@ -15,7 +15,7 @@ fn analysed(content: &std::path::Path) -> (dossier::resolve::Dossier, Comparison
         ..Default::default()
     })
     .unwrap();
-    let comparison = analyse::analyse(&dossier).comparison;
+    let comparison = analyse::analyse(&dossier).unwrap().comparison;
     (dossier, comparison)
 }
 

@@ -63,7 +63,7 @@ fn analysed(content: &Path) -> (dossier::resolve::Dossier, dossier::analyse::Ana
         ..Default::default()
     };
     let dossier = dossier::pipeline::load_dossier(&options).unwrap();
-    let analysis = dossier::analyse::analyse(&dossier);
+    let analysis = dossier::analyse::analyse(&dossier).unwrap();
     (dossier, analysis)
 }
 

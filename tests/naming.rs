@@ -17,7 +17,7 @@ fn found(content: &Path) -> FoundNaming {
         ..Default::default()
     })
     .unwrap();
-    let comparison = dossier::analyse::analyse(&dossier).comparison;
+    let comparison = dossier::analyse::analyse(&dossier).unwrap().comparison;
     assert_eq!(comparison.sources, ["east", "north", "south"]);
     let found = comparison.found_naming;
     assert_eq!(found.eligible, 1, "{found:#?}");

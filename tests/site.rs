@@ -316,7 +316,7 @@ fn actor_pages_show_quotes_charts_and_the_network() {
         ..Default::default()
     })
     .unwrap();
-    let analysis = dossier::analyse::analyse(&dossier);
+    let analysis = dossier::analyse::analyse(&dossier).unwrap();
 
     // Every direct quote appears on its speaker's page, linked to its paragraph.
     let mut checked = 0;

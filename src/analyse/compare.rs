@@ -4,6 +4,7 @@
 
 use super::quotes::{self, Lexicon, Speaker, StatementKind};
 use super::Analysis;
+use crate::error::{Error, Result};
 use crate::ingest::{Paragraph, Source};
 use crate::model::{ActorKind, Stance};
 use crate::resolve::Dossier;
@@ -230,7 +231,7 @@ pub struct HeadlineCheck {
     pub matches: bool,
 }
 
-pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Comparison {
+pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Result<Comparison> {
     let sentences: Vec<Vec<Sentence>> = dossier.sources.par_iter().map(source_sentences).collect();
     let framing = super::framing::effective(dossier.framing.as_ref());
     // Statements grouped by source once: no per-source scan of the whole corpus.
@@ -251,7 +252,7 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Com
         &sentences,
         framing.frame.iter().map(|f| f.cues.as_slice()),
         false,
-    );
+    )?;
     comparison.frames = framing
         .frame
         .iter()
@@ -276,7 +277,7 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Com
         &sentences,
         framing.loaded.iter().map(|l| l.terms.as_slice()),
         true,
-    );
+    )?;
     comparison.loaded = framing
         .loaded
         .iter()
@@ -325,8 +326,8 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Com
         quoted: vec![Vec::new(); dossier.sources.len()],
     });
 
-    comparison.naming = naming(&framing.naming, &sentences);
-    comparison.found_naming = super::naming::found_naming(dossier, analysis);
+    comparison.naming = naming(&framing.naming, &sentences)?;
+    comparison.found_naming = super::naming::found_naming(dossier, analysis)?;
     comparison.voices = dossier
         .sources
         .iter()
@@ -339,14 +340,14 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Com
             voices(dossier, analysis, s, said, ss, &lexicon.verb_matcher)
         })
         .collect();
-    comparison.claims = claims(dossier, &sentences);
-    comparison.discrepancies = discrepancies(&framing.fact, &sentences);
+    comparison.claims = claims(dossier, &sentences)?;
+    comparison.discrepancies = discrepancies(&framing.fact, &sentences)?;
     comparison.actor_coverage = actor_coverage(dossier, analysis);
     comparison.topic_coverage = lexicon_hits(
         &sentences,
         framing.topic.iter().map(|t| t.cues.as_slice()),
         false,
-    )
+    )?
     .into_iter()
     .zip(&framing.topic)
     .map(|(cells, topic)| CoverageRow {
@@ -389,7 +390,17 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Com
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
-    comparison
+    Ok(comparison)
+}
+
+/// A lexicon's phrases in one automaton; a lexicon too large for one is an error,
+/// never an empty row.
+pub(super) fn compile<'p>(
+    phrases: impl IntoIterator<Item = (usize, &'p str)>,
+    case_insensitive: bool,
+    what: &'static str,
+) -> Result<PhraseMatcher> {
+    PhraseMatcher::new(phrases, case_insensitive).map_err(|source| Error::Matcher { what, source })
 }
 
 fn percent(part: usize, whole: usize) -> usize {
@@ -467,16 +478,14 @@ fn lexicon_hits<'a>(
     sentences: &[Vec<Sentence>],
     groups: impl Iterator<Item = &'a [String]>,
     split_quoted: bool,
-) -> Vec<Vec<Vec<Evidence>>> {
+) -> Result<Vec<Vec<Vec<Evidence>>>> {
     let groups: Vec<&[String]> = groups.collect();
     let phrases = groups
         .iter()
         .enumerate()
         .flat_map(|(g, phrases)| phrases.iter().map(move |p| (g, p.as_str())));
     let mut hits = vec![vec![Vec::new(); sentences.len()]; groups.len()];
-    let Some(matcher) = PhraseMatcher::new(phrases, true) else {
-        return hits;
-    };
+    let matcher = compile(phrases, true, "the comparison's lexicons")?;
     // Sources are independent: scanned in parallel, gathered in order.
     let per_source: Vec<Vec<(usize, Evidence)>> = sentences
         .par_iter()
@@ -506,7 +515,7 @@ fn lexicon_hits<'a>(
             hits[group][s].push(evidence);
         }
     }
-    hits
+    Ok(hits)
 }
 
 /// Whether the sources that give any value do not all give the same ones
@@ -523,14 +532,15 @@ where
     sets.windows(2).any(|w| w[0] != w[1])
 }
 
-fn naming(specs: &[crate::model::NamingSpec], sentences: &[Vec<Sentence>]) -> Vec<NamingRow> {
+fn naming(
+    specs: &[crate::model::NamingSpec],
+    sentences: &[Vec<Sentence>],
+) -> Result<Vec<NamingRow>> {
     let phrases = specs
         .iter()
         .enumerate()
         .flat_map(|(i, spec)| spec.variants.iter().map(move |v| (i, v.as_str())));
-    let Some(matcher) = PhraseMatcher::new(phrases, false) else {
-        return Vec::new();
-    };
+    let matcher = compile(phrases, false, "the naming lexicon")?;
     let mut rows: Vec<NamingRow> = specs
         .iter()
         .map(|spec| NamingRow {
@@ -568,7 +578,7 @@ fn naming(specs: &[crate::model::NamingSpec], sentences: &[Vec<Sentence>]) -> Ve
         );
     }
     rows.retain(|r| r.cells.iter().any(|c| !c.is_empty()));
-    rows
+    Ok(rows)
 }
 
 /// The group a speaker belongs to: the state at the top of its affiliations.
@@ -698,13 +708,13 @@ fn voices(
     }
 }
 
-fn claims(dossier: &Dossier, sentences: &[Vec<Sentence>]) -> Vec<ClaimRow> {
+fn claims(dossier: &Dossier, sentences: &[Vec<Sentence>]) -> Result<Vec<ClaimRow>> {
     // Every claim's keywords in one automaton: one pass over the sentences.
     let mut keyword_hits = lexicon_hits(
         sentences,
         dossier.claims.iter().map(|c| c.keywords.as_slice()),
         false,
-    )
+    )?
     .into_iter();
     let mut rows: Vec<ClaimRow> = dossier
         .claims
@@ -748,7 +758,7 @@ fn claims(dossier: &Dossier, sentences: &[Vec<Sentence>]) -> Vec<ClaimRow> {
         .collect();
     // Contradictions first: they are what a reader most needs to see.
     rows.sort_by_key(|r| !r.contested);
-    rows
+    Ok(rows)
 }
 
 static DATE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -769,15 +779,13 @@ static NUMBER_VALUE: LazyLock<Regex> = LazyLock::new(|| {
 fn discrepancies(
     facts: &[crate::model::CueGroup],
     sentences: &[Vec<Sentence>],
-) -> Vec<Discrepancy> {
+) -> Result<Vec<Discrepancy>> {
     // Each date or number goes to the fact whose cue stands nearest it in its sentence.
     let phrases = facts
         .iter()
         .enumerate()
         .flat_map(|(i, fact)| fact.cues.iter().map(move |c| (i, c.as_str())));
-    let Some(cues) = PhraseMatcher::new(phrases, true) else {
-        return Vec::new();
-    };
+    let cues = compile(phrases, true, "the facts' cues")?;
     let mut rows: Vec<Discrepancy> = facts
         .iter()
         .map(|fact| Discrepancy {
@@ -826,7 +834,7 @@ fn discrepancies(
     }
     // A fact only one source gives cannot disagree with anything.
     rows.retain(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2);
-    rows
+    Ok(rows)
 }
 
 fn actor_coverage(dossier: &Dossier, analysis: &Analysis) -> Vec<CoverageRow> {

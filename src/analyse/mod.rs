@@ -5,9 +5,8 @@ pub mod framing;
 pub mod naming;
 pub mod quotes;
 
+use crate::error::Result;
 use crate::model::ActorKind;
-use crate::resolve::discover;
-use crate::resolve::mentions::MentionMatcher;
 use crate::resolve::Dossier;
 use quotes::{Lexicon, QuoteFinder, SpeakerMention, Statement, Title};
 use serde::Serialize;
@@ -73,22 +72,10 @@ pub struct CoMention {
     pub paragraphs: usize,
 }
 
-pub fn analyse(dossier: &Dossier) -> Analysis {
+/// Fails only when a lexicon is too large to compile (`Error::Matcher`).
+pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
     let lexicon = Lexicon::builtin();
-    let ambiguous: Vec<(&str, bool)> = dossier
-        .discovery
-        .ambiguous
-        .iter()
-        .map(|a| {
-            (
-                a.text.as_str(),
-                a.reason == discover::Ambiguity::SharedSurname,
-            )
-        })
-        .collect();
-    let Some(matcher) = MentionMatcher::with_ambiguous(&dossier.actors, &ambiguous) else {
-        return Analysis::default();
-    };
+    let matcher = &dossier.mentions;
     let position: BTreeMap<&str, usize> = dossier
         .actors
         .iter()
@@ -287,8 +274,8 @@ pub fn analyse(dossier: &Dossier) -> Analysis {
         co_mentions,
         comparison: compare::Comparison::default(),
     };
-    analysis.comparison = compare::compare(dossier, &analysis, &lexicon);
-    analysis
+    analysis.comparison = compare::compare(dossier, &analysis, &lexicon)?;
+    Ok(analysis)
 }
 
 /// "the aide, " just before a name: the noun the name identifies.

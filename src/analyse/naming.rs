@@ -11,13 +11,13 @@
 //! Each paragraph is read once, and only a short window around each mention:
 //! the cost follows the text and its mentions.
 
-use super::compare::{quoted_spans, Evidence};
+use super::compare::{compile, quoted_spans, Evidence};
 use super::{Analysis, Mention};
+use crate::error::Result;
 use crate::model::ActorKind;
 use crate::resolve::discover::{cues, Cues};
 use crate::resolve::Dossier;
 use crate::text::names::{is_capitalised, strip_possessive, words};
-use crate::text::phrases::PhraseMatcher;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
@@ -437,7 +437,7 @@ struct Tally {
     total: usize,
 }
 
-pub fn found_naming(dossier: &Dossier, analysis: &Analysis) -> FoundNamings {
+pub fn found_naming(dossier: &Dossier, analysis: &Analysis) -> Result<FoundNamings> {
     let cues = cues();
     let actor_index: HashMap<&str, usize> = dossier
         .actors
@@ -453,7 +453,7 @@ pub fn found_naming(dossier: &Dossier, analysis: &Analysis) -> FoundNamings {
             .or_default()
             .push(m);
     }
-    let titles = PhraseMatcher::new(
+    let titles = compile(
         dossier.actors.iter().enumerate().flat_map(|(i, a)| {
             a.meta
                 .titles
@@ -462,8 +462,9 @@ pub fn found_naming(dossier: &Dossier, analysis: &Analysis) -> FoundNamings {
                 .filter(|(_, t)| !t.trim().is_empty())
         }),
         true,
-    )
-    .filter(|_| dossier.actors.iter().any(|a| !a.meta.titles.is_empty()));
+        "the actors' titles",
+    )?;
+    let titles = Some(titles).filter(|_| dossier.actors.iter().any(|a| !a.meta.titles.is_empty()));
 
     let mut tallies: Vec<HashMap<(PhrasingKind, String), Tally>> =
         (0..dossier.actors.len()).map(|_| HashMap::new()).collect();
@@ -613,7 +614,7 @@ pub fn found_naming(dossier: &Dossier, analysis: &Analysis) -> FoundNamings {
     actors.sort_by(|x, y| y.mentions.cmp(&x.mentions).then(x.actor.cmp(&y.actor)));
     let eligible = actors.len();
     actors.truncate(ACTORS_SHOWN);
-    FoundNamings { actors, eligible }
+    Ok(FoundNamings { actors, eligible })
 }
 
 #[cfg(test)]

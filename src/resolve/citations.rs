@@ -3,7 +3,6 @@
 //! or a source, gives a number, or quotes someone; the test is deliberately
 //! simple so an editor can predict it.
 
-use super::mentions::MentionMatcher;
 use crate::error::{collect, Diagnostic, Result};
 use crate::location::line_col;
 use crate::markdown::{citations, plain_text, wikilinks};
@@ -15,7 +14,6 @@ use std::ops::Range;
 /// Fails with one diagnostic per uncited factual sentence, in every note that
 /// the dossier (`require_citations = true`) or the note itself asks to check.
 pub fn check(dossier: &Dossier) -> Result<()> {
-    let matcher = MentionMatcher::new(&dossier.actors);
     let mut diagnostics = Vec::new();
     for note in &dossier.notes {
         if note
@@ -23,20 +21,20 @@ pub fn check(dossier: &Dossier) -> Result<()> {
             .require_citations
             .unwrap_or(dossier.config.require_citations)
         {
-            diagnostics.extend(uncited(dossier, matcher.as_ref(), note));
+            diagnostics.extend(uncited(dossier, note));
         }
     }
     collect(diagnostics)
 }
 
-fn uncited(dossier: &Dossier, matcher: Option<&MentionMatcher>, note: &Note) -> Vec<Diagnostic> {
+fn uncited(dossier: &Dossier, note: &Note) -> Vec<Diagnostic> {
     let body = &note.body;
     let mut found = Vec::new();
     for block in prose_blocks(body) {
         let text = &body[block.clone()];
         for sentence in crate::text::paragraph_sentences(text) {
             let markdown = &text[sentence.clone()];
-            if !citations(markdown).is_empty() || !is_factual(dossier, matcher, markdown) {
+            if !citations(markdown).is_empty() || !is_factual(dossier, markdown) {
                 continue;
             }
             let (line, col) = line_col(body, block.start + sentence.start);
@@ -61,8 +59,9 @@ fn uncited(dossier: &Dossier, matcher: Option<&MentionMatcher>, note: &Note) -> 
     found
 }
 
-/// Names an actor or a source, gives a number, or quotes.
-fn is_factual(dossier: &Dossier, matcher: Option<&MentionMatcher>, markdown: &str) -> bool {
+/// Names an actor or a source, gives a number, or quotes. Only actors with a
+/// file count: a note need not cite sources for a name only discovery knows.
+fn is_factual(dossier: &Dossier, markdown: &str) -> bool {
     let links_to_fact = wikilinks(markdown).iter().any(|l| {
         dossier
             .index
@@ -73,7 +72,12 @@ fn is_factual(dossier: &Dossier, matcher: Option<&MentionMatcher>, markdown: &st
     links_to_fact
         || plain.chars().any(|c| c.is_ascii_digit())
         || plain.contains(['“', '"', '«', '„'])
-        || matcher.is_some_and(|m| !m.find(&plain).is_empty())
+        || dossier.mentions.find(&plain).iter().any(|&(owner, _)| {
+            dossier
+                .actors
+                .get(owner)
+                .is_some_and(|actor| dossier.discovery.actor(&actor.slug).is_none())
+        })
 }
 
 /// Byte ranges of a note's prose: paragraphs and list items, not headings,

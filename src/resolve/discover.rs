@@ -194,7 +194,7 @@ struct Reading {
 /// Finds the actors the sources name, groups their spellings and adds those
 /// that no actor file covers to the dossier. Hand-written actors win: a
 /// discovered actor that shares a spelling with one is folded into it.
-pub fn discover(mut dossier: Dossier) -> Dossier {
+pub fn discover(mut dossier: Dossier) -> crate::error::Result<Dossier> {
     let cues = cues();
     let vocabulary = lowercase_vocabulary(&dossier.sources);
     let gazetteer = Gazetteer::new(cues);
@@ -212,7 +212,8 @@ pub fn discover(mut dossier: Dossier) -> Dossier {
     let found = group(reading, cues);
     let discovery = settle(&mut dossier, found);
     dossier.discovery = discovery;
-    dossier
+    dossier.mentions = super::mentions::MentionMatcher::for_dossier(&dossier)?;
+    Ok(dossier)
 }
 
 /// Every word the corpus writes in lower case: a capitalised word that also

@@ -1,8 +1,12 @@
 //! Actor mentions: one Aho-Corasick automaton over every name and alias.
 
+use super::discover::Ambiguity;
+use super::Dossier;
+use crate::error::{Error, Result};
 use crate::model::{ActorKind, ActorMeta, AliasRule, Document};
 use crate::text::names::{inside_longer_name, is_title_case};
 use crate::text::phrases::{is_word_boundary, PhraseMatcher};
+use aho_corasick::BuildError;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -10,6 +14,7 @@ use std::ops::Range;
 /// each actor's alias rules applied. Possessives ("Gantz’s", "Israel's") match
 /// because the apostrophe ends the word. A match inside a longer proper noun
 /// ("Springfield" in "The Springfield Herald") is not a mention.
+#[derive(Debug, Clone)]
 pub struct MentionMatcher {
     phrases: PhraseMatcher,
     /// For each pattern: the rule that limits it, if any.
@@ -21,8 +26,32 @@ pub struct MentionMatcher {
 }
 
 impl MentionMatcher {
-    pub fn new(actors: &[Document<ActorMeta>]) -> Option<MentionMatcher> {
+    pub fn new(actors: &[Document<ActorMeta>]) -> Result<MentionMatcher, BuildError> {
         MentionMatcher::with_ambiguous(actors, &[])
+    }
+
+    /// Every name and alias of the dossier's actors, hand-written and discovered,
+    /// and the spellings discovery could not settle (owners from `actors.len()`
+    /// on, in `discovery.ambiguous` order). Built once, when discovery has run,
+    /// for the citation rule and the analysis alike.
+    pub fn for_dossier(dossier: &Dossier) -> Result<MentionMatcher> {
+        let ambiguous: Vec<(&str, bool)> = dossier
+            .discovery
+            .ambiguous
+            .iter()
+            .map(|a| (a.text.as_str(), a.reason == Ambiguity::SharedSurname))
+            .collect();
+        MentionMatcher::with_ambiguous(&dossier.actors, &ambiguous).map_err(|source| {
+            Error::Matcher {
+                what: "the names and aliases of the actors",
+                source,
+            }
+        })
+    }
+
+    /// A matcher that finds nothing: the dossier's before discovery has run.
+    pub fn empty() -> MentionMatcher {
+        MentionMatcher::new(&[]).expect("an automaton of no pattern builds")
     }
 
     /// Also matches spellings that name no one for sure (`ambiguous`, each with
@@ -32,7 +61,7 @@ impl MentionMatcher {
     pub fn with_ambiguous(
         actors: &[Document<ActorMeta>],
         ambiguous: &[(&str, bool)],
-    ) -> Option<MentionMatcher> {
+    ) -> Result<MentionMatcher, BuildError> {
         let mut phrases = Vec::new();
         let mut rules = Vec::new();
         let mut person = Vec::new();
@@ -71,7 +100,7 @@ impl MentionMatcher {
             person.push(*is_person);
             rules.push(None);
         }
-        Some(MentionMatcher {
+        Ok(MentionMatcher {
             phrases: PhraseMatcher::new(phrases, false)?,
             rules,
             person,

@@ -40,6 +40,8 @@ pub struct Dossier {
     /// What discovery found in the text: actors with no file (also in `actors`,
     /// after the hand-written ones), their evidence, and ambiguous spellings.
     pub discovery: crate::resolve::discover::Discovery,
+    /// Every actor's names, compiled once discovery has run (empty before).
+    pub mentions: mentions::MentionMatcher,
 }
 
 /// A checked citation: who cites which sentence of which source, and why.
@@ -300,6 +302,7 @@ pub fn resolve(content: Content, sources: Vec<Source>) -> Result<Dossier> {
         links: found.links,
         citations: found.citations,
         discovery: Default::default(),
+        mentions: mentions::MentionMatcher::empty(),
         index,
         framing: content.framing,
         claims: content

@@ -7,6 +7,7 @@ use std::ops::Range;
 /// frame, a category), found with one automaton in one pass over a text. The
 /// longest phrase wins; a phrase ending in `*` also matches longer words
 /// ("normaliz*" → "normalization").
+#[derive(Debug, Clone)]
 pub struct PhraseMatcher {
     automaton: AhoCorasick,
     /// For each pattern: its owner and whether it matches word beginnings.
@@ -18,7 +19,7 @@ impl PhraseMatcher {
     pub fn new<'p>(
         phrases: impl IntoIterator<Item = (usize, &'p str)>,
         case_insensitive: bool,
-    ) -> Option<PhraseMatcher> {
+    ) -> Result<PhraseMatcher, aho_corasick::BuildError> {
         let mut texts = Vec::new();
         let mut patterns = Vec::new();
         for (owner, phrase) in phrases {
@@ -35,9 +36,8 @@ impl PhraseMatcher {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(case_insensitive)
-            .build(&texts)
-            .ok()?;
-        Some(PhraseMatcher {
+            .build(&texts)?;
+        Ok(PhraseMatcher {
             automaton,
             patterns,
         })
