@@ -7,6 +7,7 @@
 pub mod analyse;
 pub mod error;
 pub mod export;
+pub mod fingerprint;
 pub mod highlight;
 pub mod import;
 pub mod ingest;

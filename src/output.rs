@@ -2,6 +2,7 @@
 //! through `write`, or nowhere (`dossier check`).
 
 use crate::error::{Error, Result};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -78,4 +79,27 @@ pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// What a new site changes on an older one: the files that are new or differ, and
+/// the paths that are gone. Serve reports it; `write::update` writes only it.
+#[derive(Debug, Default)]
+pub struct Changes<'a> {
+    pub changed: Vec<&'a OutputFile>,
+    pub removed: Vec<&'a str>,
+}
+
+pub fn changes<'a>(before: &'a [OutputFile], after: &'a [OutputFile]) -> Changes<'a> {
+    let old: BTreeMap<&str, &OutputFile> = before.iter().map(|f| (f.path.as_str(), f)).collect();
+    let changed = after
+        .iter()
+        .filter(|f| {
+            // Shared bytes are the same page, reused without being compared.
+            old.get(f.path.as_str())
+                .is_none_or(|o| !Arc::ptr_eq(&o.bytes, &f.bytes) && o.bytes != f.bytes)
+        })
+        .collect();
+    let new: BTreeSet<&str> = after.iter().map(|f| f.path.as_str()).collect();
+    let removed = old.into_keys().filter(|p| !new.contains(p)).collect();
+    Changes { changed, removed }
 }

@@ -12,7 +12,6 @@ use crate::resolve::{resolve, Dossier};
 use crate::theme::Theme;
 use crate::write::{update, write, Staging, WriteReport};
 use cache::Cache;
-use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -298,7 +297,9 @@ impl Session {
         };
         report.timings.push(("write", started.elapsed()));
         report.written = Some(written);
-        let (changed, removed) = differences(self.last.as_deref(), &files);
+        let found = crate::output::changes(self.last.as_deref().unwrap_or_default(), &files);
+        let changed = found.changed.iter().map(|f| f.path.clone()).collect();
+        let removed = found.removed.iter().map(|p| p.to_string()).collect();
         self.last = Some(files);
         Ok(Rebuild {
             report,
@@ -312,28 +313,6 @@ impl Session {
 }
 
 /// The paths whose bytes differ between two builds, and those gone from the second.
-fn differences(before: Option<&[OutputFile]>, after: &[OutputFile]) -> (Vec<String>, Vec<String>) {
-    let Some(before) = before else {
-        return (after.iter().map(|f| f.path.clone()).collect(), Vec::new());
-    };
-    let old: BTreeMap<&str, &OutputFile> = before.iter().map(|f| (f.path.as_str(), f)).collect();
-    let changed = after
-        .iter()
-        .filter(|f| {
-            old.get(f.path.as_str())
-                .is_none_or(|o| !Arc::ptr_eq(&o.bytes, &f.bytes) && o.bytes != f.bytes)
-        })
-        .map(|f| f.path.clone())
-        .collect();
-    let new: BTreeSet<&str> = after.iter().map(|f| f.path.as_str()).collect();
-    let removed = old
-        .keys()
-        .filter(|p| !new.contains(*p))
-        .map(|p| p.to_string())
-        .collect();
-    (changed, removed)
-}
-
 type PreparedTheme = (Option<PathBuf>, Theme, Option<Arc<Tera>>);
 
 /// The theme in `folder` (the default when none), with its templates compiled when `compile`.

@@ -117,13 +117,11 @@ impl Staging {
 
     /// Checks a path and reserves it, and makes its folder: where the file goes.
     fn claim(&self, path: &str) -> Result<PathBuf> {
-        check_relative(path).map_err(|reason| refused(&self.output, &reason))?;
-        if !lock(&self.paths).insert(path.to_string()) {
-            return Err(refused(
-                &self.output,
-                &format!("two pages would both be written to '{path}'"),
-            ));
-        }
+        admit(
+            &self.output,
+            path,
+            lock(&self.paths).insert(path.to_string()),
+        )?;
         let target = self.folder.join(path);
         if let Some(folder) = target.parent() {
             if !lock(&self.folders).contains(folder) {
@@ -455,6 +453,19 @@ fn absolute(path: &Path) -> Result<PathBuf> {
         }
     }
     Ok(resolved)
+}
+
+/// A page's path as the output takes it: relative, inside the folder, not the
+/// manifest's, and `first` to claim it.
+fn admit(output: &Path, path: &str, first: bool) -> Result<()> {
+    check_relative(path).map_err(|reason| refused(output, &reason))?;
+    if !first {
+        return Err(refused(
+            output,
+            &format!("two pages would both be written to '{path}'"),
+        ));
+    }
+    Ok(())
 }
 
 fn refused(path: &Path, reason: &str) -> Error {

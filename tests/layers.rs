@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// one on its own layer or above. A new module must be given a layer here.
 const LAYERS: &[&[&str]] = &[
     // Plain data and text utilities that know no stage.
-    &["error", "location", "text"],
+    &["error", "fingerprint", "location", "text"],
     &["model", "output"],
     &["urls", "highlight", "theme"],
     &["markdown"],

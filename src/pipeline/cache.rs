@@ -3,21 +3,22 @@
 //! stage for sources), the compiled furniture rules, and rendered pages.
 
 use crate::error::Result;
+use crate::fingerprint::{Fingerprint, FingerprintHasher, Keys};
 use crate::ingest::rules::RuleSet;
 use crate::ingest::{ingest_with, OutletRepeats, Source};
 use crate::model::{Config, Document, Origin, SourceMeta};
 use crate::render::PageCache;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, DefaultHasher, Hash, Hasher, RandomState};
+use std::hash::Hash;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Everything a source's ingestion depends on, hashed (128 bits, random keys).
-type Key = (u64, u64);
+type Key = Fingerprint;
 
 #[derive(Default)]
 pub struct Cache {
-    hashers: Hashers,
+    hashers: Keys,
     rules: Option<(Key, Arc<RuleSet>)>,
     /// Ingested sources by file, with the key they were ingested for.
     sources: HashMap<PathBuf, (Key, Source)>,
@@ -29,7 +30,7 @@ pub struct Cache {
 impl Cache {
     /// The furniture rules for this `furniture.toml` (if any), compiled once.
     pub(crate) fn rule_set(&mut self, extra: Option<&(PathBuf, String)>) -> Result<Arc<RuleSet>> {
-        let key = self.hashers.key(|h| extra.hash(h));
+        let key = self.hashers.of(|h| extra.hash(h));
         if let Some((cached, rules)) = &self.rules {
             if *cached == key {
                 return Ok(rules.clone());
@@ -52,7 +53,7 @@ impl Cache {
     ) -> Result<Vec<Source>> {
         // Whatever in the configuration and rules a source could depend on.
         let config_json = serde_json::to_string(config).expect("the configuration serialises");
-        let context = self.hashers.key(|h| {
+        let context = self.hashers.of(|h| {
             config_json.hash(h);
             rules_key.hash(h);
         });
@@ -62,7 +63,7 @@ impl Cache {
         let keys: Vec<Key> = documents
             .iter()
             .map(|doc| {
-                self.hashers.key(|h| {
+                self.hashers.of(|h| {
                     hash_document(doc, context, h);
                     repeats.of_outlet(&doc.meta.outlet).hash(h);
                 })
@@ -103,7 +104,7 @@ impl Cache {
 /// Feeds every field of a document to the hasher. The destructuring names each
 /// field, so a field added to `Document` or `Origin` stops the build here until
 /// it is hashed too, rather than leaving the cache blind to it.
-fn hash_document(doc: &Document<SourceMeta>, context: Key, hasher: &mut DefaultHasher) {
+fn hash_document(doc: &Document<SourceMeta>, context: Key, hasher: &mut FingerprintHasher) {
     let Document {
         slug,
         origin,
@@ -127,22 +128,4 @@ fn hash_document(doc: &Document<SourceMeta>, context: Key, hasher: &mut DefaultH
         .expect("front matter serialises")
         .hash(hasher);
     body.hash(hasher);
-}
-
-/// Two SipHash keys drawn at random: 128 bits that no content can be written to collide.
-struct Hashers(RandomState, RandomState);
-
-impl Default for Hashers {
-    fn default() -> Self {
-        Hashers(RandomState::new(), RandomState::new())
-    }
-}
-
-impl Hashers {
-    fn key(&self, feed: impl Fn(&mut DefaultHasher)) -> Key {
-        let (mut a, mut b) = (self.0.build_hasher(), self.1.build_hasher());
-        feed(&mut a);
-        feed(&mut b);
-        (a.finish(), b.finish())
-    }
 }

@@ -9,11 +9,11 @@
 //! are removed), so a later `dossier build` still recognises the folder as its
 //! own; and nothing the manifest does not list is ever replaced or removed.
 
-use super::{absolute, check_relative, manifest_text, recover, refused, MANIFEST, STAGING_MARKER};
+use super::{absolute, admit, manifest_text, recover, refused, MANIFEST, STAGING_MARKER};
 use crate::error::{Error, Result};
-use crate::output::OutputFile;
+use crate::output::{changes, Changes, OutputFile};
 use crate::write::{write, WriteReport};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -35,25 +35,12 @@ pub fn update(
         return write(&output, content, files);
     }
 
-    let old: BTreeMap<&str, &OutputFile> = previous.iter().map(|f| (f.path.as_str(), f)).collect();
     let mut paths = BTreeSet::new();
     for file in files {
-        check_relative(&file.path).map_err(|reason| refused(&output, &reason))?;
-        if !paths.insert(file.path.as_str()) {
-            return Err(refused(
-                &output,
-                &format!("two pages would both be written to '{}'", file.path),
-            ));
-        }
+        admit(&output, &file.path, paths.insert(file.path.as_str()))?;
     }
-    let changed: Vec<&OutputFile> = files
-        .iter()
-        .filter(|f| {
-            old.get(f.path.as_str())
-                .is_none_or(|o| !std::sync::Arc::ptr_eq(&o.bytes, &f.bytes) && o.bytes != f.bytes)
-        })
-        .collect();
-    let removed: Vec<&str> = old.keys().copied().filter(|p| !paths.contains(p)).collect();
+    let Changes { changed, removed } = changes(previous, files);
+    let before: BTreeSet<&str> = previous.iter().map(|f| f.path.as_str()).collect();
     let report = WriteReport {
         written: changed.len(),
         unchanged: files.len() - changed.len(),
@@ -64,10 +51,7 @@ pub fn update(
     }
 
     // A file that is new to the manifest must not replace one someone else put there.
-    for file in changed
-        .iter()
-        .filter(|f| !old.contains_key(f.path.as_str()))
-    {
+    for file in changed.iter().filter(|f| !before.contains(f.path.as_str())) {
         let target = output.join(&file.path);
         if fs::symlink_metadata(&target).is_ok() {
             return Err(refused(
