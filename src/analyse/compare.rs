@@ -414,10 +414,10 @@ pub fn source_sentences(source: &Source) -> Vec<Sentence> {
         text: text.to_string(),
         quoted: quoted_ranges(&quoted_spans(text), 0..text.len()),
     };
-    let mut out = vec![whole("headline".into(), &source.headline)];
-    for (i, deck) in source.deck.iter().enumerate() {
-        out.push(whole(format!("deck-{}", i + 1), deck));
-    }
+    let mut out: Vec<Sentence> = source
+        .standing_lines()
+        .map(|(anchor, text)| whole(anchor, text))
+        .collect();
     for paragraph in &source.paragraphs {
         let spans = quoted_spans(&paragraph.text);
         for (i, range) in paragraph.sentences.iter().enumerate() {
@@ -692,7 +692,7 @@ fn voices(
         .collect();
     let unattributed = sentences
         .iter()
-        .filter(|s| s.anchor != "headline" && !s.anchor.starts_with("deck-"))
+        .filter(|s| !crate::ingest::is_standing_anchor(&s.anchor))
         .filter(|s| quotes::quote_spans(&s.text).is_empty() && verbs.find(&s.text).is_empty())
         .count();
     let body = sentences

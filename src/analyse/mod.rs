@@ -117,13 +117,9 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
         let mut appositions: BTreeMap<String, String> = BTreeMap::new();
         let mut finder = QuoteFinder::new(&lexicon).with_titles(titles.clone());
         // The headline and deck name actors too; only the body is searched for speech.
-        let top = std::iter::once(("headline".to_string(), source.headline.as_str(), None)).chain(
-            source
-                .deck
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (format!("deck-{}", i + 1), d.as_str(), None)),
-        );
+        let top = source
+            .standing_lines()
+            .map(|(anchor, text)| (anchor, text, None));
         let body = source
             .paragraphs
             .iter()
@@ -300,14 +296,12 @@ pub fn first_sentence(
 ) -> Option<(String, String, String)> {
     let mention = &analysis.mentions[*analysis.first_mention.get(slug)?];
     let source = dossier.source(&mention.source)?;
-    if mention.anchor == "headline" || mention.anchor.starts_with("deck-") {
-        let text = if mention.anchor == "headline" {
-            source.headline.clone()
-        } else {
-            let n: usize = mention.anchor["deck-".len()..].parse().ok()?;
-            source.deck.get(n.checked_sub(1)?)?.clone()
-        };
-        return Some((source.slug.clone(), mention.anchor.clone(), text));
+    if let Some(text) = source.standing_line(&mention.anchor) {
+        return Some((
+            source.slug.clone(),
+            mention.anchor.clone(),
+            text.to_string(),
+        ));
     }
     let paragraph = source
         .paragraphs

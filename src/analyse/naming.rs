@@ -470,14 +470,8 @@ pub fn found_naming(dossier: &Dossier, analysis: &Analysis) -> Result<FoundNamin
         (0..dossier.actors.len()).map(|_| HashMap::new()).collect();
     let mut named: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); dossier.actors.len()];
     for (s, source) in dossier.sources.iter().enumerate() {
-        let top = std::iter::once(("headline".to_string(), source.headline.as_str())).chain(
-            source
-                .deck
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (format!("deck-{}", i + 1), d.as_str())),
-        );
-        let places = top
+        let places = source
+            .standing_lines()
             .map(|(anchor, text)| Place {
                 text,
                 sentences: vec![(0..text.len(), anchor)],
@@ -493,8 +487,9 @@ pub fn found_naming(dossier: &Dossier, analysis: &Analysis) -> Result<FoundNamin
                         .collect(),
                 }
             }));
-        let anchors = std::iter::once("headline".to_string())
-            .chain((0..source.deck.len()).map(|i| format!("deck-{}", i + 1)))
+        let anchors = source
+            .standing_lines()
+            .map(|(anchor, _)| anchor)
             .chain(source.paragraphs.iter().map(|p| p.anchor.clone()));
         for (place, anchor) in places.zip(anchors) {
             let mentions = by_place

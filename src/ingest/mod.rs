@@ -73,6 +73,42 @@ pub struct Paragraph {
     pub sentences: Vec<std::ops::Range<usize>>,
 }
 
+/// The anchor of a source's headline on its page. Deck lines are `deck-1`,
+/// `deck-2`… ([`deck_anchor`]); paragraphs `p-…` and their sentences `p-…-s2`.
+pub const HEADLINE_ANCHOR: &str = "headline";
+
+/// The anchor of the deck line at `index` (from 0).
+pub fn deck_anchor(index: usize) -> String {
+    format!("deck-{}", index + 1)
+}
+
+impl Source {
+    /// The lines above the body, headline then deck, each with its anchor: the
+    /// article's words too, though no paragraph.
+    pub fn standing_lines(&self) -> impl Iterator<Item = (String, &str)> {
+        std::iter::once((HEADLINE_ANCHOR.to_string(), self.headline.as_str())).chain(
+            self.deck
+                .iter()
+                .enumerate()
+                .map(|(i, line)| (deck_anchor(i), line.as_str())),
+        )
+    }
+
+    /// The headline or deck line an anchor names.
+    pub fn standing_line(&self, anchor: &str) -> Option<&str> {
+        if anchor == HEADLINE_ANCHOR {
+            return Some(&self.headline);
+        }
+        let n: usize = anchor.strip_prefix("deck-")?.parse().ok()?;
+        self.deck.get(n.checked_sub(1)?).map(String::as_str)
+    }
+}
+
+/// Whether an anchor names the headline or a deck line rather than the body.
+pub fn is_standing_anchor(anchor: &str) -> bool {
+    anchor == HEADLINE_ANCHOR || anchor.starts_with("deck-")
+}
+
 impl Paragraph {
     pub fn sentence_anchor(&self, index: usize) -> String {
         format!("{}-s{}", self.anchor, index + 1)

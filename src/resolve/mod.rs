@@ -459,11 +459,9 @@ impl Checker<'_> {
         let source = &self.sources[self.index[&item.target].position];
         let (sentence_anchor, quote) = match item.anchor.as_deref() {
             None => (None, source.headline.clone()),
-            Some(anchor) if standing_line(source, anchor).is_some() => (
+            Some(anchor) if source.standing_line(anchor).is_some() => (
                 Some(anchor.to_string()),
-                standing_line(source, anchor)
-                    .unwrap_or_default()
-                    .to_string(),
+                source.standing_line(anchor).unwrap_or_default().to_string(),
             ),
             Some(anchor) => {
                 let (paragraph, index) = locate(source, anchor).expect("checked before");
@@ -550,7 +548,7 @@ impl Checker<'_> {
             ));
         }
         let source = &self.sources[target.position];
-        if standing_line(source, anchor).is_some() {
+        if source.standing_line(anchor).is_some() {
             return None;
         }
         if let Some((paragraph, sentence)) = locate(source, anchor) {
@@ -615,16 +613,6 @@ fn nearest<'a>(wrong: &str, candidates: impl Iterator<Item = &'a str>) -> Option
 struct Found {
     links: Vec<Link>,
     citations: Vec<Cited>,
-}
-
-/// The headline (`headline`) or a deck line (`deck-2`) a source page anchors:
-/// lines that stand above the body but are the article's words too.
-fn standing_line<'s>(source: &'s Source, anchor: &str) -> Option<&'s str> {
-    if anchor == "headline" {
-        return Some(&source.headline);
-    }
-    let n: usize = anchor.strip_prefix("deck-")?.parse().ok()?;
-    source.deck.get(n.checked_sub(1)?).map(String::as_str)
 }
 
 /// The paragraph an anchor names, and the sentence when it names one (`p-abc-s2`).
