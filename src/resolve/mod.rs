@@ -3,6 +3,7 @@
 
 pub mod citations;
 pub mod discover;
+pub mod lookups;
 pub mod mentions;
 
 use crate::error::{collect, Diagnostic, Result};
@@ -40,6 +41,8 @@ pub struct Dossier {
     /// What discovery found in the text: actors with no file (also in `actors`,
     /// after the hand-written ones), their evidence, and ambiguous spellings.
     pub discovery: crate::resolve::discover::Discovery,
+    /// What points at each page: citations, events and backlinks by slug.
+    pub lookups: lookups::Lookups,
     /// Every actor's names, compiled once discovery has run (empty before).
     pub mentions: mentions::MentionMatcher,
 }
@@ -293,7 +296,9 @@ pub fn resolve(content: Content, sources: Vec<Source>) -> Result<Dossier> {
 
     collect(diagnostics)?;
     events.sort_by(|a, b| (a.date, &a.title).cmp(&(b.date, &b.title)));
+    let lookups = lookups::Lookups::new(&found.citations, &events, &found.links);
     Ok(Dossier {
+        lookups,
         config: content.config,
         sources,
         actors: content.actors,
