@@ -1,7 +1,8 @@
 //! The comparison page's view: the analysis's findings turned into rows and cells
 //! with links to the paragraphs they rest on.
 
-use super::Views;
+use super::jobs::PageJob;
+use super::views::Views;
 use crate::analyse::compare::{Comparison, Evidence};
 use crate::analyse::naming::{FoundNaming, PhrasingKind, PhrasingUse};
 use crate::model::Section;
@@ -178,6 +179,26 @@ pub(super) fn compare_pages(sources: usize) -> usize {
 }
 
 impl Views<'_> {
+    /// The comparison pages, one per slice of the sources.
+    pub(super) fn compare_jobs(&self) -> Vec<PageJob<'_>> {
+        let pages = compare_pages(self.dossier.sources.len());
+        (1..=pages)
+            .map(|number| {
+                let title = match pages {
+                    1 => "How the sources compare".to_string(),
+                    _ => format!("How the sources compare ({number} of {pages})"),
+                };
+                let path = compare_page_path(number);
+                self.job(&path, "compare.html", &title, "compare", move |c| {
+                    c.insert(
+                        "compare",
+                        &self.compare_context(&self.analysis.comparison, number),
+                    );
+                })
+            })
+            .collect()
+    }
+
     /// One cell per source: a link to the sentence that covers the row, or none.
     fn coverage_cells(
         &self,

@@ -1,0 +1,572 @@
+//! What pages are made of: the cards and views several pages share, computed
+//! once per build, and the analysis's findings grouped by the page that shows them.
+
+use crate::analyse::quotes::{Speaker, StatementKind};
+use crate::analyse::{Analysis, SourceStatement};
+use crate::ingest::Source;
+use crate::markdown::{self, LinkTarget, WikiLink};
+use crate::model::{ActorKind, PartialDate, Section};
+use crate::resolve::{Actor, Cited, Dossier, Event, Note, Reference};
+use crate::urls::{page_path, text_page_path};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// A link to a page: where it is from the site root and what to call it.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct LinkRef {
+    pub(super) url: String,
+    pub(super) title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct SourceCard<'a> {
+    pub(super) slug: &'a str,
+    pub(super) url: String,
+    pub(super) text_url: String,
+    pub(super) headline: &'a str,
+    pub(super) headline_inferred: bool,
+    pub(super) outlet: &'a str,
+    /// Set when the outlet was read from the text: how.
+    pub(super) outlet_inferred_from: Option<&'a str>,
+    pub(super) author: &'a str,
+    pub(super) author_inferred_from: Option<&'a str>,
+    pub(super) published: Option<String>,
+    pub(super) published_inferred_from: Option<&'a str>,
+    pub(super) dateline: Option<&'a str>,
+    pub(super) language_inferred: bool,
+    pub(super) published_label: String,
+    pub(super) kind: crate::model::SourceKind,
+    pub(super) language: &'a str,
+    pub(super) direction: &'a str,
+    pub(super) word_count: usize,
+    pub(super) paragraph_count: usize,
+    pub(super) tags: Vec<LinkRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct ActorCard<'a> {
+    pub(super) slug: &'a str,
+    pub(super) url: String,
+    pub(super) name: &'a str,
+    pub(super) kind: ActorKind,
+    pub(super) role: Option<&'a str>,
+    pub(super) aliases: &'a [String],
+    pub(super) mention_count: usize,
+    pub(super) source_count: usize,
+    /// Found in the text by discovery, with no file of its own.
+    pub(super) discovered: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct NoteCard<'a> {
+    pub(super) slug: &'a str,
+    pub(super) url: String,
+    pub(super) title: &'a str,
+    pub(super) summary: Option<&'a str>,
+    pub(super) tags: Vec<LinkRef>,
+    pub(super) event_count: usize,
+}
+
+/// Editorial Markdown rendered for a page.
+pub(super) struct Prose {
+    pub(super) html: String,
+    pub(super) has_code: bool,
+}
+
+/// A numbered footnote: the sentence a document cites and where it stands.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct CitationView {
+    pub(super) number: usize,
+    /// The footnote's own id, `cite-N`.
+    pub(super) id: String,
+    /// Ids of the markers in the text that point at it, to link back.
+    pub(super) markers: Vec<String>,
+    pub(super) quote: String,
+    pub(super) url: String,
+    pub(super) source: String,
+    pub(super) outlet: String,
+    pub(super) published: Option<String>,
+    pub(super) language: String,
+    pub(super) direction: &'static str,
+    /// True when the whole source is cited: the quote is its headline.
+    pub(super) whole_source: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct Backlink {
+    pub(super) url: String,
+    pub(super) title: String,
+    pub(super) kind: &'static str,
+    pub(super) context: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct EventView {
+    pub(super) date: String,
+    pub(super) date_label: String,
+    pub(super) year: i32,
+    pub(super) month: Option<&'static str>,
+    pub(super) title: String,
+    pub(super) kind: &'static str,
+    pub(super) actors: Vec<LinkRef>,
+    pub(super) sources: Vec<LinkRef>,
+    pub(super) note: Option<LinkRef>,
+}
+
+/// A quote, paraphrase or scare quote, ready for a page.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct StatementView<'a> {
+    pub(super) kind: StatementKind,
+    pub(super) text: &'a str,
+    pub(super) verb: Option<&'a str>,
+    pub(super) words: usize,
+    pub(super) continued: bool,
+    /// The paragraph it stands in.
+    pub(super) url: String,
+    pub(super) source: &'a str,
+    pub(super) outlet: &'a str,
+    pub(super) language: &'a str,
+    pub(super) direction: &'a str,
+    /// Who speaks, as a reader should see it.
+    pub(super) speaker: String,
+    /// The speaker's page, when the speaker is an actor.
+    pub(super) speaker_url: Option<String>,
+}
+
+/// Everything the templates see, computed once and shared by all pages.
+pub(super) struct Views<'a> {
+    pub(super) dossier: &'a Dossier,
+    pub(super) analysis: &'a Analysis,
+    /// The analysis's findings grouped once, so no page scans the whole corpus.
+    pub(super) by: Grouped<'a>,
+    pub(super) backlinks: BTreeMap<&'a str, Vec<Backlink>>,
+    pub(super) sources: Vec<SourceCard<'a>>,
+    pub(super) actors: Vec<ActorCard<'a>>,
+    pub(super) notes: Vec<NoteCard<'a>>,
+    pub(super) timeline: Vec<EventView>,
+    pub(super) feed_updated: String,
+    /// What each comparison page shows, sorted by page when the first is built.
+    pub(super) compare_index: std::sync::OnceLock<super::compare::PageIndex<'a>>,
+    /// Set when any page has a highlighted code block: the site needs `syntax.css`.
+    pub(super) has_code: std::sync::atomic::AtomicBool,
+}
+
+/// Findings grouped by the page that shows them. Lookups only: every list keeps
+/// the analysis's order, so output stays deterministic.
+#[derive(Default)]
+pub(super) struct Grouped<'a> {
+    pub(super) mentions_by_source: HashMap<&'a str, Vec<&'a crate::analyse::Mention>>,
+    pub(super) mentions_by_actor: HashMap<&'a str, Vec<&'a crate::analyse::Mention>>,
+    pub(super) statements_by_source: HashMap<&'a str, Vec<&'a SourceStatement>>,
+    pub(super) statements_by_speaker: HashMap<&'a str, Vec<&'a SourceStatement>>,
+    pub(super) co_mentions_by_actor: HashMap<&'a str, Vec<(&'a str, usize)>>,
+    pub(super) events_by_source: HashMap<&'a str, Vec<&'a Event>>,
+    pub(super) events_by_actor: HashMap<&'a str, Vec<&'a Event>>,
+    /// Events by the note that lists them.
+    pub(super) events_by_note: HashMap<&'a str, Vec<&'a Event>>,
+    /// Notes whose text names an actor, by actor.
+    pub(super) notes_by_actor: HashMap<&'a str, Vec<&'a str>>,
+    /// Citations, by the note, actor or source that makes them.
+    pub(super) citations_by_document: HashMap<&'a str, Vec<&'a Cited>>,
+}
+
+impl<'a> Grouped<'a> {
+    pub(super) fn new(dossier: &'a Dossier, analysis: &'a Analysis) -> Self {
+        let mut by = Grouped::default();
+        for cited in &dossier.citations {
+            by.citations_by_document
+                .entry(&cited.from)
+                .or_default()
+                .push(cited);
+        }
+        for event in &dossier.events {
+            by.events_by_note
+                .entry(&event.note)
+                .or_default()
+                .push(event);
+            let mut sources: Vec<&str> = event.sources.iter().map(|r| r.slug.as_str()).collect();
+            sources.sort_unstable();
+            sources.dedup();
+            for slug in sources {
+                by.events_by_source.entry(slug).or_default().push(event);
+            }
+            for slug in &event.actors {
+                by.events_by_actor.entry(slug).or_default().push(event);
+            }
+        }
+        for (note, actors) in &analysis.note_actors {
+            for actor in actors {
+                by.notes_by_actor.entry(actor).or_default().push(note);
+            }
+        }
+        for mention in &analysis.mentions {
+            by.mentions_by_source
+                .entry(&mention.source)
+                .or_default()
+                .push(mention);
+            by.mentions_by_actor
+                .entry(&mention.actor)
+                .or_default()
+                .push(mention);
+        }
+        for found in &analysis.statements {
+            by.statements_by_source
+                .entry(&found.source)
+                .or_default()
+                .push(found);
+            if let Speaker::Actor(slug) = &found.statement.speaker {
+                by.statements_by_speaker
+                    .entry(slug)
+                    .or_default()
+                    .push(found);
+            }
+        }
+        for pair in &analysis.co_mentions {
+            by.co_mentions_by_actor
+                .entry(&pair.a)
+                .or_default()
+                .push((&pair.b, pair.paragraphs));
+            by.co_mentions_by_actor
+                .entry(&pair.b)
+                .or_default()
+                .push((&pair.a, pair.paragraphs));
+        }
+        by
+    }
+}
+
+impl<'a> Views<'a> {
+    pub(super) fn new(dossier: &'a Dossier, analysis: &'a Analysis) -> Views<'a> {
+        let sources = dossier.sources.iter().map(source_card).collect();
+        let actors = dossier
+            .actors
+            .iter()
+            .map(|a| actor_card(a, analysis, dossier))
+            .collect();
+        let mut notes: Vec<&Note> = dossier.notes.iter().collect();
+        notes.sort_by(|a, b| (a.meta.weight, &a.meta.title).cmp(&(b.meta.weight, &b.meta.title)));
+        let notes = notes.into_iter().map(note_card).collect();
+
+        let mut backlinks: BTreeMap<&str, Vec<Backlink>> = BTreeMap::new();
+        for link in &dossier.links {
+            let Some(target) = dossier.index.get(&link.from) else {
+                continue;
+            };
+            let entry = Backlink {
+                url: page_path(target.section, &link.from),
+                title: dossier.title_of(&link.from).unwrap_or_default().to_string(),
+                kind: section_kind(target.section),
+                context: link.context.clone(),
+            };
+            let list = backlinks.entry(link.to.as_str()).or_default();
+            if !list
+                .iter()
+                .any(|b| b.url == entry.url && b.context == entry.context)
+                && link.from != link.to
+            {
+                list.push(entry);
+            }
+        }
+
+        let mut timeline: Vec<(PartialDate, EventView)> = dossier
+            .events
+            .iter()
+            .map(|e| (e.date, event_view(dossier, e)))
+            .collect();
+        for source in &dossier.sources {
+            if let Some(date) = source.published {
+                timeline.push((date, super::timeline::publication_view(source, date)));
+            }
+        }
+        timeline.sort_by(|a, b| (a.0, a.1.kind, &a.1.title).cmp(&(b.0, b.1.kind, &b.1.title)));
+        // The feed's date is that of the newest dated item, never the build time:
+        // a build today must not change the bytes of a site whose content did not change.
+        let feed_updated = timeline
+            .iter()
+            .map(|(date, _)| *date)
+            .max()
+            .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| d.rfc3339());
+
+        Views {
+            has_code: std::sync::atomic::AtomicBool::new(false),
+            compare_index: std::sync::OnceLock::new(),
+            dossier,
+            analysis,
+            by: Grouped::new(dossier, analysis),
+            backlinks,
+            sources,
+            actors,
+            notes,
+            timeline: timeline.into_iter().map(|(_, v)| v).collect(),
+            feed_updated,
+        }
+    }
+
+    /// Renders a document's editorial Markdown for a page one folder below the
+    /// root, with its citations numbered as footnotes.
+    pub(super) fn markdown(&self, from: &str, text: &str) -> (Prose, Vec<CitationView>) {
+        let cited = self
+            .by
+            .citations_by_document
+            .get(from)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        // Resolve recorded this document's citations in the order they are
+        // written, which is the order `cite` is asked about them.
+        let mut next = 0;
+        let mut footnotes: Vec<&Cited> = Vec::new();
+        let rendered = markdown::render_document(
+            text,
+            self.dossier.config.raw_html,
+            |link| self.link_target(link, "../"),
+            |item| {
+                let found = cited[next.min(cited.len())..]
+                    .iter()
+                    .position(|c| c.source == item.target && c.anchor == item.anchor)?;
+                let this = cited[next + found];
+                next += found + 1;
+                let number = match footnotes.iter().position(|f| {
+                    f.source == this.source && f.sentence_anchor == this.sentence_anchor
+                }) {
+                    Some(i) => i + 1,
+                    None => {
+                        footnotes.push(this);
+                        footnotes.len()
+                    }
+                };
+                Some(number)
+            },
+        );
+        let views = footnotes
+            .iter()
+            .enumerate()
+            .map(|(i, cited)| self.citation_view(i + 1, cited, &rendered.citation_markers))
+            .collect();
+        if rendered.has_code {
+            self.has_code
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        (
+            Prose {
+                html: rendered.html,
+                has_code: rendered.has_code,
+            },
+            views,
+        )
+    }
+
+    pub(super) fn citation_view(
+        &self,
+        number: usize,
+        cited: &Cited,
+        markers: &[usize],
+    ) -> CitationView {
+        let source = self.dossier.source(&cited.source);
+        let mut url = format!("../{}", page_path(Section::Sources, &cited.source));
+        if let Some(anchor) = &cited.sentence_anchor {
+            url.push('#');
+            url.push_str(anchor);
+        }
+        CitationView {
+            number,
+            id: format!("cite-{number}"),
+            markers: (1..=markers.get(number - 1).copied().unwrap_or(0))
+                .map(|k| format!("cite-ref-{number}-{k}"))
+                .collect(),
+            quote: cited.quote.clone(),
+            url,
+            source: source.map_or(cited.source.clone(), |s| s.headline.clone()),
+            outlet: source.map(|s| s.outlet.value.clone()).unwrap_or_default(),
+            published: source.and_then(|s| s.published).map(|d| d.to_string()),
+            language: source.map_or(String::new(), |s| s.language.clone()),
+            direction: source.map_or("ltr", |s| s.direction),
+            whole_source: cited.sentence_anchor.is_none(),
+        }
+    }
+
+    pub(super) fn link_target(&self, link: &WikiLink, root: &str) -> Option<LinkTarget> {
+        let target = self.dossier.index.get(&link.target)?;
+        let mut url = format!("{root}{}", page_path(target.section, &link.target));
+        if let Some(anchor) = &link.anchor {
+            url.push('#');
+            url.push_str(anchor);
+        }
+        Some(LinkTarget {
+            url,
+            title: self.dossier.title_of(&link.target)?.to_string(),
+        })
+    }
+
+    pub(super) fn statement_view(&self, found: &'a SourceStatement) -> Option<StatementView<'a>> {
+        let source = self.dossier.source(&found.source)?;
+        let statement = &found.statement;
+        let (speaker, speaker_url) = match &statement.speaker {
+            Speaker::Actor(slug) => (
+                self.dossier
+                    .actor(slug)
+                    .map_or(slug.clone(), |a| a.meta.name.clone()),
+                Some(page_path(Section::Actors, slug)),
+            ),
+            Speaker::Anonymous(words) => (format!("unnamed ({words})"), None),
+            Speaker::Unlisted(name) => (name.clone(), None),
+            Speaker::Unattributed => ("unattributed".to_string(), None),
+        };
+        Some(StatementView {
+            kind: statement.kind,
+            text: &statement.text,
+            verb: statement.verb.as_deref(),
+            words: statement.words,
+            continued: statement.continued,
+            url: format!(
+                "{}#{}",
+                page_path(Section::Sources, &source.slug),
+                found.anchor
+            ),
+            source: &source.headline,
+            outlet: &source.outlet.value,
+            language: &source.language,
+            direction: source.direction,
+            speaker,
+            speaker_url,
+        })
+    }
+
+    pub(super) fn backlinks_of(&self, slug: &str) -> &[Backlink] {
+        self.backlinks.get(slug).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub(super) fn event_views(&self, events: Option<&Vec<&Event>>) -> Vec<EventView> {
+        events
+            .into_iter()
+            .flatten()
+            .map(|e| event_view(self.dossier, e))
+            .collect()
+    }
+}
+
+pub(super) fn section_kind(section: Section) -> &'static str {
+    match section {
+        Section::Sources => "source",
+        Section::Actors => "actor",
+        Section::Notes => "note",
+    }
+}
+
+pub(super) fn source_card(source: &Source) -> SourceCard<'_> {
+    SourceCard {
+        slug: &source.slug,
+        url: page_path(Section::Sources, &source.slug),
+        text_url: text_page_path(&source.slug),
+        headline: &source.headline,
+        headline_inferred: source.headline_inferred,
+        outlet: &source.outlet.value,
+        outlet_inferred_from: source.outlet.inferred_from.as_deref(),
+        author: &source.author.value,
+        author_inferred_from: source.author.inferred_from.as_deref(),
+        published_inferred_from: source.published_evidence.as_deref(),
+        dateline: source.dateline.as_deref(),
+        language_inferred: source.language_inferred,
+        published: source.published.map(|d| d.to_string()),
+        published_label: source
+            .published
+            .map_or_else(|| "date unknown".to_string(), |d| d.human()),
+        kind: source.kind,
+        language: &source.language,
+        direction: source.direction,
+        word_count: source.word_count,
+        paragraph_count: source.paragraphs.len(),
+        tags: tag_links(&source.meta.tags),
+    }
+}
+
+pub(super) fn tag_links(tags: &[String]) -> Vec<LinkRef> {
+    tags.iter()
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| LinkRef {
+            url: super::lists::tag_path(t),
+            title: t.trim().to_string(),
+        })
+        .collect()
+}
+
+pub(super) fn actor_card<'a>(
+    actor: &'a Actor,
+    analysis: &Analysis,
+    dossier: &Dossier,
+) -> ActorCard<'a> {
+    let coverage = analysis.actor_coverage.get(&actor.slug);
+    ActorCard {
+        slug: &actor.slug,
+        url: page_path(Section::Actors, &actor.slug),
+        name: &actor.meta.name,
+        kind: actor.meta.kind,
+        role: actor.meta.role.as_deref(),
+        aliases: &actor.meta.aliases,
+        mention_count: coverage.map_or(0, |c| c.iter().map(|s| s.count).sum()),
+        source_count: coverage.map_or(0, |c| c.iter().filter(|s| s.count > 0).count()),
+        discovered: dossier.discovery.actor(&actor.slug).is_some(),
+    }
+}
+
+pub(super) fn note_card(note: &Note) -> NoteCard<'_> {
+    NoteCard {
+        slug: &note.slug,
+        url: page_path(Section::Notes, &note.slug),
+        title: &note.meta.title,
+        summary: note.meta.summary.as_deref(),
+        tags: tag_links(&note.meta.tags),
+        event_count: note.meta.events.len(),
+    }
+}
+
+pub(super) fn event_view(dossier: &Dossier, event: &Event) -> EventView {
+    EventView {
+        date: event.date.to_string(),
+        date_label: event.date.human(),
+        year: event.date.year,
+        month: event.date.month_name(),
+        title: event.title.clone(),
+        kind: "event",
+        actors: event
+            .actors
+            .iter()
+            .filter_map(|slug| {
+                Some(LinkRef {
+                    url: page_path(Section::Actors, slug),
+                    title: dossier.actor(slug)?.meta.name.clone(),
+                })
+            })
+            .collect(),
+        sources: event
+            .sources
+            .iter()
+            .filter_map(|r| reference_link(dossier, r))
+            .collect(),
+        note: dossier.note(&event.note).map(|n| LinkRef {
+            url: page_path(Section::Notes, &n.slug),
+            title: n.meta.title.clone(),
+        }),
+    }
+}
+
+pub(super) fn reference_link(dossier: &Dossier, reference: &Reference) -> Option<LinkRef> {
+    let source = dossier.source(&reference.slug)?;
+    let mut url = page_path(Section::Sources, &source.slug);
+    if let Some(anchor) = &reference.anchor {
+        url.push('#');
+        url.push_str(anchor);
+    }
+    Some(LinkRef {
+        url,
+        title: source_label(source),
+    })
+}
+
+/// How a source is named in lists: its outlet when known, else its headline.
+pub(super) fn source_label(source: &Source) -> String {
+    if source.outlet.value.eq_ignore_ascii_case("unknown") {
+        source.headline.clone()
+    } else {
+        format!("{} ({})", source.headline, source.outlet.value)
+    }
+}
