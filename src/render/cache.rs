@@ -4,6 +4,7 @@
 use super::templates::{compile_templates, template_uses};
 use crate::error::Result;
 use crate::theme::Theme;
+use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasher, DefaultHasher, Hasher, RandomState};
 use std::sync::Arc;
@@ -77,19 +78,20 @@ impl PageCache {
         Ok((tera, keys))
     }
 
+    /// The key of a page: its template's key, the template's name and the
+    /// context, hashed as it is serialised, so no copy of it is built.
     pub(super) fn page_key(
         &self,
         templates: PageKey,
         template: &str,
-        context: &serde_json::Value,
-    ) -> PageKey {
+        context: &impl Serialize,
+    ) -> serde_json::Result<PageKey> {
         let mut hash = KeyHasher::new(&self.hashers);
-        // The key of the page's template and all it uses.
         hash.add(&templates.0.to_le_bytes());
         hash.add(&templates.1.to_le_bytes());
         hash.add(template.as_bytes());
-        serde_json::to_writer(&mut hash, context).expect("hashing does not fail");
-        hash.finish()
+        serde_json::to_writer(&mut hash, context)?;
+        Ok(hash.finish())
     }
 
     pub(super) fn get(&self, path: &str, key: PageKey) -> Option<Arc<Vec<u8>>> {

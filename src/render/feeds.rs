@@ -2,54 +2,86 @@
 //! page a server shows for a missing one.
 
 use super::jobs::PageJob;
-use super::views::Views;
+use super::pages::PageContext;
+use super::views::{author_shown, Views};
+use crate::theme::Theme;
 use crate::urls::absolute_url;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub(super) struct NotFoundPage {
+    /// A server shows this page at any depth, where the stylesheet's relative
+    /// link may not resolve: the page carries its own copy.
+    inline_css: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct SitemapPage {
+    urls: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct AtomPage<'a> {
+    updated: &'a str,
+    feed_url: String,
+    home_url: String,
+    entries: Vec<FeedEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct FeedEntry<'a> {
+    title: &'a str,
+    url: String,
+    updated: String,
+    summary: &'a str,
+    author: &'a str,
+}
 
 impl Views<'_> {
-    pub(super) fn not_found(&self) -> PageJob<'_> {
-        self.job("404.html", "404.html", "Page not found", "404", |_| {})
+    pub(super) fn not_found(&self, theme: &Theme) -> PageJob<'_> {
+        let css = theme.file("static/style.css").unwrap_or_default();
+        let inline_css = String::from_utf8_lossy(css).into_owned();
+        PageJob::new("404.html", "Page not found", || {
+            PageContext::NotFound(NotFoundPage { inline_css })
+        })
     }
 
     /// The sitemap of `pages`, absolute URLs.
     pub(super) fn sitemap(&self, pages: Vec<String>) -> PageJob<'_> {
-        self.job("sitemap.xml", "sitemap.xml", "Sitemap", "feed", move |c| {
-            c.insert("urls", &pages);
+        PageJob::new("sitemap.xml", "Sitemap", || {
+            PageContext::Sitemap(SitemapPage { urls: pages })
         })
     }
 
+    /// The feed: every source, then every note.
     pub(super) fn atom(&self) -> PageJob<'_> {
-        self.job("atom.xml", "atom.xml", "Feed", "feed", |c| {
-            c.insert("updated", &self.feed_updated);
-            c.insert(
-                "feed_url",
-                &absolute_url(&self.dossier.config.base_url, "atom.xml"),
-            );
-            c.insert("home_url", &absolute_url(&self.dossier.config.base_url, ""));
-            let entries: Vec<serde_json::Value> = self
-                .dossier
-                .sources
-                .iter()
-                .zip(&self.sources)
-                .map(|(s, card)| {
-                    serde_json::json!({
-                        "title": card.headline,
-                        "url": absolute_url(&self.dossier.config.base_url, &card.url),
-                        "updated": s.published.map_or(self.feed_updated.clone(), |d| d.rfc3339()),
-                        "summary": s.paragraphs.first().map(|p| p.text.as_str()).unwrap_or(""),
-                        "author": card.author,
-                    })
+        PageJob::new("atom.xml", "Feed", || {
+            let base_url = &self.dossier.config.base_url;
+            let sources = self.dossier.sources.iter().zip(&self.sources);
+            let entries = sources
+                .map(|(source, card)| FeedEntry {
+                    title: card.headline,
+                    url: absolute_url(base_url, &card.url),
+                    updated: source
+                        .published
+                        .map_or_else(|| self.feed_updated.clone(), |d| d.rfc3339()),
+                    summary: source.paragraphs.first().map_or("", |p| &p.text),
+                    author: author_shown(source),
                 })
-                .chain(self.notes.iter().map(|n| {
-                    serde_json::json!({
-                        "title": n.title,
-                        "url": absolute_url(&self.dossier.config.base_url, &n.url),
-                        "updated": self.feed_updated,
-                        "summary": n.summary.unwrap_or(""),
-                        "author": "",
-                    })
+                .chain(self.notes.iter().map(|note| FeedEntry {
+                    title: note.title,
+                    url: absolute_url(base_url, &note.url),
+                    updated: self.feed_updated.clone(),
+                    summary: note.summary.unwrap_or(""),
+                    author: "",
                 }))
                 .collect();
-            c.insert("entries", &entries);
+            PageContext::Atom(AtomPage {
+                updated: &self.feed_updated,
+                feed_url: absolute_url(base_url, "atom.xml"),
+                home_url: absolute_url(base_url, ""),
+                entries,
+            })
         })
     }
 }

@@ -1,19 +1,19 @@
 //! The list of the site's pages and the loop that renders them.
 
 use super::cache::{CachedPage, PageCache};
+use super::pages::{Common, PageContext, Rendered};
 use super::search;
 use super::templates::template_error;
 use super::views::Views;
 use super::RenderStats;
 use crate::analyse::Analysis;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::markdown;
 use crate::output::{lock, OutputFile, Sink, WriteFile};
 use crate::resolve::Dossier;
 use crate::theme::Theme;
-use crate::urls::{absolute_url, root_of};
+use crate::urls::absolute_url;
 use rayon::prelude::*;
-use serde::Serialize;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use tera::{Context, Tera};
@@ -41,7 +41,7 @@ pub(super) fn render_with(
         Compiled::Ready(tera) => (tera, None, None),
     };
     let views = Views::new(dossier, analysis);
-    let mut jobs = views.page_jobs();
+    let mut jobs = views.page_jobs(theme);
     jobs.sort_by(|a, b| a.path.cmp(&b.path));
     let pages = jobs.len();
     let lookup = cache.as_deref();
@@ -54,30 +54,26 @@ pub(super) fn render_with(
     // build holds a few pages at a time, not the whole site.
     let render_pages = || {
         jobs.into_par_iter().try_for_each(|job| {
-            let PageJob { path, make } = job;
-            let mut page = make();
-            views.add_common(&mut page.context, &path, &page.title, page.section);
-            if page.template == "404.html" {
-                let css = theme.file("static/style.css").unwrap_or_default();
-                page.context
-                    .insert("inline_css", &String::from_utf8_lossy(css));
-            }
+            let PageJob { path, title, make } = job;
+            let context = make();
+            let template = context.template();
+            let page = Rendered {
+                common: Common::new(&dossier.config, &path, &title, context.section()),
+                context: &context,
+            };
             let (Some(cache), Some(template_keys)) = (lookup, &template_keys) else {
                 rendered_count.fetch_add(1, Ordering::Relaxed);
-                return put(render_page(&tera, &path, &page)?);
+                return put(render_page(&tera, template, &path, &page)?);
             };
-            let value = page.context.into_json();
-            let template_key = template_keys
-                .get(page.template)
-                .copied()
-                .unwrap_or_default();
-            let key = cache.page_key(template_key, page.template, &value);
+            let template_key = template_keys.get(template).copied().unwrap_or_default();
+            let key = cache
+                .page_key(template_key, template, &page)
+                .map_err(|e| context_error(template, &e))?;
             let file = match cache.get(&path, key) {
                 Some(bytes) => OutputFile { path, bytes },
                 None => {
-                    page.context = Context::from_value(value).expect("a context is a JSON object");
                     rendered_count.fetch_add(1, Ordering::Relaxed);
-                    render_page(&tera, &path, &page)?
+                    render_page(&tera, template, &path, &page)?
                 }
             };
             lock(&cached).push((file.path.clone(), (key, file.bytes.clone())));
@@ -156,113 +152,62 @@ impl Sink for Counting<'_> {
     }
 }
 
-fn render_page(tera: &Tera, path: &str, page: &Page) -> Result<OutputFile> {
-    tera.render(page.template, &page.context)
+fn render_page(tera: &Tera, template: &str, path: &str, page: &Rendered) -> Result<OutputFile> {
+    let context = Context::from_serialize(page).map_err(|e| template_error(template, &e))?;
+    tera.render(template, &context)
         .map(|text| OutputFile::new(path, text.into_bytes()))
-        .map_err(|e| template_error(page.template, &e))
+        .map_err(|e| template_error(template, &e))
 }
 
-/// The site's main sections, in menu order.
-#[derive(Debug, Serialize)]
-struct NavItem {
-    path: &'static str,
-    label: &'static str,
-    section: &'static str,
-}
-
-const NAV: &[NavItem] = &[
-    NavItem {
-        path: "index.html",
-        label: "Overview",
-        section: "home",
-    },
-    NavItem {
-        path: "notes/index.html",
-        label: "Notes",
-        section: "notes",
-    },
-    NavItem {
-        path: "sources/index.html",
-        label: "Sources",
-        section: "sources",
-    },
-    NavItem {
-        path: "actors/index.html",
-        label: "Actors",
-        section: "actors",
-    },
-    NavItem {
-        path: "compare.html",
-        label: "Compare",
-        section: "compare",
-    },
-    NavItem {
-        path: "timeline.html",
-        label: "Timeline",
-        section: "timeline",
-    },
-    NavItem {
-        path: "tags/index.html",
-        label: "Tags",
-        section: "tags",
-    },
-];
-
-/// A page to make. Its path is known up front (for the sitemap and to refuse
-/// two pages on one path); its context is built only when the page is rendered,
-/// so only the pages being rendered have one in memory.
-pub(super) struct PageJob<'v> {
-    pub(super) path: String,
-    pub(super) make: Box<dyn FnOnce() -> Page + Send + 'v>,
-}
-
-/// A page ready to render: its template and everything the template sees.
-pub(super) struct Page {
-    pub(super) template: &'static str,
-    pub(super) title: String,
-    pub(super) section: &'static str,
-    pub(super) context: Context,
-}
-
-impl<'a> Views<'a> {
-    fn add_common(&self, context: &mut Context, path: &str, title: &str, section: &str) {
-        let config = &self.dossier.config;
-        context.insert("site", config);
-        context.insert("root", &root_of(path));
-        context.insert(
-            "page",
-            &serde_json::json!({
-                "path": path,
-                "title": title,
-                "section": section,
-                "canonical": absolute_url(&config.base_url, path),
-            }),
-        );
-        context.insert("generator", concat!("dossier ", env!("CARGO_PKG_VERSION")));
-        context.insert("nav", NAV);
+/// A context that cannot be serialised is a bug in its type, not in the content;
+/// it is still reported as the page's error rather than a panic.
+fn context_error(template: &str, error: &serde_json::Error) -> Error {
+    Error::Template {
+        template: template.to_string(),
+        message: error.to_string(),
     }
+}
 
-    fn page_jobs(&self) -> Vec<PageJob<'_>> {
+/// A page to make. Its path and title are known up front (the sitemap lists
+/// the paths, and two pages may not share one); its context is built only when
+/// the page is rendered, so only the pages being rendered have one in memory.
+pub(super) struct PageJob<'v> {
+    path: String,
+    title: String,
+    make: Box<dyn FnOnce() -> PageContext<'v> + Send + 'v>,
+}
+
+impl<'v> PageJob<'v> {
+    pub(super) fn new(
+        path: impl Into<String>,
+        title: impl Into<String>,
+        make: impl FnOnce() -> PageContext<'v> + Send + 'v,
+    ) -> PageJob<'v> {
+        PageJob {
+            path: path.into(),
+            title: title.into(),
+            make: Box::new(make),
+        }
+    }
+}
+
+impl Views<'_> {
+    fn page_jobs(&self, theme: &Theme) -> Vec<PageJob<'_>> {
         let mut jobs = vec![
             self.home(),
             self.sources_index(),
             self.actors_index(),
             self.notes_index(),
             self.timeline_page(),
-            self.not_found(),
+            self.not_found(theme),
         ];
         jobs.extend(self.compare_jobs());
         jobs.push(self.search_page());
         jobs.push(self.a_to_z_page());
         jobs.extend(self.tag_jobs());
         jobs.extend(self.source_jobs());
-        for (actor, card) in self.dossier.actors.iter().zip(&self.actors) {
-            jobs.push(self.later(&card.url, move || self.actor_page(actor, card)));
-        }
-        for card in &self.notes {
-            let note = self.dossier.note(card.slug).expect("cards come from notes");
-            jobs.push(self.later(&card.url, move || self.note_page(note, card)));
-        }
+        jobs.extend(self.actor_jobs());
+        jobs.extend(self.note_jobs());
         let pages: Vec<String> = jobs
             .iter()
             .filter(|j| j.path != "404.html")
@@ -271,51 +216,6 @@ impl<'a> Views<'a> {
         jobs.push(self.sitemap(pages));
         jobs.push(self.atom());
         jobs
-    }
-
-    /// A page whose context `fill` builds when the page is rendered.
-    pub(super) fn job<'v>(
-        &'v self,
-        path: &str,
-        template: &'static str,
-        title: &str,
-        section: &'static str,
-        fill: impl FnOnce(&mut Context) + Send + 'v,
-    ) -> PageJob<'v> {
-        let title = title.to_string();
-        PageJob {
-            path: path.to_string(),
-            make: Box::new(move || self.page(template, &title, section, fill)),
-        }
-    }
-
-    /// A page built later by `make`, which does its own work before filling the context.
-    pub(super) fn later<'v>(
-        &'v self,
-        path: &str,
-        make: impl FnOnce() -> Page + Send + 'v,
-    ) -> PageJob<'v> {
-        PageJob {
-            path: path.to_string(),
-            make: Box::new(make),
-        }
-    }
-
-    pub(super) fn page(
-        &self,
-        template: &'static str,
-        title: &str,
-        section: &'static str,
-        fill: impl FnOnce(&mut Context),
-    ) -> Page {
-        let mut context = Context::new();
-        fill(&mut context);
-        Page {
-            template,
-            title: title.to_string(),
-            section,
-            context,
-        }
     }
 
     /// The search index's files, each handed to `sink` as it is made.
@@ -333,7 +233,7 @@ impl<'a> Views<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::urls::{absolute_url, root_of};
 
     #[test]
     fn root_prefix_follows_depth() {

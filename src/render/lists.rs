@@ -2,115 +2,174 @@
 //! search page that the A–Z index stands in for without a script.
 
 use super::jobs::PageJob;
+use super::pages::PageContext;
 use super::svg;
-use super::views::{ActorCard, LinkRef, Views};
+use super::views::{ActorCard, LinkRef, NoteCard, SourceCard, Views};
+use crate::analyse::CoMention;
 use crate::model::{ActorKind, Section};
-use crate::urls::page_path;
+use crate::urls::{page_path, root_of};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
-#[derive(Debug, Clone, Serialize)]
-pub(super) struct LetterGroup {
-    pub(super) letter: String,
-    pub(super) entries: Vec<AzEntry>,
+const ACTORS_INDEX: &str = "actors/index.html";
+
+#[derive(Serialize)]
+pub(super) struct SourcesPage<'a> {
+    sources: &'a [SourceCard<'a>],
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub(super) struct AzEntry {
-    pub(super) label: String,
-    pub(super) url: String,
-    pub(super) kind: &'static str,
+#[derive(Serialize)]
+pub(super) struct ActorsPage<'a> {
+    groups: Vec<KindGroup<'a>>,
+    network_svg: String,
+    pairs: Vec<NamedTogether<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct NotesPage<'a> {
+    notes: &'a [NoteCard<'a>],
+}
+
+/// The search page's script reads the index; the page itself needs nothing.
+#[derive(Serialize)]
+pub(super) struct SearchPage {}
+
+#[derive(Serialize)]
+pub(super) struct AToZPage {
+    letters: Vec<LetterGroup>,
+}
+
+#[derive(Serialize)]
+pub(super) struct TagsPage {
+    tags: Vec<TagSummary>,
+}
+
+#[derive(Serialize)]
+pub(super) struct TagPage {
+    tag: TagView,
+}
+
+/// The actors of one kind, by name.
+#[derive(Serialize)]
+pub(super) struct KindGroup<'a> {
+    kind: ActorKind,
+    label: &'static str,
+    actors: Vec<&'a ActorCard<'a>>,
+}
+
+/// Two actors named in the same paragraphs.
+#[derive(Serialize)]
+struct NamedTogether<'a> {
+    a: ActorName<'a>,
+    b: ActorName<'a>,
+    paragraphs: usize,
+}
+
+#[derive(Serialize)]
+struct ActorName<'a> {
+    url: String,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct LetterGroup {
+    letter: String,
+    entries: Vec<AzEntry>,
+}
+
+#[derive(Serialize)]
+struct AzEntry {
+    label: String,
+    url: String,
+    kind: &'static str,
     /// For another name of an actor: the actor's own name.
-    pub(super) see: Option<String>,
+    see: Option<String>,
 }
 
 /// One tag's page: what carries the tag, by kind.
-#[derive(Debug, Clone, Serialize)]
-pub(super) struct TagView {
-    pub(super) name: String,
-    pub(super) count: usize,
-    pub(super) sources: Vec<LinkRef>,
-    pub(super) notes: Vec<LinkRef>,
-    pub(super) actors: Vec<LinkRef>,
+#[derive(Serialize)]
+struct TagView {
+    name: String,
+    count: usize,
+    sources: Vec<LinkRef>,
+    notes: Vec<LinkRef>,
+    actors: Vec<LinkRef>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub(super) struct KindGroup<'a> {
-    pub(super) kind: ActorKind,
-    pub(super) label: &'static str,
-    pub(super) actors: Vec<ActorCard<'a>>,
+/// A tag in the index of tags.
+#[derive(Serialize)]
+struct TagSummary {
+    url: String,
+    name: String,
+    count: usize,
 }
 
-impl<'a> Views<'a> {
+impl Views<'_> {
     pub(super) fn sources_index(&self) -> PageJob<'_> {
-        self.job(
-            "sources/index.html",
-            "sources.html",
-            "Sources",
-            "sources",
-            |c| {
-                c.insert("sources", &self.sources);
-            },
-        )
+        PageJob::new("sources/index.html", "Sources", || {
+            PageContext::Sources(SourcesPage {
+                sources: &self.sources,
+            })
+        })
     }
 
     pub(super) fn actors_index(&self) -> PageJob<'_> {
-        self.job(
-            "actors/index.html",
-            "actors.html",
-            "Actors",
-            "actors",
-            |c| {
-                c.insert("groups", &self.actor_groups());
-                let (network_svg, pairs) = self.network();
-                c.insert("network_svg", &network_svg);
-                c.insert("pairs", &pairs);
-            },
-        )
+        PageJob::new(ACTORS_INDEX, "Actors", || {
+            PageContext::Actors(ActorsPage {
+                groups: self.actor_groups(),
+                network_svg: self.network_svg(),
+                pairs: self.named_together(),
+            })
+        })
     }
 
     pub(super) fn notes_index(&self) -> PageJob<'_> {
-        self.job("notes/index.html", "notes.html", "Notes", "notes", |c| {
-            c.insert("notes", &self.notes);
+        PageJob::new("notes/index.html", "Notes", || {
+            PageContext::Notes(NotesPage { notes: &self.notes })
         })
     }
 
     pub(super) fn search_page(&self) -> PageJob<'_> {
-        self.job("search.html", "search.html", "Search", "search", |_| {})
+        PageJob::new("search.html", "Search", || {
+            PageContext::Search(SearchPage {})
+        })
     }
 
     pub(super) fn a_to_z_page(&self) -> PageJob<'_> {
-        let letters = self.a_to_z();
-        self.job("a-z.html", "a-z.html", "A–Z index", "a-z", move |c| {
-            c.insert("letters", &letters);
+        PageJob::new("a-z.html", "A–Z index", || {
+            PageContext::AToZ(AToZPage {
+                letters: self.a_to_z(),
+            })
         })
     }
 
     /// A page per tag, then the index of tags.
     pub(super) fn tag_jobs(&self) -> Vec<PageJob<'_>> {
-        let mut jobs = Vec::new();
-        for (path, tag) in self.tags() {
-            let title = format!("Tagged “{}”", tag.name);
-            jobs.push(self.job(&path, "tag.html", &title, "tags", move |c| {
-                c.insert("tag", &tag);
-            }));
-        }
-        let tag_index: Vec<serde_json::Value> = self
-            .tags()
-            .into_iter()
-            .map(|(path, tag)| serde_json::json!({ "url": path, "name": tag.name, "count": tag.count }))
+        let tags = self.tags();
+        let summaries = tags
+            .iter()
+            .map(|(path, tag)| TagSummary {
+                url: path.clone(),
+                name: tag.name.clone(),
+                count: tag.count,
+            })
             .collect();
-        jobs.push(
-            self.job("tags/index.html", "tags.html", "Tags", "tags", move |c| {
-                c.insert("tags", &tag_index);
-            }),
-        );
+        let mut jobs: Vec<PageJob> = tags
+            .into_iter()
+            .map(|(path, tag)| {
+                let title = format!("Tagged “{}”", tag.name);
+                PageJob::new(path, title, || PageContext::Tag(TagPage { tag }))
+            })
+            .collect();
+        jobs.push(PageJob::new("tags/index.html", "Tags", || {
+            PageContext::Tags(TagsPage { tags: summaries })
+        }));
         jobs
     }
 
     /// The co-mention network of every actor the sources name, grouped by kind
-    /// around the circle, and the same data as table rows.
-    fn network(&self) -> (String, Vec<serde_json::Value>) {
+    /// around the circle; the page's table of pairs shows the same data.
+    fn network_svg(&self) -> String {
         let mut order: Vec<&ActorCard> =
             self.actors.iter().filter(|a| a.mention_count > 0).collect();
         order.sort_by(|a, b| (a.kind, a.name).cmp(&(b.kind, b.name)));
@@ -137,25 +196,35 @@ impl<'a> Views<'a> {
             .iter()
             .filter_map(|m| Some((position(&m.a)?, position(&m.b)?, m.paragraphs)))
             .collect();
-        let svg = svg::network("Actors named in the same paragraph", &nodes, &edges, "../");
-        let mut pairs: Vec<&crate::analyse::CoMention> = self.analysis.co_mentions.iter().collect();
+        let title = "Actors named in the same paragraph";
+        svg::network(title, &nodes, &edges, &root_of(ACTORS_INDEX))
+    }
+
+    /// Pairs of actors named in the same paragraph, most paragraphs first.
+    fn named_together(&self) -> Vec<NamedTogether<'_>> {
+        let mut pairs: Vec<&CoMention> = self.analysis.co_mentions.iter().collect();
         pairs.sort_by(|x, y| {
             y.paragraphs
                 .cmp(&x.paragraphs)
                 .then((&x.a, &x.b).cmp(&(&y.a, &y.b)))
         });
-        let rows = pairs
+        let name = |slug: &str| {
+            let actor = self.dossier.actor(slug)?;
+            Some(ActorName {
+                url: page_path(Section::Actors, &actor.slug),
+                name: &actor.meta.name,
+            })
+        };
+        pairs
             .into_iter()
             .filter_map(|m| {
-                let (a, b) = (self.dossier.actor(&m.a)?, self.dossier.actor(&m.b)?);
-                Some(serde_json::json!({
-                    "a": { "url": page_path(Section::Actors, &a.slug), "name": a.meta.name },
-                    "b": { "url": page_path(Section::Actors, &b.slug), "name": b.meta.name },
-                    "paragraphs": m.paragraphs,
-                }))
+                Some(NamedTogether {
+                    a: name(&m.a)?,
+                    b: name(&m.b)?,
+                    paragraphs: m.paragraphs,
+                })
             })
-            .collect();
-        (svg, rows)
+            .collect()
     }
 
     /// Every actor and alias, source, note and tag, grouped by first letter.
@@ -229,81 +298,46 @@ impl<'a> Views<'a> {
         groups
     }
 
+    /// Every tag, by the path of its page, with what carries it.
     fn tags(&self) -> BTreeMap<String, TagView> {
+        let sources = self.dossier.sources.iter();
+        let notes = self.dossier.notes.iter();
+        let actors = self.dossier.actors.iter();
+        let tagged = (sources.map(|s| (&s.meta.tags, Section::Sources, &s.slug, &s.headline)))
+            .chain(notes.map(|n| (&n.meta.tags, Section::Notes, &n.slug, &n.meta.title)))
+            .chain(actors.map(|a| (&a.meta.tags, Section::Actors, &a.slug, &a.meta.name)));
         let mut groups: BTreeMap<String, TagView> = BTreeMap::new();
-        let mut add = |tag: &String, section: Section, link: LinkRef| {
-            if tag.trim().is_empty() {
-                return;
-            }
-            let view = groups.entry(tag_path(tag)).or_insert_with(|| TagView {
-                name: tag.trim().to_string(),
-                count: 0,
-                sources: Vec::new(),
-                notes: Vec::new(),
-                actors: Vec::new(),
-            });
-            let list = match section {
-                Section::Sources => &mut view.sources,
-                Section::Notes => &mut view.notes,
-                Section::Actors => &mut view.actors,
-            };
-            if !list.iter().any(|l| l.url == link.url) {
-                list.push(link);
-                view.count += 1;
-            }
-        };
-        for source in &self.dossier.sources {
-            for tag in &source.meta.tags {
-                let url = page_path(Section::Sources, &source.slug);
-                add(
-                    tag,
-                    Section::Sources,
-                    LinkRef {
-                        url,
-                        title: source.headline.clone(),
-                    },
-                );
-            }
-        }
-        for note in &self.dossier.notes {
-            for tag in &note.meta.tags {
-                let url = page_path(Section::Notes, &note.slug);
-                add(
-                    tag,
-                    Section::Notes,
-                    LinkRef {
-                        url,
-                        title: note.meta.title.clone(),
-                    },
-                );
-            }
-        }
-        for actor in &self.dossier.actors {
-            for tag in &actor.meta.tags {
-                let url = page_path(Section::Actors, &actor.slug);
-                add(
-                    tag,
-                    Section::Actors,
-                    LinkRef {
-                        url,
-                        title: actor.meta.name.clone(),
-                    },
-                );
+        for (tags, section, slug, title) in tagged {
+            for tag in tags.iter().filter(|t| !t.trim().is_empty()) {
+                let view = groups.entry(tag_path(tag)).or_insert_with(|| TagView {
+                    name: tag.trim().to_string(),
+                    count: 0,
+                    sources: Vec::new(),
+                    notes: Vec::new(),
+                    actors: Vec::new(),
+                });
+                let list = match section {
+                    Section::Sources => &mut view.sources,
+                    Section::Notes => &mut view.notes,
+                    Section::Actors => &mut view.actors,
+                };
+                let link = LinkRef::to(section, slug, title);
+                if !list.iter().any(|l| l.url == link.url) {
+                    list.push(link);
+                    view.count += 1;
+                }
             }
         }
         groups
     }
 
-    pub(super) fn actor_groups(&self) -> Vec<KindGroup<'a>> {
+    /// The actors by kind, by name within a kind; kinds with no actor are left out.
+    pub(super) fn actor_groups(&self) -> Vec<KindGroup<'_>> {
         ActorKind::ALL
             .iter()
             .map(|kind| {
-                let mut actors: Vec<ActorCard> = self
-                    .actors
-                    .iter()
-                    .filter(|a| a.kind == *kind)
-                    .cloned()
-                    .collect();
+                let mut actors: Vec<&ActorCard> =
+                    self.actors.iter().filter(|a| a.kind == *kind).collect();
                 actors.sort_by(|a, b| a.name.cmp(b.name));
                 KindGroup {
                     kind: *kind,

@@ -1,27 +1,39 @@
 //! A note's page.
 
-use super::jobs::Page;
-use super::views::{event_view, EventView, NoteCard, Views};
+use super::jobs::PageJob;
+use super::pages::PageContext;
+use super::views::{Backlink, CitationView, EventView, NoteCard, Views};
 use crate::resolve::Note;
+use crate::urls::root_of;
+use serde::Serialize;
 
-impl<'a> Views<'a> {
-    pub(super) fn note_page(&self, note: &'a Note, card: &NoteCard<'a>) -> Page {
-        let (body, citations) = self.markdown(&note.slug, &note.body);
-        let events: Vec<EventView> = self
-            .by
-            .events_by_note
-            .get(note.slug.as_str())
-            .into_iter()
-            .flatten()
-            .map(|e| event_view(self.dossier, e))
-            .collect();
-        self.page("note.html", card.title, "notes", |c| {
-            c.insert("note", card);
-            c.insert("body_html", &body.html);
-            c.insert("has_code", &body.has_code);
-            c.insert("citations", &citations);
-            c.insert("events", &events);
-            c.insert("backlinks", self.backlinks_of(&note.slug));
+#[derive(Serialize)]
+pub(super) struct NotePage<'a> {
+    note: &'a NoteCard<'a>,
+    body_html: String,
+    has_code: bool,
+    citations: Vec<CitationView>,
+    events: Vec<EventView>,
+    backlinks: &'a [Backlink],
+}
+
+impl Views<'_> {
+    pub(super) fn note_jobs(&self) -> impl Iterator<Item = PageJob<'_>> {
+        self.note_order
+            .iter()
+            .zip(&self.notes)
+            .map(|(note, card)| PageJob::new(&card.url, card.title, || self.note_page(note, card)))
+    }
+
+    fn note_page<'v>(&'v self, note: &'v Note, card: &'v NoteCard<'v>) -> PageContext<'v> {
+        let (body, citations) = self.markdown(&note.slug, &note.body, &root_of(&card.url));
+        PageContext::Note(NotePage {
+            note: card,
+            body_html: body.html,
+            has_code: body.has_code,
+            citations,
+            events: self.event_views(self.by.events_by_note.get(note.slug.as_str())),
+            backlinks: self.backlinks_of(&note.slug),
         })
     }
 }

@@ -1,48 +1,94 @@
 //! A source's page and its verbatim view, line by line.
 
-use super::compare;
-use super::jobs::{Page, PageJob};
+use super::compare::compare_page_of;
+use super::framing::FramingBox;
+use super::jobs::PageJob;
+use super::pages::PageContext;
 use super::paragraph::paragraph_html;
-use super::views::{SourceCard, StatementView, Views};
-use crate::ingest::Source;
-use crate::model::Section;
-use crate::urls::page_path;
+use super::views::{Backlink, CitationView, EventView, SourceCard, StatementView, Views};
+use crate::ingest::{Source, TextLine};
+use crate::model::{ActorKind, Section};
+use crate::urls::{page_path, root_of};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Serialize)]
-pub(super) struct ParagraphView<'a> {
-    pub(super) anchor: &'a str,
-    pub(super) line: usize,
-    pub(super) html: String,
+#[derive(Serialize)]
+pub(super) struct SourcePage<'a> {
+    source: &'a SourceCard<'a>,
+    paragraphs: Vec<ParagraphView<'a>>,
+    deck: &'a [String],
+    actors: Vec<ActorInSource<'a>>,
+    statements: Vec<StatementView<'a>>,
+    note_html: Option<String>,
+    citations: Vec<CitationView>,
+    has_code: bool,
+    origin: Option<&'a str>,
+    original_url: Option<&'a str>,
+    events: Vec<EventView>,
+    backlinks: &'a [Backlink],
+    compare_url: String,
+    framing: FramingBox<'a>,
 }
 
-impl<'a> Views<'a> {
+#[derive(Serialize)]
+struct ParagraphView<'a> {
+    anchor: &'a str,
+    line: usize,
+    html: String,
+}
+
+/// An actor a source mentions, and how often.
+#[derive(Serialize)]
+struct ActorInSource<'a> {
+    url: String,
+    name: &'a str,
+    kind: ActorKind,
+    count: usize,
+}
+
+#[derive(Serialize)]
+pub(super) struct SourceTextPage<'a> {
+    source: &'a SourceCard<'a>,
+    lines: &'a [TextLine],
+    origin: Option<&'a str>,
+    file: String,
+}
+
+impl Views<'_> {
     /// Each source's page and its verbatim view, in dossier order.
-    pub(super) fn source_jobs(&self) -> Vec<PageJob<'_>> {
-        let mut jobs = Vec::new();
-        for (index, (source, card)) in self.dossier.sources.iter().zip(&self.sources).enumerate() {
-            jobs.push(self.later(&card.url, move || self.source_page(index, source, card)));
-            let title = format!("Verbatim text: {}", card.headline);
-            jobs.push(self.job(
-                &card.text_url,
-                "source_text.html",
-                &title,
-                "sources",
-                move |c| {
-                    c.insert("source", card);
-                    c.insert("lines", &source.lines);
-                    c.insert("origin", &source.meta.origin);
-                    c.insert("file", &source_file_name(source));
-                },
-            ));
-        }
-        jobs
+    pub(super) fn source_jobs(&self) -> impl Iterator<Item = PageJob<'_>> {
+        let sources = self.dossier.sources.iter().zip(&self.sources);
+        sources
+            .enumerate()
+            .flat_map(move |(index, (source, card))| {
+                let page = PageJob::new(&card.url, card.headline, move || {
+                    self.source_page(index, source, card)
+                });
+                let text = PageJob::new(
+                    &card.text_url,
+                    format!("Verbatim text: {}", card.headline),
+                    move || {
+                        PageContext::SourceText(SourceTextPage {
+                            source: card,
+                            lines: &source.lines,
+                            origin: source.meta.origin.as_deref(),
+                            file: source_file_name(source),
+                        })
+                    },
+                );
+                [page, text]
+            })
     }
 
-    fn source_page(&self, index: usize, source: &'a Source, card: &SourceCard<'a>) -> Page {
+    fn source_page<'v>(
+        &'v self,
+        index: usize,
+        source: &'v Source,
+        card: &'v SourceCard<'v>,
+    ) -> PageContext<'v> {
+        let root = root_of(&card.url);
         let mentions = self.mentions_by_paragraph(&source.slug);
-        let paragraphs: Vec<ParagraphView> = source
+        let paragraphs = source
             .paragraphs
             .iter()
             .map(|p| ParagraphView {
@@ -50,15 +96,12 @@ impl<'a> Views<'a> {
                 line: p.line,
                 html: paragraph_html(
                     p,
-                    mentions
-                        .get(p.anchor.as_str())
-                        .map(Vec::as_slice)
-                        .unwrap_or(&[]),
-                    "../",
+                    mentions.get(p.anchor.as_str()).map_or(&[], Vec::as_slice),
+                    &root,
                 ),
             })
             .collect();
-        let actors: Vec<serde_json::Value> = self
+        let actors = self
             .analysis
             .source_actors
             .get(&source.slug)
@@ -66,25 +109,22 @@ impl<'a> Views<'a> {
             .flatten()
             .filter_map(|ac| {
                 let actor = self.dossier.actor(&ac.actor)?;
-                Some(serde_json::json!({
-                    "url": page_path(Section::Actors, &actor.slug),
-                    "name": actor.meta.name,
-                    "kind": actor.meta.kind,
-                    "count": ac.count,
-                }))
+                Some(ActorInSource {
+                    url: page_path(Section::Actors, &actor.slug),
+                    name: &actor.meta.name,
+                    kind: actor.meta.kind,
+                    count: ac.count,
+                })
             })
             .collect();
         let (note_html, citations, has_code) = match source.meta.note.as_deref() {
             Some(note) => {
-                let (prose, citations) = self.markdown(&source.slug, note);
+                let (prose, citations) = self.markdown(&source.slug, note, &root);
                 (Some(prose.html), citations, prose.has_code)
             }
             None => (None, Vec::new(), false),
         };
-        let original_url = Some(source.meta.url.as_str())
-            .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
-        let events = self.event_views(self.by.events_by_source.get(source.slug.as_str()));
-        let statements: Vec<StatementView> = self
+        let statements = self
             .by
             .statements_by_source
             .get(source.slug.as_str())
@@ -92,22 +132,22 @@ impl<'a> Views<'a> {
             .flatten()
             .filter_map(|s| self.statement_view(s))
             .collect();
-        let framing = self.framing_box(index);
-        self.page("source.html", card.headline, "sources", |c| {
-            c.insert("framing", &framing);
-            c.insert("compare_url", &compare::compare_page_of(index));
-            c.insert("statements", &statements);
-            c.insert("source", card);
-            c.insert("paragraphs", &paragraphs);
-            c.insert("deck", &source.deck);
-            c.insert("actors", &actors);
-            c.insert("note_html", &note_html);
-            c.insert("citations", &citations);
-            c.insert("has_code", &has_code);
-            c.insert("origin", &source.meta.origin);
-            c.insert("original_url", &original_url);
-            c.insert("events", &events);
-            c.insert("backlinks", self.backlinks_of(&source.slug));
+        PageContext::Source(SourcePage {
+            source: card,
+            paragraphs,
+            deck: &source.deck,
+            actors,
+            statements,
+            note_html,
+            citations,
+            has_code,
+            origin: source.meta.origin.as_deref(),
+            original_url: Some(source.meta.url.as_str())
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+            events: self.event_views(self.by.events_by_source.get(source.slug.as_str())),
+            backlinks: self.backlinks_of(&source.slug),
+            compare_url: compare_page_of(index),
+            framing: self.framing_box(index),
         })
     }
 

@@ -1,6 +1,7 @@
 //! The theme's templates: compiled, checked for those every site needs, and
 //! which templates each one uses, for the page cache.
 
+use super::pages::PAGE_TEMPLATES;
 use crate::error::{Error, Result};
 use crate::text::escape_html;
 use crate::theme::Theme;
@@ -64,7 +65,9 @@ pub fn compile_templates(theme: &Theme) -> Result<Tera> {
     let templates = theme.templates()?;
     tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| template_error("(theme)", &e))?;
-    for required in REQUIRED_TEMPLATES {
+    // Every template a page is rendered with, so a missing one stops the build
+    // here rather than at its first page.
+    for required in PAGE_TEMPLATES {
         if !tera.get_template_names().any(|n| n == *required) {
             return Err(Error::Theme(format!(
                 "the theme has no templates/{required}"
@@ -73,24 +76,6 @@ pub fn compile_templates(theme: &Theme) -> Result<Tera> {
     }
     Ok(tera)
 }
-
-const REQUIRED_TEMPLATES: &[&str] = &[
-    "index.html",
-    "sources.html",
-    "source.html",
-    "source_text.html",
-    "actors.html",
-    "actor.html",
-    "notes.html",
-    "note.html",
-    "timeline.html",
-    "compare.html",
-    "tags.html",
-    "tag.html",
-    "404.html",
-    "sitemap.xml",
-    "atom.xml",
-];
 
 /// tera nests the cause of an error; a user needs the whole chain on one line.
 pub(super) fn template_error(template: &str, error: &tera::Error) -> Error {

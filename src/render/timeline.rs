@@ -1,42 +1,44 @@
 //! The timeline: events from the notes and the sources' publication dates.
 
 use super::jobs::PageJob;
-use super::views::{source_label, EventView, LinkRef, Views};
+use super::pages::PageContext;
+use super::views::{source_label, source_url, EventView, LinkRef, Naming, Views};
 use crate::ingest::Source;
-use crate::model::{PartialDate, Section};
-use crate::urls::page_path;
+use crate::model::PartialDate;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
-pub(super) struct YearGroup {
-    pub(super) year: i32,
-    pub(super) months: Vec<MonthGroup>,
+#[derive(Serialize)]
+pub(super) struct TimelinePage<'a> {
+    years: Vec<YearGroup<'a>>,
+    event_count: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub(super) struct MonthGroup {
+#[derive(Serialize)]
+struct YearGroup<'a> {
+    year: i32,
+    months: Vec<MonthGroup<'a>>,
+}
+
+#[derive(Serialize)]
+struct MonthGroup<'a> {
     /// "November 2021", or "2021, month unknown" for events dated only to the year.
-    pub(super) heading: String,
-    pub(super) label: String,
-    pub(super) id: String,
-    pub(super) events: Vec<EventView>,
+    heading: String,
+    label: &'static str,
+    id: String,
+    events: Vec<&'a EventView>,
 }
 
 impl Views<'_> {
     pub(super) fn timeline_page(&self) -> PageJob<'_> {
-        self.job(
-            "timeline.html",
-            "timeline.html",
-            "Timeline",
-            "timeline",
-            |c| {
-                c.insert("years", &self.timeline_groups());
-                c.insert("event_count", &self.timeline.len());
-            },
-        )
+        PageJob::new("timeline.html", "Timeline", || {
+            PageContext::Timeline(TimelinePage {
+                years: self.timeline_groups(),
+                event_count: self.timeline.len(),
+            })
+        })
     }
 
-    fn timeline_groups(&self) -> Vec<YearGroup> {
+    fn timeline_groups(&self) -> Vec<YearGroup<'_>> {
         let mut years: Vec<YearGroup> = Vec::new();
         for event in &self.timeline {
             if years.last().is_none_or(|y| y.year != event.year) {
@@ -46,14 +48,14 @@ impl Views<'_> {
                 });
             }
             let year = years.last_mut().expect("pushed above");
-            let label = event.month.unwrap_or("Month unknown").to_string();
+            let label = event.month.unwrap_or("Month unknown");
             if year.months.last().is_none_or(|m| m.label != label) {
                 year.months.push(MonthGroup {
                     heading: match event.month {
                         Some(month) => format!("{month} {}", event.year),
                         None => format!("{}, month unknown", event.year),
                     },
-                    id: format!("y{}-{}", event.year, crate::text::slugify(&label)),
+                    id: format!("y{}-{}", event.year, crate::text::slugify(label)),
                     label,
                     events: Vec::new(),
                 });
@@ -62,12 +64,13 @@ impl Views<'_> {
                 .last_mut()
                 .expect("pushed above")
                 .events
-                .push(event.clone());
+                .push(event);
         }
         years
     }
 }
 
+/// A source's publication, as an entry of the timeline.
 pub(super) fn publication_view(source: &Source, date: PartialDate) -> EventView {
     EventView {
         date: date.to_string(),
@@ -78,8 +81,8 @@ pub(super) fn publication_view(source: &Source, date: PartialDate) -> EventView 
         kind: "publication",
         actors: Vec::new(),
         sources: vec![LinkRef {
-            url: page_path(Section::Sources, &source.slug),
-            title: source_label(source),
+            url: source_url(&source.slug, None),
+            title: source_label(source, Naming::Full),
         }],
         note: None,
     }

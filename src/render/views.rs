@@ -18,6 +18,15 @@ pub(super) struct LinkRef {
     pub(super) title: String,
 }
 
+impl LinkRef {
+    pub(super) fn to(section: Section, slug: &str, title: &str) -> LinkRef {
+        LinkRef {
+            url: page_path(section, slug),
+            title: title.to_string(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct SourceCard<'a> {
     pub(super) slug: &'a str,
@@ -143,10 +152,12 @@ pub(super) struct Views<'a> {
     pub(super) sources: Vec<SourceCard<'a>>,
     pub(super) actors: Vec<ActorCard<'a>>,
     pub(super) notes: Vec<NoteCard<'a>>,
+    /// The notes the cards of `notes` are made from, in the same order.
+    pub(super) note_order: Vec<&'a Note>,
     pub(super) timeline: Vec<EventView>,
     pub(super) feed_updated: String,
     /// What each comparison page shows, sorted by page when the first is built.
-    pub(super) compare_index: std::sync::OnceLock<super::compare::PageIndex<'a>>,
+    pub(super) compare_index: std::sync::OnceLock<super::compare::PageIndex>,
     /// Set when any page has a highlighted code block: the site needs `syntax.css`.
     pub(super) has_code: std::sync::atomic::AtomicBool,
 }
@@ -243,9 +254,10 @@ impl<'a> Views<'a> {
             .iter()
             .map(|a| actor_card(a, analysis, dossier))
             .collect();
-        let mut notes: Vec<&Note> = dossier.notes.iter().collect();
-        notes.sort_by(|a, b| (a.meta.weight, &a.meta.title).cmp(&(b.meta.weight, &b.meta.title)));
-        let notes = notes.into_iter().map(note_card).collect();
+        let mut note_order: Vec<&Note> = dossier.notes.iter().collect();
+        note_order
+            .sort_by(|a, b| (a.meta.weight, &a.meta.title).cmp(&(b.meta.weight, &b.meta.title)));
+        let notes = note_order.iter().map(|n| note_card(n)).collect();
 
         let mut backlinks: BTreeMap<&str, Vec<Backlink>> = BTreeMap::new();
         for link in &dossier.links {
@@ -297,14 +309,20 @@ impl<'a> Views<'a> {
             sources,
             actors,
             notes,
+            note_order,
             timeline: timeline.into_iter().map(|(_, v)| v).collect(),
             feed_updated,
         }
     }
 
-    /// Renders a document's editorial Markdown for a page one folder below the
-    /// root, with its citations numbered as footnotes.
-    pub(super) fn markdown(&self, from: &str, text: &str) -> (Prose, Vec<CitationView>) {
+    /// Renders a document's editorial Markdown for a page whose way back to the
+    /// site root is `root`, with its citations numbered as footnotes.
+    pub(super) fn markdown(
+        &self,
+        from: &str,
+        text: &str,
+        root: &str,
+    ) -> (Prose, Vec<CitationView>) {
         let cited = self
             .by
             .citations_by_document
@@ -318,7 +336,7 @@ impl<'a> Views<'a> {
         let rendered = markdown::render_document(
             text,
             self.dossier.config.raw_html,
-            |link| self.link_target(link, "../"),
+            |link| self.link_target(link, root),
             |item| {
                 let found = cited[next.min(cited.len())..]
                     .iter()
@@ -340,7 +358,7 @@ impl<'a> Views<'a> {
         let views = footnotes
             .iter()
             .enumerate()
-            .map(|(i, cited)| self.citation_view(i + 1, cited, &rendered.citation_markers))
+            .map(|(i, cited)| self.citation_view(i + 1, cited, &rendered.citation_markers, root))
             .collect();
         if rendered.has_code {
             self.has_code
@@ -355,18 +373,18 @@ impl<'a> Views<'a> {
         )
     }
 
-    pub(super) fn citation_view(
+    fn citation_view(
         &self,
         number: usize,
         cited: &Cited,
         markers: &[usize],
+        root: &str,
     ) -> CitationView {
         let source = self.dossier.source(&cited.source);
-        let mut url = format!("../{}", page_path(Section::Sources, &cited.source));
-        if let Some(anchor) = &cited.sentence_anchor {
-            url.push('#');
-            url.push_str(anchor);
-        }
+        let url = format!(
+            "{root}{}",
+            source_url(&cited.source, cited.sentence_anchor.as_deref())
+        );
         CitationView {
             number,
             id: format!("cite-{number}"),
@@ -376,7 +394,9 @@ impl<'a> Views<'a> {
             quote: cited.quote.clone(),
             url,
             source: source.map_or(cited.source.clone(), |s| s.headline.clone()),
-            outlet: source.map(|s| s.outlet.value.clone()).unwrap_or_default(),
+            outlet: source
+                .map(|s| outlet_shown(s).to_string())
+                .unwrap_or_default(),
             published: source.and_then(|s| s.published).map(|d| d.to_string()),
             language: source.map_or(String::new(), |s| s.language.clone()),
             direction: source.map_or("ltr", |s| s.direction),
@@ -384,7 +404,7 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub(super) fn link_target(&self, link: &WikiLink, root: &str) -> Option<LinkTarget> {
+    fn link_target(&self, link: &WikiLink, root: &str) -> Option<LinkTarget> {
         let target = self.dossier.index.get(&link.target)?;
         let mut url = format!("{root}{}", page_path(target.section, &link.target));
         if let Some(anchor) = &link.anchor {
@@ -417,13 +437,9 @@ impl<'a> Views<'a> {
             verb: statement.verb.as_deref(),
             words: statement.words,
             continued: statement.continued,
-            url: format!(
-                "{}#{}",
-                page_path(Section::Sources, &source.slug),
-                found.anchor
-            ),
+            url: source_url(&source.slug, Some(&found.anchor)),
             source: &source.headline,
-            outlet: &source.outlet.value,
+            outlet: outlet_shown(source),
             language: &source.language,
             direction: source.direction,
             speaker,
@@ -459,9 +475,9 @@ pub(super) fn source_card(source: &Source) -> SourceCard<'_> {
         text_url: text_page_path(&source.slug),
         headline: &source.headline,
         headline_inferred: source.headline_inferred,
-        outlet: &source.outlet.value,
+        outlet: outlet_shown(source),
         outlet_inferred_from: source.outlet.inferred_from.as_deref(),
-        author: &source.author.value,
+        author: author_shown(source),
         author_inferred_from: source.author.inferred_from.as_deref(),
         published_inferred_from: source.published_evidence.as_deref(),
         dateline: source.dateline.as_deref(),
@@ -531,10 +547,11 @@ pub(super) fn event_view(dossier: &Dossier, event: &Event) -> EventView {
             .actors
             .iter()
             .filter_map(|slug| {
-                Some(LinkRef {
-                    url: page_path(Section::Actors, slug),
-                    title: dossier.actor(slug)?.meta.name.clone(),
-                })
+                Some(LinkRef::to(
+                    Section::Actors,
+                    slug,
+                    &dossier.actor(slug)?.meta.name,
+                ))
             })
             .collect(),
         sources: event
@@ -542,31 +559,65 @@ pub(super) fn event_view(dossier: &Dossier, event: &Event) -> EventView {
             .iter()
             .filter_map(|r| reference_link(dossier, r))
             .collect(),
-        note: dossier.note(&event.note).map(|n| LinkRef {
-            url: page_path(Section::Notes, &n.slug),
-            title: n.meta.title.clone(),
-        }),
+        note: dossier
+            .note(&event.note)
+            .map(|n| LinkRef::to(Section::Notes, &n.slug, &n.meta.title)),
     }
 }
 
 pub(super) fn reference_link(dossier: &Dossier, reference: &Reference) -> Option<LinkRef> {
     let source = dossier.source(&reference.slug)?;
-    let mut url = page_path(Section::Sources, &source.slug);
-    if let Some(anchor) = &reference.anchor {
-        url.push('#');
-        url.push_str(anchor);
-    }
     Some(LinkRef {
-        url,
-        title: source_label(source),
+        url: source_url(&source.slug, reference.anchor.as_deref()),
+        title: source_label(source, Naming::Full),
     })
 }
 
-/// How a source is named in lists: its outlet when known, else its headline.
-pub(super) fn source_label(source: &Source) -> String {
-    if source.outlet.value.eq_ignore_ascii_case("unknown") {
-        source.headline.clone()
-    } else {
-        format!("{} ({})", source.headline, source.outlet.value)
+/// The site path of a source's page, or of one of its anchors: a paragraph, a
+/// sentence, the headline or a deck line.
+pub(super) fn source_url(slug: &str, anchor: Option<&str>) -> String {
+    let page = page_path(Section::Sources, slug);
+    match anchor {
+        Some(anchor) => format!("{page}#{anchor}"),
+        None => page,
     }
+}
+
+/// How a label names a source that is not the page's subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Naming {
+    /// A column header or a chart bar: the outlet, or the headline cut short.
+    Short,
+    /// A link in a list: the headline, and the outlet in brackets.
+    Full,
+}
+
+/// The one rule for naming a source in a label: by its outlet when the outlet
+/// is known, by its headline otherwise.
+pub(super) fn source_label(source: &Source, naming: Naming) -> String {
+    match (outlet_known(source), naming) {
+        (Some(outlet), Naming::Short) => outlet.to_string(),
+        (Some(outlet), Naming::Full) => format!("{} ({outlet})", source.headline),
+        (None, Naming::Short) => crate::text::truncate_words(&source.headline, 40),
+        (None, Naming::Full) => source.headline.clone(),
+    }
+}
+
+// The model writes "unknown" for an outlet or author that neither the front
+// matter nor the text gives. These three functions are the only places in
+// render that read the two values, so a change of that spelling is made here.
+
+/// A source's outlet as pages print it, "unknown" included.
+pub(super) fn outlet_shown(source: &Source) -> &str {
+    &source.outlet.value
+}
+
+/// A source's author as pages print it, "unknown" included.
+pub(super) fn author_shown(source: &Source) -> &str {
+    &source.author.value
+}
+
+/// A source's outlet, when it is known.
+fn outlet_known(source: &Source) -> Option<&str> {
+    Some(outlet_shown(source)).filter(|outlet| !outlet.eq_ignore_ascii_case("unknown"))
 }
