@@ -13,12 +13,13 @@ use crate::model::Section;
 use crate::resolve::discover::Ambiguity;
 use crate::resolve::Actor;
 use crate::urls::{page_path, root_of};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Bars in an actor's mention chart: the sources that name it most.
 const CHART_BARS: usize = 20;
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct ActorPage<'a> {
     actor: &'a ActorCard<'a>,
     body_html: String,
@@ -39,7 +40,7 @@ pub(super) struct ActorPage<'a> {
 }
 
 /// How often one source names the actor.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct SourceMentions<'a> {
     url: String,
     title: &'a str,
@@ -48,7 +49,7 @@ struct SourceMentions<'a> {
 }
 
 /// A paragraph that names the actor.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct Appearance<'a> {
     url: String,
     source: &'a str,
@@ -59,7 +60,7 @@ struct Appearance<'a> {
 }
 
 /// Another actor named in the same paragraphs.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct CoMentioned<'a> {
     url: String,
     name: &'a str,
@@ -67,7 +68,7 @@ struct CoMentioned<'a> {
 }
 
 /// How discovery found an actor that has no file.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct DiscoveredView<'a> {
     evidence: Vec<DiscoveryCue<'a>>,
     variants: &'a [String],
@@ -75,7 +76,7 @@ struct DiscoveredView<'a> {
     first: Option<FirstNamed>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct DiscoveryCue<'a> {
     cue: &'static str,
     words: &'a str,
@@ -85,7 +86,7 @@ struct DiscoveryCue<'a> {
 }
 
 /// A spelling that may name the actor but is not linked to it.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct UnlinkedSpelling<'a> {
     text: &'a str,
     reason: &'static str,
@@ -94,7 +95,7 @@ struct UnlinkedSpelling<'a> {
 }
 
 /// The first sentence that names the actor.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct FirstNamed {
     url: String,
     source: String,

@@ -10,6 +10,7 @@ use crate::analyse::compare::{self as found, Comparison, Evidence, HeadlineCheck
 use crate::analyse::naming::{FoundNaming, PhrasingKind, PhrasingUse};
 use crate::model::{Section, Stance};
 use crate::urls::page_path;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -93,13 +94,13 @@ impl PageIndex {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct ComparePage<'a> {
     compare: CompareView<'a>,
 }
 
 /// Every measure of the comparison for one page's slice of the sources.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct CompareView<'a> {
     pager: Pager,
     columns: Vec<Column<'a>>,
@@ -122,7 +123,7 @@ struct CompareView<'a> {
 }
 
 /// Where a comparison page stands in the run of them.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct Pager {
     number: usize,
     count: usize,
@@ -137,7 +138,7 @@ struct Pager {
 }
 
 /// One source of the page, as a column.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct Column<'a> {
     label: String,
     card: &'a SourceCard<'a>,
@@ -149,14 +150,14 @@ struct Column<'a> {
 }
 
 /// A sentence a finding rests on.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct EvidenceView<'a> {
     url: String,
     html: String,
     cues: &'a [String],
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct FrameRow<'a> {
     id: &'a str,
     label: &'a str,
@@ -164,7 +165,7 @@ struct FrameRow<'a> {
     cells: Vec<FrameCell>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct FrameCell {
     count: usize,
     percent: usize,
@@ -172,14 +173,14 @@ struct FrameCell {
     url: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct LoadedRow<'a> {
     category: &'a str,
     description: &'a str,
     cells: Vec<LoadedCell>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct LoadedCell {
     count: usize,
     terms: Vec<(String, usize)>,
@@ -188,14 +189,14 @@ struct LoadedCell {
     url: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct NamingRow<'a> {
     label: &'a str,
     varies: bool,
     cells: Vec<Vec<NameUseView<'a>>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct NameUseView<'a> {
     variant: &'a str,
     count: usize,
@@ -203,7 +204,7 @@ struct NameUseView<'a> {
 }
 
 /// The found naming of a comparison page.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct FoundNamingSection {
     /// One table per actor, most mentioned first.
     actors: Vec<FoundNamingTable>,
@@ -215,7 +216,7 @@ struct FoundNamingSection {
 }
 
 /// One actor's found-naming table on a comparison page.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct FoundNamingTable {
     /// The actor's name and page.
     label: String,
@@ -229,7 +230,7 @@ struct FoundNamingTable {
     more: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct PhrasingRow {
     text: String,
     /// How it was found: `name`, `title`, `honorific` or `apposition`.
@@ -239,7 +240,7 @@ struct PhrasingRow {
     cells: Vec<PhrasingCell>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct PhrasingCell {
     /// Uses in the outlet's own words.
     count: usize,
@@ -252,7 +253,7 @@ struct PhrasingCell {
 }
 
 /// Who one source gives a voice to.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct VoiceColumn<'a> {
     label: String,
     groups: &'a [VoiceGroup],
@@ -262,7 +263,7 @@ struct VoiceColumn<'a> {
     unattributed_sentences: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct SpeakerView<'a> {
     who: Voice<'a>,
     group: &'a str,
@@ -274,13 +275,13 @@ struct SpeakerView<'a> {
 }
 
 /// Someone quoted or named: an actor, with its page, or words with none.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct Voice<'a> {
     name: &'a str,
     url: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ClaimRow<'a> {
     id: &'a str,
     title: &'a str,
@@ -290,7 +291,7 @@ struct ClaimRow<'a> {
     unreviewed: Vec<Unreviewed>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ClaimCell<'a> {
     stance: Option<Stance>,
     url: Option<String>,
@@ -298,28 +299,28 @@ struct ClaimCell<'a> {
 }
 
 /// A sentence matching a claim's keywords in a source with no recorded stance.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct Unreviewed {
     source: String,
     url: String,
     html: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct DiscrepancyRow<'a> {
     label: &'a str,
     differs: bool,
     cells: Vec<Vec<EvidenceView<'a>>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct CoverageRow<'a> {
     label: &'a str,
     url: Option<String>,
     cells: Vec<Option<String>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ReuseView<'a> {
     window: usize,
     rows: Vec<OverlapRow<'a>>,
@@ -327,13 +328,13 @@ struct ReuseView<'a> {
     passages: Vec<Passage<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct OverlapRow<'a> {
     label: String,
     cells: &'a [usize],
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ReusePair {
     a: String,
     a_url: String,
@@ -343,7 +344,7 @@ struct ReusePair {
     b_in_a: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct Passage<'a> {
     a: String,
     a_url: String,

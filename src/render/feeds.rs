@@ -6,21 +6,22 @@ use super::pages::PageContext;
 use super::views::{author_shown, Views};
 use crate::theme::Theme;
 use crate::urls::absolute_url;
+use schemars::JsonSchema;
 use serde::Serialize;
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct NotFoundPage {
     /// A server shows this page at any depth, where the stylesheet's relative
     /// link may not resolve: the page carries its own copy.
     inline_css: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct SitemapPage {
     urls: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct AtomPage<'a> {
     updated: &'a str,
     feed_url: String,
@@ -28,7 +29,7 @@ pub(super) struct AtomPage<'a> {
     entries: Vec<FeedEntry<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct FeedEntry<'a> {
     title: &'a str,
     url: String,

@@ -7,6 +7,7 @@ use crate::analyse::compare::Evidence;
 use crate::analyse::naming::PhrasingKind;
 use crate::model::Section;
 use crate::urls::page_path;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 // The ids of the framing box on a source's page, which the comparison's cells
@@ -27,16 +28,16 @@ pub(super) fn named_id(actor: usize, row: usize) -> String {
 
 /// The framing box of one source's page: its frames, loaded words and names,
 /// each linking to the comparison.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct FramingBox<'a> {
     frames: Vec<FrameFinding<'a>>,
     loaded: Vec<LoadedFinding<'a>>,
     naming: Vec<NamingFinding<'a>>,
     found_naming: Vec<FoundNamingBox<'a>>,
-    sentences: Option<usize>,
+    sentences: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct FrameFinding<'a> {
     id: String,
     label: &'a str,
@@ -45,7 +46,7 @@ struct FrameFinding<'a> {
     sentences: Vec<EvidenceView<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct LoadedFinding<'a> {
     id: String,
     category: &'a str,
@@ -55,21 +56,21 @@ struct LoadedFinding<'a> {
     quoted_sentences: Vec<EvidenceView<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct NamingFinding<'a> {
     label: &'a str,
     variants: Vec<&'a str>,
 }
 
 /// The phrasings one source uses for one actor, with their sentences.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct FoundNamingBox<'a> {
     label: &'a str,
     url: String,
     phrasings: Vec<PhrasingBox<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct PhrasingBox<'a> {
     /// The element id the comparison links to: `named-<actor>-<row>`.
     id: String,
@@ -136,7 +137,7 @@ impl Views<'_> {
             loaded,
             naming,
             found_naming: self.found_naming_box(index),
-            sentences: comparison.sentence_counts.get(index).copied(),
+            sentences: comparison.sentence_counts.get(index).copied().unwrap_or(0),
         }
     }
 

@@ -4,9 +4,10 @@ use super::jobs::PageJob;
 use super::lists::KindGroup;
 use super::pages::PageContext;
 use super::views::{EventView, NoteCard, SourceCard, Views};
+use schemars::JsonSchema;
 use serde::Serialize;
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct HomePage<'a> {
     sources: &'a [SourceCard<'a>],
     notes: &'a [NoteCard<'a>],

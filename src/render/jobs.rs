@@ -1,7 +1,7 @@
 //! The list of the site's pages and the loop that renders them.
 
 use super::cache::{CachedPage, PageCache};
-use super::pages::{Common, PageContext, Rendered};
+use super::pages::{PageContext, Rendered};
 use super::search;
 use super::templates::template_error;
 use super::views::Views;
@@ -54,13 +54,9 @@ pub(super) fn render_with(
     // build holds a few pages at a time, not the whole site.
     let render_pages = || {
         jobs.into_par_iter().try_for_each(|job| {
-            let PageJob { path, title, make } = job;
-            let context = make();
+            let (path, title, context) = job.make();
             let template = context.template();
-            let page = Rendered {
-                common: Common::new(&dossier.config, &path, &title, context.section()),
-                context: &context,
-            };
+            let page = Rendered::new(&dossier.config, &path, &title, &context);
             let (Some(cache), Some(template_keys)) = (lookup, &template_keys) else {
                 rendered_count.fetch_add(1, Ordering::Relaxed);
                 return put(render_page(&tera, template, &path, &page)?);
@@ -189,10 +185,15 @@ impl<'v> PageJob<'v> {
             make: Box::new(make),
         }
     }
+
+    /// The page's path, title and context, built now.
+    pub(super) fn make(self) -> (String, String, PageContext<'v>) {
+        (self.path, self.title, (self.make)())
+    }
 }
 
 impl Views<'_> {
-    fn page_jobs(&self, theme: &Theme) -> Vec<PageJob<'_>> {
+    pub(super) fn page_jobs(&self, theme: &Theme) -> Vec<PageJob<'_>> {
         let mut jobs = vec![
             self.home(),
             self.sources_index(),

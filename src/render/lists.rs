@@ -8,49 +8,50 @@ use super::views::{ActorCard, LinkRef, NoteCard, SourceCard, Views};
 use crate::analyse::CoMention;
 use crate::model::{ActorKind, Section};
 use crate::urls::{page_path, root_of};
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 const ACTORS_INDEX: &str = "actors/index.html";
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct SourcesPage<'a> {
     sources: &'a [SourceCard<'a>],
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct ActorsPage<'a> {
     groups: Vec<KindGroup<'a>>,
     network_svg: String,
     pairs: Vec<NamedTogether<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct NotesPage<'a> {
     notes: &'a [NoteCard<'a>],
 }
 
 /// The search page's script reads the index; the page itself needs nothing.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct SearchPage {}
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct AToZPage {
     letters: Vec<LetterGroup>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct TagsPage {
     tags: Vec<TagSummary>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct TagPage {
     tag: TagView,
 }
 
 /// The actors of one kind, by name.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct KindGroup<'a> {
     kind: ActorKind,
     label: &'static str,
@@ -58,26 +59,26 @@ pub(super) struct KindGroup<'a> {
 }
 
 /// Two actors named in the same paragraphs.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct NamedTogether<'a> {
     a: ActorName<'a>,
     b: ActorName<'a>,
     paragraphs: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ActorName<'a> {
     url: String,
     name: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct LetterGroup {
     letter: String,
     entries: Vec<AzEntry>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct AzEntry {
     label: String,
     url: String,
@@ -87,7 +88,7 @@ struct AzEntry {
 }
 
 /// One tag's page: what carries the tag, by kind.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct TagView {
     name: String,
     count: usize,
@@ -97,7 +98,7 @@ struct TagView {
 }
 
 /// A tag in the index of tags.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct TagSummary {
     url: String,
     name: String,

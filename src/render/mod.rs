@@ -20,10 +20,13 @@ pub mod search;
 mod source;
 mod svg;
 mod templates;
+#[cfg(test)]
+mod tests;
 mod timeline;
 mod views;
 
 pub use cache::PageCache;
+pub use pages::context_schema;
 pub use templates::compile_templates;
 
 use crate::analyse::Analysis;

@@ -5,9 +5,10 @@ use super::pages::PageContext;
 use super::views::{Backlink, CitationView, EventView, NoteCard, Views};
 use crate::resolve::Note;
 use crate::urls::root_of;
+use schemars::JsonSchema;
 use serde::Serialize;
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct NotePage<'a> {
     note: &'a NoteCard<'a>,
     body_html: String,

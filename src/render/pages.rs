@@ -12,7 +12,11 @@ use super::source::{SourcePage, SourceTextPage};
 use super::timeline::TimelinePage;
 use crate::model::Config;
 use crate::urls::{absolute_url, root_of};
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Serialize;
+use std::borrow::Cow;
+use std::marker::PhantomData;
 
 /// Declares the page kinds once, so that a kind's template, section and
 /// context cannot disagree between the render loop and the list of templates.
@@ -43,6 +47,17 @@ macro_rules! page_kinds {
 
         /// Every template a page is rendered with.
         pub(super) const PAGE_TEMPLATES: &[&str] = &[$($template,)*];
+
+        /// The schema's root: one property per template, what it receives.
+        #[derive(JsonSchema)]
+        #[allow(non_snake_case, dead_code)]
+        #[schemars(
+            title = "Theme contexts",
+            description = "What each template of a dossier theme receives: the variables of every page (Common) and the page's own. Generated from src/render; see docs/THEMES.md."
+        )]
+        struct ThemeContexts<'a> {
+            $(#[schemars(rename = $template)] $kind: WithCommon<$context>,)*
+        }
     };
 }
 
@@ -70,14 +85,28 @@ page_kinds! {
 #[derive(Serialize)]
 pub(super) struct Rendered<'a> {
     #[serde(flatten)]
-    pub(super) common: Common<'a>,
+    common: Common<'a>,
     #[serde(flatten)]
-    pub(super) context: &'a PageContext<'a>,
+    context: &'a PageContext<'a>,
+}
+
+impl<'a> Rendered<'a> {
+    pub(super) fn new(
+        site: &'a Config,
+        path: &'a str,
+        title: &'a str,
+        context: &'a PageContext<'a>,
+    ) -> Rendered<'a> {
+        Rendered {
+            common: Common::new(site, path, title, context.section()),
+            context,
+        }
+    }
 }
 
 /// The variables every page receives.
-#[derive(Serialize)]
-pub(super) struct Common<'a> {
+#[derive(Serialize, JsonSchema)]
+struct Common<'a> {
     site: &'a Config,
     root: String,
     page: PageMeta<'a>,
@@ -85,7 +114,7 @@ pub(super) struct Common<'a> {
     nav: &'static [NavItem],
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct PageMeta<'a> {
     path: &'a str,
     title: &'a str,
@@ -94,12 +123,7 @@ struct PageMeta<'a> {
 }
 
 impl<'a> Common<'a> {
-    pub(super) fn new(
-        site: &'a Config,
-        path: &'a str,
-        title: &'a str,
-        section: &'static str,
-    ) -> Common<'a> {
+    fn new(site: &'a Config, path: &'a str, title: &'a str, section: &'static str) -> Common<'a> {
         Common {
             site,
             root: root_of(path),
@@ -116,7 +140,7 @@ impl<'a> Common<'a> {
 }
 
 /// The site's main sections, in menu order.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 struct NavItem {
     path: &'static str,
     label: &'static str,
@@ -160,3 +184,40 @@ const NAV: &[NavItem] = &[
         section: "tags",
     },
 ];
+
+/// A template's context in the schema: all of [`Common`] and all of `C`, kept
+/// apart so that a reader sees which variables are the page's own.
+struct WithCommon<C>(PhantomData<C>);
+
+impl<C: JsonSchema> JsonSchema for WithCommon<C> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        format!("WithCommon_{}", C::schema_name()).into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let parts = [
+            generator.subschema_for::<Common>().to_value(),
+            generator.subschema_for::<C>().to_value(),
+        ];
+        let mut schema = Schema::default();
+        schema.insert("allOf".to_string(), parts.into_iter().collect());
+        schema
+    }
+}
+
+/// The JSON Schema of what each template receives, pretty-printed:
+/// `docs/theme-context.schema.json`.
+pub fn context_schema() -> String {
+    // The contexts are only ever serialised: every field is always there.
+    let generator = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    let schema = generator.into_root_schema_for::<ThemeContexts<'static>>();
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema is JSON");
+    text.push('\n');
+    text
+}

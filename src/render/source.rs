@@ -9,10 +9,11 @@ use super::views::{Backlink, CitationView, EventView, SourceCard, StatementView,
 use crate::ingest::{Source, TextLine};
 use crate::model::{ActorKind, Section};
 use crate::urls::{page_path, root_of};
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct SourcePage<'a> {
     source: &'a SourceCard<'a>,
     paragraphs: Vec<ParagraphView<'a>>,
@@ -30,7 +31,7 @@ pub(super) struct SourcePage<'a> {
     framing: FramingBox<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ParagraphView<'a> {
     anchor: &'a str,
     line: usize,
@@ -38,7 +39,7 @@ struct ParagraphView<'a> {
 }
 
 /// An actor a source mentions, and how often.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ActorInSource<'a> {
     url: String,
     name: &'a str,
@@ -46,7 +47,7 @@ struct ActorInSource<'a> {
     count: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct SourceTextPage<'a> {
     source: &'a SourceCard<'a>,
     lines: &'a [TextLine],

@@ -5,21 +5,22 @@ use super::pages::PageContext;
 use super::views::{source_label, source_url, EventView, LinkRef, Naming, Views};
 use crate::ingest::Source;
 use crate::model::PartialDate;
+use schemars::JsonSchema;
 use serde::Serialize;
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct TimelinePage<'a> {
     years: Vec<YearGroup<'a>>,
     event_count: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct YearGroup<'a> {
     year: i32,
     months: Vec<MonthGroup<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct MonthGroup<'a> {
     /// "November 2021", or "2021, month unknown" for events dated only to the year.
     heading: String,

@@ -8,11 +8,12 @@ use crate::markdown::{self, LinkTarget, WikiLink};
 use crate::model::{ActorKind, PartialDate, Section};
 use crate::resolve::{Actor, Cited, Dossier, Event, Note, Reference};
 use crate::urls::{page_path, text_page_path};
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 /// A link to a page: where it is from the site root and what to call it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub(super) struct LinkRef {
     pub(super) url: String,
     pub(super) title: String,
@@ -27,7 +28,7 @@ impl LinkRef {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub(super) struct SourceCard<'a> {
     pub(super) slug: &'a str,
     pub(super) url: String,
@@ -52,7 +53,7 @@ pub(super) struct SourceCard<'a> {
     pub(super) tags: Vec<LinkRef>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub(super) struct ActorCard<'a> {
     pub(super) slug: &'a str,
     pub(super) url: String,
@@ -66,7 +67,7 @@ pub(super) struct ActorCard<'a> {
     pub(super) discovered: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub(super) struct NoteCard<'a> {
     pub(super) slug: &'a str,
     pub(super) url: String,
@@ -83,7 +84,7 @@ pub(super) struct Prose {
 }
 
 /// A numbered footnote: the sentence a document cites and where it stands.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub(super) struct CitationView {
     pub(super) number: usize,
     /// The footnote's own id, `cite-N`.
@@ -101,7 +102,7 @@ pub(super) struct CitationView {
     pub(super) whole_source: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub(super) struct Backlink {
     pub(super) url: String,
     pub(super) title: String,
@@ -109,7 +110,7 @@ pub(super) struct Backlink {
     pub(super) context: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub(super) struct EventView {
     pub(super) date: String,
     pub(super) date_label: String,
@@ -123,7 +124,7 @@ pub(super) struct EventView {
 }
 
 /// A quote, paraphrase or scare quote, ready for a page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub(super) struct StatementView<'a> {
     pub(super) kind: StatementKind,
     pub(super) text: &'a str,
