@@ -2,9 +2,7 @@
 
 use super::jobs::PageJob;
 use super::pages::PageContext;
-use super::views::{source_label, source_url, EventView, LinkRef, Naming, Views};
-use crate::ingest::Source;
-use crate::model::PartialDate;
+use super::views::{EventView, Views};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -68,23 +66,5 @@ impl Views<'_> {
                 .push(event);
         }
         years
-    }
-}
-
-/// A source's publication, as an entry of the timeline.
-pub(super) fn publication_view(source: &Source, date: PartialDate) -> EventView {
-    EventView {
-        date: date.to_string(),
-        date_label: date.human(),
-        year: date.year,
-        month: date.month_name(),
-        title: format!("Published: {}", source.headline),
-        kind: "publication",
-        actors: Vec::new(),
-        sources: vec![LinkRef {
-            url: source_url(&source.slug, None),
-            title: source_label(source, Naming::Full),
-        }],
-        note: None,
     }
 }

@@ -13,7 +13,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 /// A link to a page: where it is from the site root and what to call it.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct LinkRef {
     pub(super) url: String,
     pub(super) title: String,
@@ -28,53 +28,53 @@ impl LinkRef {
     }
 }
 
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct SourceCard<'a> {
-    pub(super) slug: &'a str,
+    slug: &'a str,
     pub(super) url: String,
     pub(super) text_url: String,
     pub(super) headline: &'a str,
-    pub(super) headline_inferred: bool,
-    pub(super) outlet: &'a str,
+    headline_inferred: bool,
+    outlet: &'a str,
     /// Set when the outlet was read from the text: how.
-    pub(super) outlet_inferred_from: Option<&'a str>,
-    pub(super) author: &'a str,
-    pub(super) author_inferred_from: Option<&'a str>,
-    pub(super) published: Option<String>,
-    pub(super) published_inferred_from: Option<&'a str>,
-    pub(super) dateline: Option<&'a str>,
-    pub(super) language_inferred: bool,
-    pub(super) published_label: String,
-    pub(super) kind: crate::model::SourceKind,
-    pub(super) language: &'a str,
-    pub(super) direction: &'a str,
-    pub(super) word_count: usize,
-    pub(super) paragraph_count: usize,
-    pub(super) tags: Vec<LinkRef>,
+    outlet_inferred_from: Option<&'a str>,
+    author: &'a str,
+    author_inferred_from: Option<&'a str>,
+    published: Option<String>,
+    published_inferred_from: Option<&'a str>,
+    dateline: Option<&'a str>,
+    language_inferred: bool,
+    published_label: String,
+    kind: crate::model::SourceKind,
+    language: &'a str,
+    direction: &'a str,
+    word_count: usize,
+    paragraph_count: usize,
+    tags: Vec<LinkRef>,
 }
 
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct ActorCard<'a> {
     pub(super) slug: &'a str,
     pub(super) url: String,
     pub(super) name: &'a str,
     pub(super) kind: ActorKind,
-    pub(super) role: Option<&'a str>,
-    pub(super) aliases: &'a [String],
+    role: Option<&'a str>,
+    aliases: &'a [String],
     pub(super) mention_count: usize,
-    pub(super) source_count: usize,
+    source_count: usize,
     /// Found in the text by discovery, with no file of its own.
-    pub(super) discovered: bool,
+    discovered: bool,
 }
 
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct NoteCard<'a> {
-    pub(super) slug: &'a str,
+    slug: &'a str,
     pub(super) url: String,
     pub(super) title: &'a str,
     pub(super) summary: Option<&'a str>,
-    pub(super) tags: Vec<LinkRef>,
-    pub(super) event_count: usize,
+    tags: Vec<LinkRef>,
+    event_count: usize,
 }
 
 /// Editorial Markdown rendered for a page.
@@ -84,63 +84,63 @@ pub(super) struct Prose {
 }
 
 /// A numbered footnote: the sentence a document cites and where it stands.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct CitationView {
-    pub(super) number: usize,
+    number: usize,
     /// The footnote's own id, `cite-N`.
-    pub(super) id: String,
+    id: String,
     /// Ids of the markers in the text that point at it, to link back.
-    pub(super) markers: Vec<String>,
-    pub(super) quote: String,
-    pub(super) url: String,
-    pub(super) source: String,
-    pub(super) outlet: String,
-    pub(super) published: Option<String>,
-    pub(super) language: String,
-    pub(super) direction: &'static str,
+    markers: Vec<String>,
+    quote: String,
+    url: String,
+    source: String,
+    outlet: String,
+    published: Option<String>,
+    language: String,
+    direction: &'static str,
     /// True when the whole source is cited: the quote is its headline.
-    pub(super) whole_source: bool,
+    whole_source: bool,
 }
 
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct Backlink {
-    pub(super) url: String,
-    pub(super) title: String,
-    pub(super) kind: &'static str,
-    pub(super) context: String,
+    url: String,
+    title: String,
+    kind: &'static str,
+    context: String,
 }
 
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct EventView {
-    pub(super) date: String,
-    pub(super) date_label: String,
+    date: String,
+    date_label: String,
     pub(super) year: i32,
     pub(super) month: Option<&'static str>,
-    pub(super) title: String,
-    pub(super) kind: &'static str,
-    pub(super) actors: Vec<LinkRef>,
-    pub(super) sources: Vec<LinkRef>,
-    pub(super) note: Option<LinkRef>,
+    title: String,
+    kind: &'static str,
+    actors: Vec<LinkRef>,
+    sources: Vec<LinkRef>,
+    note: Option<LinkRef>,
 }
 
 /// A quote, paraphrase or scare quote, ready for a page.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Serialize, JsonSchema)]
 pub(super) struct StatementView<'a> {
-    pub(super) kind: StatementKind,
-    pub(super) text: &'a str,
-    pub(super) verb: Option<&'a str>,
-    pub(super) words: usize,
-    pub(super) continued: bool,
+    kind: StatementKind,
+    text: &'a str,
+    verb: Option<&'a str>,
+    words: usize,
+    continued: bool,
     /// The paragraph it stands in.
-    pub(super) url: String,
-    pub(super) source: &'a str,
-    pub(super) outlet: &'a str,
-    pub(super) language: &'a str,
-    pub(super) direction: &'a str,
+    url: String,
+    source: &'a str,
+    outlet: &'a str,
+    language: &'a str,
+    direction: &'a str,
     /// Who speaks, as a reader should see it.
-    pub(super) speaker: String,
+    speaker: String,
     /// The speaker's page, when the speaker is an actor.
-    pub(super) speaker_url: Option<String>,
+    speaker_url: Option<String>,
 }
 
 /// Everything the templates see, computed once and shared by all pages.
@@ -149,7 +149,7 @@ pub(super) struct Views<'a> {
     pub(super) analysis: &'a Analysis,
     /// The analysis's findings grouped once, so no page scans the whole corpus.
     pub(super) by: Grouped<'a>,
-    pub(super) backlinks: BTreeMap<&'a str, Vec<Backlink>>,
+    backlinks: BTreeMap<&'a str, Vec<Backlink>>,
     pub(super) sources: Vec<SourceCard<'a>>,
     pub(super) actors: Vec<ActorCard<'a>>,
     pub(super) notes: Vec<NoteCard<'a>>,
@@ -179,11 +179,11 @@ pub(super) struct Grouped<'a> {
     /// Notes whose text names an actor, by actor.
     pub(super) notes_by_actor: HashMap<&'a str, Vec<&'a str>>,
     /// Citations, by the note, actor or source that makes them.
-    pub(super) citations_by_document: HashMap<&'a str, Vec<&'a Cited>>,
+    citations_by_document: HashMap<&'a str, Vec<&'a Cited>>,
 }
 
 impl<'a> Grouped<'a> {
-    pub(super) fn new(dossier: &'a Dossier, analysis: &'a Analysis) -> Self {
+    fn new(dossier: &'a Dossier, analysis: &'a Analysis) -> Self {
         let mut by = Grouped::default();
         for cited in &dossier.citations {
             by.citations_by_document
@@ -288,7 +288,7 @@ impl<'a> Views<'a> {
             .collect();
         for source in &dossier.sources {
             if let Some(date) = source.published {
-                timeline.push((date, super::timeline::publication_view(source, date)));
+                timeline.push((date, publication_view(source, date)));
             }
         }
         timeline.sort_by(|a, b| (a.0, a.1.kind, &a.1.title).cmp(&(b.0, b.1.kind, &b.1.title)));
@@ -461,7 +461,7 @@ impl<'a> Views<'a> {
     }
 }
 
-pub(super) fn section_kind(section: Section) -> &'static str {
+fn section_kind(section: Section) -> &'static str {
     match section {
         Section::Sources => "source",
         Section::Actors => "actor",
@@ -469,7 +469,7 @@ pub(super) fn section_kind(section: Section) -> &'static str {
     }
 }
 
-pub(super) fn source_card(source: &Source) -> SourceCard<'_> {
+fn source_card(source: &Source) -> SourceCard<'_> {
     SourceCard {
         slug: &source.slug,
         url: page_path(Section::Sources, &source.slug),
@@ -506,11 +506,7 @@ pub(super) fn tag_links(tags: &[String]) -> Vec<LinkRef> {
         .collect()
 }
 
-pub(super) fn actor_card<'a>(
-    actor: &'a Actor,
-    analysis: &Analysis,
-    dossier: &Dossier,
-) -> ActorCard<'a> {
+fn actor_card<'a>(actor: &'a Actor, analysis: &Analysis, dossier: &Dossier) -> ActorCard<'a> {
     let coverage = analysis.actor_coverage.get(&actor.slug);
     ActorCard {
         slug: &actor.slug,
@@ -525,7 +521,7 @@ pub(super) fn actor_card<'a>(
     }
 }
 
-pub(super) fn note_card(note: &Note) -> NoteCard<'_> {
+fn note_card(note: &Note) -> NoteCard<'_> {
     NoteCard {
         slug: &note.slug,
         url: page_path(Section::Notes, &note.slug),
@@ -536,7 +532,7 @@ pub(super) fn note_card(note: &Note) -> NoteCard<'_> {
     }
 }
 
-pub(super) fn event_view(dossier: &Dossier, event: &Event) -> EventView {
+fn event_view(dossier: &Dossier, event: &Event) -> EventView {
     EventView {
         date: event.date.to_string(),
         date_label: event.date.human(),
@@ -566,7 +562,25 @@ pub(super) fn event_view(dossier: &Dossier, event: &Event) -> EventView {
     }
 }
 
-pub(super) fn reference_link(dossier: &Dossier, reference: &Reference) -> Option<LinkRef> {
+/// A source's publication, as an entry of the timeline.
+fn publication_view(source: &Source, date: PartialDate) -> EventView {
+    EventView {
+        date: date.to_string(),
+        date_label: date.human(),
+        year: date.year,
+        month: date.month_name(),
+        title: format!("Published: {}", source.headline),
+        kind: "publication",
+        actors: Vec::new(),
+        sources: vec![LinkRef {
+            url: source_url(&source.slug, None),
+            title: source_label(source, Naming::Full),
+        }],
+        note: None,
+    }
+}
+
+fn reference_link(dossier: &Dossier, reference: &Reference) -> Option<LinkRef> {
     let source = dossier.source(&reference.slug)?;
     Some(LinkRef {
         url: source_url(&source.slug, reference.anchor.as_deref()),
