@@ -1,14 +1,18 @@
-//! The comparison page's view: the analysis's findings turned into rows and cells
-//! with links to the paragraphs they rest on.
+//! The comparison pages: the analysis's findings for a slice of the sources,
+//! turned into rows and cells that link to the sentences they rest on or to
+//! the framing box of a source's page (`framing`).
 
-use super::Views;
-use crate::analyse::compare::{Comparison, Evidence};
+use super::framing::{frame_id, loaded_id, named_id};
+use super::jobs::PageJob;
+use super::pages::PageContext;
+use super::views::{source_label, source_url, Naming, SourceCard, Views};
+use crate::analyse::compare::{self as found, Comparison, Evidence, HeadlineCheck, VoiceGroup};
 use crate::analyse::naming::{FoundNaming, PhrasingKind, PhrasingUse};
-use crate::model::Section;
+use crate::model::{Section, Stance};
 use crate::urls::page_path;
+use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::{json, Value};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 /// Rows of the actor coverage table: the actors most sources name. Every actor's
@@ -18,10 +22,10 @@ const COVERAGE_ACTORS: usize = 40;
 /// Sources compared on one page: as many columns as a table can show side by
 /// side. A larger dossier gets a run of comparison pages, each a slice of the
 /// sources, so no page (and no build) grows with the square of the corpus.
-pub(super) const SOURCES_PER_PAGE: usize = 30;
+const SOURCES_PER_PAGE: usize = 30;
 
 /// The site-relative path of comparison page `number` (from 1).
-pub fn compare_page_path(number: usize) -> String {
+fn compare_page_path(number: usize) -> String {
     match number {
         1 => "compare.html".to_string(),
         n => format!("compare-{n}.html"),
@@ -29,72 +33,181 @@ pub fn compare_page_path(number: usize) -> String {
 }
 
 /// The comparison page that shows source `index`.
-pub fn compare_page_of(index: usize) -> String {
+pub(super) fn compare_page_of(index: usize) -> String {
     compare_page_path(index / SOURCES_PER_PAGE + 1)
 }
 
-/// The findings that span sources, sorted once by the comparison page that
-/// shows them, so building each page costs what the page shows.
-#[derive(Default)]
-pub(super) struct PageIndex<'a> {
-    positions: HashMap<&'a str, usize>,
-    /// By page: the reuse pairs and passages whose first source is on it.
-    pairs: Vec<Vec<usize>>,
-    passages: Vec<Vec<usize>>,
-    /// By page and claim: the unreviewed matches in its sources.
-    unreviewed: Vec<HashMap<usize, Vec<usize>>>,
+/// How many comparison pages a dossier of `sources` sources has.
+fn compare_pages(sources: usize) -> usize {
+    sources.div_ceil(SOURCES_PER_PAGE).max(1)
 }
 
-impl<'a> PageIndex<'a> {
-    pub(super) fn new(sources: &'a [crate::ingest::Source], comparison: &Comparison) -> Self {
+/// The findings that span two sources, sorted once by the comparison page
+/// that shows them (that of the first source), each with the positions of
+/// both sources, so building a page costs what the page shows and no finding
+/// can point at a source the dossier does not have.
+#[derive(Default)]
+pub(super) struct PageIndex {
+    /// By page: (the pair's position in the findings, its two sources).
+    pairs: Vec<Vec<(usize, usize, usize)>>,
+    passages: Vec<Vec<(usize, usize, usize)>>,
+    /// By page and claim: (the match's position in the claim's list, its source).
+    unreviewed: Vec<HashMap<usize, Vec<(usize, usize)>>>,
+}
+
+impl PageIndex {
+    fn new(sources: &[crate::ingest::Source], comparison: &Comparison) -> Self {
         let pages = compare_pages(sources.len());
         let positions: HashMap<&str, usize> = sources
             .iter()
             .enumerate()
             .map(|(i, s)| (s.slug.as_str(), i))
             .collect();
-        let page_of = |slug: &str| positions.get(slug).map(|i| i / SOURCES_PER_PAGE);
+        let position = |slug: &str| positions.get(slug).copied();
         let mut index = PageIndex {
             pairs: vec![Vec::new(); pages],
             passages: vec![Vec::new(); pages],
             unreviewed: vec![HashMap::new(); pages],
-            ..PageIndex::default()
         };
-        for (i, pair) in comparison.reuse.pairs.iter().enumerate() {
-            if let Some(page) = page_of(&pair.a) {
-                index.pairs[page].push(i);
+        let reuse = &comparison.reuse;
+        let pairs = reuse.pairs.iter().map(|p| (&p.a, &p.b));
+        for (i, (a, b)) in pairs.enumerate() {
+            if let (Some(a), Some(b)) = (position(a), position(b)) {
+                index.pairs[a / SOURCES_PER_PAGE].push((i, a, b));
             }
         }
-        for (i, passage) in comparison.reuse.passages.iter().enumerate() {
-            if let Some(page) = page_of(&passage.a) {
-                index.passages[page].push(i);
+        let passages = reuse.passages.iter().map(|p| (&p.a, &p.b));
+        for (i, (a, b)) in passages.enumerate() {
+            if let (Some(a), Some(b)) = (position(a), position(b)) {
+                index.passages[a / SOURCES_PER_PAGE].push((i, a, b));
             }
         }
         for (claim, row) in comparison.claims.iter().enumerate() {
             for (i, (slug, _)) in row.unreviewed.iter().enumerate() {
-                if let Some(page) = page_of(slug) {
-                    index.unreviewed[page].entry(claim).or_default().push(i);
+                if let Some(source) = position(slug) {
+                    let page = &mut index.unreviewed[source / SOURCES_PER_PAGE];
+                    page.entry(claim).or_default().push((i, source));
                 }
             }
         }
-        index.positions = positions;
         index
     }
 }
 
-/// A sentence a finding rests on, for a template.
-#[derive(Serialize)]
-pub(super) struct EvidenceView {
+#[derive(Serialize, JsonSchema)]
+pub(super) struct ComparePage<'a> {
+    compare: CompareView<'a>,
+}
+
+/// Every measure of the comparison for one page's slice of the sources.
+#[derive(Serialize, JsonSchema)]
+struct CompareView<'a> {
+    pager: Pager,
+    columns: Vec<Column<'a>>,
+    frames: Vec<FrameRow<'a>>,
+    loaded: Vec<LoadedRow<'a>>,
+    naming: Vec<NamingRow<'a>>,
+    found_naming: FoundNamingSection,
+    voices: Vec<VoiceColumn<'a>>,
+    claims: Vec<ClaimRow<'a>>,
+    discrepancies: Vec<DiscrepancyRow<'a>>,
+    actor_coverage: Vec<CoverageRow<'a>>,
+    /// Actors any source names, shown or not.
+    actors_covered: usize,
+    actors_shown: usize,
+    topic_coverage: Vec<CoverageRow<'a>>,
+    reuse: ReuseView<'a>,
+    lexicon_sizes: &'a BTreeMap<String, usize>,
+    has_framing: bool,
+    has_claims: bool,
+}
+
+/// Where a comparison page stands in the run of them.
+#[derive(Serialize, JsonSchema)]
+struct Pager {
+    number: usize,
+    count: usize,
+    /// The 1-based positions of the page's first and last source.
+    first: usize,
+    last: usize,
+    total: usize,
+    first_url: Option<String>,
+    previous_url: Option<String>,
+    next_url: Option<String>,
+    last_url: Option<String>,
+}
+
+/// One source of the page, as a column.
+#[derive(Serialize, JsonSchema)]
+struct Column<'a> {
+    label: String,
+    card: &'a SourceCard<'a>,
+    deck: &'a [String],
+    lede: Option<&'a str>,
+    lede_url: Option<String>,
+    headline_check: &'a HeadlineCheck,
+    sentences: usize,
+}
+
+/// A sentence a finding rests on.
+#[derive(Serialize, JsonSchema)]
+pub(super) struct EvidenceView<'a> {
     url: String,
     html: String,
-    cues: Vec<String>,
+    cues: &'a [String],
+}
+
+#[derive(Serialize, JsonSchema)]
+struct FrameRow<'a> {
+    id: &'a str,
+    label: &'a str,
+    description: &'a str,
+    cells: Vec<FrameCell>,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct FrameCell {
+    count: usize,
+    percent: usize,
+    heat: usize,
+    url: String,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct LoadedRow<'a> {
+    category: &'a str,
+    description: &'a str,
+    cells: Vec<LoadedCell>,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct LoadedCell {
+    count: usize,
+    terms: Vec<(String, usize)>,
+    quoted_count: usize,
+    quoted_terms: Vec<(String, usize)>,
+    url: String,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct NamingRow<'a> {
+    label: &'a str,
+    varies: bool,
+    cells: Vec<Vec<NameUseView<'a>>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct NameUseView<'a> {
+    variant: &'a str,
+    count: usize,
+    url: String,
 }
 
 /// The found naming of a comparison page.
-#[derive(Serialize)]
-pub(super) struct FoundNamingSection {
+#[derive(Serialize, JsonSchema)]
+struct FoundNamingSection {
     /// One table per actor, most mentioned first.
-    actors: Vec<FoundNamingView>,
+    actors: Vec<FoundNamingTable>,
     /// Actors named by at least two sources, shown or not.
     eligible: usize,
     /// At most this many actors get a table, and this many phrasings a row.
@@ -103,8 +216,8 @@ pub(super) struct FoundNamingSection {
 }
 
 /// One actor's found-naming table on a comparison page.
-#[derive(Serialize)]
-pub(super) struct FoundNamingView {
+#[derive(Serialize, JsonSchema)]
+struct FoundNamingTable {
     /// The actor's name and page.
     label: String,
     url: String,
@@ -112,23 +225,23 @@ pub(super) struct FoundNamingView {
     mentions: usize,
     /// How many sources name it (all pages).
     sources: usize,
-    rows: Vec<PhrasingRowView>,
+    rows: Vec<PhrasingRow>,
     /// Phrasings found but not shown.
     more: usize,
 }
 
-#[derive(Serialize)]
-pub(super) struct PhrasingRowView {
+#[derive(Serialize, JsonSchema)]
+struct PhrasingRow {
     text: String,
     /// How it was found: `name`, `title`, `honorific` or `apposition`.
     kind: PhrasingKind,
     differs: bool,
     /// One per source of the page.
-    cells: Vec<PhrasingCellView>,
+    cells: Vec<PhrasingCell>,
 }
 
-#[derive(Serialize)]
-pub(super) struct PhrasingCellView {
+#[derive(Serialize, JsonSchema)]
+struct PhrasingCell {
     /// Uses in the outlet's own words.
     count: usize,
     /// Uses inside quotations.
@@ -139,152 +252,373 @@ pub(super) struct PhrasingCellView {
     url: Option<String>,
 }
 
-/// The phrasings one source uses for one actor, with their sentences, for the
-/// framing box of the source's page.
-#[derive(Serialize)]
-pub(super) struct FoundNamingBox {
+/// Who one source gives a voice to.
+#[derive(Serialize, JsonSchema)]
+struct VoiceColumn<'a> {
     label: String,
+    groups: &'a [VoiceGroup],
+    speakers: Vec<SpeakerView<'a>>,
+    silent: Vec<Voice<'a>>,
+    unattributed_percent: usize,
+    unattributed_sentences: usize,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct SpeakerView<'a> {
+    who: Voice<'a>,
+    group: &'a str,
+    direct: usize,
+    indirect: usize,
+    words: usize,
+    verbs: &'a [String],
+    urls: Vec<String>,
+}
+
+/// Someone quoted or named: an actor, with its page, or words with none.
+#[derive(Serialize, JsonSchema)]
+struct Voice<'a> {
+    name: &'a str,
+    url: Option<String>,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct ClaimRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    question: Option<&'a str>,
+    contested: bool,
+    cells: Vec<ClaimCell<'a>>,
+    unreviewed: Vec<Unreviewed>,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct ClaimCell<'a> {
+    stance: Option<Stance>,
+    url: Option<String>,
+    note: Option<&'a str>,
+}
+
+/// A sentence matching a claim's keywords in a source with no recorded stance.
+#[derive(Serialize, JsonSchema)]
+struct Unreviewed {
+    source: String,
     url: String,
-    phrasings: Vec<PhrasingBox>,
+    html: String,
 }
 
-#[derive(Serialize)]
-pub(super) struct PhrasingBox {
-    /// The element id the comparison links to: `named-<actor>-<row>`.
-    id: String,
-    text: String,
-    kind: PhrasingKind,
-    count: usize,
-    quoted: usize,
-    sentences: Vec<EvidenceView>,
-    quoted_sentences: Vec<EvidenceView>,
+#[derive(Serialize, JsonSchema)]
+struct DiscrepancyRow<'a> {
+    label: &'a str,
+    differs: bool,
+    cells: Vec<Vec<EvidenceView<'a>>>,
 }
 
-/// The id of the list of sentences of phrasing `row` of actor `actor` on a source page.
-fn named_id(actor: usize, row: usize) -> String {
-    format!("named-{actor}-{row}")
+#[derive(Serialize, JsonSchema)]
+struct CoverageRow<'a> {
+    label: &'a str,
+    url: Option<String>,
+    cells: Vec<Option<String>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct ReuseView<'a> {
+    window: usize,
+    rows: Vec<OverlapRow<'a>>,
+    pairs: Vec<ReusePair>,
+    passages: Vec<Passage<'a>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct OverlapRow<'a> {
+    label: String,
+    cells: &'a [usize],
+}
+
+#[derive(Serialize, JsonSchema)]
+struct ReusePair {
+    a: String,
+    a_url: String,
+    b: String,
+    b_url: String,
+    a_in_b: usize,
+    b_in_a: usize,
+}
+
+#[derive(Serialize, JsonSchema)]
+struct Passage<'a> {
+    a: String,
+    a_url: String,
+    b: String,
+    b_url: String,
+    percent: usize,
+    diff: &'a [(&'static str, String)],
 }
 
 /// The use of a phrasing by source `index`, if any (`uses` is in source order).
-fn use_of(uses: &[PhrasingUse], index: usize) -> Option<&PhrasingUse> {
+pub(super) fn use_of(uses: &[PhrasingUse], index: usize) -> Option<&PhrasingUse> {
     uses.binary_search_by_key(&index, |u| u.source)
         .ok()
         .map(|i| &uses[i])
 }
 
-/// How many comparison pages a dossier of `sources` sources has.
-pub(super) fn compare_pages(sources: usize) -> usize {
-    sources.div_ceil(SOURCES_PER_PAGE).max(1)
-}
-
 impl Views<'_> {
-    /// One cell per source: a link to the sentence that covers the row, or none.
-    fn coverage_cells(
-        &self,
-        covered: &[crate::analyse::compare::Covered],
-        range: &Range<usize>,
-    ) -> Vec<Option<String>> {
-        let mut cells = vec![None; range.len()];
-        // `covered` is in source order.
-        let from = covered.partition_point(|c| c.source < range.start);
-        let to = covered.partition_point(|c| c.source < range.end);
-        for c in &covered[from..to] {
-            cells[c.source - range.start] = Some(self.evidence_url(c.source, &c.anchor));
-        }
-        cells
+    /// The comparison pages, one per slice of the sources.
+    pub(super) fn compare_jobs(&self) -> impl Iterator<Item = PageJob<'_>> {
+        let pages = compare_pages(self.dossier.sources.len());
+        (1..=pages).map(move |number| {
+            let title = match pages {
+                1 => "How the sources compare".to_string(),
+                _ => format!("How the sources compare ({number} of {pages})"),
+            };
+            PageJob::new(compare_page_path(number), title, move || {
+                PageContext::Compare(ComparePage {
+                    compare: self.compare_view(number),
+                })
+            })
+        })
     }
 
     /// The site-relative link to a sentence's paragraph in source `index`.
     fn evidence_url(&self, index: usize, anchor: &str) -> String {
-        format!(
-            "{}#{}",
-            page_path(Section::Sources, &self.dossier.sources[index].slug),
-            anchor
-        )
+        source_url(&self.dossier.sources[index].slug, Some(anchor))
     }
 
-    fn evidence_views(&self, index: usize, list: &[Evidence]) -> Vec<EvidenceView> {
+    pub(super) fn evidence_views<'e>(
+        &self,
+        index: usize,
+        list: &'e [Evidence],
+    ) -> Vec<EvidenceView<'e>> {
         list.iter()
             .map(|e| EvidenceView {
                 url: self.evidence_url(index, &e.anchor),
                 html: e.marked(),
-                cues: e.cues.clone(),
+                cues: &e.cues,
             })
             .collect()
     }
 
-    /// The found naming of source `index`: every shown phrasing it uses, with
-    /// its sentences, which the comparison's counts link to.
-    fn found_naming_box(&self, index: usize) -> Vec<FoundNamingBox> {
-        self.analysis
-            .comparison
-            .found_naming
-            .actors
+    /// A short name for source `index` in column headers.
+    fn column_label(&self, index: usize) -> String {
+        source_label(&self.dossier.sources[index], Naming::Short)
+    }
+
+    fn voice<'v>(&'v self, slug: &'v str) -> Voice<'v> {
+        match self.dossier.actor(slug) {
+            Some(actor) => Voice {
+                name: &actor.meta.name,
+                url: Some(page_path(Section::Actors, slug)),
+            },
+            None => Voice {
+                name: slug,
+                url: None,
+            },
+        }
+    }
+
+    /// Comparison page `number` (from 1): every measure for its slice of the sources.
+    fn compare_view(&self, number: usize) -> CompareView<'_> {
+        let comparison = &self.analysis.comparison;
+        let n = self.dossier.sources.len();
+        let range = ((number - 1) * SOURCES_PER_PAGE).min(n)..(number * SOURCES_PER_PAGE).min(n);
+        let page = Page {
+            views: self,
+            comparison,
+            range,
+        };
+        let index = self
+            .compare_index
+            .get_or_init(|| PageIndex::new(&self.dossier.sources, comparison));
+        let actors_shown = comparison.actor_coverage.len().min(COVERAGE_ACTORS);
+        CompareView {
+            pager: page.pager(number, n),
+            columns: page.columns(),
+            frames: page.frames(),
+            loaded: page.loaded(),
+            naming: page.naming(),
+            found_naming: page.found_naming(),
+            voices: page.voices(),
+            claims: page.claims(&index.unreviewed[number - 1]),
+            discrepancies: page.discrepancies(),
+            actor_coverage: page.coverage(&comparison.actor_coverage[..actors_shown], true),
+            actors_covered: comparison.actor_coverage.len(),
+            actors_shown,
+            topic_coverage: page.coverage(&comparison.topic_coverage, false),
+            reuse: page.reuse(&index.pairs[number - 1], &index.passages[number - 1]),
+            lexicon_sizes: &comparison.lexicon_sizes,
+            has_framing: !comparison.frames.is_empty(),
+            has_claims: !self.dossier.claims.is_empty(),
+        }
+    }
+}
+
+/// One comparison page being built: the sources in `range`.
+struct Page<'v> {
+    views: &'v Views<'v>,
+    comparison: &'v Comparison,
+    range: Range<usize>,
+}
+
+impl<'v> Page<'v> {
+    /// The part of a row with one cell per source that this page shows.
+    fn slice<'c, T>(&self, cells: &'c [T]) -> impl Iterator<Item = (&'c T, usize)> {
+        let shown = self.shown(cells.len());
+        cells[shown.clone()].iter().zip(shown)
+    }
+
+    /// The positions of this page's sources in a row of `len` cells.
+    fn shown(&self, len: usize) -> Range<usize> {
+        self.range.start.min(len)..self.range.end.min(len)
+    }
+
+    fn pager(&self, number: usize, total: usize) -> Pager {
+        let count = compare_pages(total);
+        let link = |k: usize| (1..=count).contains(&k).then(|| compare_page_path(k));
+        Pager {
+            number,
+            count,
+            first: self.range.start + 1,
+            last: self.range.end,
+            total,
+            first_url: link(1).filter(|_| number > 1),
+            previous_url: link(number.wrapping_sub(1)),
+            next_url: link(number + 1),
+            last_url: link(count).filter(|_| number < count),
+        }
+    }
+
+    fn columns(&self) -> Vec<Column<'v>> {
+        let views = self.views;
+        self.range
+            .clone()
+            .map(|i| {
+                let source = &views.dossier.sources[i];
+                let lede = source.paragraphs.first();
+                Column {
+                    label: views.column_label(i),
+                    card: &views.sources[i],
+                    deck: &source.deck,
+                    lede: lede.map(|p| p.text.as_str()),
+                    lede_url: lede.map(|p| views.evidence_url(i, &p.anchor)),
+                    headline_check: &self.comparison.headline_checks[i],
+                    sentences: self.comparison.sentence_counts[i],
+                }
+            })
+            .collect()
+    }
+
+    /// The link from a cell to the framing box of source `i`'s page.
+    fn box_url(&self, i: usize, id: &str) -> String {
+        source_url(&self.views.dossier.sources[i].slug, Some(id))
+    }
+
+    fn frames(&self) -> Vec<FrameRow<'v>> {
+        self.comparison
+            .frames
+            .iter()
+            .map(|row| FrameRow {
+                id: &row.id,
+                label: &row.label,
+                description: &row.description,
+                cells: self
+                    .slice(&row.cells)
+                    .map(|(cell, i)| FrameCell {
+                        count: cell.count,
+                        percent: cell.percent,
+                        heat: cell.percent.div_ceil(10),
+                        url: self.box_url(i, &frame_id(&row.id)),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn loaded(&self) -> Vec<LoadedRow<'v>> {
+        self.comparison
+            .loaded
             .iter()
             .enumerate()
-            .filter_map(|(a, found)| {
-                let phrasings: Vec<PhrasingBox> = found
-                    .rows
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(r, row)| {
-                        let used = use_of(&row.uses, index)?;
-                        Some(PhrasingBox {
-                            id: named_id(a, r),
-                            text: row.text.clone(),
-                            kind: row.kind,
-                            count: used.count,
-                            quoted: used.quoted,
-                            sentences: self.evidence_views(index, &used.evidence),
-                            quoted_sentences: self.evidence_views(index, &used.quoted_evidence),
-                        })
+            .map(|(r, row)| LoadedRow {
+                category: &row.category,
+                description: &row.description,
+                cells: self
+                    .slice(&row.cells)
+                    .zip(self.slice(&row.quoted))
+                    .map(|((hits, i), (quoted, _))| LoadedCell {
+                        count: hits.len(),
+                        terms: term_counts(hits),
+                        quoted_count: quoted.len(),
+                        quoted_terms: term_counts(quoted),
+                        url: self.box_url(i, &loaded_id(r)),
                     })
-                    .collect();
-                (!phrasings.is_empty()).then(|| FoundNamingBox {
-                    label: found.label.clone(),
-                    url: page_path(Section::Actors, &found.actor),
-                    phrasings,
-                })
+                    .collect(),
             })
             .collect()
     }
 
-    /// One actor's found-naming table for the sources in `range`.
-    fn found_naming_view(
-        &self,
-        a: usize,
-        found: &FoundNaming,
-        range: &Range<usize>,
-    ) -> FoundNamingView {
+    fn naming(&self) -> Vec<NamingRow<'v>> {
+        self.comparison
+            .naming
+            .iter()
+            .map(|row| NamingRow {
+                label: &row.label,
+                varies: row.varies,
+                cells: self
+                    .slice(&row.cells)
+                    .map(|(uses, i)| {
+                        uses.iter()
+                            .map(|u| NameUseView {
+                                variant: &u.variant,
+                                count: u.count,
+                                url: self.views.evidence_url(i, &u.anchor),
+                            })
+                            .collect()
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn found_naming(&self) -> FoundNamingSection {
+        let found = &self.comparison.found_naming;
+        FoundNamingSection {
+            actors: found
+                .actors
+                .iter()
+                .enumerate()
+                .map(|(a, f)| self.found_naming_table(a, f))
+                .collect(),
+            eligible: found.eligible,
+            actors_limit: crate::analyse::naming::ACTORS_SHOWN,
+            rows_limit: crate::analyse::naming::ROWS_SHOWN,
+        }
+    }
+
+    /// One actor's found-naming table.
+    fn found_naming_table(&self, a: usize, found: &FoundNaming) -> FoundNamingTable {
         let rows = found
             .rows
             .iter()
             .enumerate()
-            .map(|(r, row)| PhrasingRowView {
+            .map(|(r, row)| PhrasingRow {
                 text: row.text.clone(),
                 kind: row.kind,
                 differs: row.differs,
-                cells: range
+                cells: self
+                    .range
                     .clone()
                     .map(|i| {
                         let used = use_of(&row.uses, i);
-                        PhrasingCellView {
+                        PhrasingCell {
                             count: used.map_or(0, |u| u.count),
                             quoted: used.map_or(0, |u| u.quoted),
                             names: found.sources.binary_search(&i).is_ok(),
-                            url: used.map(|_| {
-                                format!(
-                                    "{}#{}",
-                                    page_path(Section::Sources, &self.dossier.sources[i].slug),
-                                    named_id(a, r)
-                                )
-                            }),
+                            url: used.map(|_| self.box_url(i, &named_id(a, r))),
                         }
                     })
                     .collect(),
             })
             .collect();
-        FoundNamingView {
+        FoundNamingTable {
             label: found.label.clone(),
             url: page_path(Section::Actors, &found.actor),
             mentions: found.mentions,
@@ -294,333 +628,161 @@ impl Views<'_> {
         }
     }
 
-    fn evidence_list(&self, index: usize, list: &[Evidence]) -> Vec<Value> {
-        list.iter()
-            .map(|e| json!({ "url": self.evidence_url(index, &e.anchor), "html": e.marked(), "cues": e.cues }))
+    fn voices(&self) -> Vec<VoiceColumn<'v>> {
+        let views = self.views;
+        self.slice(&self.comparison.voices)
+            .map(|(v, i)| VoiceColumn {
+                label: views.column_label(i),
+                groups: &v.groups,
+                speakers: v
+                    .speakers
+                    .iter()
+                    .map(|s| SpeakerView {
+                        who: match s.is_actor {
+                            true => views.voice(&s.speaker),
+                            false => Voice {
+                                name: &s.speaker,
+                                url: None,
+                            },
+                        },
+                        group: &s.group,
+                        direct: s.direct,
+                        indirect: s.indirect,
+                        words: s.words,
+                        verbs: &s.verbs,
+                        urls: s.anchors.iter().map(|a| views.evidence_url(i, a)).collect(),
+                    })
+                    .collect(),
+                silent: v.silent.iter().map(|s| views.voice(s)).collect(),
+                unattributed_percent: v.unattributed_percent,
+                unattributed_sentences: v.unattributed_sentences,
+            })
             .collect()
     }
 
-    /// A short name for a source in column headers: its outlet, or its headline.
-    pub(super) fn column_label(&self, index: usize) -> String {
-        let source = &self.dossier.sources[index];
-        if source.outlet.value.eq_ignore_ascii_case("unknown") {
-            crate::text::truncate_words(&source.headline, 40)
-        } else {
-            source.outlet.value.clone()
-        }
-    }
-
-    fn actor_link(&self, slug: &str) -> Value {
-        match self.dossier.actor(slug) {
-            Some(actor) => {
-                json!({ "name": actor.meta.name, "url": page_path(Section::Actors, slug) })
-            }
-            None => json!({ "name": slug, "url": null }),
-        }
-    }
-
-    /// The framing box of one source's page: its frames, loaded words and names,
-    /// each linking to the comparison.
-    pub(super) fn framing_box(&self, index: usize) -> Value {
-        let comparison = &self.analysis.comparison;
-        let mut frames: Vec<Value> = comparison
-            .frames
-            .iter()
-            .filter_map(|row| {
-                let cell = row.cells.get(index).filter(|c| c.count > 0)?;
-                Some(json!({
-                    "id": format!("frame-{}", row.id),
-                    "label": row.label,
-                    "percent": cell.percent,
-                    "count": cell.count,
-                    "sentences": self.evidence_list(index, &cell.sentences),
-                }))
-            })
-            .collect();
-        frames.sort_by(|a, b| b["percent"].as_u64().cmp(&a["percent"].as_u64()));
-        let loaded: Vec<Value> = comparison
-            .loaded
-            .iter()
-            .enumerate()
-            .filter_map(|(r, row)| {
-                let hits = row.cells.get(index).map_or(&[][..], Vec::as_slice);
-                let quoted = row.quoted.get(index).map_or(&[][..], Vec::as_slice);
-                if hits.is_empty() && quoted.is_empty() {
-                    return None;
-                }
-                let distinct = |list: &[Evidence]| {
-                    let mut terms: Vec<String> = list
-                        .iter()
-                        .flat_map(|e| e.cues.iter().map(|c| c.to_lowercase()))
-                        .collect();
-                    terms.sort();
-                    terms.dedup();
-                    terms
-                };
-                Some(json!({
-                    "id": format!("loaded-{r}"),
-                    "category": row.category,
-                    "terms": distinct(hits),
-                    "sentences": self.evidence_list(index, hits),
-                    "quoted_terms": distinct(quoted),
-                    "quoted_sentences": self.evidence_list(index, quoted),
-                }))
-            })
-            .collect();
-        let naming: Vec<Value> = comparison
-            .naming
-            .iter()
-            .filter_map(|row| {
-                let uses = row.cells.get(index).filter(|u| !u.is_empty())?;
-                Some(json!({ "label": row.label, "variants": uses.iter().map(|u| u.variant.as_str()).collect::<Vec<_>>() }))
-            })
-            .collect();
-        json!({
-            "frames": frames,
-            "loaded": loaded,
-            "naming": naming,
-            "found_naming": self.found_naming_box(index),
-            "sentences": comparison.sentence_counts.get(index),
-        })
-    }
-
-    /// Comparison page `number` (from 1): every measure for its slice of the sources.
-    pub(super) fn compare_context(&self, comparison: &Comparison, number: usize) -> Value {
-        let n = self.dossier.sources.len();
-        let pages = compare_pages(n);
-        let range = ((number - 1) * SOURCES_PER_PAGE).min(n)..(number * SOURCES_PER_PAGE).min(n);
-        let slice = |len: usize| range.start.min(len)..range.end.min(len);
-        let index = self
-            .compare_index
-            .get_or_init(|| PageIndex::new(&self.dossier.sources, comparison));
-        let positions = &index.positions;
-        let page = number - 1;
-        let columns: Vec<Value> = range
-            .clone()
-            .map(|i| {
-                let source = &self.dossier.sources[i];
-                let check = &comparison.headline_checks[i];
-                json!({
-                    "label": self.column_label(i),
-                    "card": self.sources[i],
-                    "deck": source.deck,
-                    "lede": source.paragraphs.first().map(|p| p.text.as_str()),
-                    "lede_url": source.paragraphs.first().map(|p| self.evidence_url(i, &p.anchor)),
-                    "headline_check": check,
-                    "sentences": comparison.sentence_counts[i],
-                })
-            })
-            .collect();
-        let link = |k: usize| (1..=pages).contains(&k).then(|| compare_page_path(k));
-        let pager = json!({
-            "number": number,
-            "count": pages,
-            "first": range.start + 1,
-            "last": range.end,
-            "total": n,
-            "first_url": link(1).filter(|_| number > 1),
-            "previous_url": link(number.wrapping_sub(1)),
-            "next_url": link(number + 1),
-            "last_url": link(pages).filter(|_| number < pages),
-        });
-
-        let frames: Vec<Value> = comparison
-            .frames
-            .iter()
-            .map(|row| {
-                json!({
-                    "id": row.id,
-                    "label": row.label,
-                    "description": row.description,
-                    "cells": row.cells[slice(row.cells.len())].iter().zip(range.clone()).map(|(cell, i)| json!({
-                        "count": cell.count,
-                        "percent": cell.percent,
-                        "heat": cell.percent.div_ceil(10),
-                        "url": format!("{}#frame-{}", page_path(Section::Sources, &self.dossier.sources[i].slug), row.id),
-                    })).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-
-        let loaded: Vec<Value> = comparison
-            .loaded
-            .iter()
-            .enumerate()
-            .map(|(r, row)| {
-                json!({
-                    "category": row.category,
-                    "description": row.description,
-                    "cells": row.cells[slice(row.cells.len())].iter().zip(&row.quoted[slice(row.quoted.len())]).zip(range.clone()).map(|((hits, quoted), i)| {
-                        json!({
-                            "count": hits.len(),
-                            "terms": term_counts(hits),
-                            "quoted_count": quoted.len(),
-                            "quoted_terms": term_counts(quoted),
-                            "url": format!("{}#loaded-{r}", page_path(Section::Sources, &self.dossier.sources[i].slug)),
-                        })
-                    }).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-
-        let naming: Vec<Value> = comparison
-            .naming
-            .iter()
-            .map(|row| {
-                json!({
-                    "label": row.label,
-                    "varies": row.varies,
-                    "cells": row.cells[slice(row.cells.len())].iter().zip(range.clone()).map(|(uses, i)| uses.iter().map(|u| json!({
-                        "variant": u.variant,
-                        "count": u.count,
-                        "url": self.evidence_url(i, &u.anchor),
-                    })).collect::<Vec<_>>()).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-
-        let found = &comparison.found_naming;
-        let found_naming: Vec<FoundNamingView> = found
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(a, f)| self.found_naming_view(a, f, &range))
-            .collect();
-
-        let voices: Vec<Value> = comparison.voices[slice(comparison.voices.len())]
-            .iter()
-            .zip(range.clone())
-            .map(|(v, i)| {
-                json!({
-                    "label": self.column_label(i),
-                    "groups": v.groups,
-                    "speakers": v.speakers.iter().map(|s| json!({
-                        "who": if s.is_actor { self.actor_link(&s.speaker) } else { json!({ "name": s.speaker, "url": null }) },
-                        "group": s.group,
-                        "direct": s.direct,
-                        "indirect": s.indirect,
-                        "words": s.words,
-                        "verbs": s.verbs,
-                        "urls": s.anchors.iter().map(|a| self.evidence_url(i, a)).collect::<Vec<_>>(),
-                    })).collect::<Vec<_>>(),
-                    "silent": v.silent.iter().map(|s| self.actor_link(s)).collect::<Vec<_>>(),
-                    "unattributed_percent": v.unattributed_percent,
-                    "unattributed_sentences": v.unattributed_sentences,
-                })
-            })
-            .collect();
-
-        let claims: Vec<Value> = comparison
+    /// The claims, with the unreviewed matches `unreviewed` lists for this page.
+    fn claims(&self, unreviewed: &HashMap<usize, Vec<(usize, usize)>>) -> Vec<ClaimRow<'v>> {
+        let views = self.views;
+        self.comparison
             .claims
             .iter()
             .enumerate()
-            .map(|(claim, row)| {
-                json!({
-                    "id": row.id,
-                    "title": row.title,
-                    "question": row.question,
-                    "contested": row.contested,
-                    "cells": row.cells[slice(row.cells.len())].iter().zip(range.clone()).map(|(cell, i)| json!({
-                        "stance": cell.stance,
-                        "url": cell.cite.as_deref().map(|a| self.evidence_url(i, a)),
-                        "note": cell.note,
-                    })).collect::<Vec<_>>(),
-                    "unreviewed": index.unreviewed[page].get(&claim).into_iter().flatten().map(|&i| {
-                        let (slug, e) = &row.unreviewed[i];
-                        let i = positions.get(slug.as_str()).copied().unwrap_or(0);
-                        json!({ "source": self.column_label(i), "url": self.evidence_url(i, &e.anchor), "html": e.marked() })
-                    }).collect::<Vec<_>>(),
-                })
+            .map(|(claim, row)| ClaimRow {
+                id: &row.id,
+                title: &row.title,
+                question: row.question.as_deref(),
+                contested: row.contested,
+                cells: self
+                    .slice(&row.cells)
+                    .map(|(cell, i)| ClaimCell {
+                        stance: cell.stance,
+                        url: cell.cite.as_deref().map(|a| views.evidence_url(i, a)),
+                        note: cell.note.as_deref(),
+                    })
+                    .collect(),
+                unreviewed: unreviewed
+                    .get(&claim)
+                    .into_iter()
+                    .flatten()
+                    .map(|&(k, source)| {
+                        let evidence = &row.unreviewed[k].1;
+                        Unreviewed {
+                            source: views.column_label(source),
+                            url: views.evidence_url(source, &evidence.anchor),
+                            html: evidence.marked(),
+                        }
+                    })
+                    .collect(),
             })
-            .collect();
+            .collect()
+    }
 
-        let discrepancies: Vec<Value> = comparison
+    fn discrepancies(&self) -> Vec<DiscrepancyRow<'v>> {
+        self.comparison
             .discrepancies
             .iter()
+            .map(|row| DiscrepancyRow {
+                label: &row.label,
+                differs: row.differs,
+                cells: self
+                    .slice(&row.cells)
+                    .map(|(values, i)| self.views.evidence_views(i, values))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// Coverage rows, each cell linking to the first sentence that covers the
+    /// row in the source, if any; `actors` rows link to the actor's page.
+    fn coverage(&self, rows: &'v [found::CoverageRow], actors: bool) -> Vec<CoverageRow<'v>> {
+        rows.iter()
             .map(|row| {
-                json!({
-                    "label": row.label,
-                    "differs": row.differs,
-                    "cells": row.cells[slice(row.cells.len())].iter().zip(range.clone()).map(|(values, i)| self.evidence_list(i, values)).collect::<Vec<_>>(),
-                })
+                let mut cells = vec![None; self.range.len()];
+                // `sources` is in source order.
+                let covered = &row.sources;
+                let from = covered.partition_point(|c| c.source < self.range.start);
+                let to = covered.partition_point(|c| c.source < self.range.end);
+                for c in &covered[from..to] {
+                    cells[c.source - self.range.start] =
+                        Some(self.views.evidence_url(c.source, &c.anchor));
+                }
+                CoverageRow {
+                    label: &row.label,
+                    url: actors.then(|| page_path(Section::Actors, &row.id)),
+                    cells,
+                }
             })
-            .collect();
+            .collect()
+    }
 
-        let coverage =
-            |rows: &[crate::analyse::compare::CoverageRow], actors: bool| -> Vec<Value> {
-                rows.iter()
-                    .map(|row| {
-                        json!({
-                            "label": row.label,
-                            "url": actors.then(|| page_path(Section::Actors, &row.id)),
-                            "cells": self.coverage_cells(&row.sources, &range),
-                        })
-                    })
-                    .collect()
-            };
-
-        let label_of = |slug: &str| {
-            let i = positions.get(slug).copied().unwrap_or(0);
-            (self.column_label(i), i)
-        };
-        let reuse_pairs: Vec<Value> = index.pairs[page]
-            .iter()
-            .map(|&i| {
-                let p = &comparison.reuse.pairs[i];
-                let (a_label, a) = label_of(&p.a);
-                let (b_label, b) = label_of(&p.b);
-                json!({
-                    "a": a_label, "a_url": page_path(Section::Sources, &self.dossier.sources[a].slug),
-                    "b": b_label, "b_url": page_path(Section::Sources, &self.dossier.sources[b].slug),
-                    "a_in_b": p.a_in_b, "b_in_a": p.b_in_a,
+    /// Shared text: the overlap of this page's sources with each other, and
+    /// the pairs and passages whose first source is on this page.
+    fn reuse(
+        &self,
+        pairs: &[(usize, usize, usize)],
+        passages: &[(usize, usize, usize)],
+    ) -> ReuseView<'v> {
+        let views = self.views;
+        let reuse = &self.comparison.reuse;
+        let page_of = |i: usize| page_path(Section::Sources, &views.dossier.sources[i].slug);
+        ReuseView {
+            window: reuse.window,
+            rows: self
+                .slice(&reuse.overlap)
+                .map(|(cells, i)| OverlapRow {
+                    label: views.column_label(i),
+                    cells: &cells[self.shown(cells.len())],
                 })
-            })
-            .collect();
-        let overlap = &comparison.reuse.overlap;
-        let reuse_rows: Vec<Value> = overlap[slice(overlap.len())]
-            .iter()
-            .zip(range.clone())
-            .map(|(cells, i)| json!({ "label": self.column_label(i), "cells": cells[slice(cells.len())] }))
-            .collect();
-        let passages: Vec<Value> = index.passages[page]
-            .iter()
-            .map(|&i| {
-                let p = &comparison.reuse.passages[i];
-                let (a_label, a) = label_of(&p.a);
-                let (b_label, b) = label_of(&p.b);
-                json!({
-                    "a": a_label, "a_url": self.evidence_url(a, &p.a_anchor),
-                    "b": b_label, "b_url": self.evidence_url(b, &p.b_anchor),
-                    "percent": p.percent,
-                    "diff": p.diff,
+                .collect(),
+            pairs: pairs
+                .iter()
+                .map(|&(k, a, b)| {
+                    let pair = &reuse.pairs[k];
+                    ReusePair {
+                        a: views.column_label(a),
+                        a_url: page_of(a),
+                        b: views.column_label(b),
+                        b_url: page_of(b),
+                        a_in_b: pair.a_in_b,
+                        b_in_a: pair.b_in_a,
+                    }
                 })
-            })
-            .collect();
-
-        json!({
-            "pager": pager,
-            "columns": columns,
-            "frames": frames,
-            "loaded": loaded,
-            "naming": naming,
-            "found_naming": FoundNamingSection {
-                actors: found_naming,
-                eligible: found.eligible,
-                actors_limit: crate::analyse::naming::ACTORS_SHOWN,
-                rows_limit: crate::analyse::naming::ROWS_SHOWN,
-            },
-            "voices": voices,
-            "claims": claims,
-            "discrepancies": discrepancies,
-            "actor_coverage": coverage(&comparison.actor_coverage[..comparison.actor_coverage.len().min(COVERAGE_ACTORS)], true),
-            "actors_covered": comparison.actor_coverage.len(),
-            "actors_shown": comparison.actor_coverage.len().min(COVERAGE_ACTORS),
-            "topic_coverage": coverage(&comparison.topic_coverage, false),
-            "reuse": { "window": comparison.reuse.window, "rows": reuse_rows, "pairs": reuse_pairs, "passages": passages },
-            "lexicon_sizes": comparison.lexicon_sizes,
-            "has_framing": !comparison.frames.is_empty(),
-            "has_claims": !self.dossier.claims.is_empty(),
-        })
+                .collect(),
+            passages: passages
+                .iter()
+                .map(|&(k, a, b)| {
+                    let passage = &reuse.passages[k];
+                    Passage {
+                        a: views.column_label(a),
+                        a_url: views.evidence_url(a, &passage.a_anchor),
+                        b: views.column_label(b),
+                        b_url: views.evidence_url(b, &passage.b_anchor),
+                        percent: passage.percent,
+                        diff: &passage.diff,
+                    }
+                })
+                .collect(),
+        }
     }
 }
 

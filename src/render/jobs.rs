@@ -1,0 +1,256 @@
+//! The list of the site's pages and the loop that renders them.
+
+use super::cache::{CachedPage, PageCache};
+use super::pages::{PageContext, Rendered};
+use super::search;
+use super::templates::template_error;
+use super::views::Views;
+use super::RenderStats;
+use crate::analyse::Analysis;
+use crate::error::{Error, Result};
+use crate::markdown;
+use crate::output::{lock, OutputFile, Sink, WriteFile};
+use crate::resolve::Dossier;
+use crate::theme::Theme;
+use crate::urls::absolute_url;
+use rayon::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use tera::{Context, Tera};
+
+/// Where a render's compiled templates come from.
+pub(super) enum Compiled<'c> {
+    Ready(Arc<Tera>),
+    /// From the cache, which also reuses pages rendered before.
+    Cached(&'c mut PageCache),
+}
+
+pub(super) fn render_with(
+    dossier: &Dossier,
+    analysis: &Analysis,
+    theme: &Theme,
+    compiled: Compiled,
+    search_shard_bytes: usize,
+    sink: &dyn Sink,
+) -> Result<RenderStats> {
+    let (tera, template_keys, cache) = match compiled {
+        Compiled::Cached(cache) => {
+            let (tera, keys) = cache.templates(theme)?;
+            (tera, Some(keys), Some(cache))
+        }
+        Compiled::Ready(tera) => (tera, None, None),
+    };
+    let views = Views::new(dossier, analysis);
+    let mut jobs = views.page_jobs(theme);
+    jobs.sort_by(|a, b| a.path.cmp(&b.path));
+    let pages = jobs.len();
+    let lookup = cache.as_deref();
+    let rendered_count = AtomicUsize::new(0);
+    let sink = Counting::new(sink);
+    let put = |file: OutputFile| sink.put(file);
+    let cached: std::sync::Mutex<Vec<(String, CachedPage)>> = Default::default();
+
+    // Each page is built, rendered and handed to the sink in one go, so a
+    // build holds a few pages at a time, not the whole site.
+    let render_pages = || {
+        jobs.into_par_iter().try_for_each(|job| {
+            let (path, title, context) = job.make();
+            let template = context.template();
+            let page = Rendered::new(&dossier.config, &path, &title, &context);
+            let (Some(cache), Some(template_keys)) = (lookup, &template_keys) else {
+                rendered_count.fetch_add(1, Ordering::Relaxed);
+                return put(render_page(&tera, template, &path, &page)?);
+            };
+            let template_key = template_keys.get(template).copied().unwrap_or_default();
+            let key = cache
+                .page_key(template_key, template, &page)
+                .map_err(|e| context_error(template, &e))?;
+            let file = match cache.get(&path, key) {
+                Some(bytes) => OutputFile { path, bytes },
+                None => {
+                    rendered_count.fetch_add(1, Ordering::Relaxed);
+                    render_page(&tera, template, &path, &page)?
+                }
+            };
+            lock(&cached).push((file.path.clone(), (key, file.bytes.clone())));
+            put(file)
+        })
+    };
+    let data_files = || -> Result<()> {
+        sink.put_streamed("dossier.json", &|out| {
+            crate::export::write_json(dossier, analysis, out)
+        })?;
+        views.write_search_index(search_shard_bytes, &sink)
+    };
+    let (rendered, data) = rayon::join(render_pages, data_files);
+    rendered?;
+    data?;
+
+    if views.has_code.load(Ordering::Relaxed) {
+        put(OutputFile::new(
+            "static/syntax.css",
+            crate::highlight::stylesheet().into_bytes(),
+        ))?;
+    }
+    for (path, bytes) in theme.static_files() {
+        put(OutputFile::new(path, bytes.to_vec()))?;
+    }
+    put(OutputFile::new(".nojekyll", Vec::new()))?;
+    if let Some(cache) = cache {
+        cache.keep(
+            cached
+                .into_inner()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .into_iter(),
+        );
+    }
+    Ok(RenderStats {
+        pages,
+        rendered: rendered_count.into_inner(),
+        html: sink.html.into_inner(),
+        files: sink.files.into_inner(),
+    })
+}
+
+/// Counts the files, and the HTML pages among them, on their way to a sink.
+struct Counting<'s> {
+    sink: &'s dyn Sink,
+    files: AtomicUsize,
+    html: AtomicUsize,
+}
+
+impl<'s> Counting<'s> {
+    fn new(sink: &'s dyn Sink) -> Self {
+        Counting {
+            sink,
+            files: AtomicUsize::new(0),
+            html: AtomicUsize::new(0),
+        }
+    }
+
+    fn count(&self, path: &str) {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        if path.ends_with(".html") {
+            self.html.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
+impl Sink for Counting<'_> {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        self.count(&file.path);
+        self.sink.put(file)
+    }
+
+    fn put_streamed(&self, path: &str, write: &WriteFile) -> Result<()> {
+        self.count(path);
+        self.sink.put_streamed(path, write)
+    }
+}
+
+fn render_page(tera: &Tera, template: &str, path: &str, page: &Rendered) -> Result<OutputFile> {
+    let context = Context::from_serialize(page).map_err(|e| template_error(template, &e))?;
+    tera.render(template, &context)
+        .map(|text| OutputFile::new(path, text.into_bytes()))
+        .map_err(|e| template_error(template, &e))
+}
+
+/// A context that cannot be serialised is a bug in its type, not in the content;
+/// it is still reported as the page's error rather than a panic.
+fn context_error(template: &str, error: &serde_json::Error) -> Error {
+    Error::Template {
+        template: template.to_string(),
+        message: error.to_string(),
+    }
+}
+
+/// A page to make. Its path and title are known up front (the sitemap lists
+/// the paths, and two pages may not share one); its context is built only when
+/// the page is rendered, so only the pages being rendered have one in memory.
+pub(super) struct PageJob<'v> {
+    path: String,
+    title: String,
+    make: Box<dyn FnOnce() -> PageContext<'v> + Send + 'v>,
+}
+
+impl<'v> PageJob<'v> {
+    pub(super) fn new(
+        path: impl Into<String>,
+        title: impl Into<String>,
+        make: impl FnOnce() -> PageContext<'v> + Send + 'v,
+    ) -> PageJob<'v> {
+        PageJob {
+            path: path.into(),
+            title: title.into(),
+            make: Box::new(make),
+        }
+    }
+
+    /// The page's path, title and context, built now.
+    pub(super) fn make(self) -> (String, String, PageContext<'v>) {
+        (self.path, self.title, (self.make)())
+    }
+}
+
+impl Views<'_> {
+    pub(super) fn page_jobs(&self, theme: &Theme) -> Vec<PageJob<'_>> {
+        let mut jobs = vec![
+            self.home(),
+            self.sources_index(),
+            self.actors_index(),
+            self.notes_index(),
+            self.timeline_page(),
+            self.not_found(theme),
+        ];
+        jobs.extend(self.compare_jobs());
+        jobs.push(self.search_page());
+        jobs.push(self.a_to_z_page());
+        jobs.extend(self.tag_jobs());
+        jobs.extend(self.source_jobs());
+        jobs.extend(self.actor_jobs());
+        jobs.extend(self.note_jobs());
+        let pages: Vec<String> = jobs
+            .iter()
+            .filter(|j| j.path != "404.html")
+            .map(|j| absolute_url(&self.dossier.config.base_url, &j.path))
+            .collect();
+        jobs.push(self.sitemap(pages));
+        jobs.push(self.atom());
+        jobs
+    }
+
+    /// The search index's files, each handed to `sink` as it is made.
+    fn write_search_index(&self, budget: usize, sink: &dyn Sink) -> Result<()> {
+        search::write_index(
+            self.dossier,
+            |body| {
+                markdown::plain_text(body, |l| self.dossier.title_of(&l.target).map(String::from))
+            },
+            budget,
+            &mut |(path, bytes)| sink.put(OutputFile::new(path, bytes)),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::urls::{absolute_url, root_of};
+
+    #[test]
+    fn root_prefix_follows_depth() {
+        assert_eq!(root_of("index.html"), "");
+        assert_eq!(root_of("sources/a.html"), "../");
+    }
+
+    #[test]
+    fn absolute_urls_drop_index_html() {
+        assert_eq!(
+            absolute_url("https://x.org/d/", "index.html"),
+            "https://x.org/d/"
+        );
+        assert_eq!(
+            absolute_url("https://x.org/d", "sources/a.html"),
+            "https://x.org/d/sources/a.html"
+        );
+    }
+}
