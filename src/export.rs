@@ -13,8 +13,11 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Bumped when a field changes meaning or disappears, or takes a new kind of value
-/// (2: a statement's speaker may be `unlisted`, a name with no actor file).
-pub const FORMAT_VERSION: u32 = 2;
+/// (2: a statement's speaker may be `unlisted`, a name with no actor file;
+/// 3: metadata a source does not give is `null`, never the string "unknown";
+/// named fields where there were pairs: a line's `split`, a passage's `diff`, a
+/// claim's `unreviewed` matches; `direction` is `"ltr"` or `"rtl"`).
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Serialize, JsonSchema)]
 #[schemars(title = "dossier.json", description = "The built model of a dossier")]

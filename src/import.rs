@@ -6,7 +6,7 @@ use crate::ingest::html::{self, Extracted, Found};
 use crate::ingest::{self, infer, Field, LineRole, Source};
 use crate::load;
 use crate::model::Section;
-use crate::model::{Config, Document, Origin, SourceKind, SourceMeta};
+use crate::model::{Config, Document, Origin, SourceKind, SourceMeta, UNKNOWN};
 use crate::scaffold::quoted;
 use crate::text::slugify;
 use std::collections::{HashMap, HashSet};
@@ -66,7 +66,7 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
         let mut meta = SourceMeta {
-            outlet: options.outlet.clone().unwrap_or_else(|| "unknown".into()),
+            outlet: options.outlet.clone(),
             ..load::MaybeDefault::fallback().expect("sources may lack front matter")
         };
         let (text, page, read_from) = if html::is_html_name(file) || html::file_is_html(file) {
@@ -103,10 +103,8 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
                  wall or an index page); a page's text can also be copied into a .txt file",
             )]));
         }
-        if source.outlet.value == "unknown" {
-            if let Some(found) = outlet_named_around(&source, &file_name) {
-                source.outlet = found;
-            }
+        if source.outlet.is_none() {
+            source.outlet = outlet_named_around(&source, &file_name);
         }
         // A Markdown file stays Markdown: its paragraphs are separated by blank lines.
         let extension = if file.extension().is_some_and(|e| e == "md") {
@@ -233,7 +231,7 @@ fn free_slug(
             path: path_of(&base),
         });
     }
-    let outlet = (source.outlet.value != "unknown").then(|| slugify(&source.outlet.value));
+    let outlet = source.outlet.as_ref().map(|outlet| slugify(&outlet.value));
     let candidates = outlet
         .iter()
         .map(|outlet| format!("{base}-{outlet}"))
@@ -310,8 +308,8 @@ fn render_source_file(
     let kind = if source.dateline.is_some()
         && source
             .outlet
-            .inferred_from
-            .as_deref()
+            .as_ref()
+            .and_then(|outlet| outlet.inferred_from.as_deref())
             .is_some_and(|e| e.contains("dateline"))
     {
         SourceKind::Wire
@@ -325,7 +323,7 @@ fn render_source_file(
         write!(note, " {label} read from {}.", found.from).unwrap();
     }
     for (label, field) in [("Outlet", &source.outlet), ("Author", &source.author)] {
-        if let Some(evidence) = &field.inferred_from {
+        if let Some(evidence) = field.as_ref().and_then(|f| f.inferred_from.as_ref()) {
             write!(note, " {label} inferred from {evidence}.").unwrap();
         }
     }
@@ -345,7 +343,7 @@ fn render_source_file(
     }
     let published = source
         .published
-        .map_or_else(|| "unknown".to_string(), |d| d.to_string());
+        .map_or_else(|| UNKNOWN.to_string(), |d| d.to_string());
     let kind = match kind {
         SourceKind::News => "news",
         SourceKind::Wire => "wire",
@@ -355,10 +353,10 @@ fn render_source_file(
     format!(
         "+++\ntitle = {}\noutlet = {}\nauthor = {}\npublished = {}\nurl = {}\nlanguage = {}\nkind = {}\norigin = {}\ntags = []\n{}note = {}\n+++\n{}",
         quoted(&source.headline),
-        quoted(&source.outlet.value),
-        quoted(&source.author.value),
+        quoted(shown(&source.outlet)),
+        quoted(shown(&source.author)),
         quoted(&published),
-        quoted(&source.meta.url),
+        quoted(source.meta.url.as_deref().unwrap_or(UNKNOWN)),
         quoted(&source.language),
         quoted(kind),
         quoted(file_name),
@@ -366,6 +364,11 @@ fn render_source_file(
         quoted(&note),
         text
     )
+}
+
+/// A metadata value as a front matter writes it: "unknown" when there is none.
+fn shown(field: &Option<Field>) -> &str {
+    field.as_ref().map_or(UNKNOWN, |f| f.value.as_str())
 }
 
 /// The front matter a saved page gives, each value with where it was read. The
@@ -380,24 +383,20 @@ fn fill_from_page(
     if let Some(deck) = &page.deck {
         read_from.push(("Deck", deck.clone()));
     }
-    let mut take = |label: &'static str, found: &Option<Found>, slot: &mut String| {
+    let mut take = |label: &'static str, found: &Option<Found>, slot: &mut Option<String>| {
         if let Some(found) = found {
-            slot.clone_from(&found.value);
+            *slot = Some(found.value.clone());
             read_from.push((label, found.clone()));
         }
     };
-    let mut title = String::new();
-    take("Headline", &page.headline, &mut title);
-    meta.title = (!title.is_empty()).then_some(title);
+    take("Headline", &page.headline, &mut meta.title);
     take("Author", &page.author, &mut meta.author);
     take("Date", &page.published, &mut meta.published);
     take("URL", &page.url, &mut meta.url);
     if !outlet_given {
         take("Outlet", &page.outlet, &mut meta.outlet);
     }
-    let mut language = String::new();
-    take("Language", &page.language, &mut language);
-    meta.language = (!language.is_empty()).then_some(language);
+    take("Language", &page.language, &mut meta.language);
     read_from
 }
 
@@ -439,15 +438,15 @@ pub fn describe(item: &Imported) -> String {
     let fields = [("outlet", &source.outlet), ("author", &source.author)];
     for (label, field) in fields {
         let how = field
-            .inferred_from
-            .as_deref()
+            .as_ref()
+            .and_then(|f| f.inferred_from.as_deref())
             .map(|e| format!("  (from {e})"))
             .unwrap_or_default();
-        writeln!(out, "  {label:<9}  {}{how}", field.value).unwrap();
+        writeln!(out, "  {label:<9}  {}{how}", shown(field)).unwrap();
     }
     let date = source
         .published
-        .map_or("unknown".to_string(), |d| d.to_string());
+        .map_or(UNKNOWN.to_string(), |d| d.to_string());
     let how = source
         .published_evidence
         .as_deref()
@@ -478,7 +477,7 @@ pub fn describe(item: &Imported) -> String {
     writeln!(out, "  removed:   {} line(s)", removed.len()).unwrap();
     for line in removed {
         let what = match &line.split {
-            Some((_, cut)) => format!("end of line: {:?}", cut.trim()),
+            Some(split) => format!("end of line: {:?}", split.cut.trim()),
             None => format!("{:?}", crate::text::truncate_words(line.text.trim(), 70)),
         };
         writeln!(

@@ -331,13 +331,7 @@ pub trait MaybeDefault: Sized {
 
 impl MaybeDefault for SourceMeta {
     fn fallback() -> Option<Self> {
-        Some(SourceMeta {
-            outlet: "unknown".into(),
-            author: "unknown".into(),
-            published: "unknown".into(),
-            url: "unknown".into(),
-            ..SourceMeta::default()
-        })
+        Some(SourceMeta::default())
     }
 }
 

@@ -153,14 +153,17 @@ impl ActorKind {
 pub struct SourceMeta {
     /// The headline; inferred from the text when absent.
     pub title: Option<String>,
-    #[serde(default = "unknown")]
-    pub outlet: String,
-    #[serde(default = "unknown")]
-    pub author: String,
-    #[serde(default = "unknown")]
-    pub published: String,
-    #[serde(default = "unknown")]
-    pub url: String,
+    // Files write "unknown" where the article does not say (`dossier new` and
+    // `dossier import` do): read as no value.
+    #[serde(default, deserialize_with = "known")]
+    pub outlet: Option<String>,
+    #[serde(default, deserialize_with = "known")]
+    pub author: Option<String>,
+    /// As written: a date, or none when the file says "unknown" or nothing.
+    #[serde(default, deserialize_with = "known")]
+    pub published: Option<String>,
+    #[serde(default, deserialize_with = "known")]
+    pub url: Option<String>,
     pub language: Option<String>,
     pub kind: Option<SourceKind>,
     /// The file the text was imported from.
@@ -184,8 +187,13 @@ pub struct SourceMeta {
     pub deck: Option<Vec<String>>,
 }
 
-fn unknown() -> String {
-    "unknown".to_string()
+/// The word a front matter writes for a value the article does not give.
+pub const UNKNOWN: &str = "unknown";
+
+/// A front-matter value, or none when it is empty or says "unknown" (any case).
+fn known<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let value: Option<String> = Option::deserialize(deserializer)?;
+    Ok(value.filter(|v| !v.trim().is_empty() && !v.trim().eq_ignore_ascii_case(UNKNOWN)))
 }
 
 /// Front matter of an actor profile.

@@ -4,7 +4,10 @@
 mod common;
 
 use common::*;
-use dossier::analyse::{self, compare::Comparison};
+use dossier::analyse::{
+    self,
+    compare::{Comparison, DiffSide},
+};
 use dossier::model::Stance;
 use scraper::{Html, Selector};
 use std::fs;
@@ -185,13 +188,13 @@ fn a_reprint_with_small_edits_is_found_in_the_shared_text_matrix() {
             (p.a == "reprint-of-nnn" || p.b == "reprint-of-nnn")
                 && p.diff
                     .iter()
-                    .any(|(tag, text)| *tag != "same" && text.contains("landmark"))
+                    .any(|d| d.side != DiffSide::Same && d.text.contains("landmark"))
         })
         .expect("the edited paragraph is aligned with the original");
     assert!(changed
         .diff
         .iter()
-        .any(|(tag, text)| *tag != "same" && text.contains("historic")));
+        .any(|d| d.side != DiffSide::Same && d.text.contains("historic")));
 }
 
 #[test]

@@ -95,6 +95,10 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
     let reexports = lib_reexports(&fs::read_to_string(src.join("lib.rs")).unwrap());
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for file in files {
+        // A module's tests may build a whole dossier through the pipeline above it.
+        if file.file_name().is_some_and(|n| n == "tests.rs") {
+            continue;
+        }
         let from = top_module(&src, &file);
         let text = fs::read_to_string(&file).unwrap();
         let entry = edges.entry(from.clone()).or_default();
@@ -183,7 +187,6 @@ fn the_module_graph_has_no_cycle() {
 }
 
 #[test]
-#[ignore = "until render/mod.rs is split by page kind (issue 16, in progress)"]
 fn no_source_file_is_longer_than_a_reader_can_hold() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();

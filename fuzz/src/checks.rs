@@ -155,7 +155,7 @@ pub fn front_matter(data: &[u8]) {
         let _ = load::parse_toml::<Config>(fm, Path::new("dossier.toml"), 1);
     }
     if let Some(meta) = source {
-        if let Some(date) = PartialDate::parse(&meta.published) {
+        if let Some(date) = meta.published.as_deref().and_then(PartialDate::parse) {
             check_date(date);
         }
     }
@@ -283,7 +283,7 @@ fn check_source(source: &ingest::Source, body: &str, body_line: usize) {
     for (i, (line, text)) in source.lines.iter().zip(&expected_lines).enumerate() {
         assert_eq!(line.number, body_line + i);
         assert_eq!(line.text, *text, "the provenance view must be verbatim");
-        if let Some((kept, cut)) = &line.split {
+        if let Some(dossier::ingest::SplitLine { kept, cut }) = &line.split {
             assert_eq!(
                 format!("{kept}{cut}"),
                 line.text,

@@ -154,7 +154,15 @@ pub struct ClaimRow {
     pub contested: bool,
     pub cells: Vec<ClaimCell>,
     /// Keyword matches in sources that have no stance yet: to review, never scored.
-    pub unreviewed: Vec<(String, Evidence)>,
+    pub unreviewed: Vec<UnreviewedMatch>,
+}
+
+/// A keyword match in a source that has taken no stance on the claim yet.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct UnreviewedMatch {
+    /// The source's slug.
+    pub source: String,
+    pub evidence: Evidence,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -218,8 +226,26 @@ pub struct SharedPassage {
     pub b: String,
     pub b_anchor: String,
     pub percent: usize,
-    /// The words of the alignment: ("same" | "a" | "b", text).
-    pub diff: Vec<(&'static str, String)>,
+    /// The words of the alignment, in order.
+    pub diff: Vec<DiffPart>,
+}
+
+/// A run of words of an aligned passage, and which source has it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct DiffPart {
+    pub side: DiffSide,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffSide {
+    /// In both sources.
+    Same,
+    /// Only in the first source (`a`).
+    A,
+    /// Only in the second (`b`).
+    B,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -741,9 +767,10 @@ fn claims(dossier: &Dossier, sentences: &[Vec<Sentence>]) -> Result<Vec<ClaimRow
                 .enumerate()
                 .filter(|(s, _)| cells[*s].stance.is_none())
                 .flat_map(|(s, evidence)| {
-                    evidence
-                        .into_iter()
-                        .map(move |e| (dossier.sources[s].slug.clone(), e))
+                    evidence.into_iter().map(move |evidence| UnreviewedMatch {
+                        source: dossier.sources[s].slug.clone(),
+                        evidence,
+                    })
                 })
                 .collect();
             ClaimRow {

@@ -133,7 +133,7 @@ impl OutletRepeats {
     pub fn of(documents: &[crate::model::Document<crate::model::SourceMeta>]) -> OutletRepeats {
         let mut counts: HashMap<(String, String), usize> = HashMap::new();
         for doc in documents {
-            let Some(outlet) = outlet_key(&doc.meta.outlet) else {
+            let Some(outlet) = doc.meta.outlet.as_deref().and_then(outlet_key) else {
                 continue;
             };
             let title = doc.meta.title.as_deref().map(comparison_key);
@@ -163,8 +163,9 @@ impl OutletRepeats {
     }
 
     /// The repeated lines of `outlet`, sorted (so that they can be hashed).
-    pub fn of_outlet(&self, outlet: &str) -> Vec<&str> {
-        let mut keys: Vec<&str> = outlet_key(outlet)
+    pub fn of_outlet(&self, outlet: Option<&str>) -> Vec<&str> {
+        let mut keys: Vec<&str> = outlet
+            .and_then(outlet_key)
             .and_then(|o| self.by_outlet.get(&o))
             .map(|set| set.iter().map(String::as_str).collect())
             .unwrap_or_default();
@@ -175,7 +176,7 @@ impl OutletRepeats {
 
 fn outlet_key(outlet: &str) -> Option<String> {
     let key = comparison_key(outlet);
-    (!key.is_empty() && key != "unknown").then_some(key)
+    (!key.is_empty()).then_some(key)
 }
 
 /// An exact line (white space folded) or, written `/…/`, a regular expression.

@@ -10,7 +10,7 @@ pub mod rules;
 use crate::error::{collect, Diagnostic, Result};
 use crate::location::find_value;
 use crate::model::{Config, Document, Origin, PartialDate, SourceKind, SourceMeta};
-use crate::text::{comparison_key, count_words, normalise_space, text_direction};
+use crate::text::{comparison_key, count_words, normalise_space, text_direction, Direction};
 pub use clean::OutletRepeats;
 use clean::{Block, Cleaner, Fate, Found, Inferred, LinePattern, Overrides};
 use rayon::prelude::*;
@@ -35,8 +35,9 @@ pub struct Source {
     pub paragraphs: Vec<Paragraph>,
     /// Every line of the verbatim text and what became of it.
     pub lines: Vec<TextLine>,
-    pub outlet: Field,
-    pub author: Field,
+    /// None when neither the front matter nor the text says.
+    pub outlet: Option<Field>,
+    pub author: Option<Field>,
     pub published: Option<PartialDate>,
     /// How the date was established when the front matter does not give it.
     pub published_evidence: Option<String>,
@@ -44,7 +45,7 @@ pub struct Source {
     pub dateline: Option<String>,
     pub language: String,
     pub language_inferred: bool,
-    pub direction: &'static str,
+    pub direction: Direction,
     pub kind: SourceKind,
     pub word_count: usize,
     /// How many lines each rule removed or trimmed.
@@ -135,9 +136,15 @@ pub struct TextLine {
     pub rule: Option<String>,
     /// What that rule is for.
     pub reason: Option<String>,
-    /// When a rule cut the end of the line: the part kept and the part cut,
-    /// exactly as in the text.
-    pub split: Option<(String, String)>,
+    /// When a rule cut the end of the line: the part kept and the part cut.
+    pub split: Option<SplitLine>,
+}
+
+/// A line a rule cut in two, both parts exactly as in the text.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct SplitLine {
+    pub kept: String,
+    pub cut: String,
 }
 
 /// Loads the furniture rules: the built-in set, then `content/furniture.toml` if present.
@@ -208,7 +215,7 @@ fn ingest_one_with(
         .map_err(|mut d| diagnostics.append(&mut d))
         .unwrap_or_default();
     overrides.outlet_repeats = repeats
-        .of_outlet(&doc.meta.outlet)
+        .of_outlet(doc.meta.outlet.as_deref())
         .into_iter()
         .map(str::to_string)
         .collect();
@@ -270,7 +277,10 @@ fn ingest_one_with(
             let last = &mut lines[item.block.last_line];
             let raw = last.text.trim_end();
             let at = raw.rfind(cut.as_str()).unwrap_or(raw.len());
-            last.split = Some((last.text[..at].to_string(), last.text[at..].to_string()));
+            last.split = Some(SplitLine {
+                kept: last.text[..at].to_string(),
+                cut: last.text[at..].to_string(),
+            });
             last.rule.get_or_insert_with(|| rule.clone());
             last.reason.get_or_insert_with(|| describe(rules, rule));
             *rules_fired.entry(rule.clone()).or_default() += 1;
@@ -335,8 +345,8 @@ fn ingest_one_with(
         word_count: paragraphs.iter().map(|p| count_words(&p.text)).sum(),
         paragraphs,
         lines,
-        outlet: field(&doc.meta.outlet, outlet),
-        author: field(&doc.meta.author, author),
+        outlet: field(doc.meta.outlet.as_deref(), outlet),
+        author: field(doc.meta.author.as_deref(), author),
         published,
         published_evidence,
         dateline: dateline.map(|d| d.text),
@@ -350,24 +360,18 @@ fn ingest_one_with(
     })
 }
 
-/// The front matter wins; "unknown" there lets the text speak.
-fn field(stated: &str, found: Option<Found<String>>) -> Field {
-    let stated = stated.trim();
-    if !stated.is_empty() && !stated.eq_ignore_ascii_case("unknown") {
-        return Field {
+/// The front matter wins; where it says nothing (or "unknown") the text speaks.
+fn field(stated: Option<&str>, found: Option<Found<String>>) -> Option<Field> {
+    match (stated.map(str::trim), found) {
+        (Some(stated), _) => Some(Field {
             value: stated.to_string(),
             inferred_from: None,
-        };
-    }
-    match found {
-        Some(found) => Field {
+        }),
+        (None, Some(found)) => Some(Field {
             value: found.value,
             inferred_from: Some(found.evidence),
-        },
-        None => Field {
-            value: "unknown".to_string(),
-            inferred_from: None,
-        },
+        }),
+        (None, None) => None,
     }
 }
 
@@ -418,10 +422,9 @@ fn overrides(doc: &Document<SourceMeta>) -> Result<Overrides, Vec<Diagnostic>> {
 }
 
 fn parse_published(doc: &Document<SourceMeta>) -> Result<Option<PartialDate>, Diagnostic> {
-    let text = doc.meta.published.trim();
-    if text.eq_ignore_ascii_case("unknown") || text.is_empty() {
+    let Some(text) = doc.meta.published.as_deref().map(str::trim) else {
         return Ok(None);
-    }
+    };
     PartialDate::parse(text).map(Some).ok_or_else(|| {
         let (line, col) = find_value(&doc.origin.front_matter, text).unwrap_or((1, 1));
         Diagnostic::new(
@@ -489,9 +492,6 @@ mod tests {
             },
             meta: SourceMeta {
                 title: title.map(String::from),
-                published: "unknown".into(),
-                outlet: "unknown".into(),
-                author: "unknown".into(),
                 ..SourceMeta::default()
             },
             body: body.to_string(),
@@ -576,28 +576,24 @@ mod tests {
     fn metadata_is_inferred_and_the_front_matter_wins() {
         let body = format!("Deal signed\nBy Jane Roe\nMonday 29 November 2021\n{P1}\n{P2}\n");
         let source = ingest_text(Some("Deal signed"), &body);
-        assert_eq!(source.author.value, "Jane Roe");
-        assert!(source
-            .author
-            .inferred_from
-            .as_deref()
-            .unwrap()
-            .contains("byline"));
+        let author = source.author.unwrap();
+        assert_eq!(author.value, "Jane Roe");
+        assert!(author.inferred_from.as_deref().unwrap().contains("byline"));
         assert_eq!(source.published.unwrap().to_string(), "2021-11-29");
         assert_eq!(source.language, "en");
         assert!(source.language_inferred);
 
         let config: Config = toml::from_str("title = \"t\"").unwrap();
         let mut stated = doc(Some("Deal signed"), &body);
-        stated.meta.author = "John Doe".into();
-        stated.meta.published = "2021-11-24".into();
+        stated.meta.author = Some("John Doe".into());
+        stated.meta.published = Some("2021-11-24".into());
         let source = ingest_one(stated, &config, &RuleSet::builtin()).unwrap();
         assert_eq!(
             source.author,
-            Field {
+            Some(Field {
                 value: "John Doe".into(),
                 inferred_from: None
-            }
+            })
         );
         assert_eq!(source.published.unwrap().to_string(), "2021-11-24");
         assert!(source.published_evidence.is_none());
@@ -607,7 +603,7 @@ mod tests {
     fn a_bad_date_or_override_is_located() {
         let config: Config = toml::from_str("title = \"t\"").unwrap();
         let mut d = doc(None, "H\n");
-        d.meta.published = "24/11/2021".into();
+        d.meta.published = Some("24/11/2021".into());
         d.meta.drop = vec!["/(unclosed/".into()];
         d.origin.front_matter =
             "title = \"x\"\npublished = \"24/11/2021\"\ndrop = [\"/(unclosed/\"]\n".into();
@@ -633,8 +629,8 @@ mod tests {
 
     #[test]
     fn right_to_left_languages() {
-        assert_eq!(text_direction("ar"), "rtl");
-        assert_eq!(text_direction("he-IL"), "rtl");
-        assert_eq!(text_direction("fr"), "ltr");
+        assert_eq!(text_direction("ar"), Direction::Rtl);
+        assert_eq!(text_direction("he-IL"), Direction::Rtl);
+        assert_eq!(text_direction("fr"), Direction::Ltr);
     }
 }

@@ -65,7 +65,7 @@ impl Cache {
             .map(|doc| {
                 self.hashers.of(|h| {
                     hash_document(doc, context, h);
-                    repeats.of_outlet(&doc.meta.outlet).hash(h);
+                    repeats.of_outlet(doc.meta.outlet.as_deref()).hash(h);
                 })
             })
             .collect();

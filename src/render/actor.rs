@@ -12,6 +12,7 @@ use crate::ingest::Source;
 use crate::model::Section;
 use crate::resolve::discover::Ambiguity;
 use crate::resolve::Actor;
+use crate::text::Direction;
 use crate::urls::{page_path, root_of};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -56,7 +57,7 @@ struct Appearance<'a> {
     outlet: &'a str,
     text: &'a str,
     language: &'a str,
-    direction: &'a str,
+    direction: Direction,
 }
 
 /// Another actor named in the same paragraphs.

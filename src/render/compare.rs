@@ -6,7 +6,9 @@ use super::framing::{frame_id, loaded_id, named_id};
 use super::jobs::PageJob;
 use super::pages::PageContext;
 use super::views::{source_label, source_url, Naming, SourceCard, Views};
-use crate::analyse::compare::{self as found, Comparison, Evidence, HeadlineCheck, VoiceGroup};
+use crate::analyse::compare::{
+    self as found, Comparison, DiffPart, Evidence, HeadlineCheck, VoiceGroup,
+};
 use crate::analyse::naming::{FoundNaming, PhrasingKind, PhrasingUse};
 use crate::model::{Section, Stance};
 use crate::urls::page_path;
@@ -83,8 +85,8 @@ impl PageIndex {
             }
         }
         for (claim, row) in comparison.claims.iter().enumerate() {
-            for (i, (slug, _)) in row.unreviewed.iter().enumerate() {
-                if let Some(source) = position(slug) {
+            for (i, found) in row.unreviewed.iter().enumerate() {
+                if let Some(source) = position(&found.source) {
                     let page = &mut index.unreviewed[source / SOURCES_PER_PAGE];
                     page.entry(claim).or_default().push((i, source));
                 }
@@ -351,7 +353,7 @@ struct Passage<'a> {
     b: String,
     b_url: String,
     percent: usize,
-    diff: &'a [(&'static str, String)],
+    diff: &'a [DiffPart],
 }
 
 /// The use of a phrasing by source `index`, if any (`uses` is in source order).
@@ -685,7 +687,7 @@ impl<'v> Page<'v> {
                     .into_iter()
                     .flatten()
                     .map(|&(k, source)| {
-                        let evidence = &row.unreviewed[k].1;
+                        let evidence = &row.unreviewed[k].evidence;
                         Unreviewed {
                             source: views.column_label(source),
                             url: views.evidence_url(source, &evidence.anchor),

@@ -28,6 +28,7 @@
 
 use crate::model::Section;
 use crate::resolve::Dossier;
+use crate::text::Direction;
 use crate::urls::page_path;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -53,11 +54,11 @@ struct Entry<'a> {
     text: Cow<'a, str>,
     /// Text direction, so a result in Arabic is shown right to left.
     #[serde(skip_serializing_if = "is_ltr")]
-    dir: &'static str,
+    dir: Direction,
 }
 
-fn is_ltr(dir: &&str) -> bool {
-    *dir == "ltr"
+fn is_ltr(dir: &Direction) -> bool {
+    *dir == Direction::Ltr
 }
 
 /// What the manifest tells the page's script.
@@ -317,7 +318,7 @@ fn entries<'a>(dossier: &'a Dossier, plain: impl Fn(&str) -> String) -> Vec<Entr
             title: &actor.meta.name,
             url: page_path(Section::Actors, &actor.slug),
             text: Cow::Owned(text),
-            dir: "ltr",
+            dir: Direction::Ltr,
         });
     }
     for note in &dossier.notes {
@@ -326,7 +327,7 @@ fn entries<'a>(dossier: &'a Dossier, plain: impl Fn(&str) -> String) -> Vec<Entr
             title: &note.meta.title,
             url: page_path(Section::Notes, &note.slug),
             text: Cow::Owned(plain(&note.body)),
-            dir: "ltr",
+            dir: Direction::Ltr,
         });
     }
     entries

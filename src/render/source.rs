@@ -143,7 +143,10 @@ impl Views<'_> {
             citations,
             has_code,
             origin: source.meta.origin.as_deref(),
-            original_url: Some(source.meta.url.as_str())
+            original_url: source
+                .meta
+                .url
+                .as_deref()
                 .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
             events: self.event_views(self.by.events_by_source.get(source.slug.as_str())),
             backlinks: self.backlinks_of(&source.slug),

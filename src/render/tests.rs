@@ -15,7 +15,7 @@ fn every_page_of_the_default_dossier_fits_the_schema_of_its_template() {
         ..Options::default()
     };
     let dossier = load_dossier(&options).expect("the default dossier loads");
-    let analysis = crate::analyse::analyse(&dossier);
+    let analysis = crate::analyse::analyse(&dossier).unwrap();
     let theme = Theme::load(None).expect("the default theme loads");
     let schema: Value = serde_json::from_str(&context_schema()).unwrap();
     let views = Views::new(&dossier, &analysis);

@@ -5,8 +5,9 @@ use crate::analyse::quotes::{Speaker, StatementKind};
 use crate::analyse::{Analysis, SourceStatement};
 use crate::ingest::Source;
 use crate::markdown::{self, LinkTarget, WikiLink};
-use crate::model::{ActorKind, PartialDate, Section};
+use crate::model::{ActorKind, PartialDate, Section, UNKNOWN};
 use crate::resolve::{Actor, Cited, Dossier, Event, Note, Reference};
+use crate::text::Direction;
 use crate::urls::{page_path, text_page_path};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -47,7 +48,7 @@ pub(super) struct SourceCard<'a> {
     published_label: String,
     kind: crate::model::SourceKind,
     language: &'a str,
-    direction: &'a str,
+    direction: Direction,
     word_count: usize,
     paragraph_count: usize,
     tags: Vec<LinkRef>,
@@ -97,7 +98,7 @@ pub(super) struct CitationView {
     outlet: String,
     published: Option<String>,
     language: String,
-    direction: &'static str,
+    direction: Direction,
     /// True when the whole source is cited: the quote is its headline.
     whole_source: bool,
 }
@@ -136,7 +137,7 @@ pub(super) struct StatementView<'a> {
     source: &'a str,
     outlet: &'a str,
     language: &'a str,
-    direction: &'a str,
+    direction: Direction,
     /// Who speaks, as a reader should see it.
     speaker: String,
     /// The speaker's page, when the speaker is an actor.
@@ -400,7 +401,7 @@ impl<'a> Views<'a> {
                 .unwrap_or_default(),
             published: source.and_then(|s| s.published).map(|d| d.to_string()),
             language: source.map_or(String::new(), |s| s.language.clone()),
-            direction: source.map_or("ltr", |s| s.direction),
+            direction: source.map_or(Direction::Ltr, |s| s.direction),
             whole_source: cited.sentence_anchor.is_none(),
         }
     }
@@ -477,9 +478,15 @@ fn source_card(source: &Source) -> SourceCard<'_> {
         headline: &source.headline,
         headline_inferred: source.headline_inferred,
         outlet: outlet_shown(source),
-        outlet_inferred_from: source.outlet.inferred_from.as_deref(),
+        outlet_inferred_from: source
+            .outlet
+            .as_ref()
+            .and_then(|f| f.inferred_from.as_deref()),
         author: author_shown(source),
-        author_inferred_from: source.author.inferred_from.as_deref(),
+        author_inferred_from: source
+            .author
+            .as_ref()
+            .and_then(|f| f.inferred_from.as_deref()),
         published_inferred_from: source.published_evidence.as_deref(),
         dateline: source.dateline.as_deref(),
         language_inferred: source.language_inferred,
@@ -618,21 +625,18 @@ pub(super) fn source_label(source: &Source, naming: Naming) -> String {
     }
 }
 
-// The model writes "unknown" for an outlet or author that neither the front
-// matter nor the text gives. These three functions are the only places in
-// render that read the two values, so a change of that spelling is made here.
-
-/// A source's outlet as pages print it, "unknown" included.
+/// A source's outlet as pages print it: "unknown" when neither the front matter
+/// nor the text gives it.
 pub(super) fn outlet_shown(source: &Source) -> &str {
-    &source.outlet.value
+    source.outlet.as_ref().map_or(UNKNOWN, |f| f.value.as_str())
 }
 
 /// A source's author as pages print it, "unknown" included.
 pub(super) fn author_shown(source: &Source) -> &str {
-    &source.author.value
+    source.author.as_ref().map_or(UNKNOWN, |f| f.value.as_str())
 }
 
 /// A source's outlet, when it is known.
 fn outlet_known(source: &Source) -> Option<&str> {
-    Some(outlet_shown(source)).filter(|outlet| !outlet.eq_ignore_ascii_case("unknown"))
+    source.outlet.as_ref().map(|f| f.value.as_str())
 }

@@ -11,4 +11,6 @@ pub mod words;
 pub use escape::escape_html;
 pub use sentences::paragraph_sentences;
 pub use slugs::{is_valid_slug, slugify};
-pub use words::{comparison_key, count_words, normalise_space, text_direction, truncate_words};
+pub use words::{
+    comparison_key, count_words, normalise_space, text_direction, truncate_words, Direction,
+};

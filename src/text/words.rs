@@ -59,8 +59,16 @@ pub fn comparison_key(text: &str) -> String {
     key
 }
 
+/// Which way a text runs, as HTML's `dir` attribute says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
 /// Scripts written right to left, by the primary language subtag.
-pub fn text_direction(language: &str) -> &'static str {
+pub fn text_direction(language: &str) -> Direction {
     let primary = language
         .split(['-', '_'])
         .next()
@@ -68,8 +76,8 @@ pub fn text_direction(language: &str) -> &'static str {
         .to_ascii_lowercase();
     match primary.as_str() {
         "ar" | "he" | "iw" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb" | "syr" => {
-            "rtl"
+            Direction::Rtl
         }
-        _ => "ltr",
+        _ => Direction::Ltr,
     }
 }

@@ -172,18 +172,21 @@ fn shingles(text: &str) -> Vec<u64> {
 }
 
 /// The two paragraphs aligned word by word: what is the same, what only one has.
-fn word_diff(a: &str, b: &str) -> Vec<(&'static str, String)> {
+fn word_diff(a: &str, b: &str) -> Vec<DiffPart> {
     let diff = similar::TextDiff::from_words(a, b);
-    let mut out: Vec<(&'static str, String)> = Vec::new();
+    let mut out: Vec<DiffPart> = Vec::new();
     for change in diff.iter_all_changes() {
-        let tag = match change.tag() {
-            similar::ChangeTag::Equal => "same",
-            similar::ChangeTag::Delete => "a",
-            similar::ChangeTag::Insert => "b",
+        let side = match change.tag() {
+            similar::ChangeTag::Equal => DiffSide::Same,
+            similar::ChangeTag::Delete => DiffSide::A,
+            similar::ChangeTag::Insert => DiffSide::B,
         };
         match out.last_mut() {
-            Some((last, text)) if *last == tag => text.push_str(change.value()),
-            _ => out.push((tag, change.value().to_string())),
+            Some(last) if last.side == side => last.text.push_str(change.value()),
+            _ => out.push(DiffPart {
+                side,
+                text: change.value().to_string(),
+            }),
         }
     }
     out
