@@ -10,6 +10,7 @@ use crate::analyse::compare::{
     self as found, Comparison, DiffPart, Evidence, HeadlineCheck, VoiceGroup,
 };
 use crate::analyse::naming::{FoundNaming, PhrasingKind, PhrasingUse};
+use crate::error::{Error, Result};
 use crate::model::{Section, Stance};
 use crate::urls::page_path;
 use schemars::JsonSchema;
@@ -46,9 +47,8 @@ fn compare_pages(sources: usize) -> usize {
 
 /// The findings that span two sources, sorted once by the comparison page
 /// that shows them (that of the first source), each with the positions of
-/// both sources, so building a page costs what the page shows and no finding
-/// can point at a source the dossier does not have.
-#[derive(Default)]
+/// both sources, so building a page costs what the page shows and no page
+/// looks a source up by slug.
 pub(super) struct PageIndex {
     /// By page: (the pair's position in the findings, its two sources).
     pairs: Vec<Vec<(usize, usize, usize)>>,
@@ -58,14 +58,23 @@ pub(super) struct PageIndex {
 }
 
 impl PageIndex {
-    fn new(sources: &[crate::ingest::Source], comparison: &Comparison) -> Self {
+    /// An error when a finding names a source the dossier does not have: the
+    /// analysis and the dossier disagree, and no link would be right.
+    pub(super) fn new(sources: &[crate::ingest::Source], comparison: &Comparison) -> Result<Self> {
         let pages = compare_pages(sources.len());
         let positions: HashMap<&str, usize> = sources
             .iter()
             .enumerate()
             .map(|(i, s)| (s.slug.as_str(), i))
             .collect();
-        let position = |slug: &str| positions.get(slug).copied();
+        let position = |slug: &str| {
+            positions.get(slug).copied().ok_or_else(|| Error::Template {
+                template: "compare.html".to_string(),
+                message: format!(
+                    "the comparison names a source `{slug}` the dossier does not have"
+                ),
+            })
+        };
         let mut index = PageIndex {
             pairs: vec![Vec::new(); pages],
             passages: vec![Vec::new(); pages],
@@ -74,25 +83,22 @@ impl PageIndex {
         let reuse = &comparison.reuse;
         let pairs = reuse.pairs.iter().map(|p| (&p.a, &p.b));
         for (i, (a, b)) in pairs.enumerate() {
-            if let (Some(a), Some(b)) = (position(a), position(b)) {
-                index.pairs[a / SOURCES_PER_PAGE].push((i, a, b));
-            }
+            let (a, b) = (position(a)?, position(b)?);
+            index.pairs[a / SOURCES_PER_PAGE].push((i, a, b));
         }
         let passages = reuse.passages.iter().map(|p| (&p.a, &p.b));
         for (i, (a, b)) in passages.enumerate() {
-            if let (Some(a), Some(b)) = (position(a), position(b)) {
-                index.passages[a / SOURCES_PER_PAGE].push((i, a, b));
-            }
+            let (a, b) = (position(a)?, position(b)?);
+            index.passages[a / SOURCES_PER_PAGE].push((i, a, b));
         }
         for (claim, row) in comparison.claims.iter().enumerate() {
             for (i, found) in row.unreviewed.iter().enumerate() {
-                if let Some(source) = position(&found.source) {
-                    let page = &mut index.unreviewed[source / SOURCES_PER_PAGE];
-                    page.entry(claim).or_default().push((i, source));
-                }
+                let source = position(&found.source)?;
+                let page = &mut index.unreviewed[source / SOURCES_PER_PAGE];
+                page.entry(claim).or_default().push((i, source));
             }
         }
-        index
+        Ok(index)
     }
 }
 
@@ -427,9 +433,7 @@ impl Views<'_> {
             comparison,
             range,
         };
-        let index = self
-            .compare_index
-            .get_or_init(|| PageIndex::new(&self.dossier.sources, comparison));
+        let index = &self.compare_index;
         let actors_shown = comparison.actor_coverage.len().min(COVERAGE_ACTORS);
         CompareView {
             pager: page.pager(number, n),
@@ -799,4 +803,23 @@ fn term_counts(hits: &[Evidence]) -> Vec<(String, usize)> {
         }
     }
     terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::compare::SharedPair;
+
+    #[test]
+    fn a_finding_about_a_source_the_dossier_lacks_is_an_error_not_a_link() {
+        let mut comparison = Comparison::default();
+        comparison.reuse.pairs.push(SharedPair {
+            a: "gone".to_string(),
+            b: "also-gone".to_string(),
+            a_in_b: 50,
+            b_in_a: 50,
+        });
+        let error = PageIndex::new(&[], &comparison).err().expect("an error");
+        assert!(error.to_string().contains("`gone`"), "{error}");
+    }
 }

@@ -40,7 +40,7 @@ pub(super) fn render_with(
         }
         Compiled::Ready(tera) => (tera, None, None),
     };
-    let views = Views::new(dossier, analysis);
+    let views = Views::new(dossier, analysis)?;
     let mut jobs = views.page_jobs(theme);
     jobs.sort_by(|a, b| a.path.cmp(&b.path));
     let pages = jobs.len();

@@ -18,7 +18,7 @@ fn every_page_of_the_default_dossier_fits_the_schema_of_its_template() {
     let analysis = crate::analyse::analyse(&dossier).unwrap();
     let theme = Theme::load(None).expect("the default theme loads");
     let schema: Value = serde_json::from_str(&context_schema()).unwrap();
-    let views = Views::new(&dossier, &analysis);
+    let views = Views::new(&dossier, &analysis).expect("the views are built");
     let mut checked = std::collections::BTreeSet::new();
     for job in views.page_jobs(&theme) {
         let (path, title, context) = job.make();

@@ -1,8 +1,10 @@
 //! What pages are made of: the cards and views several pages share, computed
 //! once per build, and the analysis's findings grouped by the page that shows them.
 
+use super::compare::PageIndex;
 use crate::analyse::quotes::{Speaker, StatementKind};
 use crate::analyse::{Analysis, SourceStatement};
+use crate::error::Result;
 use crate::ingest::Source;
 use crate::markdown::{self, LinkTarget, WikiLink};
 use crate::model::{ActorKind, PartialDate, Section, UNKNOWN};
@@ -158,8 +160,8 @@ pub(super) struct Views<'a> {
     pub(super) note_order: Vec<&'a Note>,
     pub(super) timeline: Vec<EventView>,
     pub(super) feed_updated: String,
-    /// What each comparison page shows, sorted by page when the first is built.
-    pub(super) compare_index: std::sync::OnceLock<super::compare::PageIndex>,
+    /// What each comparison page shows, sorted by page.
+    pub(super) compare_index: PageIndex,
     /// Set when any page has a highlighted code block: the site needs `syntax.css`.
     pub(super) has_code: std::sync::atomic::AtomicBool,
 }
@@ -249,7 +251,7 @@ impl<'a> Grouped<'a> {
 }
 
 impl<'a> Views<'a> {
-    pub(super) fn new(dossier: &'a Dossier, analysis: &'a Analysis) -> Views<'a> {
+    pub(super) fn new(dossier: &'a Dossier, analysis: &'a Analysis) -> Result<Views<'a>> {
         let sources = dossier.sources.iter().map(source_card).collect();
         let actors = dossier
             .actors
@@ -301,9 +303,9 @@ impl<'a> Views<'a> {
             .max()
             .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| d.rfc3339());
 
-        Views {
+        Ok(Views {
             has_code: std::sync::atomic::AtomicBool::new(false),
-            compare_index: std::sync::OnceLock::new(),
+            compare_index: PageIndex::new(&dossier.sources, &analysis.comparison)?,
             dossier,
             analysis,
             by: Grouped::new(dossier, analysis),
@@ -314,7 +316,7 @@ impl<'a> Views<'a> {
             note_order,
             timeline: timeline.into_iter().map(|(_, v)| v).collect(),
             feed_updated,
-        }
+        })
     }
 
     /// Renders a document's editorial Markdown for a page whose way back to the
