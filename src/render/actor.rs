@@ -177,7 +177,7 @@ impl Views<'_> {
                 })
                 .collect(),
             appearances: self.appearances(slug),
-            events: self.event_views(self.by.events_by_actor.get(slug)),
+            events: self.event_views(self.dossier.lookups.events_by_actor.get(slug)),
             backlinks: self.backlinks_of(slug),
             discovered: self.discovered_view(slug),
         })

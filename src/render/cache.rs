@@ -3,37 +3,28 @@
 
 use super::templates::{compile_templates, template_uses};
 use crate::error::Result;
+use crate::fingerprint::{Fingerprint, Keys};
 use crate::theme::Theme;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasher, DefaultHasher, Hasher, RandomState};
 use std::sync::Arc;
 use tera::Tera;
 
 /// What a page's bytes depend on, hashed: its template and every template that
 /// one uses, and its whole context. 128 bits from two SipHash keys drawn at
 /// random when the cache is made, so no content can be written to collide.
-pub(super) type PageKey = (u64, u64);
+pub(super) type PageKey = Fingerprint;
 
 /// A rendered page and the key it was rendered for.
 pub(super) type CachedPage = (PageKey, Arc<Vec<u8>>);
 
 /// Rendered pages by path, with the key they were rendered for, and the
 /// compiled templates.
+#[derive(Default)]
 pub struct PageCache {
-    hashers: (RandomState, RandomState),
+    hashers: Keys,
     pages: HashMap<String, CachedPage>,
     tera: Option<(PageKey, Arc<Tera>)>,
-}
-
-impl Default for PageCache {
-    fn default() -> Self {
-        PageCache {
-            hashers: (RandomState::new(), RandomState::new()),
-            pages: HashMap::new(),
-            tera: None,
-        }
-    }
 }
 
 impl PageCache {
@@ -46,12 +37,12 @@ impl PageCache {
         theme: &Theme,
     ) -> Result<(Arc<Tera>, HashMap<String, PageKey>)> {
         let templates = theme.templates()?;
-        let mut all = KeyHasher::new(&self.hashers);
+        let mut all = self.hashers.hasher();
         for (name, text) in &templates {
             all.add(name.as_bytes());
             all.add(text.as_bytes());
         }
-        let all = all.finish();
+        let all = all.fingerprint();
         let tera = match &self.tera {
             Some((cached, tera)) if *cached == all => tera.clone(),
             _ => {
@@ -67,12 +58,12 @@ impl PageCache {
         let keys = template_uses(&text)
             .into_iter()
             .map(|(name, used)| {
-                let mut hash = KeyHasher::new(&self.hashers);
+                let mut hash = self.hashers.hasher();
                 for name in used {
                     hash.add(name.as_bytes());
                     hash.add(text.get(name).unwrap_or(&"").as_bytes());
                 }
-                (name.to_string(), hash.finish())
+                (name.to_string(), hash.fingerprint())
             })
             .collect();
         Ok((tera, keys))
@@ -86,12 +77,12 @@ impl PageCache {
         template: &str,
         context: &impl Serialize,
     ) -> serde_json::Result<PageKey> {
-        let mut hash = KeyHasher::new(&self.hashers);
+        let mut hash = self.hashers.hasher();
         hash.add(&templates.0.to_le_bytes());
         hash.add(&templates.1.to_le_bytes());
         hash.add(template.as_bytes());
         serde_json::to_writer(&mut hash, context)?;
-        Ok(hash.finish())
+        Ok(hash.fingerprint())
     }
 
     pub(super) fn get(&self, path: &str, key: PageKey) -> Option<Arc<Vec<u8>>> {
@@ -105,39 +96,5 @@ impl PageCache {
     /// site is forgotten.
     pub(super) fn keep(&mut self, pages: impl Iterator<Item = (String, CachedPage)>) {
         self.pages = pages.collect();
-    }
-}
-
-/// Feeds bytes to both hashers; as an `io::Write`, so a context is hashed as it
-/// is serialised, without building its text.
-struct KeyHasher(DefaultHasher, DefaultHasher);
-
-impl KeyHasher {
-    fn new(states: &(RandomState, RandomState)) -> KeyHasher {
-        KeyHasher(states.0.build_hasher(), states.1.build_hasher())
-    }
-
-    fn add(&mut self, bytes: &[u8]) {
-        // The length first, so that ("ab", "c") and ("a", "bc") differ.
-        self.0.write_usize(bytes.len());
-        self.1.write_usize(bytes.len());
-        self.0.write(bytes);
-        self.1.write(bytes);
-    }
-
-    fn finish(&self) -> PageKey {
-        (self.0.finish(), self.1.finish())
-    }
-}
-
-impl std::io::Write for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.write(bytes);
-        self.1.write(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }

@@ -33,7 +33,7 @@ impl Views<'_> {
             body_html: body.html,
             has_code: body.has_code,
             citations,
-            events: self.event_views(self.by.events_by_note.get(note.slug.as_str())),
+            events: self.event_views(self.dossier.lookups.events_by_note.get(&note.slug)),
             backlinks: self.backlinks_of(&note.slug),
         })
     }

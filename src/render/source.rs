@@ -148,7 +148,7 @@ impl Views<'_> {
                 .url
                 .as_deref()
                 .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
-            events: self.event_views(self.by.events_by_source.get(source.slug.as_str())),
+            events: self.event_views(self.dossier.lookups.events_by_source.get(&source.slug)),
             backlinks: self.backlinks_of(&source.slug),
             compare_url: compare_page_of(index),
             framing: self.framing_box(index),

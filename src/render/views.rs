@@ -175,40 +175,13 @@ pub(super) struct Grouped<'a> {
     pub(super) statements_by_source: HashMap<&'a str, Vec<&'a SourceStatement>>,
     pub(super) statements_by_speaker: HashMap<&'a str, Vec<&'a SourceStatement>>,
     pub(super) co_mentions_by_actor: HashMap<&'a str, Vec<(&'a str, usize)>>,
-    pub(super) events_by_source: HashMap<&'a str, Vec<&'a Event>>,
-    pub(super) events_by_actor: HashMap<&'a str, Vec<&'a Event>>,
-    /// Events by the note that lists them.
-    pub(super) events_by_note: HashMap<&'a str, Vec<&'a Event>>,
     /// Notes whose text names an actor, by actor.
     pub(super) notes_by_actor: HashMap<&'a str, Vec<&'a str>>,
-    /// Citations, by the note, actor or source that makes them.
-    citations_by_document: HashMap<&'a str, Vec<&'a Cited>>,
 }
 
 impl<'a> Grouped<'a> {
-    fn new(dossier: &'a Dossier, analysis: &'a Analysis) -> Self {
+    fn new(analysis: &'a Analysis) -> Self {
         let mut by = Grouped::default();
-        for cited in &dossier.citations {
-            by.citations_by_document
-                .entry(&cited.from)
-                .or_default()
-                .push(cited);
-        }
-        for event in &dossier.events {
-            by.events_by_note
-                .entry(&event.note)
-                .or_default()
-                .push(event);
-            let mut sources: Vec<&str> = event.sources.iter().map(|r| r.slug.as_str()).collect();
-            sources.sort_unstable();
-            sources.dedup();
-            for slug in sources {
-                by.events_by_source.entry(slug).or_default().push(event);
-            }
-            for slug in &event.actors {
-                by.events_by_actor.entry(slug).or_default().push(event);
-            }
-        }
         for (note, actors) in &analysis.note_actors {
             for actor in actors {
                 by.notes_by_actor.entry(actor).or_default().push(note);
@@ -263,26 +236,28 @@ impl<'a> Views<'a> {
             .sort_by(|a, b| (a.meta.weight, &a.meta.title).cmp(&(b.meta.weight, &b.meta.title)));
         let notes = note_order.iter().map(|n| note_card(n)).collect();
 
-        let mut backlinks: BTreeMap<&str, Vec<Backlink>> = BTreeMap::new();
-        for link in &dossier.links {
-            let Some(target) = dossier.index.get(&link.from) else {
-                continue;
-            };
-            let entry = Backlink {
-                url: page_path(target.section, &link.from),
-                title: dossier.title_of(&link.from).unwrap_or_default().to_string(),
-                kind: section_kind(target.section),
-                context: link.context.clone(),
-            };
-            let list = backlinks.entry(link.to.as_str()).or_default();
-            if !list
-                .iter()
-                .any(|b| b.url == entry.url && b.context == entry.context)
-                && link.from != link.to
-            {
-                list.push(entry);
-            }
-        }
+        // Resolve kept one link per linking page and sentence, in order.
+        let backlinks = dossier
+            .lookups
+            .backlinks
+            .iter()
+            .map(|(to, links)| {
+                let list = links
+                    .iter()
+                    .map(|&i| &dossier.links[i])
+                    .filter_map(|link| {
+                        let target = dossier.index.get(&link.from)?;
+                        Some(Backlink {
+                            url: page_path(target.section, &link.from),
+                            title: dossier.title_of(&link.from).unwrap_or_default().to_string(),
+                            kind: section_kind(target.section),
+                            context: link.context.clone(),
+                        })
+                    })
+                    .collect();
+                (to.as_str(), list)
+            })
+            .collect();
 
         let mut timeline: Vec<(PartialDate, EventView)> = dossier
             .events
@@ -308,7 +283,7 @@ impl<'a> Views<'a> {
             compare_index: PageIndex::new(&dossier.sources, &analysis.comparison)?,
             dossier,
             analysis,
-            by: Grouped::new(dossier, analysis),
+            by: Grouped::new(analysis),
             backlinks,
             sources,
             actors,
@@ -327,12 +302,15 @@ impl<'a> Views<'a> {
         text: &str,
         root: &str,
     ) -> (Prose, Vec<CitationView>) {
-        let cited = self
-            .by
+        let cited: Vec<&Cited> = self
+            .dossier
+            .lookups
             .citations_by_document
             .get(from)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.dossier.citations[i])
+            .collect();
         // Resolve recorded this document's citations in the order they are
         // written, which is the order `cite` is asked about them.
         let mut next = 0;
@@ -455,11 +433,12 @@ impl<'a> Views<'a> {
         self.backlinks.get(slug).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    pub(super) fn event_views(&self, events: Option<&Vec<&Event>>) -> Vec<EventView> {
+    /// The events a lookup of `Dossier::lookups` lists.
+    pub(super) fn event_views(&self, events: Option<&Vec<usize>>) -> Vec<EventView> {
         events
             .into_iter()
             .flatten()
-            .map(|e| event_view(self.dossier, e))
+            .map(|&i| event_view(self.dossier, &self.dossier.events[i]))
             .collect()
     }
 }
