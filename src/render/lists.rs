@@ -4,7 +4,7 @@
 use super::jobs::PageJob;
 use super::pages::PageContext;
 use super::svg;
-use super::views::{ActorCard, LinkRef, NoteCard, SourceCard, Views};
+use super::views::{ActorCard, ItemKind, LinkRef, NoteCard, SourceCard, Views};
 use crate::analyse::CoMention;
 use crate::model::{ActorKind, Section};
 use crate::urls::{page_path, root_of};
@@ -82,7 +82,7 @@ struct LetterGroup {
 struct AzEntry {
     label: String,
     url: String,
-    kind: &'static str,
+    kind: ItemKind,
     /// For another name of an actor: the actor's own name.
     see: Option<String>,
 }
@@ -236,7 +236,7 @@ impl Views<'_> {
             entries.push(AzEntry {
                 label: actor.meta.name.clone(),
                 url: url.clone(),
-                kind: "actor",
+                kind: ItemKind::Actor,
                 see: None,
             });
             for alias in &actor.meta.aliases {
@@ -244,7 +244,7 @@ impl Views<'_> {
                     entries.push(AzEntry {
                         label: alias.clone(),
                         url: url.clone(),
-                        kind: "actor",
+                        kind: ItemKind::Actor,
                         see: Some(actor.meta.name.clone()),
                     });
                 }
@@ -254,7 +254,7 @@ impl Views<'_> {
             entries.push(AzEntry {
                 label: card.headline.to_string(),
                 url: card.url.clone(),
-                kind: "source",
+                kind: ItemKind::Source,
                 see: None,
             });
         }
@@ -262,7 +262,7 @@ impl Views<'_> {
             entries.push(AzEntry {
                 label: card.title.to_string(),
                 url: card.url.clone(),
-                kind: "note",
+                kind: ItemKind::Note,
                 see: None,
             });
         }
@@ -270,7 +270,7 @@ impl Views<'_> {
             entries.push(AzEntry {
                 label: tag.name,
                 url,
-                kind: "tag",
+                kind: ItemKind::Tag,
                 see: None,
             });
         }

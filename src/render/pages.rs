@@ -21,7 +21,7 @@ use std::marker::PhantomData;
 /// Declares the page kinds once, so that a kind's template, section and
 /// context cannot disagree between the render loop and the list of templates.
 macro_rules! page_kinds {
-    ($($kind:ident($context:ty) => $template:literal in $section:literal,)*) => {
+    ($($kind:ident($context:ty) => $template:literal in $section:ident,)*) => {
         /// A page's own variables. Untagged: a template sees the fields of the
         /// context, not the name of its kind.
         #[derive(Serialize)]
@@ -38,9 +38,9 @@ macro_rules! page_kinds {
             }
 
             /// `page.section`: what the menu marks as current.
-            pub(super) fn section(&self) -> &'static str {
+            pub(super) fn section(&self) -> SiteSection {
                 match self {
-                    $(Self::$kind(_) => $section,)*
+                    $(Self::$kind(_) => SiteSection::$section,)*
                 }
             }
         }
@@ -62,23 +62,23 @@ macro_rules! page_kinds {
 }
 
 page_kinds! {
-    Home(HomePage<'a>) => "index.html" in "home",
-    Sources(SourcesPage<'a>) => "sources.html" in "sources",
-    Source(SourcePage<'a>) => "source.html" in "sources",
-    SourceText(SourceTextPage<'a>) => "source_text.html" in "sources",
-    Actors(ActorsPage<'a>) => "actors.html" in "actors",
-    Actor(ActorPage<'a>) => "actor.html" in "actors",
-    Notes(NotesPage<'a>) => "notes.html" in "notes",
-    Note(NotePage<'a>) => "note.html" in "notes",
-    Timeline(TimelinePage<'a>) => "timeline.html" in "timeline",
-    Compare(ComparePage<'a>) => "compare.html" in "compare",
-    Search(SearchPage) => "search.html" in "search",
-    AToZ(AToZPage) => "a-z.html" in "a-z",
-    Tags(TagsPage) => "tags.html" in "tags",
-    Tag(TagPage) => "tag.html" in "tags",
-    NotFound(NotFoundPage) => "404.html" in "404",
-    Sitemap(SitemapPage) => "sitemap.xml" in "feed",
-    Atom(AtomPage<'a>) => "atom.xml" in "feed",
+    Home(HomePage<'a>) => "index.html" in Home,
+    Sources(SourcesPage<'a>) => "sources.html" in Sources,
+    Source(SourcePage<'a>) => "source.html" in Sources,
+    SourceText(SourceTextPage<'a>) => "source_text.html" in Sources,
+    Actors(ActorsPage<'a>) => "actors.html" in Actors,
+    Actor(ActorPage<'a>) => "actor.html" in Actors,
+    Notes(NotesPage<'a>) => "notes.html" in Notes,
+    Note(NotePage<'a>) => "note.html" in Notes,
+    Timeline(TimelinePage<'a>) => "timeline.html" in Timeline,
+    Compare(ComparePage<'a>) => "compare.html" in Compare,
+    Search(SearchPage) => "search.html" in Search,
+    AToZ(AToZPage) => "a-z.html" in AToZ,
+    Tags(TagsPage) => "tags.html" in Tags,
+    Tag(TagPage) => "tag.html" in Tags,
+    NotFound(NotFoundPage) => "404.html" in NotFound,
+    Sitemap(SitemapPage) => "sitemap.xml" in Feed,
+    Atom(AtomPage<'a>) => "atom.xml" in Feed,
 }
 
 /// What a template receives: the variables of every page and the page's own.
@@ -118,12 +118,12 @@ struct Common<'a> {
 struct PageMeta<'a> {
     path: &'a str,
     title: &'a str,
-    section: &'static str,
+    section: SiteSection,
     canonical: String,
 }
 
 impl<'a> Common<'a> {
-    fn new(site: &'a Config, path: &'a str, title: &'a str, section: &'static str) -> Common<'a> {
+    fn new(site: &'a Config, path: &'a str, title: &'a str, section: SiteSection) -> Common<'a> {
         Common {
             site,
             root: root_of(path),
@@ -144,44 +144,64 @@ impl<'a> Common<'a> {
 struct NavItem {
     path: &'static str,
     label: &'static str,
-    section: &'static str,
+    section: SiteSection,
+}
+
+/// The part of the site a page belongs to: `page.section`, which the menu marks
+/// as current, and each menu item's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub(super) enum SiteSection {
+    Home,
+    Sources,
+    Actors,
+    Notes,
+    Timeline,
+    Compare,
+    Search,
+    #[serde(rename = "a-z")]
+    AToZ,
+    Tags,
+    #[serde(rename = "404")]
+    NotFound,
+    Feed,
 }
 
 const NAV: &[NavItem] = &[
     NavItem {
         path: "index.html",
         label: "Overview",
-        section: "home",
+        section: SiteSection::Home,
     },
     NavItem {
         path: "notes/index.html",
         label: "Notes",
-        section: "notes",
+        section: SiteSection::Notes,
     },
     NavItem {
         path: "sources/index.html",
         label: "Sources",
-        section: "sources",
+        section: SiteSection::Sources,
     },
     NavItem {
         path: "actors/index.html",
         label: "Actors",
-        section: "actors",
+        section: SiteSection::Actors,
     },
     NavItem {
         path: "compare.html",
         label: "Compare",
-        section: "compare",
+        section: SiteSection::Compare,
     },
     NavItem {
         path: "timeline.html",
         label: "Timeline",
-        section: "timeline",
+        section: SiteSection::Timeline,
     },
     NavItem {
         path: "tags/index.html",
         label: "Tags",
-        section: "tags",
+        section: SiteSection::Tags,
     },
 ];
 

@@ -26,6 +26,7 @@
 //! so Arabic, Hebrew or Cyrillic words would index as nothing; a dossier reads
 //! sources in any language.
 
+use super::views::ItemKind;
 use crate::model::Section;
 use crate::resolve::Dossier;
 use crate::text::Direction;
@@ -48,7 +49,7 @@ pub const MANIFEST: &str = "search/index.js";
 /// One search result: what it is, its title, its page (and paragraph), its text.
 #[derive(Serialize)]
 struct Entry<'a> {
-    kind: &'static str,
+    kind: ItemKind,
     title: &'a str,
     url: String,
     text: Cow<'a, str>,
@@ -112,7 +113,7 @@ pub fn write_index(
         let mut weights: BTreeMap<String, u32> = BTreeMap::new();
         // A paragraph's title is its source's headline: indexing it on every
         // paragraph would rank all of them alike.
-        if entry.kind != "paragraph" {
+        if entry.kind != ItemKind::Paragraph {
             for token in tokens(entry.title) {
                 *weights.entry(token).or_default() += 3;
             }
@@ -289,7 +290,7 @@ fn entries<'a>(dossier: &'a Dossier, plain: impl Fn(&str) -> String) -> Vec<Entr
     for source in &dossier.sources {
         let page = page_path(Section::Sources, &source.slug);
         entries.push(Entry {
-            kind: "source",
+            kind: ItemKind::Source,
             title: &source.headline,
             url: page.clone(),
             text: Cow::Owned(source.deck.join(" ")),
@@ -297,7 +298,7 @@ fn entries<'a>(dossier: &'a Dossier, plain: impl Fn(&str) -> String) -> Vec<Entr
         });
         for paragraph in &source.paragraphs {
             entries.push(Entry {
-                kind: "paragraph",
+                kind: ItemKind::Paragraph,
                 title: &source.headline,
                 url: format!("{page}#{}", paragraph.anchor),
                 text: Cow::Borrowed(&paragraph.text),
@@ -314,7 +315,7 @@ fn entries<'a>(dossier: &'a Dossier, plain: impl Fn(&str) -> String) -> Vec<Entr
             }
         }
         entries.push(Entry {
-            kind: "actor",
+            kind: ItemKind::Actor,
             title: &actor.meta.name,
             url: page_path(Section::Actors, &actor.slug),
             text: Cow::Owned(text),
@@ -323,7 +324,7 @@ fn entries<'a>(dossier: &'a Dossier, plain: impl Fn(&str) -> String) -> Vec<Entr
     }
     for note in &dossier.notes {
         entries.push(Entry {
-            kind: "note",
+            kind: ItemKind::Note,
             title: &note.meta.title,
             url: page_path(Section::Notes, &note.slug),
             text: Cow::Owned(plain(&note.body)),

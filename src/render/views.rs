@@ -109,7 +109,7 @@ pub(super) struct CitationView {
 pub(super) struct Backlink {
     url: String,
     title: String,
-    kind: &'static str,
+    kind: ItemKind,
     context: String,
 }
 
@@ -120,7 +120,7 @@ pub(super) struct EventView {
     pub(super) year: i32,
     pub(super) month: Option<&'static str>,
     title: String,
-    kind: &'static str,
+    kind: ItemKind,
     actors: Vec<LinkRef>,
     sources: Vec<LinkRef>,
     note: Option<LinkRef>,
@@ -443,11 +443,28 @@ impl<'a> Views<'a> {
     }
 }
 
-fn section_kind(section: Section) -> &'static str {
+/// What an item in a list, a search result or a backlink is. The timeline sorts
+/// an event before a publication of the same day, by this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub(super) enum ItemKind {
+    Source,
+    Actor,
+    Note,
+    Tag,
+    /// An event of the timeline.
+    Event,
+    /// A source's publication, on the timeline.
+    Publication,
+    /// A paragraph of a source, in search results.
+    Paragraph,
+}
+
+fn section_kind(section: Section) -> ItemKind {
     match section {
-        Section::Sources => "source",
-        Section::Actors => "actor",
-        Section::Notes => "note",
+        Section::Sources => ItemKind::Source,
+        Section::Actors => ItemKind::Actor,
+        Section::Notes => ItemKind::Note,
     }
 }
 
@@ -527,7 +544,7 @@ fn event_view(dossier: &Dossier, event: &Event) -> EventView {
         year: event.date.year,
         month: event.date.month_name(),
         title: event.title.clone(),
-        kind: "event",
+        kind: ItemKind::Event,
         actors: event
             .actors
             .iter()
@@ -558,7 +575,7 @@ fn publication_view(source: &Source, date: PartialDate) -> EventView {
         year: date.year,
         month: date.month_name(),
         title: format!("Published: {}", source.headline),
-        kind: "publication",
+        kind: ItemKind::Publication,
         actors: Vec::new(),
         sources: vec![LinkRef {
             url: source_url(&source.slug, None),
