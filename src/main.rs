@@ -123,7 +123,12 @@ enum Command {
         content: Option<PathBuf>,
     },
     /// Print the JSON Schema of the dossier.json every build writes.
-    Schema,
+    Schema {
+        /// Print instead the schema of what each theme template receives
+        /// (docs/theme-context.schema.json).
+        #[arg(long)]
+        theme: bool,
+    },
     /// Actors found in the text.
     Actors {
         #[command(subcommand)]
@@ -305,8 +310,12 @@ fn run(command: Command, started: Instant) -> Result<()> {
             print!("{created}");
             Ok(())
         }
-        Command::Schema => {
-            print!("{}", dossier::export::schema());
+        Command::Schema { theme } => {
+            if theme {
+                print!("{}", dossier::render::context_schema());
+            } else {
+                print!("{}", dossier::export::schema());
+            }
             Ok(())
         }
         Command::Actors {

@@ -35,14 +35,10 @@ fn repo() -> PathBuf {
 #[test]
 fn the_context_schema_in_docs_is_the_one_the_code_generates() {
     let generated = dossier::render::context_schema();
-    let path = repo().join(SCHEMA);
-    if std::env::var_os("DOSSIER_WRITE_SCHEMA").is_some() {
-        fs::write(&path, &generated).unwrap();
-    }
-    let committed = fs::read_to_string(&path).unwrap_or_default();
+    let committed = fs::read_to_string(repo().join(SCHEMA)).unwrap_or_default();
     assert!(
         committed == generated,
-        "{SCHEMA} is out of date: run `DOSSIER_WRITE_SCHEMA=1 cargo test --test themes`"
+        "{SCHEMA} is out of date: run `cargo run -- schema --theme > {SCHEMA}`"
     );
 }
 
