@@ -17,7 +17,7 @@ use crate::error::Result;
 use crate::model::ActorKind;
 use crate::resolve::discover::{cues, Cues};
 use crate::resolve::Dossier;
-use crate::text::names::{is_capitalised, strip_possessive, words};
+use crate::text::names::{is_capitalised, strip_possessive, word_ending_at, words};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
@@ -152,18 +152,6 @@ fn floor(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-/// The word ending at `end` (an abbreviation's full stop included) and its start.
-fn word_ending_at(text: &str, end: usize) -> Option<(usize, &str)> {
-    let body = text[..end].strip_suffix('.').unwrap_or(&text[..end]);
-    let start = body
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
-        .last()
-        .map(|(i, _)| i)?;
-    Some((start, &text[start..end]))
 }
 
 /// A title or honorific written just before a name that starts at `start`:

@@ -13,8 +13,8 @@ use crate::model::Section;
 use crate::model::{ActorKind, ActorMeta, Origin};
 use crate::resolve::{Actor, Dossier, Target};
 use crate::text::names::{
-    capitalised_spans, inside_longer_name, is_capitalised, is_title_case, opens_sentence, words,
-    NameEdges, CONNECTORS,
+    capitalised_spans, inside_longer_name, is_capitalised, is_title_case, opens_sentence,
+    word_ending_at, words, NameEdges, CONNECTORS,
 };
 use crate::text::slugify;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -458,18 +458,12 @@ fn split_at_and(text: &str, span: Range<usize>, cues: &Cues) -> Vec<Vec<Range<us
 
 /// The word just before `start`, across one space and an optional full stop ("Sen. Doe").
 fn word_before(text: &str, start: usize) -> Option<&str> {
-    let before = text[..start].strip_suffix(' ')?;
-    let (before, dotted) = match before.strip_suffix('.') {
-        Some(b) => (b, true),
-        None => (before, false),
+    let end = text[..start].strip_suffix(' ')?.len();
+    let (_, word) = word_ending_at(text, end)?;
+    let (word, dotted) = match word.strip_suffix('.') {
+        Some(w) => (w, true),
+        None => (word, false),
     };
-    let from = before
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
-        .last()
-        .map(|(i, _)| i)?;
-    let word = &before[from..];
     // "Sen. Doe" but not "… the President. Soon": only an abbreviation has a full stop.
     (!dotted || word.chars().count() <= 4).then_some(word)
 }

@@ -241,6 +241,18 @@ pub fn inside_longer_name(
     false
 }
 
+/// The word ending at `end` (an abbreviation's full stop included) and its start.
+pub fn word_ending_at(text: &str, end: usize) -> Option<(usize, &str)> {
+    let body = text[..end].strip_suffix('.').unwrap_or(&text[..end]);
+    let start = body
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
+        .last()
+        .map(|(i, _)| i)?;
+    Some((start, &text[start..end]))
+}
+
 /// The word that ends one plain space before `at` (an abbreviation's full
 /// stop included: "Sen. Doe").
 fn word_joined_before(text: &str, at: usize) -> Option<Range<usize>> {
