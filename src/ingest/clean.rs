@@ -49,6 +49,22 @@ pub const STRUCTURAL_RULES: &[(&str, &str)] = &[
         "A short line between two paragraphs that does not end like a statement: a heading inside the article",
     ),
     (
+        "before-dateline",
+        "A line between the headline and a first paragraph that opens with a dateline: a photo or video caption",
+    ),
+    (
+        "pull-quote",
+        "A paragraph whose words all stand inside a longer paragraph of the article: a pull quote",
+    ),
+    (
+        "pull-quote-credit",
+        "A short 'Name, title' line right after a pull quote: whom it quotes",
+    ),
+    (
+        "teaser-run",
+        "A 'Label: …' line between two link teasers: another teaser with its own label",
+    ),
+    (
         "tail-short-line",
         "A short line after the last paragraph: widget labels, tags, buttons",
     ),
@@ -353,13 +369,22 @@ impl<'a> Cleaner<'a> {
             }
         }
 
+        if let Some(h) = headline.filter(|_| self.structural("before-dateline")) {
+            mark_before_dateline(&mut judged, &mut decided, &kept, h, deck_named);
+        }
         if !deck_named && self.structural("standfirst") {
             self.mark_standfirst(&mut judged, &mut decided, &kept, first_prose);
         }
         if self.structural("duplicate-paragraph") {
             remove_duplicates(&mut judged, &mut decided, &kept);
         }
+        if self.structural("pull-quote") {
+            self.mark_pull_quotes(&mut judged, &mut decided, &kept);
+        }
         self.mark_inner_headings(&mut judged, &mut decided, &kept);
+        if self.structural("teaser-run") {
+            mark_teaser_runs(&mut judged, &mut decided, &kept);
+        }
         if self.structural("tail-short-line") {
             for i in 0..n {
                 if !decided[i] && !kept[i] && in_tail(i) && is_short_label(&judged[i].text) {
@@ -460,6 +485,50 @@ impl<'a> Cleaner<'a> {
         }
     }
 
+    /// A paragraph whose words all stand, in order, inside a longer paragraph is a
+    /// pull quote: a passage of the article set in large type between its
+    /// paragraphs. Nothing is lost by removing it. A short line right after it that
+    /// names a speaker ("Jo Roe, former minister.") goes with it.
+    fn mark_pull_quotes(&self, judged: &mut [Judged], decided: &mut [bool], kept: &[bool]) {
+        let body: Vec<(usize, String)> = (0..judged.len())
+            .filter(|&i| judged[i].fate == Fate::Body)
+            .map(|i| (i, format!(" {} ", comparison_key(&judged[i].text))))
+            .collect();
+        for (at, (i, key)) in body.iter().enumerate() {
+            let words = key.split_whitespace().count();
+            if decided[*i] || kept[*i] || !(PULL_QUOTE_WORDS..=60).contains(&words) {
+                continue;
+            }
+            let parts = unbracketed_parts(&judged[*i].text);
+            let inside = body.iter().enumerate().any(|(other, (_, long))| {
+                other != at && long.len() > key.len() && contains_in_order(long, &parts)
+            });
+            if !inside {
+                continue;
+            }
+            decide(
+                &mut judged[*i],
+                &mut decided[*i],
+                Fate::Removed,
+                "pull-quote",
+            );
+            let credit = i + 1;
+            if credit < judged.len()
+                && !decided[credit]
+                && !kept[credit]
+                && self.structural("pull-quote-credit")
+                && is_speaker_credit(&judged[credit].text)
+            {
+                decide(
+                    &mut judged[credit],
+                    &mut decided[credit],
+                    Fate::Removed,
+                    "pull-quote-credit",
+                );
+            }
+        }
+    }
+
     /// Among the first paragraphs, one whose opening is a later paragraph in full is
     /// a summary written above the article: it becomes the deck, and nothing is lost.
     fn mark_standfirst(
@@ -546,6 +615,94 @@ impl<'a> Cleaner<'a> {
             }
         }
     }
+}
+
+/// Wire and newspaper stories open with a dateline ("PARIS — …"): what stands
+/// between the headline and such a first paragraph is display matter, not the
+/// story. A first line that reads like a deck (one sentence, shorter than a lede)
+/// is kept as the deck when there is none; the others are captions of the photo
+/// or video at the top. Only when the dateline paragraph is among the first three
+/// lines under the headline.
+fn mark_before_dateline(
+    judged: &mut [Judged],
+    decided: &mut [bool],
+    kept: &[bool],
+    headline: usize,
+    deck_named: bool,
+) {
+    let under: Vec<usize> = (headline + 1..judged.len())
+        .filter(|&i| judged[i].fate != Fate::Removed)
+        .take(3)
+        .collect();
+    let Some(at) = under.iter().position(|&i| {
+        judged[i].fate == Fate::Body && !decided[i] && infer::opens_with_dateline(&judged[i].text)
+    }) else {
+        return;
+    };
+    let mut has_deck = deck_named || judged.iter().any(|j| j.fate == Fate::Deck);
+    for &i in &under[..at] {
+        if decided[i] || kept[i] {
+            continue;
+        }
+        if !has_deck && i == under[0] && reads_like_a_deck(&judged[i].text) {
+            has_deck = true;
+            decide(&mut judged[i], &mut decided[i], Fate::Deck, "subtitle");
+        } else {
+            decide(
+                &mut judged[i],
+                &mut decided[i],
+                Fate::Removed,
+                "before-dateline",
+            );
+        }
+    }
+}
+
+/// A standfirst: one sentence, shorter than a lede.
+fn reads_like_a_deck(text: &str) -> bool {
+    count_words(text) < 25 && crate::text::paragraph_sentences(text).len() == 1
+}
+
+/// Between two link teasers ("More: …", rule `read-also-teaser`), lines shaped
+/// like one, a short label and a colon, are teasers too: outlets stack them, each
+/// under the label of its series. A labelled line at the edge of a run stays, as
+/// may a paragraph opening "Update: …"; lines of more than 25 words stay.
+fn mark_teaser_runs(judged: &mut [Judged], decided: &mut [bool], kept: &[bool]) {
+    let is_teaser =
+        |j: &Judged| j.fate == Fate::Removed && j.rule.as_deref() == Some("read-also-teaser");
+    let open = |i: usize, judged: &[Judged], decided: &[bool]| {
+        !decided[i] && !kept[i] && judged[i].fate == Fate::Body && labelled_line(&judged[i].text)
+    };
+    let mut i = 1;
+    while i < judged.len() {
+        if !is_teaser(&judged[i - 1]) || !open(i, judged, decided) {
+            i += 1;
+            continue;
+        }
+        let end = (i..judged.len())
+            .find(|&k| !open(k, judged, decided))
+            .unwrap_or(judged.len());
+        if judged.get(end).is_some_and(is_teaser) {
+            for k in i..end {
+                decide(&mut judged[k], &mut decided[k], Fate::Removed, "teaser-run");
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// "Label: text", a label of one to four words starting with a capital, and at
+/// most 25 words in all.
+fn labelled_line(text: &str) -> bool {
+    let Some((label, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let label_words = count_words(label);
+    label.chars().next().is_some_and(char::is_uppercase)
+        && (1..=4).contains(&label_words)
+        && !label.contains(['.', '!', '?', '"', '“', '”'])
+        && rest.starts_with(char::is_whitespace)
+        && count_words(text) <= 25
 }
 
 fn decide(item: &mut Judged, decided: &mut bool, fate: Fate, rule: &str) {
@@ -638,6 +795,71 @@ fn prefix(key: &str) -> String {
 pub fn is_prose(text: &str) -> bool {
     let words = count_words(text);
     words >= 25 || (words >= 8 && ends_like_a_sentence(text))
+}
+
+/// How many words a paragraph needs before it counts as a pull quote: a shorter
+/// one ("He declined to comment.") may well be repeated word for word.
+const PULL_QUOTE_WORDS: usize = 8;
+
+/// The comparison keys of a text's runs outside square brackets, each padded with
+/// spaces: an editor's "[the minister]" stands in for the quote's own "he".
+fn unbracketed_parts(text: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    loop {
+        let (outside, after) = match rest.split_once('[') {
+            Some((outside, after)) => (outside, after.split_once(']').map(|(_, a)| a)),
+            None => (rest, None),
+        };
+        let key = comparison_key(outside);
+        if !key.is_empty() {
+            parts.push(format!(" {key} "));
+        }
+        match after {
+            Some(after) => rest = after,
+            None => return parts,
+        }
+    }
+}
+
+/// Whether `long` holds every part, in order, with at most three words standing
+/// in for each bracketed insertion between them.
+fn contains_in_order(long: &str, parts: &[String]) -> bool {
+    let Some((first, rest)) = parts.split_first() else {
+        return false;
+    };
+    long.match_indices(first.as_str()).any(|(start, _)| {
+        let mut at = start + first.len() - 1;
+        rest.iter().all(|part| {
+            let found = long[at..]
+                .find(part.as_str())
+                .filter(|&gap| long[at..at + gap + 1].split_whitespace().count() <= 3);
+            found.map(|gap| at += gap + part.len() - 1).is_some()
+        })
+    })
+}
+
+/// "Jo Roe, former minister." or "— Jo Roe": a name in capitals, then a comma and
+/// a title, or a dash before it; at most 12 words, no quotation marks.
+fn is_speaker_credit(text: &str) -> bool {
+    let text = text.trim();
+    let dashed = text.trim_start_matches(['—', '–', '-', '―', ' ']);
+    let name_first = |t: &str| {
+        let name: Vec<&str> = t
+            .split(',')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        (1..=4).contains(&name.len())
+            && name
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    count_words(text) <= 12
+        && !text.contains(['"', '“', '”', '«', '»'])
+        && ((dashed.len() < text.len() && name_first(dashed))
+            || (text.contains(',') && name_first(text)))
 }
 
 /// Which kind of heading a line between two paragraphs is, if it is one.
