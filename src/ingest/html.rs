@@ -362,10 +362,20 @@ fn remove_furniture(document: &Document) {
             node.attr("id").unwrap_or_default()
         )
         .to_ascii_lowercase();
-        let furniture = names
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|word| FURNITURE_WORDS.contains(&word));
-        if furniture
+        let words = || names.split(|c: char| !c.is_ascii_alphanumeric());
+        let furniture = words().any(|word| FURNITURE_WORDS.contains(&word));
+        // "related", "relatedposts", "related_stories": links to other articles.
+        let related = words().any(|word| word.starts_with("related"));
+        if related && is_heading(node) {
+            // The heading of a block of related links: what follows it in its
+            // container is that block.
+            while let Some(next) = node.next_sibling() {
+                next.remove_from_parent();
+            }
+            node.remove_from_parent();
+            continue;
+        }
+        if (furniture || related)
             && !matches!(
                 node.node_name().as_deref(),
                 Some("html" | "body" | "article" | "main")
@@ -379,8 +389,45 @@ fn remove_furniture(document: &Document) {
     }
 }
 
+fn is_heading(node: &dom_query::NodeRef) -> bool {
+    matches!(
+        node.node_name().as_deref(),
+        Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+    )
+}
+
+/// The comparison keys of the page's link texts of two words or more: a block
+/// that is one of them whole is a link, not prose.
+fn link_texts(document: &Document) -> std::collections::HashSet<String> {
+    document
+        .select("a[href]")
+        .iter()
+        .map(|link| crate::text::comparison_key(&link.text()))
+        .filter(|key| key.split(' ').count() >= 2)
+        .collect()
+}
+
+/// Where a run of links to other pages, ending the body, starts: two or more
+/// blocks that are each one link's whole text, with the short heading above
+/// them ("More stories", "Top news"). Related articles and "most read" lists
+/// sit there; an article's own text does not end in bare links.
+fn trailing_links(paragraphs: &[String], links: &std::collections::HashSet<String>) -> usize {
+    let is_link = |p: &String| links.contains(&crate::text::comparison_key(p));
+    let run = paragraphs.iter().rev().take_while(|p| is_link(p)).count();
+    if run < 2 {
+        return paragraphs.len();
+    }
+    let start = paragraphs.len() - run;
+    let heading = start.checked_sub(1).filter(|&h| {
+        let text = paragraphs[h].trim_end();
+        crate::text::count_words(text) <= 6 && !text.ends_with(['.', '!', '?', '"', '”', '…'])
+    });
+    heading.unwrap_or(start)
+}
+
 /// The body as Readability finds it, one paragraph per block of text.
 fn body(document: Document, found: &Extracted) -> (Vec<String>, Vec<Dropped>) {
+    let links = link_texts(&document);
     remove_furniture(&document);
     let config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
@@ -419,6 +466,11 @@ fn body(document: Document, found: &Extracted) -> (Vec<String>, Vec<Dropped>) {
             None => paragraphs.push(paragraph),
         }
     }
+    let end = trailing_links(&paragraphs, &links);
+    dropped.extend(paragraphs.drain(end..).map(|text| Dropped {
+        text,
+        reason: "links to other pages after the article",
+    }));
     (paragraphs, dropped)
 }
 
@@ -667,6 +719,49 @@ fn type_rank(object: &Value) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const STORY: [&str; 4] = [
+        "The two ministers met on the shore of the lake on Tuesday and agreed to share the water of the river between their states, ending a quarrel that had lasted a decade.",
+        "Officials said the pact would be signed within weeks, after both parliaments had read the text and the farmers' unions had been heard in the capital.",
+        "Under the pact, each state may draw no more than half the river's summer flow, and a joint commission will measure it at three gauges along the border.",
+        "The first minister told reporters that the commission would publish its figures every month, starting in the spring.",
+    ];
+
+    fn page(after_story: &str, after_article: &str) -> String {
+        let story: String = STORY.iter().map(|p| format!("<p>{p}</p>")).collect();
+        format!(
+            "<html><head><title>Lake states sign water pact</title></head><body>\
+             <div class=\"main\"><article><h1>Lake states sign water pact</h1>{story}{after_story}</article>\
+             {after_article}</div></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_block_under_a_related_heading_is_left_out() {
+        let other = "Ferry crews on the northern bank said on Wednesday that the new timetable would start in spring, after a winter of repairs to the landing stages.";
+        let related = format!(
+            "<section><h3 class=\"relatedposts-title\">You may also like</h3>\
+             <article><p>{other}</p></article><article><p>{other} Again.</p></article></section>"
+        );
+        let extracted = extract(&page("", &related));
+        assert_eq!(extracted.paragraphs, STORY);
+    }
+
+    #[test]
+    fn a_list_of_links_ending_the_body_is_left_out() {
+        let links = "<h4>More from the valley</h4><ul>\
+            <li><a href=\"/ferry\">Ferry crews strike over pay</a></li>\
+            <li><a href=\"/drought\">Drought empties the northern reservoirs</a></li></ul>";
+        let extracted = extract(&page(links, ""));
+        assert_eq!(extracted.paragraphs, STORY);
+        let reasons: Vec<&str> = extracted.dropped.iter().map(|d| d.reason).collect();
+        assert_eq!(reasons, ["links to other pages after the article"; 3]);
+        // One link at the end is the article's own pointer, and stays.
+        let one = "<p><a href=\"/report\">Read the commission's full report</a></p>";
+        let extracted = extract(&page(one, ""));
+        assert_eq!(extracted.paragraphs.len(), 5);
+        assert_eq!(extracted.paragraphs[4], "Read the commission's full report");
+    }
 
     #[test]
     fn html_is_told_by_its_start() {
