@@ -494,13 +494,38 @@ impl<'a> Cleaner<'a> {
             .filter(|&i| judged[i].fate == Fate::Body)
             .map(|i| (i, format!(" {} ", comparison_key(&judged[i].text))))
             .collect();
+        // Which paragraphs hold each pair of words: the candidates are found by
+        // their opening pair, so an article costs time in proportion to its length.
+        let mut by_pair: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+        for (at, (_, key)) in body.iter().enumerate() {
+            let words: Vec<&str> = key.split_whitespace().collect();
+            for pair in words.windows(2) {
+                let holders = by_pair.entry((pair[0], pair[1])).or_default();
+                if holders.last() != Some(&at) {
+                    holders.push(at);
+                }
+            }
+        }
         for (at, (i, key)) in body.iter().enumerate() {
             let words = key.split_whitespace().count();
             if decided[*i] || kept[*i] || !(PULL_QUOTE_WORDS..=60).contains(&words) {
                 continue;
             }
             let parts = unbracketed_parts(&judged[*i].text);
-            let inside = body.iter().enumerate().any(|(other, (_, long))| {
+            let opening: Vec<&str> = parts
+                .first()
+                .map(|p| p.split_whitespace().take(2).collect())
+                .unwrap_or_default();
+            let everywhere: Vec<usize>;
+            let holders = match opening[..] {
+                [a, b] => by_pair.get(&(a, b)).map_or(&[][..], Vec::as_slice),
+                _ => {
+                    everywhere = (0..body.len()).collect();
+                    &everywhere
+                }
+            };
+            let inside = holders.iter().any(|&other| {
+                let long = &body[other].1;
                 other != at && long.len() > key.len() && contains_in_order(long, &parts)
             });
             if !inside {
