@@ -619,3 +619,60 @@ fn a_run_of_labelled_teasers_is_removed_whole() {
     let body: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(body, [first, labelled, last]);
 }
+
+/// A page scraped whole: the article is where prose outweighs short lines. Prose
+/// beyond a stretch of furniture (other articles' teasers, a comment) goes; a short
+/// list inside the article, with more of the article after it, does not cut it.
+#[test]
+fn prose_beyond_the_page_furniture_is_not_the_article() {
+    let article = [
+        SHORE,
+        WEEKS,
+        "Under the pact, each state may draw no more than half the river's summer flow, and a joint commission will measure it at three gauges along the border.",
+        "The first minister told reporters that the commission would publish its figures every month, starting in the spring.",
+    ];
+    let teaser = "Ferry crews on the northern bank said on Wednesday that the new timetable would start in spring, after a winter of repairs.";
+    let comment = "I have lived by this river all my life and I will believe the figures when I see them myself.";
+    let mut blocks = vec!["Home", "World", "Rivers"];
+    blocks.extend(article);
+    // More words of furniture than the prose beyond it has.
+    blocks.extend([
+        "Share on Facebook",
+        "Share on X",
+        "Copy the link",
+        "Topics in this story",
+        "Water and rivers",
+        "More from the valley",
+        "Sign in to comment",
+        "Most read this week",
+        "Terms of use apply",
+        "Your privacy choices here",
+        "About the newsroom",
+        "Contact the editors today",
+        "Advertise with the paper",
+    ]);
+    blocks.extend([teaser, comment]);
+    let source = river(&blocks);
+    assert_eq!(
+        line_of(&source, teaser).1.as_deref(),
+        Some("outside-article")
+    );
+    assert_eq!(
+        line_of(&source, comment).1.as_deref(),
+        Some("outside-article")
+    );
+    let body: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(body, article);
+
+    // A list of short items in the middle, with most of the article after it.
+    let list = ["Gauges", "Sluices", "Pumps", "Ferries"];
+    let mut blocks = vec![article[0]];
+    blocks.extend(list);
+    blocks.extend(&article[1..]);
+    let source = river(&blocks);
+    assert_eq!(source.paragraphs.len(), 4 + list.len());
+    assert!(source
+        .lines
+        .iter()
+        .all(|l| l.rule.as_deref() != Some("outside-article")));
+}

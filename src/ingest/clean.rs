@@ -49,6 +49,10 @@ pub const STRUCTURAL_RULES: &[(&str, &str)] = &[
         "A short line between two paragraphs that does not end like a statement: a heading inside the article",
     ),
     (
+        "outside-article",
+        "A longer line beyond the stretch of the page where prose outweighs short lines: another article's teaser, a comment, a blurb",
+    ),
+    (
         "before-dateline",
         "A line between the headline and a first paragraph that opens with a dateline: a photo or video caption",
     ),
@@ -317,7 +321,7 @@ impl<'a> Cleaner<'a> {
             .filter(|&i| !decided[i] && is_prose(&judged[i].text))
             .collect();
         let mut first_prose = prose.first().copied().unwrap_or(n);
-        let last_prose = prose.last().copied();
+        let mut last_prose = prose.last().copied();
 
         let mut headline = self.find_headline(&judged, &decided, &kept, title, first_prose);
         if headline.is_none() && title.is_none() && self.structural("sentence-headline") {
@@ -334,6 +338,17 @@ impl<'a> Cleaner<'a> {
         if let Some(h) = headline {
             judged[h].fate = Fate::Headline;
             decided[h] = true;
+        }
+        if self.structural("outside-article") {
+            let from = headline.map_or(0, |h| h + 1);
+            let outside = mark_outside_article(&mut judged, &mut decided, &kept, from);
+            if outside {
+                let prose: Vec<usize> = (from..n)
+                    .filter(|&i| !decided[i] && is_prose(&judged[i].text))
+                    .collect();
+                first_prose = first_prose.max(prose.first().copied().unwrap_or(n));
+                last_prose = prose.last().copied().or(last_prose);
+            }
         }
         let in_head = |i: usize| i < first_prose;
         let in_tail = |i: usize| last_prose.is_some_and(|last| i > last);
@@ -682,6 +697,80 @@ fn mark_before_dateline(
         }
     }
 }
+
+/// A page scraped whole holds prose besides the article's: teasers of other
+/// articles, comments, a site's blurb. The article is the stretch of the page
+/// where prose outweighs furniture, word for word: each paragraph of prose counts
+/// its words for it, each short line (6 words or fewer, or one a rule removed)
+/// its words against it, other lines nothing; the stretch with the largest sum
+/// (from `from`, the line under the headline) is the article. A line of more than
+/// six words outside it goes, once three lines that count against stand between
+/// it and the article; shorter ones are left to the head and tail rules. Returns
+/// whether any line went.
+fn mark_outside_article(
+    judged: &mut [Judged],
+    decided: &mut [bool],
+    kept: &[bool],
+    from: usize,
+) -> bool {
+    let weights: Vec<i64> = (0..judged.len())
+        .map(|i| {
+            let words = count_words(&judged[i].text) as i64;
+            if judged[i].fate == Fate::Removed {
+                -words
+            } else if decided[i] || kept[i] || is_prose(&judged[i].text) {
+                words
+            } else if words <= 6 {
+                -words
+            } else {
+                0
+            }
+        })
+        .collect();
+    let weight = |i: usize| weights[i];
+    let (mut best, mut best_range) = (0i64, None);
+    let (mut sum, mut start) = (0i64, from);
+    for i in from..judged.len() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += weight(i);
+        if sum > best {
+            best = sum;
+            best_range = Some((start, i));
+        }
+    }
+    let Some((first, last)) = best_range else {
+        return false;
+    };
+    // Only past a stretch of furniture: at least three lines that count against.
+    let mut any = false;
+    for side in [
+        (from..first).rev().collect::<Vec<_>>(),
+        (last + 1..judged.len()).collect(),
+    ] {
+        let mut against = 0;
+        for i in side {
+            if weight(i) < 0 {
+                against += 1;
+            }
+            if against >= GAP_LINES && !decided[i] && !kept[i] && count_words(&judged[i].text) > 6 {
+                decide(
+                    &mut judged[i],
+                    &mut decided[i],
+                    Fate::Removed,
+                    "outside-article",
+                );
+                any = true;
+            }
+        }
+    }
+    any
+}
+
+/// How many lines of furniture set the article apart from prose around it.
+const GAP_LINES: usize = 3;
 
 /// A standfirst: one sentence, shorter than a lede.
 fn reads_like_a_deck(text: &str) -> bool {
