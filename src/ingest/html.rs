@@ -305,6 +305,19 @@ pub fn extract(html: &str) -> Extracted {
         ),
         ..Extracted::default()
     };
+    if extracted.outlet.is_none() {
+        // The page's own address names its site when nothing else does.
+        extracted.outlet = extracted.url.as_ref().and_then(|url| {
+            let host = url
+                .value
+                .split("://")
+                .nth(1)?
+                .split(['/', '?', '#', ':'])
+                .next()?;
+            let host = host.strip_prefix("www.").unwrap_or(host);
+            found(host, "the site of the page's address").filter(|f| f.value.contains('.'))
+        });
+    }
     if let Some(headline) = &mut extracted.headline {
         headline.value = without_site_name(&headline.value, extracted.outlet.as_ref());
     }
@@ -509,11 +522,34 @@ fn found(value: &str, from: &'static str) -> Option<Found> {
     (!value.is_empty()).then_some(Found { value, from })
 }
 
-/// Metadata strings in JSON-LD are often entity-encoded a second time.
+/// Metadata strings in JSON-LD are often entity-encoded a second time: named
+/// entities of markup and numeric ones (`&#8217;`, `&#x2019;`).
 fn decode_entities(text: &str) -> String {
     if !text.contains('&') {
         return text.to_string();
     }
+    let mut decoded = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("&#") {
+        decoded.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let end = after.find(';').filter(|&e| e <= 8);
+        let code = end.and_then(|e| match after[..e].strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => after[..e].parse().ok(),
+        });
+        match (end, code.and_then(char::from_u32)) {
+            (Some(e), Some(c)) if !c.is_control() || c.is_whitespace() => {
+                decoded.push(c);
+                rest = &after[e + 1..];
+            }
+            _ => {
+                decoded.push_str("&#");
+                rest = after;
+            }
+        }
+    }
+    decoded.push_str(rest);
     [
         ("&amp;", "&"),
         ("&quot;", "\""),
@@ -525,9 +561,7 @@ fn decode_entities(text: &str) -> String {
         ("&nbsp;", " "),
     ]
     .iter()
-    .fold(text.to_string(), |text, (entity, plain)| {
-        text.replace(entity, plain)
-    })
+    .fold(decoded, |text, (entity, plain)| text.replace(entity, plain))
 }
 
 /// `<meta {key}="{name}" content="…">`, the name compared without case.
@@ -568,11 +602,19 @@ fn as_date(found: Found) -> Option<Found> {
             parts.len() == 3 && parts.iter().all(|p| digits(p))
         })
         .and_then(PartialDate::parse)
-        .or_else(|| super::infer::parse_date(value))?;
+        .or_else(|| super::infer::parse_date(value))
+        .filter(|date| !is_zero_date(date))?;
     Some(Found {
         value: date.to_string(),
         from: found.from,
     })
+}
+
+/// A date field left at a system's zero value: `0001-01-01` (.NET), `1970-01-01`
+/// (Unix time), `1900-01-01` (spreadsheets and SQL). No page was published then.
+fn is_zero_date(date: &PartialDate) -> bool {
+    let first_of_january = date.month == Some(1) && date.day == Some(1);
+    date.year < 1000 || (first_of_january && matches!(date.year, 1900 | 1970))
 }
 
 /// `en`, `en-GB`; Open Graph's `en_GB` too. Anything else is not a language tag.
@@ -637,7 +679,10 @@ impl Article {
             if !is_json_ld {
                 continue;
             }
-            let Ok(value) = serde_json::from_str::<Value>(script.text().trim()) else {
+            let text = script.text();
+            let Ok(value) = serde_json::from_str::<Value>(text.trim())
+                .or_else(|_| serde_json::from_str::<Value>(&without_trailing_commas(&text)))
+            else {
                 continue;
             };
             for object in objects(&value) {
@@ -672,6 +717,30 @@ impl Article {
         let publisher = self.0.as_ref()?.get("publisher")?;
         found(&name_of(publisher)?, "the JSON-LD publisher")
     }
+}
+
+/// JSON-LD written by hand or by a template often has a comma before a closing
+/// bracket, which JSON does not allow; browsers' readers and search engines
+/// accept it. Those commas, outside strings, are dropped.
+fn without_trailing_commas(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if in_string {
+            in_string = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+        } else if c == '"' {
+            in_string = true;
+        } else if c == ',' {
+            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+            if matches!(next, Some(']' | '}')) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn name_of(value: &Value) -> Option<String> {
@@ -734,6 +803,39 @@ mod tests {
              <div class=\"main\"><article><h1>Lake states sign water pact</h1>{story}{after_story}</article>\
              {after_article}</div></body></html>"
         )
+    }
+
+    #[test]
+    fn lenient_json_ld_entities_zero_dates_and_the_site_of_the_address() {
+        let page = r#"<html><head>
+            <meta property="og:title" content="Lake states&#8217; pact &#x2014; signed">
+            <meta property="article:published_time" content="0001-01-01T00:00:00">
+            <link rel="canonical" href="https://www.lake-times.example/2024/03/pact?x=1">
+            <script type="application/ld+json">{"@type": "NewsArticle",
+              "keywords": ["rivers", "water", ],
+              "dateModified": "2024-03-06",
+              "dateCreated": "2024-03-05T09:00:00+01:00",}</script>
+            </head><body><p>Text.</p></body></html>"#;
+        let extracted = extract(page);
+        let value = |f: &Option<Found>| f.as_ref().map(|f| f.value.clone());
+        assert_eq!(
+            value(&extracted.headline).as_deref(),
+            Some("Lake states’ pact — signed")
+        );
+        // The zero date is passed over for the next place that gives one, in a
+        // JSON-LD block with trailing commas.
+        assert_eq!(value(&extracted.published).as_deref(), Some("2024-03-05"));
+        let outlet = extracted.outlet.unwrap();
+        assert_eq!(outlet.value, "lake-times.example");
+        assert_eq!(outlet.from, "the site of the page's address");
+        assert_eq!(
+            without_trailing_commas(r#"{"a": "x, ]", "b": [1, ], }"#),
+            r#"{"a": "x, ]", "b": [1 ] }"#
+        );
+        assert_eq!(
+            decode_entities("&#39;&#99999999; &#65"),
+            "'&#99999999; &#65"
+        );
     }
 
     #[test]
