@@ -343,7 +343,9 @@ pub fn extract(html: &str) -> Extracted {
 }
 
 /// Words in a class or id that mark page furniture in nearly every site's markup.
-const FURNITURE_WORDS: [&str; 9] = [
+const FURNITURE_WORDS: [&str; 11] = [
+    "caption",
+    "credit",
     "share",
     "sharing",
     "social",
@@ -361,7 +363,7 @@ const FURNITURE_WORDS: [&str; 9] = [
 /// likely a wrapper whose name happens to match.
 fn remove_furniture(document: &Document) {
     for node in document
-        .select("nav, aside, button, iframe, [role=navigation]")
+        .select("nav, aside, button, iframe, figcaption, [role=navigation]")
         .nodes()
     {
         if dom_query::Selection::from(*node).select("p").length() < 3 {
@@ -452,7 +454,9 @@ fn body(document: Document, found: &Extracted) -> (Vec<String>, Vec<Dropped>) {
         .map(|article| article.text_content.to_string())
         .unwrap_or_default();
     let key = |s: &str| crate::text::comparison_key(s);
-    let repeats = [&found.headline, &found.deck]
+    // A first block that is the description stays: it is the lede, and the
+    // description is then dropped as no deck (see `extract`).
+    let repeats = [&found.headline]
         .into_iter()
         .flatten()
         .map(|f| key(&f.value))
@@ -836,6 +840,22 @@ mod tests {
             decode_entities("&#39;&#99999999; &#65"),
             "'&#99999999; &#65"
         );
+    }
+
+    #[test]
+    fn captions_go_and_a_lede_that_is_the_description_stays() {
+        let figure = "<figure><img src=\"a.jpg\"><figcaption>The two ministers on the shore of the lake, where they signed the pact on Tuesday afternoon.</figcaption></figure>\
+            <div class=\"photo-credit\">Lake Press photo service</div>";
+        // The figure stands before the story, the description is its first paragraph.
+        let page = page("", "")
+            .replace("</h1>", &format!("</h1>{figure}"))
+            .replace(
+                "<head>",
+                &format!("<head><meta name=\"description\" content=\"{}\">", STORY[0]),
+            );
+        let extracted = extract(&page);
+        assert_eq!(extracted.paragraphs, STORY);
+        assert!(extracted.deck.is_none(), "the description is the lede");
     }
 
     #[test]
