@@ -495,3 +495,179 @@ fn lines_an_outlet_repeats_are_its_furniture() {
         );
     }
 }
+
+const SHORE: &str =
+    "The two ministers met on the shore of the lake on Tuesday and agreed to share the water.";
+const WEEKS: &str =
+    "Officials said the pact would be signed within weeks, after both parliaments had read it.";
+
+/// A made-up article under the headline "Ministers agree to share the river", one
+/// paragraph per block.
+fn river(blocks: &[&str]) -> Source {
+    ingest_bare(&format!(
+        "Ministers agree to share the river\n\n{}\n",
+        blocks.join("\n\n")
+    ))
+}
+
+/// The role and rule of the line with this text.
+fn line_of(source: &Source, text: &str) -> (LineRole, Option<String>) {
+    let line = source.lines.iter().find(|l| l.text == text).unwrap();
+    (line.role, line.rule.clone())
+}
+
+/// A story that opens with a dateline starts there: a one-sentence line under the
+/// headline is the deck, and the photo or video caption between them goes. Without
+/// a dateline the same lines are left to the other rules.
+#[test]
+fn lines_between_the_headline_and_a_dateline_lede_are_deck_and_captions() {
+    let deck = "The pact ends a decade of quarrels over the river.";
+    let caption = "The two ministers shake hands on the shore of the lake after the signing on Tuesday. Officials from both banks looked on as the rain began.";
+    let lede = "LAKETOWN — The two ministers met on the shore of the lake on Tuesday and agreed to share the water of the river.";
+    let second =
+        "Officials said the pact would be signed within weeks, after both parliaments had read it.";
+    let source = river(&[deck, caption, lede, second]);
+    let rule_of = |text: &str| line_of(&source, text);
+    assert_eq!(rule_of(deck), (LineRole::Deck, Some("subtitle".into())));
+    assert_eq!(
+        rule_of(caption),
+        (LineRole::Removed, Some("before-dateline".into()))
+    );
+    let body: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(body, [lede, second]);
+
+    // A wire dateline with the agency in brackets and a plain hyphen counts too.
+    let wire =
+        "Laketown (Lake Press) - The ministers agreed on Tuesday to share the water of the river.";
+    let source = river(&[caption, wire, second]);
+    assert_eq!(source.paragraphs.len(), 2);
+    assert_eq!(source.paragraphs[0].text, wire);
+
+    // No dateline: the caption is not told from a paragraph, and stays.
+    let plain = lede.trim_start_matches("LAKETOWN — ");
+    let source = river(&[caption, plain, second]);
+    assert_eq!(source.paragraphs.len(), 3);
+    // A dateline deep in the article (a second story on the page) changes nothing.
+    let other = "RIVERTON — Ferry crews on the northern bank said on Wednesday that the new timetable would start in spring.";
+    let source = river(&[plain, second, caption, other]);
+    assert_eq!(source.paragraphs.len(), 4);
+}
+
+/// A pull quote repeats a passage of the article, sometimes with an editor's
+/// [bracketed] word for a pronoun; it goes, with the line naming its speaker. A
+/// paragraph that is not inside another one, and a short sentence said twice, stay.
+#[test]
+fn pull_quotes_and_their_credit_are_removed() {
+    let first = SHORE;
+    let quoted = "“We have waited ten years for this day, and he knows the farmers will not wait another,” said Jo Roe, a water engineer from the delta. He declined to comment further.";
+    let pull = "We have waited ten years for this day, and [the minister] knows the farmers will not wait another.";
+    let credit = "Jo Roe, water engineer.";
+    let last = WEEKS;
+    let short = "He declined to comment further.";
+    let source = river(&[first, pull, credit, quoted, short, last]);
+    let rule_of = |text: &str| line_of(&source, text).1;
+    assert_eq!(rule_of(pull).as_deref(), Some("pull-quote"));
+    assert_eq!(rule_of(credit).as_deref(), Some("pull-quote-credit"));
+    let body: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(body, [first, quoted, short, last]);
+
+    // A quote whose words differ beyond a bracketed stand-in is the article's own.
+    let other = "We have waited ten years for this day, and the minister knows the herders will not wait another.";
+    let source = river(&[first, other, credit, quoted]);
+    assert_eq!(source.paragraphs.len(), 4);
+}
+
+/// Link teasers come in runs, each under its own label: between "More: …" and
+/// "Related: …" lines, a "Series Name: …" line is one too. The same shape outside
+/// such a run stays.
+#[test]
+fn a_run_of_labelled_teasers_is_removed_whole() {
+    let first = SHORE;
+    let last = WEEKS;
+    let teasers = [
+        (
+            "More: How the river changed course in the great flood of 1998.",
+            "read-also-teaser",
+        ),
+        (
+            "The Lake Column: Why the delta farmers are still waiting for rain.",
+            "teaser-run",
+        ),
+        (
+            "Water Diary: A week with the ferry crews on the northern bank.",
+            "teaser-run",
+        ),
+        (
+            "Related: The ferry that crosses the lake twice a day.",
+            "read-also-teaser",
+        ),
+    ];
+    // Next to a teaser, but not inside a run of them.
+    let labelled = "Update: The vote in the upper house was moved to Thursday.";
+    let mut blocks = vec![first, labelled];
+    blocks.extend(teasers.iter().map(|(line, _)| *line));
+    blocks.push(last);
+    let source = river(&blocks);
+    for (line, rule) in teasers {
+        assert_eq!(line_of(&source, line).1.as_deref(), Some(rule), "{line}");
+    }
+    let body: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(body, [first, labelled, last]);
+}
+
+/// A page scraped whole: the article is where prose outweighs short lines. Prose
+/// beyond a stretch of furniture (other articles' teasers, a comment) goes; a short
+/// list inside the article, with more of the article after it, does not cut it.
+#[test]
+fn prose_beyond_the_page_furniture_is_not_the_article() {
+    let article = [
+        SHORE,
+        WEEKS,
+        "Under the pact, each state may draw no more than half the river's summer flow, and a joint commission will measure it at three gauges along the border.",
+        "The first minister told reporters that the commission would publish its figures every month, starting in the spring.",
+    ];
+    let teaser = "Ferry crews on the northern bank said on Wednesday that the new timetable would start in spring, after a winter of repairs.";
+    let comment = "I have lived by this river all my life and I will believe the figures when I see them myself.";
+    let mut blocks = vec!["Home", "World", "Rivers"];
+    blocks.extend(article);
+    // More words of furniture than the prose beyond it has.
+    blocks.extend([
+        "Share on Facebook",
+        "Share on X",
+        "Copy the link",
+        "Topics in this story",
+        "Water and rivers",
+        "More from the valley",
+        "Sign in to comment",
+        "Most read this week",
+        "Terms of use apply",
+        "Your privacy choices here",
+        "About the newsroom",
+        "Contact the editors today",
+        "Advertise with the paper",
+    ]);
+    blocks.extend([teaser, comment]);
+    let source = river(&blocks);
+    assert_eq!(
+        line_of(&source, teaser).1.as_deref(),
+        Some("outside-article")
+    );
+    assert_eq!(
+        line_of(&source, comment).1.as_deref(),
+        Some("outside-article")
+    );
+    let body: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(body, article);
+
+    // A list of short items in the middle, with most of the article after it.
+    let list = ["Gauges", "Sluices", "Pumps", "Ferries"];
+    let mut blocks = vec![article[0]];
+    blocks.extend(list);
+    blocks.extend(&article[1..]);
+    let source = river(&blocks);
+    assert_eq!(source.paragraphs.len(), 4 + list.len());
+    assert!(source
+        .lines
+        .iter()
+        .all(|l| l.rule.as_deref() != Some("outside-article")));
+}

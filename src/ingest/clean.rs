@@ -49,6 +49,26 @@ pub const STRUCTURAL_RULES: &[(&str, &str)] = &[
         "A short line between two paragraphs that does not end like a statement: a heading inside the article",
     ),
     (
+        "outside-article",
+        "A longer line beyond the stretch of the page where prose outweighs short lines: another article's teaser, a comment, a blurb",
+    ),
+    (
+        "before-dateline",
+        "A line between the headline and a first paragraph that opens with a dateline: a photo or video caption",
+    ),
+    (
+        "pull-quote",
+        "A paragraph whose words all stand inside a longer paragraph of the article: a pull quote",
+    ),
+    (
+        "pull-quote-credit",
+        "A short 'Name, title' line right after a pull quote: whom it quotes",
+    ),
+    (
+        "teaser-run",
+        "A 'Label: …' line between two link teasers: another teaser with its own label",
+    ),
+    (
         "tail-short-line",
         "A short line after the last paragraph: widget labels, tags, buttons",
     ),
@@ -302,7 +322,7 @@ impl<'a> Cleaner<'a> {
             .filter(|&i| !decided[i] && is_prose(&judged[i].text))
             .collect();
         let mut first_prose = prose.first().copied().unwrap_or(n);
-        let last_prose = prose.last().copied();
+        let mut last_prose = prose.last().copied();
 
         let mut headline = self.find_headline(&judged, &decided, &kept, title, first_prose);
         if headline.is_none() && title.is_none() && self.structural("sentence-headline") {
@@ -319,6 +339,17 @@ impl<'a> Cleaner<'a> {
         if let Some(h) = headline {
             judged[h].fate = Fate::Headline;
             decided[h] = true;
+        }
+        if self.structural("outside-article") {
+            let from = headline.map_or(0, |h| h + 1);
+            let outside = mark_outside_article(&mut judged, &mut decided, &kept, from);
+            if outside {
+                let prose: Vec<usize> = (from..n)
+                    .filter(|&i| !decided[i] && is_prose(&judged[i].text))
+                    .collect();
+                first_prose = first_prose.max(prose.first().copied().unwrap_or(n));
+                last_prose = prose.last().copied().or(last_prose);
+            }
         }
         let in_head = |i: usize| i < first_prose;
         let in_tail = |i: usize| last_prose.is_some_and(|last| i > last);
@@ -354,13 +385,22 @@ impl<'a> Cleaner<'a> {
             }
         }
 
+        if let Some(h) = headline.filter(|_| self.structural("before-dateline")) {
+            mark_before_dateline(&mut judged, &mut decided, &kept, h, deck_named);
+        }
         if !deck_named && self.structural("standfirst") {
             self.mark_standfirst(&mut judged, &mut decided, &kept, first_prose);
         }
         if self.structural("duplicate-paragraph") {
             remove_duplicates(&mut judged, &mut decided, &kept);
         }
+        if self.structural("pull-quote") {
+            self.mark_pull_quotes(&mut judged, &mut decided, &kept);
+        }
         self.mark_inner_headings(&mut judged, &mut decided, &kept);
+        if self.structural("teaser-run") {
+            mark_teaser_runs(&mut judged, &mut decided, &kept);
+        }
         if self.structural("tail-short-line") {
             for i in 0..n {
                 if !decided[i] && !kept[i] && in_tail(i) && is_short_label(&judged[i].text) {
@@ -461,6 +501,75 @@ impl<'a> Cleaner<'a> {
         }
     }
 
+    /// A paragraph whose words all stand, in order, inside a longer paragraph is a
+    /// pull quote: a passage of the article set in large type between its
+    /// paragraphs. Nothing is lost by removing it. A short line right after it that
+    /// names a speaker ("Jo Roe, former minister.") goes with it.
+    fn mark_pull_quotes(&self, judged: &mut [Judged], decided: &mut [bool], kept: &[bool]) {
+        let body: Vec<(usize, String)> = (0..judged.len())
+            .filter(|&i| judged[i].fate == Fate::Body)
+            .map(|i| (i, format!(" {} ", comparison_key(&judged[i].text))))
+            .collect();
+        // Which paragraphs hold each pair of words: the candidates are found by
+        // their opening pair, so an article costs time in proportion to its length.
+        let mut by_pair: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+        for (at, (_, key)) in body.iter().enumerate() {
+            let words: Vec<&str> = key.split_whitespace().collect();
+            for pair in words.windows(2) {
+                let holders = by_pair.entry((pair[0], pair[1])).or_default();
+                if holders.last() != Some(&at) {
+                    holders.push(at);
+                }
+            }
+        }
+        for (at, (i, key)) in body.iter().enumerate() {
+            let words = key.split_whitespace().count();
+            if decided[*i] || kept[*i] || !(PULL_QUOTE_WORDS..=60).contains(&words) {
+                continue;
+            }
+            let parts = unbracketed_parts(&judged[*i].text);
+            let opening: Vec<&str> = parts
+                .first()
+                .map(|p| p.split_whitespace().take(2).collect())
+                .unwrap_or_default();
+            let everywhere: Vec<usize>;
+            let holders = match opening[..] {
+                [a, b] => by_pair.get(&(a, b)).map_or(&[][..], Vec::as_slice),
+                _ => {
+                    everywhere = (0..body.len()).collect();
+                    &everywhere
+                }
+            };
+            let inside = holders.iter().any(|&other| {
+                let long = &body[other].1;
+                other != at && long.len() > key.len() && contains_in_order(long, &parts)
+            });
+            if !inside {
+                continue;
+            }
+            decide(
+                &mut judged[*i],
+                &mut decided[*i],
+                Fate::Removed,
+                "pull-quote",
+            );
+            let credit = i + 1;
+            if credit < judged.len()
+                && !decided[credit]
+                && !kept[credit]
+                && self.structural("pull-quote-credit")
+                && is_speaker_credit(&judged[credit].text)
+            {
+                decide(
+                    &mut judged[credit],
+                    &mut decided[credit],
+                    Fate::Removed,
+                    "pull-quote-credit",
+                );
+            }
+        }
+    }
+
     /// Among the first paragraphs, one whose opening is a later paragraph in full is
     /// a summary written above the article: it becomes the deck, and nothing is lost.
     fn mark_standfirst(
@@ -547,6 +656,168 @@ impl<'a> Cleaner<'a> {
             }
         }
     }
+}
+
+/// Wire and newspaper stories open with a dateline ("PARIS — …"): what stands
+/// between the headline and such a first paragraph is display matter, not the
+/// story. A first line that reads like a deck (one sentence, shorter than a lede)
+/// is kept as the deck when there is none; the others are captions of the photo
+/// or video at the top. Only when the dateline paragraph is among the first three
+/// lines under the headline.
+fn mark_before_dateline(
+    judged: &mut [Judged],
+    decided: &mut [bool],
+    kept: &[bool],
+    headline: usize,
+    deck_named: bool,
+) {
+    let under: Vec<usize> = (headline + 1..judged.len())
+        .filter(|&i| judged[i].fate != Fate::Removed)
+        .take(3)
+        .collect();
+    let Some(at) = under.iter().position(|&i| {
+        judged[i].fate == Fate::Body && !decided[i] && infer::opens_with_dateline(&judged[i].text)
+    }) else {
+        return;
+    };
+    let mut has_deck = deck_named || judged.iter().any(|j| j.fate == Fate::Deck);
+    for &i in &under[..at] {
+        if decided[i] || kept[i] {
+            continue;
+        }
+        if !has_deck && i == under[0] && reads_like_a_deck(&judged[i].text) {
+            has_deck = true;
+            decide(&mut judged[i], &mut decided[i], Fate::Deck, "subtitle");
+        } else {
+            decide(
+                &mut judged[i],
+                &mut decided[i],
+                Fate::Removed,
+                "before-dateline",
+            );
+        }
+    }
+}
+
+/// A page scraped whole holds prose besides the article's: teasers of other
+/// articles, comments, a site's blurb. The article is the stretch of the page
+/// where prose outweighs furniture, word for word: each paragraph of prose counts
+/// its words for it, each short line (6 words or fewer, or one a rule removed)
+/// its words against it, other lines nothing; the stretch with the largest sum
+/// (from `from`, the line under the headline) is the article. A line of more than
+/// six words outside it goes, once three lines that count against stand between
+/// it and the article; shorter ones are left to the head and tail rules. Returns
+/// whether any line went.
+fn mark_outside_article(
+    judged: &mut [Judged],
+    decided: &mut [bool],
+    kept: &[bool],
+    from: usize,
+) -> bool {
+    let weights: Vec<i64> = (0..judged.len())
+        .map(|i| {
+            let words = count_words(&judged[i].text) as i64;
+            if judged[i].fate == Fate::Removed {
+                -words
+            } else if decided[i] || kept[i] || is_prose(&judged[i].text) {
+                words
+            } else if words <= 6 {
+                -words
+            } else {
+                0
+            }
+        })
+        .collect();
+    let weight = |i: usize| weights[i];
+    let (mut best, mut best_range) = (0i64, None);
+    let (mut sum, mut start) = (0i64, from);
+    for i in from..judged.len() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += weight(i);
+        if sum > best {
+            best = sum;
+            best_range = Some((start, i));
+        }
+    }
+    let Some((first, last)) = best_range else {
+        return false;
+    };
+    // Only past a stretch of furniture: at least three lines that count against.
+    let mut any = false;
+    for side in [
+        (from..first).rev().collect::<Vec<_>>(),
+        (last + 1..judged.len()).collect(),
+    ] {
+        let mut against = 0;
+        for i in side {
+            if weight(i) < 0 {
+                against += 1;
+            }
+            if against >= GAP_LINES && !decided[i] && !kept[i] && count_words(&judged[i].text) > 6 {
+                decide(
+                    &mut judged[i],
+                    &mut decided[i],
+                    Fate::Removed,
+                    "outside-article",
+                );
+                any = true;
+            }
+        }
+    }
+    any
+}
+
+/// How many lines of furniture set the article apart from prose around it.
+const GAP_LINES: usize = 3;
+
+/// A standfirst: one sentence, shorter than a lede.
+fn reads_like_a_deck(text: &str) -> bool {
+    count_words(text) < 25 && crate::text::paragraph_sentences(text).len() == 1
+}
+
+/// Between two link teasers ("More: …", rule `read-also-teaser`), lines shaped
+/// like one, a short label and a colon, are teasers too: outlets stack them, each
+/// under the label of its series. A labelled line at the edge of a run stays, as
+/// may a paragraph opening "Update: …"; lines of more than 25 words stay.
+fn mark_teaser_runs(judged: &mut [Judged], decided: &mut [bool], kept: &[bool]) {
+    let is_teaser =
+        |j: &Judged| j.fate == Fate::Removed && j.rule.as_deref() == Some("read-also-teaser");
+    let open = |i: usize, judged: &[Judged], decided: &[bool]| {
+        !decided[i] && !kept[i] && judged[i].fate == Fate::Body && labelled_line(&judged[i].text)
+    };
+    let mut i = 1;
+    while i < judged.len() {
+        if !is_teaser(&judged[i - 1]) || !open(i, judged, decided) {
+            i += 1;
+            continue;
+        }
+        let end = (i..judged.len())
+            .find(|&k| !open(k, judged, decided))
+            .unwrap_or(judged.len());
+        if judged.get(end).is_some_and(is_teaser) {
+            for k in i..end {
+                decide(&mut judged[k], &mut decided[k], Fate::Removed, "teaser-run");
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// "Label: text", a label of one to four words starting with a capital, and at
+/// most 25 words in all.
+fn labelled_line(text: &str) -> bool {
+    let Some((label, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let label_words = count_words(label);
+    label.chars().next().is_some_and(char::is_uppercase)
+        && (1..=4).contains(&label_words)
+        && !label.contains(['.', '!', '?', '"', '“', '”'])
+        && rest.starts_with(char::is_whitespace)
+        && count_words(text) <= 25
 }
 
 fn decide(item: &mut Judged, decided: &mut bool, fate: Fate, rule: &str) {
@@ -639,6 +910,71 @@ fn prefix(key: &str) -> String {
 pub fn is_prose(text: &str) -> bool {
     let words = count_words(text);
     words >= 25 || (words >= 8 && ends_like_a_sentence(text))
+}
+
+/// How many words a paragraph needs before it counts as a pull quote: a shorter
+/// one ("He declined to comment.") may well be repeated word for word.
+const PULL_QUOTE_WORDS: usize = 8;
+
+/// The comparison keys of a text's runs outside square brackets, each padded with
+/// spaces: an editor's "[the minister]" stands in for the quote's own "he".
+fn unbracketed_parts(text: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    loop {
+        let (outside, after) = match rest.split_once('[') {
+            Some((outside, after)) => (outside, after.split_once(']').map(|(_, a)| a)),
+            None => (rest, None),
+        };
+        let key = comparison_key(outside);
+        if !key.is_empty() {
+            parts.push(format!(" {key} "));
+        }
+        match after {
+            Some(after) => rest = after,
+            None => return parts,
+        }
+    }
+}
+
+/// Whether `long` holds every part, in order, with at most three words standing
+/// in for each bracketed insertion between them.
+fn contains_in_order(long: &str, parts: &[String]) -> bool {
+    let Some((first, rest)) = parts.split_first() else {
+        return false;
+    };
+    long.match_indices(first.as_str()).any(|(start, _)| {
+        let mut at = start + first.len() - 1;
+        rest.iter().all(|part| {
+            let found = long[at..]
+                .find(part.as_str())
+                .filter(|&gap| long[at..at + gap + 1].split_whitespace().count() <= 3);
+            found.map(|gap| at += gap + part.len() - 1).is_some()
+        })
+    })
+}
+
+/// "Jo Roe, former minister." or "— Jo Roe": a name in capitals, then a comma and
+/// a title, or a dash before it; at most 12 words, no quotation marks.
+fn is_speaker_credit(text: &str) -> bool {
+    let text = text.trim();
+    let dashed = text.trim_start_matches(['—', '–', '-', '―', ' ']);
+    let name_first = |t: &str| {
+        let name: Vec<&str> = t
+            .split(',')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        (1..=4).contains(&name.len())
+            && name
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    count_words(text) <= 12
+        && !text.contains(['"', '“', '”', '«', '»'])
+        && ((dashed.len() < text.len() && name_first(dashed))
+            || (text.contains(',') && name_first(text)))
 }
 
 /// Which kind of heading a line between two paragraphs is, if it is one.

@@ -305,6 +305,19 @@ pub fn extract(html: &str) -> Extracted {
         ),
         ..Extracted::default()
     };
+    if extracted.outlet.is_none() {
+        // The page's own address names its site when nothing else does.
+        extracted.outlet = extracted.url.as_ref().and_then(|url| {
+            let host = url
+                .value
+                .split("://")
+                .nth(1)?
+                .split(['/', '?', '#', ':'])
+                .next()?;
+            let host = host.strip_prefix("www.").unwrap_or(host);
+            found(host, "the site of the page's address").filter(|f| f.value.contains('.'))
+        });
+    }
     if let Some(headline) = &mut extracted.headline {
         headline.value = without_site_name(&headline.value, extracted.outlet.as_ref());
     }
@@ -330,7 +343,9 @@ pub fn extract(html: &str) -> Extracted {
 }
 
 /// Words in a class or id that mark page furniture in nearly every site's markup.
-const FURNITURE_WORDS: [&str; 9] = [
+const FURNITURE_WORDS: [&str; 11] = [
+    "caption",
+    "credit",
     "share",
     "sharing",
     "social",
@@ -348,7 +363,7 @@ const FURNITURE_WORDS: [&str; 9] = [
 /// likely a wrapper whose name happens to match.
 fn remove_furniture(document: &Document) {
     for node in document
-        .select("nav, aside, button, iframe, [role=navigation]")
+        .select("nav, aside, button, iframe, figcaption, [role=navigation]")
         .nodes()
     {
         if dom_query::Selection::from(*node).select("p").length() < 3 {
@@ -362,10 +377,20 @@ fn remove_furniture(document: &Document) {
             node.attr("id").unwrap_or_default()
         )
         .to_ascii_lowercase();
-        let furniture = names
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|word| FURNITURE_WORDS.contains(&word));
-        if furniture
+        let words = || names.split(|c: char| !c.is_ascii_alphanumeric());
+        let furniture = words().any(|word| FURNITURE_WORDS.contains(&word));
+        // "related", "relatedposts", "related_stories": links to other articles.
+        let related = words().any(|word| word.starts_with("related"));
+        if related && is_heading(node) {
+            // The heading of a block of related links: what follows it in its
+            // container is that block.
+            while let Some(next) = node.next_sibling() {
+                next.remove_from_parent();
+            }
+            node.remove_from_parent();
+            continue;
+        }
+        if (furniture || related)
             && !matches!(
                 node.node_name().as_deref(),
                 Some("html" | "body" | "article" | "main")
@@ -379,8 +404,45 @@ fn remove_furniture(document: &Document) {
     }
 }
 
+fn is_heading(node: &dom_query::NodeRef) -> bool {
+    matches!(
+        node.node_name().as_deref(),
+        Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+    )
+}
+
+/// The comparison keys of the page's link texts of two words or more: a block
+/// that is one of them whole is a link, not prose.
+fn link_texts(document: &Document) -> std::collections::HashSet<String> {
+    document
+        .select("a[href]")
+        .iter()
+        .map(|link| crate::text::comparison_key(&link.text()))
+        .filter(|key| key.split(' ').count() >= 2)
+        .collect()
+}
+
+/// Where a run of links to other pages, ending the body, starts: two or more
+/// blocks that are each one link's whole text, with the short heading above
+/// them ("More stories", "Top news"). Related articles and "most read" lists
+/// sit there; an article's own text does not end in bare links.
+fn trailing_links(paragraphs: &[String], links: &std::collections::HashSet<String>) -> usize {
+    let is_link = |p: &String| links.contains(&crate::text::comparison_key(p));
+    let run = paragraphs.iter().rev().take_while(|p| is_link(p)).count();
+    if run < 2 {
+        return paragraphs.len();
+    }
+    let start = paragraphs.len() - run;
+    let heading = start.checked_sub(1).filter(|&h| {
+        let text = paragraphs[h].trim_end();
+        crate::text::count_words(text) <= 6 && !text.ends_with(['.', '!', '?', '"', '”', '…'])
+    });
+    heading.unwrap_or(start)
+}
+
 /// The body as Readability finds it, one paragraph per block of text.
 fn body(document: Document, found: &Extracted) -> (Vec<String>, Vec<Dropped>) {
+    let links = link_texts(&document);
     remove_furniture(&document);
     let config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
@@ -392,7 +454,9 @@ fn body(document: Document, found: &Extracted) -> (Vec<String>, Vec<Dropped>) {
         .map(|article| article.text_content.to_string())
         .unwrap_or_default();
     let key = |s: &str| crate::text::comparison_key(s);
-    let repeats = [&found.headline, &found.deck]
+    // A first block that is the description stays: it is the lede, and the
+    // description is then dropped as no deck (see `extract`).
+    let repeats = [&found.headline]
         .into_iter()
         .flatten()
         .map(|f| key(&f.value))
@@ -419,6 +483,11 @@ fn body(document: Document, found: &Extracted) -> (Vec<String>, Vec<Dropped>) {
             None => paragraphs.push(paragraph),
         }
     }
+    let end = trailing_links(&paragraphs, &links);
+    dropped.extend(paragraphs.drain(end..).map(|text| Dropped {
+        text,
+        reason: "links to other pages after the article",
+    }));
     (paragraphs, dropped)
 }
 
@@ -457,11 +526,34 @@ fn found(value: &str, from: &'static str) -> Option<Found> {
     (!value.is_empty()).then_some(Found { value, from })
 }
 
-/// Metadata strings in JSON-LD are often entity-encoded a second time.
+/// Metadata strings in JSON-LD are often entity-encoded a second time: named
+/// entities of markup and numeric ones (`&#8217;`, `&#x2019;`).
 fn decode_entities(text: &str) -> String {
     if !text.contains('&') {
         return text.to_string();
     }
+    let mut decoded = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("&#") {
+        decoded.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let end = after.find(';').filter(|&e| e <= 8);
+        let code = end.and_then(|e| match after[..e].strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => after[..e].parse().ok(),
+        });
+        match (end, code.and_then(char::from_u32)) {
+            (Some(e), Some(c)) if !c.is_control() || c.is_whitespace() => {
+                decoded.push(c);
+                rest = &after[e + 1..];
+            }
+            _ => {
+                decoded.push_str("&#");
+                rest = after;
+            }
+        }
+    }
+    decoded.push_str(rest);
     [
         ("&amp;", "&"),
         ("&quot;", "\""),
@@ -473,9 +565,7 @@ fn decode_entities(text: &str) -> String {
         ("&nbsp;", " "),
     ]
     .iter()
-    .fold(text.to_string(), |text, (entity, plain)| {
-        text.replace(entity, plain)
-    })
+    .fold(decoded, |text, (entity, plain)| text.replace(entity, plain))
 }
 
 /// `<meta {key}="{name}" content="…">`, the name compared without case.
@@ -516,11 +606,19 @@ fn as_date(found: Found) -> Option<Found> {
             parts.len() == 3 && parts.iter().all(|p| digits(p))
         })
         .and_then(PartialDate::parse)
-        .or_else(|| super::infer::parse_date(value))?;
+        .or_else(|| super::infer::parse_date(value))
+        .filter(|date| !is_zero_date(date))?;
     Some(Found {
         value: date.to_string(),
         from: found.from,
     })
+}
+
+/// A date field left at a system's zero value: `0001-01-01` (.NET), `1970-01-01`
+/// (Unix time), `1900-01-01` (spreadsheets and SQL). No page was published then.
+fn is_zero_date(date: &PartialDate) -> bool {
+    let first_of_january = date.month == Some(1) && date.day == Some(1);
+    date.year < 1000 || (first_of_january && matches!(date.year, 1900 | 1970))
 }
 
 /// `en`, `en-GB`; Open Graph's `en_GB` too. Anything else is not a language tag.
@@ -585,7 +683,10 @@ impl Article {
             if !is_json_ld {
                 continue;
             }
-            let Ok(value) = serde_json::from_str::<Value>(script.text().trim()) else {
+            let text = script.text();
+            let Ok(value) = serde_json::from_str::<Value>(text.trim())
+                .or_else(|_| serde_json::from_str::<Value>(&without_trailing_commas(&text)))
+            else {
                 continue;
             };
             for object in objects(&value) {
@@ -620,6 +721,30 @@ impl Article {
         let publisher = self.0.as_ref()?.get("publisher")?;
         found(&name_of(publisher)?, "the JSON-LD publisher")
     }
+}
+
+/// JSON-LD written by hand or by a template often has a comma before a closing
+/// bracket, which JSON does not allow; browsers' readers and search engines
+/// accept it. Those commas, outside strings, are dropped.
+fn without_trailing_commas(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if in_string {
+            in_string = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+        } else if c == '"' {
+            in_string = true;
+        } else if c == ',' {
+            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+            if matches!(next, Some(']' | '}')) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn name_of(value: &Value) -> Option<String> {
@@ -667,6 +792,98 @@ fn type_rank(object: &Value) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const STORY: [&str; 4] = [
+        "The two ministers met on the shore of the lake on Tuesday and agreed to share the water of the river between their states, ending a quarrel that had lasted a decade.",
+        "Officials said the pact would be signed within weeks, after both parliaments had read the text and the farmers' unions had been heard in the capital.",
+        "Under the pact, each state may draw no more than half the river's summer flow, and a joint commission will measure it at three gauges along the border.",
+        "The first minister told reporters that the commission would publish its figures every month, starting in the spring.",
+    ];
+
+    fn page(after_story: &str, after_article: &str) -> String {
+        let story: String = STORY.iter().map(|p| format!("<p>{p}</p>")).collect();
+        format!(
+            "<html><head><title>Lake states sign water pact</title></head><body>\
+             <div class=\"main\"><article><h1>Lake states sign water pact</h1>{story}{after_story}</article>\
+             {after_article}</div></body></html>"
+        )
+    }
+
+    #[test]
+    fn lenient_json_ld_entities_zero_dates_and_the_site_of_the_address() {
+        let page = r#"<html><head>
+            <meta property="og:title" content="Lake states&#8217; pact &#x2014; signed">
+            <meta property="article:published_time" content="0001-01-01T00:00:00">
+            <link rel="canonical" href="https://www.lake-times.example/2024/03/pact?x=1">
+            <script type="application/ld+json">{"@type": "NewsArticle",
+              "keywords": ["rivers", "water", ],
+              "dateModified": "2024-03-06",
+              "dateCreated": "2024-03-05T09:00:00+01:00",}</script>
+            </head><body><p>Text.</p></body></html>"#;
+        let extracted = extract(page);
+        let value = |f: &Option<Found>| f.as_ref().map(|f| f.value.clone());
+        assert_eq!(
+            value(&extracted.headline).as_deref(),
+            Some("Lake states’ pact — signed")
+        );
+        // The zero date is passed over for the next place that gives one, in a
+        // JSON-LD block with trailing commas.
+        assert_eq!(value(&extracted.published).as_deref(), Some("2024-03-05"));
+        let outlet = extracted.outlet.unwrap();
+        assert_eq!(outlet.value, "lake-times.example");
+        assert_eq!(outlet.from, "the site of the page's address");
+        assert_eq!(
+            without_trailing_commas(r#"{"a": "x, ]", "b": [1, ], }"#),
+            r#"{"a": "x, ]", "b": [1 ] }"#
+        );
+        assert_eq!(
+            decode_entities("&#39;&#99999999; &#65"),
+            "'&#99999999; &#65"
+        );
+    }
+
+    #[test]
+    fn captions_go_and_a_lede_that_is_the_description_stays() {
+        let figure = "<figure><img src=\"a.jpg\"><figcaption>The two ministers on the shore of the lake, where they signed the pact on Tuesday afternoon.</figcaption></figure>\
+            <div class=\"photo-credit\">Lake Press photo service</div>";
+        // The figure stands before the story, the description is its first paragraph.
+        let page = page("", "")
+            .replace("</h1>", &format!("</h1>{figure}"))
+            .replace(
+                "<head>",
+                &format!("<head><meta name=\"description\" content=\"{}\">", STORY[0]),
+            );
+        let extracted = extract(&page);
+        assert_eq!(extracted.paragraphs, STORY);
+        assert!(extracted.deck.is_none(), "the description is the lede");
+    }
+
+    #[test]
+    fn a_block_under_a_related_heading_is_left_out() {
+        let other = "Ferry crews on the northern bank said on Wednesday that the new timetable would start in spring, after a winter of repairs to the landing stages.";
+        let related = format!(
+            "<section><h3 class=\"relatedposts-title\">You may also like</h3>\
+             <article><p>{other}</p></article><article><p>{other} Again.</p></article></section>"
+        );
+        let extracted = extract(&page("", &related));
+        assert_eq!(extracted.paragraphs, STORY);
+    }
+
+    #[test]
+    fn a_list_of_links_ending_the_body_is_left_out() {
+        let links = "<h4>More from the valley</h4><ul>\
+            <li><a href=\"/ferry\">Ferry crews strike over pay</a></li>\
+            <li><a href=\"/drought\">Drought empties the northern reservoirs</a></li></ul>";
+        let extracted = extract(&page(links, ""));
+        assert_eq!(extracted.paragraphs, STORY);
+        let reasons: Vec<&str> = extracted.dropped.iter().map(|d| d.reason).collect();
+        assert_eq!(reasons, ["links to other pages after the article"; 3]);
+        // One link at the end is the article's own pointer, and stays.
+        let one = "<p><a href=\"/report\">Read the commission's full report</a></p>";
+        let extracted = extract(&page(one, ""));
+        assert_eq!(extracted.paragraphs.len(), 5);
+        assert_eq!(extracted.paragraphs[4], "Read the commission's full report");
+    }
 
     #[test]
     fn html_is_told_by_its_start() {

@@ -207,6 +207,31 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     })
 }
 
+/// A place in capitals and a dash ("PARIS — ", "SAN JOSÉ, Costa Rica – "), or a
+/// place and an agency in brackets ("Lagos (AFP) - "): how a story's own text
+/// starts in newspaper and wire style, with or without a date.
+static PLACE_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?P<caps>\p{Lu}[\p{Lu}\p{M}.'’ ]*\p{Lu}\.?)(?:,\s*\p{Lu}[\p{L}\p{M}.' ]*?)?(?:\s*[—–―]+\s*|\s+-+\s+)|(?P<place>\p{Lu}[\p{L}\p{M}.'’ ]*?)(?:,\s*\p{Lu}[\p{L}\p{M}.' ]*?)?\s*\(\p{Lu}[\p{L}\p{N}&.'/ -]*\)\s*[—–―-]+\s*)\S",
+    )
+    .expect("valid")
+});
+
+/// Whether a paragraph opens with a dateline, dated or not.
+pub fn opens_with_dateline(paragraph: &str) -> bool {
+    if dateline(paragraph).is_some() {
+        return true;
+    }
+    let Some(captures) = PLACE_DASH.captures(paragraph) else {
+        return false;
+    };
+    let place = captures.name("caps").or(captures.name("place"));
+    place.is_some_and(|p| p.as_str().chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        && captures
+            .get(0)
+            .is_some_and(|m| m.as_str().chars().count() <= 60)
+}
+
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[.!?”\x22]\s*[—–]\s*(?P<agency>[\p{Lu}][\p{Lu}\p{N}&./ -]+)\s*$").expect("valid")
 });
@@ -450,6 +475,28 @@ mod tests {
         assert_eq!(d("24.11.2021, 14:22").as_deref(), Some("2021-11-24"));
         assert_eq!(d("31 February 2021"), None);
         assert_eq!(d("no date here"), None);
+    }
+
+    #[test]
+    fn undated_datelines() {
+        for opening in [
+            "LISBON — The council met on Monday.",
+            "SAN JOSÉ, Costa Rica – Voters went to the polls.",
+            "LISBON (Lusa)-The council met on Monday.",
+            "Lisbon (Lusa) – The council met on Monday.",
+            "NEW YORK―The market fell.",
+        ] {
+            assert!(opens_with_dateline(opening), "{opening}");
+        }
+        for not in [
+            "US-China talks resumed on Monday.",
+            "The council — all nine members — met on Monday.",
+            "NATO-led troops arrived.",
+            "A — the first letter.",
+            "Officials (two of them) - spoke.",
+        ] {
+            assert!(!opens_with_dateline(not), "{not}");
+        }
     }
 
     #[test]
