@@ -1,0 +1,166 @@
+//! Structural rules that judge a stretch of lines at once: what stands before a
+//! dateline lede, what lies outside the article, runs of teasers.
+
+use super::*;
+
+/// Wire and newspaper stories open with a dateline ("PARIS — …"): what stands
+/// between the headline and such a first paragraph is display matter, not the
+/// story. A first line that reads like a deck (one sentence, shorter than a lede)
+/// is kept as the deck when there is none; the others are captions of the photo
+/// or video at the top. Only when the dateline paragraph is among the first three
+/// lines under the headline.
+pub(super) fn mark_before_dateline(
+    judged: &mut [Judged],
+    decided: &mut [bool],
+    kept: &[bool],
+    headline: usize,
+    deck_named: bool,
+) {
+    let under: Vec<usize> = (headline + 1..judged.len())
+        .filter(|&i| judged[i].fate != Fate::Removed)
+        .take(3)
+        .collect();
+    let Some(at) = under.iter().position(|&i| {
+        judged[i].fate == Fate::Body && !decided[i] && infer::opens_with_dateline(&judged[i].text)
+    }) else {
+        return;
+    };
+    let mut has_deck = deck_named || judged.iter().any(|j| j.fate == Fate::Deck);
+    for &i in &under[..at] {
+        if decided[i] || kept[i] {
+            continue;
+        }
+        if !has_deck && i == under[0] && reads_like_a_deck(&judged[i].text) {
+            has_deck = true;
+            decide(&mut judged[i], &mut decided[i], Fate::Deck, "subtitle");
+        } else {
+            decide(
+                &mut judged[i],
+                &mut decided[i],
+                Fate::Removed,
+                "before-dateline",
+            );
+        }
+    }
+}
+
+/// A page scraped whole holds prose besides the article's: teasers of other
+/// articles, comments, a site's blurb. The article is the stretch of the page
+/// where prose outweighs furniture, word for word: each paragraph of prose counts
+/// its words for it, each short line (6 words or fewer, or one a rule removed)
+/// its words against it, other lines nothing; the stretch with the largest sum
+/// (from `from`, the line under the headline) is the article. A line of more than
+/// six words outside it goes, once three lines that count against stand between
+/// it and the article; shorter ones are left to the head and tail rules. Returns
+/// whether any line went.
+pub(super) fn mark_outside_article(
+    judged: &mut [Judged],
+    decided: &mut [bool],
+    kept: &[bool],
+    from: usize,
+) -> bool {
+    let weights: Vec<i64> = (0..judged.len())
+        .map(|i| {
+            let words = count_words(&judged[i].text) as i64;
+            if judged[i].fate == Fate::Removed {
+                -words
+            } else if decided[i] || kept[i] || is_prose(&judged[i].text) {
+                words
+            } else if words <= 6 {
+                -words
+            } else {
+                0
+            }
+        })
+        .collect();
+    let weight = |i: usize| weights[i];
+    let (mut best, mut best_range) = (0i64, None);
+    let (mut sum, mut start) = (0i64, from);
+    for i in from..judged.len() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += weight(i);
+        if sum > best {
+            best = sum;
+            best_range = Some((start, i));
+        }
+    }
+    let Some((first, last)) = best_range else {
+        return false;
+    };
+    // Only past a stretch of furniture: at least three lines that count against.
+    let mut any = false;
+    for side in [
+        (from..first).rev().collect::<Vec<_>>(),
+        (last + 1..judged.len()).collect(),
+    ] {
+        let mut against = 0;
+        for i in side {
+            if weight(i) < 0 {
+                against += 1;
+            }
+            if against >= GAP_LINES && !decided[i] && !kept[i] && count_words(&judged[i].text) > 6 {
+                decide(
+                    &mut judged[i],
+                    &mut decided[i],
+                    Fate::Removed,
+                    "outside-article",
+                );
+                any = true;
+            }
+        }
+    }
+    any
+}
+
+/// How many lines of furniture set the article apart from prose around it.
+pub(super) const GAP_LINES: usize = 3;
+
+/// A standfirst: one sentence, shorter than a lede.
+pub(super) fn reads_like_a_deck(text: &str) -> bool {
+    count_words(text) < 25 && crate::text::paragraph_sentences(text).len() == 1
+}
+
+/// Between two link teasers ("More: …", rule `read-also-teaser`), lines shaped
+/// like one, a short label and a colon, are teasers too: outlets stack them, each
+/// under the label of its series. A labelled line at the edge of a run stays, as
+/// may a paragraph opening "Update: …"; lines of more than 25 words stay.
+pub(super) fn mark_teaser_runs(judged: &mut [Judged], decided: &mut [bool], kept: &[bool]) {
+    let is_teaser =
+        |j: &Judged| j.fate == Fate::Removed && j.rule.as_deref() == Some("read-also-teaser");
+    let open = |i: usize, judged: &[Judged], decided: &[bool]| {
+        !decided[i] && !kept[i] && judged[i].fate == Fate::Body && labelled_line(&judged[i].text)
+    };
+    let mut i = 1;
+    while i < judged.len() {
+        if !is_teaser(&judged[i - 1]) || !open(i, judged, decided) {
+            i += 1;
+            continue;
+        }
+        let end = (i..judged.len())
+            .find(|&k| !open(k, judged, decided))
+            .unwrap_or(judged.len());
+        if judged.get(end).is_some_and(is_teaser) {
+            for k in i..end {
+                decide(&mut judged[k], &mut decided[k], Fate::Removed, "teaser-run");
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// "Label: text", a label of one to four words starting with a capital, and at
+/// most 25 words in all.
+pub(super) fn labelled_line(text: &str) -> bool {
+    let Some((label, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let label_words = count_words(label);
+    label.chars().next().is_some_and(char::is_uppercase)
+        && (1..=4).contains(&label_words)
+        && !label.contains(['.', '!', '?', '"', '“', '”'])
+        && rest.starts_with(char::is_whitespace)
+        && count_words(text) <= 25
+}
