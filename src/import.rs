@@ -2,13 +2,14 @@
 //! from the text and its text kept verbatim.
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::ingest::html::{self, Extracted, Found};
+use crate::ingest::html::{self, Extracted, Found, SavedPage};
 use crate::ingest::{self, infer, Field, LineRole, Source};
 use crate::load;
 use crate::model::Section;
 use crate::model::{Config, Document, Origin, SourceKind, SourceMeta, UNKNOWN};
 use crate::scaffold::quoted;
 use crate::text::slugify;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -58,9 +59,10 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
     let config = config_or_default(&options.content);
     let taken = existing_slugs(&options.content);
 
-    let mut imported: Vec<Imported> = Vec::new();
-    let mut in_batch: HashSet<String> = HashSet::new();
-    for file in &options.files {
+    // Reading, extracting and cleaning each file is independent of the others:
+    // done in parallel, then the slugs are given in the order the files were named,
+    // and the first file in that order that fails is the one reported.
+    let prepare = |file: &PathBuf| -> Result<Prepared> {
         let file_name = file
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
@@ -106,6 +108,14 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
         if source.outlet.is_none() {
             source.outlet = outlet_named_around(&source, &file_name);
         }
+        Ok((file_name, text, page, read_from, source))
+    };
+    let prepared: Vec<Result<Prepared>> = options.files.par_iter().map(prepare).collect();
+
+    let mut imported: Vec<Imported> = Vec::new();
+    let mut in_batch: HashSet<String> = HashSet::new();
+    for (file, prepared) in options.files.iter().zip(prepared) {
+        let (file_name, text, page, read_from, source) = prepared?;
         // A Markdown file stays Markdown: its paragraphs are separated by blank lines.
         let extension = if file.extension().is_some_and(|e| e == "md") {
             "md"
@@ -370,6 +380,16 @@ fn render_source_file(
 fn shown(field: &Option<Field>) -> &str {
     field.as_ref().map_or(UNKNOWN, |f| f.value.as_str())
 }
+
+/// A file read, extracted and cleaned: its name, its text, the saved page it
+/// came from, what was read from that page, and the source.
+type Prepared = (
+    String,
+    String,
+    Option<SavedPage>,
+    Vec<(&'static str, Found)>,
+    Source,
+);
 
 /// The front matter a saved page gives, each value with where it was read. The
 /// outlet named with `--outlet` wins over the page's.
