@@ -6,7 +6,7 @@ use crate::ingest::html::{self, Extracted, Found, SavedPage};
 use crate::ingest::{self, infer, Field, LineRole, Source};
 use crate::load;
 use crate::model::Section;
-use crate::model::{Config, Document, Origin, SourceKind, SourceMeta, UNKNOWN};
+use crate::model::{Config, Document, Origin, SourceKind, SourceMeta, TextFile, UNKNOWN};
 use crate::scaffold::quoted;
 use crate::text::slugify;
 use rayon::prelude::*;
@@ -52,7 +52,12 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
     let furniture_path = options.content.join(load::FURNITURE_FILE);
     let furniture = furniture_path
         .exists()
-        .then(|| load::read_text(&furniture_path).map(|text| (furniture_path.clone(), text)))
+        .then(|| {
+            load::read_text(&furniture_path).map(|text| TextFile {
+                path: furniture_path.clone(),
+                text,
+            })
+        })
         .transpose()
         .map_err(|d| Error::Content(vec![d]))?;
     let rules = ingest::rule_set(furniture.as_ref())?;

@@ -3,7 +3,7 @@
 use crate::error::{collect, Diagnostic, Error, Result};
 use crate::location::line_col;
 use crate::model::{
-    ActorMeta, Claims, Config, Document, Framing, NoteMeta, Origin, Section, SourceMeta,
+    ActorMeta, Claims, Config, Document, Framing, NoteMeta, Origin, Section, SourceMeta, TextFile,
 };
 use crate::text::{is_valid_slug, slugify};
 use rayon::prelude::*;
@@ -21,11 +21,17 @@ pub struct Content {
     pub actors: Vec<Document<ActorMeta>>,
     pub notes: Vec<Document<NoteMeta>>,
     /// `furniture.toml`: the dossier's own furniture rules, if it has any.
-    pub furniture: Option<(PathBuf, String)>,
+    pub furniture: Option<TextFile>,
     /// `framing.toml`: the comparison's lexicons.
     pub framing: Option<Framing>,
-    /// `claims.toml`, with its path and text so that errors in it can be located.
-    pub claims: Option<(PathBuf, String, Claims)>,
+    pub claims: Option<ClaimsFile>,
+}
+
+/// `claims.toml`, with the file it was read from.
+#[derive(Debug, Clone)]
+pub struct ClaimsFile {
+    pub file: TextFile,
+    pub claims: Claims,
 }
 
 /// Whether a file with this extension belongs in the section's folder.
@@ -71,16 +77,16 @@ pub fn load(root: &Path) -> Result<Content> {
     let mut diagnostics = Vec::new();
     let config = load_config(root).map_err(|d| diagnostics.push(d)).ok();
     let furniture = optional_file(root, FURNITURE_FILE, &mut diagnostics);
-    let framing = optional_file(root, FRAMING_FILE, &mut diagnostics).and_then(|(path, text)| {
-        parse_toml::<Framing>(&text, &path, 1)
+    let framing = optional_file(root, FRAMING_FILE, &mut diagnostics).and_then(|file| {
+        parse_toml::<Framing>(&file.text, &file.path, 1)
             .map_err(|d| diagnostics.push(d))
             .ok()
     });
-    let claims = optional_file(root, CLAIMS_FILE, &mut diagnostics).and_then(|(path, text)| {
-        parse_toml::<Claims>(&text, &path, 1)
+    let claims = optional_file(root, CLAIMS_FILE, &mut diagnostics).and_then(|file| {
+        parse_toml::<Claims>(&file.text, &file.path, 1)
             .map_err(|d| diagnostics.push(d))
             .ok()
-            .map(|claims| (path, text, claims))
+            .map(|claims| ClaimsFile { file, claims })
     });
 
     let mut files: Vec<(Section, PathBuf)> = Vec::new();
@@ -210,11 +216,7 @@ pub fn locate(start: &Path, content: Option<PathBuf>, output: Option<PathBuf>) -
 }
 
 /// A file of the content folder that a dossier may or may not have.
-fn optional_file(
-    root: &Path,
-    name: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(PathBuf, String)> {
+fn optional_file(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<TextFile> {
     let path = root.join(name);
     if !path.exists() {
         return None;
@@ -222,7 +224,7 @@ fn optional_file(
     read_text(&path)
         .map_err(|d| diagnostics.push(d))
         .ok()
-        .map(|text| (path, text))
+        .map(|text| TextFile { path, text })
 }
 
 /// A web page `dossier import` keeps beside the source it made (`<slug>.page.html`,

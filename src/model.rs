@@ -24,6 +24,14 @@ impl Section {
     }
 }
 
+/// A data file of the dossier as read, kept whole so that an error in it can be
+/// located by line and column.
+#[derive(Debug, Clone, Hash)]
+pub struct TextFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
 /// `content/dossier.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

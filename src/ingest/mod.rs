@@ -9,7 +9,7 @@ pub mod rules;
 
 use crate::error::{collect, Diagnostic, Result};
 use crate::location::find_value;
-use crate::model::{Config, Document, Origin, PartialDate, SourceKind, SourceMeta};
+use crate::model::{Config, Document, Origin, PartialDate, SourceKind, SourceMeta, TextFile};
 use crate::text::{comparison_key, count_words, normalise_space, text_direction, Direction};
 pub use clean::OutletRepeats;
 use clean::{Block, Cleaner, Fate, Found, Inferred, LinePattern, Overrides};
@@ -148,11 +148,11 @@ pub struct SplitLine {
 }
 
 /// Loads the furniture rules: the built-in set, then `content/furniture.toml` if present.
-pub fn rule_set(extra: Option<&(PathBuf, String)>) -> Result<RuleSet> {
-    let mut files = vec![(
-        PathBuf::from(rules::DEFAULT_RULES_NAME),
-        rules::DEFAULT_RULES.to_string(),
-    )];
+pub fn rule_set(extra: Option<&TextFile>) -> Result<RuleSet> {
+    let mut files = vec![TextFile {
+        path: PathBuf::from(rules::DEFAULT_RULES_NAME),
+        text: rules::DEFAULT_RULES.to_string(),
+    }];
     files.extend(extra.cloned());
     RuleSet::from_sources(&files).map_err(crate::Error::Content)
 }

@@ -3,6 +3,7 @@
 
 use crate::error::Diagnostic;
 use crate::load::parse_toml;
+use crate::model::TextFile;
 use regex::Regex;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -85,17 +86,20 @@ pub struct RuleSet {
 impl RuleSet {
     /// The built-in rules alone.
     pub fn builtin() -> RuleSet {
-        RuleSet::from_sources(&[(PathBuf::from(DEFAULT_RULES_NAME), DEFAULT_RULES.to_string())])
-            .expect("the built-in furniture rules are valid (tested)")
+        RuleSet::from_sources(&[TextFile {
+            path: PathBuf::from(DEFAULT_RULES_NAME),
+            text: DEFAULT_RULES.to_string(),
+        }])
+        .expect("the built-in furniture rules are valid (tested)")
     }
 
-    /// Rules from each (path, text) in order; later files add rules and may
-    /// disable earlier ones by name. A rule with an existing name replaces it.
-    pub fn from_sources(files: &[(PathBuf, String)]) -> Result<RuleSet, Vec<Diagnostic>> {
+    /// Rules from each file in order; later files add rules and may disable
+    /// earlier ones by name. A rule with an existing name replaces it.
+    pub fn from_sources(files: &[TextFile]) -> Result<RuleSet, Vec<Diagnostic>> {
         let mut rules: Vec<Rule> = Vec::new();
         let mut disabled = Vec::new();
         let mut diagnostics = Vec::new();
-        for (path, text) in files {
+        for TextFile { path, text } in files {
             let file: RuleFile = match parse_toml(text, path, 1) {
                 Ok(file) => file,
                 Err(d) => {
@@ -203,24 +207,29 @@ action = "line"
 pattern = '^(?i)sign up for our newsletter.*$'
 "#;
         let set = RuleSet::from_sources(&[
-            (PathBuf::from("builtin"), DEFAULT_RULES.to_string()),
-            (PathBuf::from("content/furniture.toml"), extra.to_string()),
+            file("builtin", DEFAULT_RULES),
+            file("content/furniture.toml", extra),
         ])
         .unwrap();
         assert!(set.get("counter").is_none());
         assert!(set.get("newsletter").is_some());
     }
 
+    fn file(path: &str, text: &str) -> TextFile {
+        TextFile {
+            path: PathBuf::from(path),
+            text: text.to_string(),
+        }
+    }
+
     #[test]
     fn bad_rules_are_located() {
         let bad = "[[rule]]\nname = \"broken\"\ndescription = \"x\"\nscope = \"head\"\naction = \"line\"\npattern = '(unclosed'\n";
-        let errors = RuleSet::from_sources(&[(PathBuf::from("furniture.toml"), bad.to_string())])
-            .unwrap_err();
+        let errors = RuleSet::from_sources(&[file("furniture.toml", bad)]).unwrap_err();
         assert_eq!(errors[0].line, 2);
         assert!(errors[0].message.contains("invalid pattern"));
         let unknown = "disable = [\"no-such-rule\"]\n";
-        let errors =
-            RuleSet::from_sources(&[(PathBuf::from("f.toml"), unknown.to_string())]).unwrap_err();
+        let errors = RuleSet::from_sources(&[file("f.toml", unknown)]).unwrap_err();
         assert!(errors[0].message.contains("no-such-rule"));
     }
 }

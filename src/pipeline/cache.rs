@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::fingerprint::{Fingerprint, FingerprintHasher, Keys};
 use crate::ingest::rules::RuleSet;
 use crate::ingest::{ingest_with, OutletRepeats, Source};
-use crate::model::{Config, Document, Origin, SourceMeta};
+use crate::model::{Config, Document, Origin, SourceMeta, TextFile};
 use crate::render::PageCache;
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -29,7 +29,7 @@ pub struct Cache {
 
 impl Cache {
     /// The furniture rules for this `furniture.toml` (if any), compiled once.
-    pub(crate) fn rule_set(&mut self, extra: Option<&(PathBuf, String)>) -> Result<Arc<RuleSet>> {
+    pub(crate) fn rule_set(&mut self, extra: Option<&TextFile>) -> Result<Arc<RuleSet>> {
         let key = self.hashers.of(|h| extra.hash(h));
         if let Some((cached, rules)) = &self.rules {
             if *cached == key {
@@ -49,7 +49,7 @@ impl Cache {
         documents: Vec<Document<SourceMeta>>,
         config: &Config,
         rules: &RuleSet,
-        rules_key: Option<&(PathBuf, String)>,
+        rules_key: Option<&TextFile>,
     ) -> Result<Vec<Source>> {
         // Whatever in the configuration and rules a source could depend on.
         let config_json = serde_json::to_string(config).expect("the configuration serialises");

@@ -11,10 +11,10 @@ use crate::ingest::Source;
 use crate::load::Content;
 use crate::location::{find_value, line_col};
 use crate::markdown::{citations, file_links, plain_text, wikilinks, CiteItem, FileLink, WikiLink};
-use crate::model::Section;
 use crate::model::{
     ActorMeta, ClaimSpec, Config, Document, Framing, NoteMeta, Origin, PartialDate,
 };
+use crate::model::{Section, TextFile};
 use crate::text::truncate_words;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -272,7 +272,11 @@ pub fn resolve(content: Content, sources: Vec<Source>) -> Result<Dossier> {
         }
     }
 
-    if let Some((path, text, claims)) = &content.claims {
+    if let Some(crate::load::ClaimsFile {
+        file: TextFile { path, text },
+        claims,
+    }) = &content.claims
+    {
         for claim in &claims.claim {
             for stance in &claim.stance {
                 let origin = Origin {
@@ -312,7 +316,7 @@ pub fn resolve(content: Content, sources: Vec<Source>) -> Result<Dossier> {
         framing: content.framing,
         claims: content
             .claims
-            .map(|(_, _, claims)| claims.claim)
+            .map(|file| file.claims.claim)
             .unwrap_or_default(),
     })
 }
