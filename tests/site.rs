@@ -5,6 +5,7 @@ mod common;
 use common::*;
 use scraper::{Html, Selector};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::fs;
 use std::path::Path;
 
 struct Site {
@@ -422,4 +423,27 @@ fn every_tag_has_a_page_listing_what_carries_it() {
         .filter(|p| p.starts_with("tags/") && *p != "tags/index.html")
         .count();
     assert_eq!(index.select(&entries).count(), pages);
+}
+
+#[test]
+fn two_spellings_of_one_tag_list_an_item_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    fs::create_dir_all(content.join("notes")).unwrap();
+    fs::write(content.join("dossier.toml"), "title = \"Tags\"\n").unwrap();
+    fs::write(
+        content.join("notes/river.md"),
+        "+++\ntitle = \"The river\"\ntags = [\"Water\", \"water\", \"Rivers\"]\n+++\nA note on the river.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    build(&content, &out).unwrap();
+    let page = fs::read_to_string(out.join("tags/water.html")).unwrap();
+    assert_eq!(
+        page.matches("href=\"../notes/river.html\"").count(),
+        1,
+        "{page}"
+    );
+    let other = fs::read_to_string(out.join("tags/rivers.html")).unwrap();
+    assert_eq!(other.matches("href=\"../notes/river.html\"").count(), 1);
 }

@@ -309,8 +309,14 @@ impl Views<'_> {
             .chain(actors.map(|a| (&a.meta.tags, Section::Actors, &a.slug, &a.meta.name)));
         let mut groups: BTreeMap<String, TagView> = BTreeMap::new();
         for (tags, section, slug, title) in tagged {
+            // Two spellings of one tag ("Water", "water") list the item once.
+            let mut paths = std::collections::HashSet::new();
             for tag in tags.iter().filter(|t| !t.trim().is_empty()) {
-                let view = groups.entry(tag_path(tag)).or_insert_with(|| TagView {
+                let path = tag_path(tag);
+                if !paths.insert(path.clone()) {
+                    continue;
+                }
+                let view = groups.entry(path).or_insert_with(|| TagView {
                     name: tag.trim().to_string(),
                     count: 0,
                     sources: Vec::new(),
@@ -322,11 +328,8 @@ impl Views<'_> {
                     Section::Notes => &mut view.notes,
                     Section::Actors => &mut view.actors,
                 };
-                let link = LinkRef::to(section, slug, title);
-                if !list.iter().any(|l| l.url == link.url) {
-                    list.push(link);
-                    view.count += 1;
-                }
+                list.push(LinkRef::to(section, slug, title));
+                view.count += 1;
             }
         }
         groups
