@@ -4,6 +4,7 @@
 //! the rest of its clause (`slot.rs` reads that clause).
 
 mod slot;
+mod subject;
 
 use crate::text::phrases::PhraseMatcher;
 pub use crate::text::sentences::{quote_spans, sentences, QuoteSpan};
@@ -31,6 +32,7 @@ struct LexiconFile {
     listener_verbs: Vec<String>,
     honorifics: Vec<String>,
     particles: Vec<String>,
+    prepositions: Vec<String>,
 }
 
 /// The speech lexicon, with its verbs compiled once into a case-insensitive
@@ -52,6 +54,7 @@ pub struct Lexicon {
     pub listener_verbs: Vec<String>,
     pub honorifics: Vec<String>,
     pub particles: Vec<String>,
+    pub prepositions: Vec<String>,
     pub verb_matcher: PhraseMatcher,
 }
 
@@ -78,6 +81,7 @@ impl Lexicon {
             listener_verbs: file.listener_verbs,
             honorifics: file.honorifics,
             particles: file.particles,
+            prepositions: file.prepositions,
             verb_matcher,
         }
     }
@@ -179,6 +183,8 @@ pub struct QuoteFinder<'a> {
     previous_quote: Option<Speaker>,
     /// Full names of unlisted speakers so far, so that "Smith" after "Jo Smith" is her.
     names: Vec<String>,
+    /// The actors quoted or paraphrased so far, whom a sentence's subject may be.
+    spoken: HashSet<String>,
 }
 
 impl<'a> QuoteFinder<'a> {
@@ -193,6 +199,7 @@ impl<'a> QuoteFinder<'a> {
             attributions: 0,
             previous_quote: None,
             names: Vec::new(),
+            spoken: HashSet::new(),
         }
     }
 
@@ -274,6 +281,7 @@ impl<'a> QuoteFinder<'a> {
                 let (speaker, verb, continued) = match attribution {
                     Some(found) => {
                         framing_verbs.push(found.at);
+                        self.note_speaker(&found.speaker);
                         current = Some(found.speaker.clone());
                         (found.speaker, Some(found.verb), false)
                     }
@@ -316,13 +324,19 @@ impl<'a> QuoteFinder<'a> {
                 continue;
             }
             let sentence = sentence.clone();
-            if let Some(found) = self.attribute(text, sentence.clone(), mentions, Side::Within) {
+            let found = self.attribute(text, sentence.clone(), mentions, Side::Within);
+            if found.is_none() && framing_verbs.is_empty() {
+                let quoted: Vec<Range<usize>> = spans.iter().map(|s| s.open..s.close_end).collect();
+                self.note_subject(text, sentence.clone(), &quoted, mentions);
+            }
+            if let Some(found) = found {
                 // A sentence whose verb introduces a quotation is the quotation's; one
                 // that only borrows a few quoted words ("created a “strategic
                 // alliance”") reports speech of its own.
                 if framing_verbs.contains(&found.at) {
                     continue;
                 }
+                self.note_speaker(&found.speaker);
                 current = Some(found.speaker.clone());
                 let sentence_text = text[sentence.clone()].trim();
                 statements.push(Statement {
