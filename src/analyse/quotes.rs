@@ -3,6 +3,7 @@
 //! unnamed speakers, pronouns, and the small words that tell a speaker's name from
 //! the rest of its clause (`slot.rs` reads that clause).
 
+mod documents;
 mod slot;
 mod subject;
 
@@ -33,6 +34,8 @@ struct LexiconFile {
     honorifics: Vec<String>,
     particles: Vec<String>,
     prepositions: Vec<String>,
+    documents: Vec<String>,
+    document_verbs: Vec<String>,
 }
 
 /// The speech lexicon, with its verbs compiled once into a case-insensitive
@@ -55,7 +58,10 @@ pub struct Lexicon {
     pub honorifics: Vec<String>,
     pub particles: Vec<String>,
     pub prepositions: Vec<String>,
+    pub documents: Vec<String>,
     pub verb_matcher: PhraseMatcher,
+    /// Verbs that are speech only beside a document noun (`document_verbs`).
+    pub document_verb_matcher: PhraseMatcher,
 }
 
 impl Lexicon {
@@ -64,6 +70,9 @@ impl Lexicon {
             toml::from_str(DEFAULT_LEXICON).expect("the built-in speech lexicon is valid (tested)");
         let verb_matcher = PhraseMatcher::new(file.verbs.iter().map(|v| (0, v.as_str())), true)
             .expect("the speech verbs compile (tested)");
+        let document_verb_matcher =
+            PhraseMatcher::new(file.document_verbs.iter().map(|v| (0, v.as_str())), true)
+                .expect("the document verbs compile (tested)");
         let mut anonymous = file.anonymous;
         anonymous.extend(file.anonymous_plural.iter().cloned());
         Lexicon {
@@ -82,7 +91,9 @@ impl Lexicon {
             honorifics: file.honorifics,
             particles: file.particles,
             prepositions: file.prepositions,
+            documents: file.documents,
             verb_matcher,
+            document_verb_matcher,
         }
     }
 }
@@ -157,6 +168,8 @@ enum Kind {
     Group,
     /// A bare word such as "Smith" or "Acme": nothing to say which.
     Unknown,
+    /// A document ("the lawsuit"): no pronoun points back to it.
+    Thing,
 }
 
 /// An attribution: who, by which verb, and where the verb stands.
@@ -185,6 +198,8 @@ pub struct QuoteFinder<'a> {
     names: Vec<String>,
     /// The actors quoted or paraphrased so far, whom a sentence's subject may be.
     spoken: HashSet<String>,
+    /// The author of each kind of document so far: "the statement" after "a statement from Jo Roe".
+    authors: HashMap<String, Speaker>,
 }
 
 impl<'a> QuoteFinder<'a> {
@@ -200,6 +215,7 @@ impl<'a> QuoteFinder<'a> {
             previous_quote: None,
             names: Vec::new(),
             spoken: HashSet::new(),
+            authors: HashMap::new(),
         }
     }
 
@@ -476,12 +492,16 @@ impl<'a> QuoteFinder<'a> {
                     },
                 }
             }
-            Slot::Noun(range) => self.role(&text[range.clone()], range.end, mentions),
+            Slot::Noun(range) => match self.document(text, range.clone(), mentions) {
+                Some(found) => found,
+                None => self.role(&text[range.clone()], range.end, mentions),
+            },
         };
         match kind {
             Kind::Person => self.last_person = Some((speaker.clone(), self.attributions)),
             Kind::Group => self.last_group = Some((speaker.clone(), self.attributions)),
             Kind::Unknown => self.last_unknown = Some((speaker.clone(), self.attributions)),
+            Kind::Thing => {}
         }
         self.attributions += 1;
         speaker
@@ -561,11 +581,14 @@ impl<'a> QuoteFinder<'a> {
 
     /// The first (or, with `first == false`, the last) speech verb in `text`, as a whole word.
     fn find_verb(&self, text: &str, first: bool) -> Option<(String, usize)> {
-        let found = self.lexicon.verb_matcher.find(text);
-        let (_, _, range) = if first {
-            found.into_iter().next()
+        let verbs = self.lexicon.verb_matcher.find(text).into_iter();
+        let documents = self.lexicon.document_verb_matcher.find(text).into_iter();
+        let documents = documents.filter(|(_, _, r)| self.lexicon.document_near(text, r));
+        let ranges = verbs.chain(documents).map(|(_, _, range)| range);
+        let range = if first {
+            ranges.min_by_key(|r| r.start)
         } else {
-            found.into_iter().last()
+            ranges.max_by_key(|r| r.start)
         }?;
         Some((text[range.clone()].to_string(), range.start))
     }
