@@ -6,6 +6,7 @@
 mod documents;
 mod slot;
 mod subject;
+mod words;
 
 use crate::text::phrases::PhraseMatcher;
 pub use crate::text::sentences::{quote_spans, sentences, QuoteSpan};
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use slot::Slot;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use words::{first_words, is_prepositional, looks_like_a_name};
 
 pub const DEFAULT_LEXICON: &str = include_str!("speech.toml");
 
@@ -36,6 +38,7 @@ struct LexiconFile {
     prepositions: Vec<String>,
     documents: Vec<String>,
     document_verbs: Vec<String>,
+    infinitive_markers: Vec<String>,
 }
 
 /// The speech lexicon, with its verbs compiled once into a case-insensitive
@@ -59,6 +62,7 @@ pub struct Lexicon {
     pub particles: Vec<String>,
     pub prepositions: Vec<String>,
     pub documents: Vec<String>,
+    pub infinitive_markers: Vec<String>,
     pub verb_matcher: PhraseMatcher,
     /// Verbs that are speech only beside a document noun (`document_verbs`).
     pub document_verb_matcher: PhraseMatcher,
@@ -92,6 +96,7 @@ impl Lexicon {
             particles: file.particles,
             prepositions: file.prepositions,
             documents: file.documents,
+            infinitive_markers: file.infinitive_markers,
             verb_matcher,
             document_verb_matcher,
         }
@@ -274,9 +279,9 @@ impl<'a> QuoteFinder<'a> {
             steps.push((sentence.clone(), inside, true));
         }
 
+        // Where the verbs that introduce quotations stand.
+        let mut framing_verbs: Vec<usize> = Vec::new();
         for (sentence, inside, is_sentence) in steps {
-            // Where the verbs that introduce this sentence's quotations stand.
-            let mut framing_verbs: Vec<usize> = Vec::new();
             for span in inside {
                 let inner = text[span.inner.clone()].trim();
                 let words = crate::text::count_words(inner);
@@ -284,10 +289,20 @@ impl<'a> QuoteFinder<'a> {
                     continue;
                 }
                 let before = sentence.start..span.open;
-                let after = span.close_end.min(text.len())
+                let mut after = span.close_end.min(text.len())
                     ..sentence.end.max(span.close_end).min(text.len());
+                // "“Why now?” Jo Roe asked.": the question mark ends the sentence, and
+                // the attribution may be the next one, if it names who speaks.
+                let ended = text[after.clone()].trim().is_empty() && inner.ends_with(['?', '!']);
+                if let Some(next) = sentences
+                    .iter()
+                    .find(|s| ended && s.start >= span.close_end)
+                {
+                    after = span.close_end..next.end;
+                }
                 let attribution = self
                     .attribute(text, after, mentions, Side::After)
+                    .filter(|found| !ended || found.speaker != Speaker::Unattributed)
                     .or_else(|| self.attribute(text, before, mentions, Side::Before));
                 let starts_paragraph = text[..span.open].trim().is_empty();
                 let starts_sentence = text[sentence.start..span.open].trim().is_empty();
@@ -341,7 +356,7 @@ impl<'a> QuoteFinder<'a> {
             }
             let sentence = sentence.clone();
             let found = self.attribute(text, sentence.clone(), mentions, Side::Within);
-            if found.is_none() && framing_verbs.is_empty() {
+            if found.is_none() && !framing_verbs.iter().any(|at| sentence.contains(at)) {
                 let quoted: Vec<Range<usize>> = spans.iter().map(|s| s.open..s.close_end).collect();
                 self.note_subject(text, sentence.clone(), &quoted, mentions);
             }
@@ -640,46 +655,6 @@ enum Side {
     Before,
     /// A whole sentence without quotes.
     Within,
-}
-
-fn is_prepositional(verb: &str) -> bool {
-    matches!(
-        verb.to_lowercase().as_str(),
-        "according to" | "selon" | "según" | "segundo" | "laut"
-    )
-}
-
-/// Byte length of the first `n` words of `text`.
-fn first_words(text: &str, n: usize) -> usize {
-    let mut count = 0;
-    let mut in_word = false;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if in_word {
-                count += 1;
-                if count == n {
-                    return i;
-                }
-            }
-            in_word = false;
-        } else {
-            in_word = true;
-        }
-    }
-    text.len()
-}
-
-/// A quoted name or title: every word capitalised ("Abraham Agreements").
-fn looks_like_a_name(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words.len() <= 6
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase())
-                || matches!(
-                    *w,
-                    "of" | "the" | "and" | "de" | "la" | "le" | "du" | "des" | "for"
-                )
-        })
 }
 
 #[cfg(test)]
