@@ -97,3 +97,24 @@ fn a_name_after_a_verb_or_a_preposition_is_not_the_subject() {
         assert_eq!(found.last(), Some(&actor("vale")), "{middle}");
     }
 }
+
+#[test]
+fn a_role_the_article_gives_one_person_names_them() {
+    let p1 = "Harbour Commissioner Ada Vale opened the new pier on Monday.";
+    let p2 = "“The pier will carry twice the freight,” the commissioner said.";
+    assert_eq!(speakers(&[p1, p2], NAMES), vec![actor("vale")]);
+}
+
+#[test]
+fn a_plural_role_is_a_joint_statement_given_to_the_first_named() {
+    let p1 = "Trustee Ada Vale and Trustee Bo Lund signed the letter.";
+    let p2 = "“The fund was never at risk,” the trustees said.";
+    assert_eq!(speakers(&[p1, p2], NAMES), vec![actor("vale")]);
+}
+
+#[test]
+fn a_role_two_people_share_names_neither() {
+    let p1 = "Mayor Ada Vale met Mayor Bo Lund at the bridge.";
+    let p2 = "“We will share the cost,” the mayor said.";
+    assert_eq!(speakers(&[p1, p2], NAMES), vec![Speaker::Unattributed]);
+}

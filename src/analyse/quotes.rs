@@ -6,6 +6,7 @@
 mod documents;
 mod slot;
 mod subject;
+mod titles;
 mod words;
 
 use crate::text::phrases::PhraseMatcher;
@@ -205,6 +206,8 @@ pub struct QuoteFinder<'a> {
     spoken: HashSet<String>,
     /// The author of each kind of document so far: "the statement" after "a statement from Jo Roe".
     authors: HashMap<String, Speaker>,
+    /// Role words the article writes before a person's name, with their holders in order.
+    roles: HashMap<String, Vec<String>>,
 }
 
 impl<'a> QuoteFinder<'a> {
@@ -221,6 +224,7 @@ impl<'a> QuoteFinder<'a> {
             names: Vec::new(),
             spoken: HashSet::new(),
             authors: HashMap::new(),
+            roles: HashMap::new(),
         }
     }
 
@@ -255,6 +259,7 @@ impl<'a> QuoteFinder<'a> {
         let spans = quote_spans(text);
         let sentences = sentences(text, &spans, crate::text::sentences::abbreviations());
         let mut statements = Vec::new();
+        self.note_titles(text, mentions);
         let carried = self.previous_quote.take();
         // The speaker the paragraph is on: set by each attribution, kept by the
         // quotations that follow without one of their own.
@@ -562,6 +567,9 @@ impl<'a> QuoteFinder<'a> {
         }
         if let Some(m) = mentions.iter().find(|m| m.range.end == end) {
             return (Speaker::Actor(m.actor.clone()), mention_kind(m));
+        }
+        if let Some(found) = self.article_role(&words) {
+            return found;
         }
         let head = words.rsplit(' ').next().unwrap_or("");
         if self.lexicon.anonymous.iter().any(|a| a == head) {
