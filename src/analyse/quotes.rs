@@ -3,7 +3,11 @@
 //! unnamed speakers, pronouns, and the small words that tell a speaker's name from
 //! the rest of its clause (`slot.rs` reads that clause).
 
+mod documents;
 mod slot;
+mod subject;
+mod titles;
+mod words;
 
 use crate::text::phrases::PhraseMatcher;
 pub use crate::text::sentences::{quote_spans, sentences, QuoteSpan};
@@ -11,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use slot::Slot;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use words::{first_words, is_prepositional, looks_like_a_name};
 
 pub const DEFAULT_LEXICON: &str = include_str!("speech.toml");
 
@@ -31,6 +36,10 @@ struct LexiconFile {
     listener_verbs: Vec<String>,
     honorifics: Vec<String>,
     particles: Vec<String>,
+    prepositions: Vec<String>,
+    documents: Vec<String>,
+    document_verbs: Vec<String>,
+    infinitive_markers: Vec<String>,
 }
 
 /// The speech lexicon, with its verbs compiled once into a case-insensitive
@@ -52,7 +61,12 @@ pub struct Lexicon {
     pub listener_verbs: Vec<String>,
     pub honorifics: Vec<String>,
     pub particles: Vec<String>,
+    pub prepositions: Vec<String>,
+    pub documents: Vec<String>,
+    pub infinitive_markers: Vec<String>,
     pub verb_matcher: PhraseMatcher,
+    /// Verbs that are speech only beside a document noun (`document_verbs`).
+    pub document_verb_matcher: PhraseMatcher,
 }
 
 impl Lexicon {
@@ -61,6 +75,9 @@ impl Lexicon {
             toml::from_str(DEFAULT_LEXICON).expect("the built-in speech lexicon is valid (tested)");
         let verb_matcher = PhraseMatcher::new(file.verbs.iter().map(|v| (0, v.as_str())), true)
             .expect("the speech verbs compile (tested)");
+        let document_verb_matcher =
+            PhraseMatcher::new(file.document_verbs.iter().map(|v| (0, v.as_str())), true)
+                .expect("the document verbs compile (tested)");
         let mut anonymous = file.anonymous;
         anonymous.extend(file.anonymous_plural.iter().cloned());
         Lexicon {
@@ -78,7 +95,11 @@ impl Lexicon {
             listener_verbs: file.listener_verbs,
             honorifics: file.honorifics,
             particles: file.particles,
+            prepositions: file.prepositions,
+            documents: file.documents,
+            infinitive_markers: file.infinitive_markers,
             verb_matcher,
+            document_verb_matcher,
         }
     }
 }
@@ -153,6 +174,8 @@ enum Kind {
     Group,
     /// A bare word such as "Smith" or "Acme": nothing to say which.
     Unknown,
+    /// A document ("the lawsuit"): no pronoun points back to it.
+    Thing,
 }
 
 /// An attribution: who, by which verb, and where the verb stands.
@@ -179,6 +202,12 @@ pub struct QuoteFinder<'a> {
     previous_quote: Option<Speaker>,
     /// Full names of unlisted speakers so far, so that "Smith" after "Jo Smith" is her.
     names: Vec<String>,
+    /// The actors quoted or paraphrased so far, whom a sentence's subject may be.
+    spoken: HashSet<String>,
+    /// The author of each kind of document so far: "the statement" after "a statement from Jo Roe".
+    authors: HashMap<String, Speaker>,
+    /// Role words the article writes before a person's name, with their holders in order.
+    roles: HashMap<String, Vec<String>>,
 }
 
 impl<'a> QuoteFinder<'a> {
@@ -193,6 +222,9 @@ impl<'a> QuoteFinder<'a> {
             attributions: 0,
             previous_quote: None,
             names: Vec::new(),
+            spoken: HashSet::new(),
+            authors: HashMap::new(),
+            roles: HashMap::new(),
         }
     }
 
@@ -227,6 +259,7 @@ impl<'a> QuoteFinder<'a> {
         let spans = quote_spans(text);
         let sentences = sentences(text, &spans, crate::text::sentences::abbreviations());
         let mut statements = Vec::new();
+        self.note_titles(text, mentions);
         let carried = self.previous_quote.take();
         // The speaker the paragraph is on: set by each attribution, kept by the
         // quotations that follow without one of their own.
@@ -251,9 +284,9 @@ impl<'a> QuoteFinder<'a> {
             steps.push((sentence.clone(), inside, true));
         }
 
+        // Where the verbs that introduce quotations stand.
+        let mut framing_verbs: Vec<usize> = Vec::new();
         for (sentence, inside, is_sentence) in steps {
-            // Where the verbs that introduce this sentence's quotations stand.
-            let mut framing_verbs: Vec<usize> = Vec::new();
             for span in inside {
                 let inner = text[span.inner.clone()].trim();
                 let words = crate::text::count_words(inner);
@@ -261,10 +294,20 @@ impl<'a> QuoteFinder<'a> {
                     continue;
                 }
                 let before = sentence.start..span.open;
-                let after = span.close_end.min(text.len())
+                let mut after = span.close_end.min(text.len())
                     ..sentence.end.max(span.close_end).min(text.len());
+                // "“Why now?” Jo Roe asked.": the question mark ends the sentence, and
+                // the attribution may be the next one, if it names who speaks.
+                let ended = text[after.clone()].trim().is_empty() && inner.ends_with(['?', '!']);
+                if let Some(next) = sentences
+                    .iter()
+                    .find(|s| ended && s.start >= span.close_end)
+                {
+                    after = span.close_end..next.end;
+                }
                 let attribution = self
                     .attribute(text, after, mentions, Side::After)
+                    .filter(|found| !ended || found.speaker != Speaker::Unattributed)
                     .or_else(|| self.attribute(text, before, mentions, Side::Before));
                 let starts_paragraph = text[..span.open].trim().is_empty();
                 let starts_sentence = text[sentence.start..span.open].trim().is_empty();
@@ -274,6 +317,7 @@ impl<'a> QuoteFinder<'a> {
                 let (speaker, verb, continued) = match attribution {
                     Some(found) => {
                         framing_verbs.push(found.at);
+                        self.note_speaker(&found.speaker);
                         current = Some(found.speaker.clone());
                         (found.speaker, Some(found.verb), false)
                     }
@@ -316,13 +360,19 @@ impl<'a> QuoteFinder<'a> {
                 continue;
             }
             let sentence = sentence.clone();
-            if let Some(found) = self.attribute(text, sentence.clone(), mentions, Side::Within) {
+            let found = self.attribute(text, sentence.clone(), mentions, Side::Within);
+            if found.is_none() && !framing_verbs.iter().any(|at| sentence.contains(at)) {
+                let quoted: Vec<Range<usize>> = spans.iter().map(|s| s.open..s.close_end).collect();
+                self.note_subject(text, sentence.clone(), &quoted, mentions);
+            }
+            if let Some(found) = found {
                 // A sentence whose verb introduces a quotation is the quotation's; one
                 // that only borrows a few quoted words ("created a “strategic
                 // alliance”") reports speech of its own.
                 if framing_verbs.contains(&found.at) {
                     continue;
                 }
+                self.note_speaker(&found.speaker);
                 current = Some(found.speaker.clone());
                 let sentence_text = text[sentence.clone()].trim();
                 statements.push(Statement {
@@ -462,12 +512,16 @@ impl<'a> QuoteFinder<'a> {
                     },
                 }
             }
-            Slot::Noun(range) => self.role(&text[range.clone()], range.end, mentions),
+            Slot::Noun(range) => match self.document(text, range.clone(), mentions) {
+                Some(found) => found,
+                None => self.role(&text[range.clone()], range.end, mentions),
+            },
         };
         match kind {
             Kind::Person => self.last_person = Some((speaker.clone(), self.attributions)),
             Kind::Group => self.last_group = Some((speaker.clone(), self.attributions)),
             Kind::Unknown => self.last_unknown = Some((speaker.clone(), self.attributions)),
+            Kind::Thing => {}
         }
         self.attributions += 1;
         speaker
@@ -514,6 +568,9 @@ impl<'a> QuoteFinder<'a> {
         if let Some(m) = mentions.iter().find(|m| m.range.end == end) {
             return (Speaker::Actor(m.actor.clone()), mention_kind(m));
         }
+        if let Some(found) = self.article_role(&words) {
+            return found;
+        }
         let head = words.rsplit(' ').next().unwrap_or("");
         if self.lexicon.anonymous.iter().any(|a| a == head) {
             let cue = self
@@ -547,11 +604,14 @@ impl<'a> QuoteFinder<'a> {
 
     /// The first (or, with `first == false`, the last) speech verb in `text`, as a whole word.
     fn find_verb(&self, text: &str, first: bool) -> Option<(String, usize)> {
-        let found = self.lexicon.verb_matcher.find(text);
-        let (_, _, range) = if first {
-            found.into_iter().next()
+        let verbs = self.lexicon.verb_matcher.find(text).into_iter();
+        let documents = self.lexicon.document_verb_matcher.find(text).into_iter();
+        let documents = documents.filter(|(_, _, r)| self.lexicon.document_near(text, r));
+        let ranges = verbs.chain(documents).map(|(_, _, range)| range);
+        let range = if first {
+            ranges.min_by_key(|r| r.start)
         } else {
-            found.into_iter().last()
+            ranges.max_by_key(|r| r.start)
         }?;
         Some((text[range.clone()].to_string(), range.start))
     }
@@ -603,46 +663,6 @@ enum Side {
     Before,
     /// A whole sentence without quotes.
     Within,
-}
-
-fn is_prepositional(verb: &str) -> bool {
-    matches!(
-        verb.to_lowercase().as_str(),
-        "according to" | "selon" | "según" | "segundo" | "laut"
-    )
-}
-
-/// Byte length of the first `n` words of `text`.
-fn first_words(text: &str, n: usize) -> usize {
-    let mut count = 0;
-    let mut in_word = false;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if in_word {
-                count += 1;
-                if count == n {
-                    return i;
-                }
-            }
-            in_word = false;
-        } else {
-            in_word = true;
-        }
-    }
-    text.len()
-}
-
-/// A quoted name or title: every word capitalised ("Abraham Agreements").
-fn looks_like_a_name(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words.len() <= 6
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase())
-                || matches!(
-                    *w,
-                    "of" | "the" | "and" | "de" | "la" | "le" | "du" | "des" | "for"
-                )
-        })
 }
 
 #[cfg(test)]

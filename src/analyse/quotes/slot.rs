@@ -111,6 +111,18 @@ impl Lexicon {
         if let Some(stop) = toks.iter().rposition(|t| t.stop) {
             toks.drain(..=stop);
         }
+        // "Mueller planned to ask": the verb before the infinitive has the subject.
+        if let [.., verb, marker] = toks.as_slice() {
+            let lower_verb = text[verb.core.clone()] == verb.lower;
+            if Self::listed(&self.infinitive_markers, &marker.lower)
+                && !marker.comma
+                && !verb.comma
+                && lower_verb
+                && !Self::listed(&self.function_words, &verb.lower)
+            {
+                toks.truncate(toks.len() - 2);
+            }
+        }
         for _ in 0..6 {
             while toks.last().is_some_and(|t| {
                 !t.comma && Self::listed(&self.between, &t.lower) && t.lower == text[t.core.clone()]
@@ -146,6 +158,10 @@ impl Lexicon {
                 // "Mara Lind disagreed, saying …": a participle after the main clause
                 // has its subject, the name that opens the clause.
                 None if !self.all_name(text, &toks) => {
+                    // "He disagreed, saying …": the pronoun that opens the clause.
+                    if self.is_pronoun(&toks[0].lower) {
+                        return Slot::Pronoun(toks[0].lower.clone());
+                    }
                     let run = toks
                         .iter()
                         .take_while(|t| self.is_name_word(text, t) && !t.comma)

@@ -1,0 +1,95 @@
+//! Who a speech pronoun points to when the sentence before names someone without a
+//! speech verb: "Jo Roe agreed the plan was late. “We start on Monday,” she said."
+//! The attribution before may belong to someone else; the person the text has just
+//! made its subject is the likelier one, provided they are a speaker of the article.
+
+use super::{QuoteFinder, Speaker, SpeakerMention};
+use std::ops::Range;
+
+impl QuoteFinder<'_> {
+    /// Remembers the subject of a sentence that attributes nothing, for the pronouns
+    /// after it. The subject is the first person the sentence names outside its
+    /// quotations that opens a clause (not "with Roe", not "met Roe") and
+    /// is not a possessive ("Roe's plan"). It counts when that person has already been quoted in the article, or
+    /// when no attribution so far offers a person: a speech pronoun points into the
+    /// article's speakers, and a name that has not spoken is as often someone spoken
+    /// about (the test "a pronoun is the subject of the last attribution, not the
+    /// nearest name" keeps that case).
+    pub(super) fn note_subject(
+        &mut self,
+        text: &str,
+        sentence: Range<usize>,
+        quoted: &[Range<usize>],
+        mentions: &[SpeakerMention],
+    ) {
+        let subject = mentions
+            .iter()
+            .filter(|m| m.rank == 0 && sentence.contains(&m.range.start))
+            .filter(|m| !quoted.iter().any(|q| q.contains(&m.range.start)))
+            .filter(|m| {
+                !self.possessive(text, m.range.end) && self.opens_clause(text, &sentence, m)
+            })
+            .min_by_key(|m| m.range.start);
+        let Some(subject) = subject else {
+            return;
+        };
+        let no_person = self
+            .last_person
+            .as_ref()
+            .is_none_or(|(speaker, _)| *speaker == Speaker::Unattributed);
+        if no_person || self.spoken.contains(&subject.actor) {
+            self.last_person = Some((Speaker::Actor(subject.actor.clone()), self.attributions));
+            self.attributions += 1;
+        }
+    }
+
+    /// Records who has been quoted or paraphrased so far in the article.
+    pub(super) fn note_speaker(&mut self, speaker: &Speaker) {
+        if let Speaker::Actor(actor) = speaker {
+            self.spoken.insert(actor.clone());
+        }
+    }
+
+    fn possessive(&self, text: &str, end: usize) -> bool {
+        let rest = &text[end..];
+        rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with("' ")
+    }
+
+    /// Whether the mention opens its clause, titles aside: at the start of the
+    /// sentence, after a comma or dash, or after a conjunction ("and Roe", "as Roe")
+    /// but not a preposition ("with Roe"). A name after a verb is its object.
+    fn opens_clause(&self, text: &str, sentence: &Range<usize>, mention: &SpeakerMention) -> bool {
+        let mut before = text[sentence.start..mention.range.start].trim_end();
+        loop {
+            let cut = before
+                .rfind(|c: char| c.is_whitespace() || ",;—–(".contains(c))
+                .map_or(0, |i| {
+                    i + before[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            let word = &before[cut..];
+            let bare = word.trim_end_matches('.').to_lowercase();
+            let title = word.chars().next().is_some_and(char::is_uppercase)
+                || self.lexicon.honorifics.contains(&bare);
+            if word.is_empty() || !title || self.is_function_word(&bare) {
+                break;
+            }
+            before = before[..cut].trim_end();
+        }
+        let Some(last) = before.chars().last() else {
+            return true;
+        };
+        if ",;—–(".contains(last) {
+            return true;
+        }
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        self.is_function_word(&word) && !self.lexicon.prepositions.contains(&word)
+    }
+
+    fn is_function_word(&self, word: &str) -> bool {
+        self.lexicon.function_words.iter().any(|w| w == word)
+    }
+}
