@@ -57,6 +57,7 @@ pub struct Server {
 impl Server {
     pub fn start(listener: std::net::TcpListener, live: Arc<LiveSite>) -> io::Result<Server> {
         let address = listener.local_addr()?;
+        allow_open_files();
         // One thread is plenty: every answer comes from memory, and the rebuilds
         // run on their own threads.
         let runtime = tokio::runtime::Builder::new_current_thread()
@@ -223,3 +224,25 @@ async fn close(mut stream: TcpStream) {
     };
     let _ = tokio::time::timeout(Duration::from_millis(200), drain).await;
 }
+
+/// Lifts this process's soft limit on open files to its hard limit, as servers
+/// do: a desktop's default soft limit (often 1,024) would refuse connections
+/// long before the server's own bound. Nothing changes where it cannot be read.
+#[cfg(target_os = "linux")]
+fn allow_open_files() {
+    use rustix::process::{getrlimit, setrlimit, Resource, Rlimit};
+    let limit = getrlimit(Resource::Nofile);
+    // The soft limit is never above the hard one: unequal means lower.
+    if limit.current != limit.maximum {
+        let _ = setrlimit(
+            Resource::Nofile,
+            Rlimit {
+                current: limit.maximum,
+                maximum: limit.maximum,
+            },
+        );
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn allow_open_files() {}
