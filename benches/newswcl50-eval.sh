@@ -26,27 +26,12 @@ cargo build --release --quiet
 bin=$target/release/dossier
 work=$target/newswcl50-dev
 
+source "$root/benches/newswcl50-import.sh"
 sites=()
 for event in 1 3 4 8; do
     dir=$work/e$event
     rm -rf "$dir"
-    mkdir -p "$dir/content"
-    echo "title = \"NewsWCL50 event $event\"" > "$dir/content/dossier.toml"
-    for file in "$eval_dir"/articles/e$event-*.txt; do
-        name=$(basename "$file" .txt)
-        # The dataset's slant codes name the outlets; -LL- before -L- matters.
-        case $name in
-            *-LL-*) outlet="HuffPost" ;;
-            *-L-*) outlet="The New York Times" ;;
-            *-M-*) outlet="USA Today" ;;
-            *-RR-*) outlet="Breitbart" ;;
-            *-R-*) outlet="Fox News" ;;
-            *) echo "newswcl50-eval: no outlet for $name" >&2; exit 1 ;;
-        esac
-        # Slugs from the file names: two articles without a headline would collide.
-        "$bin" import --content "$dir/content" --outlet "$outlet" \
-            --slug "$(printf '%s' "$name" | tr '[:upper:]' '[:lower:]')" "$file" > /dev/null
-    done
+    newswcl50_import "$bin" "$eval_dir" "$event" "$dir/content"
     "$bin" build --content "$dir/content" --output "$dir/site" > /dev/null
     sites+=("$dir/site")
 done

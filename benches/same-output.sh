@@ -31,18 +31,8 @@ mkdir -p "$out"
 
 eval_dir=$root/../shared/eval/newswcl50-dev
 if [ -d "$eval_dir/articles" ]; then
-    # One event's articles, with outlets, as benches/newswcl50-eval.sh imports them.
-    mkdir -p "$work/wcl/content"
-    echo 'title = "Event 1"' > "$work/wcl/content/dossier.toml"
-    for file in "$eval_dir"/articles/e1-*.txt; do
-        name=$(basename "$file" .txt)
-        case $name in
-            *-LL-*) outlet="HuffPost" ;; *-L-*) outlet="The New York Times" ;;
-            *-M-*) outlet="USA Today" ;; *-RR-*) outlet="Breitbart" ;; *) outlet="Fox News" ;;
-        esac
-        "$dossier" import --content "$work/wcl/content" --outlet "$outlet" \
-            --slug "$(printf '%s' "$name" | tr '[:upper:]' '[:lower:]')" "$file" >/dev/null
-    done
+    source "$root/benches/newswcl50-import.sh"
+    newswcl50_import "$dossier" "$eval_dir" 1 "$work/wcl/content"
     "$dossier" build --content "$work/wcl/content" --output "$out/newswcl50-e1" >/dev/null
 fi
 
