@@ -671,3 +671,52 @@ fn prose_beyond_the_page_furniture_is_not_the_article() {
         .iter()
         .all(|l| l.rule.as_deref() != Some("outside-article")));
 }
+
+/// Scraped as flat text, a comment thread and a list of teasers bring prose of
+/// their own, one line at a time between a name, a date or a title; an article's
+/// paragraphs come in runs. So the thread goes even when its comments outnumber
+/// the article's words, while an article whose paragraphs alternate with one
+/// heading each (a list of results) stays whole.
+#[test]
+fn a_comment_thread_after_the_article_is_not_the_article() {
+    let article = [
+        SHORE,
+        WEEKS,
+        "Under the pact, each state may draw no more than half the river's summer flow, and a joint commission will measure it at three gauges along the border.",
+    ];
+    let comments = [
+        ("riverwatcher says:", "I have lived by this river all my life and I will believe the figures when I see them with my own eyes."),
+        ("northbank_anna says:", "The ferry crews were never asked about any of this, and they know the water better than any minister does."),
+        ("old_miller says:", "Half the summer flow sounds generous until you remember how dry the last three summers have been for all of us."),
+        ("gauge_fan says:", "Three gauges along a border that long will never tell the whole story of where the water actually goes each year."),
+        ("quiet_reader says:", "Good news at last, though I suspect the commission will take years to publish anything that anyone can actually read."),
+    ];
+    let mut blocks: Vec<&str> = article.to_vec();
+    blocks.push("5 responses");
+    for (name, comment) in &comments {
+        blocks.extend([*name, "12 March 2024 at 09:14", *comment]);
+    }
+    let source = river(&blocks);
+    let body: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(body, article);
+    assert_eq!(
+        line_of(&source, comments[4].1).1.as_deref(),
+        Some("outside-article")
+    );
+
+    // Results, each under its own heading: one line between paragraphs.
+    let results = [
+        ("Northern bank", "The northern bank's crews rowed the course in eleven minutes and twenty seconds, a record."),
+        ("Southern bank", "The southern crews finished nine seconds behind after losing an oar at the second gauge."),
+        ("Lake towns", "The crews of the lake towns, rowing together for the first time, came in a close third."),
+        ("Mill villages", "The mill villages withdrew their boat before the start because two of the rowers were ill."),
+    ];
+    let mut blocks = vec![SHORE];
+    for (heading, paragraph) in &results {
+        blocks.extend([*heading, *paragraph]);
+    }
+    let source = river(&blocks);
+    for (_, paragraph) in &results {
+        assert_eq!(line_of(&source, paragraph).0, LineRole::Body, "{paragraph}");
+    }
+}

@@ -137,6 +137,10 @@ pub struct Overrides {
     pub outlet_repeats: HashSet<String>,
     /// `None` when the front matter names no deck and the rules look for one.
     pub deck: Option<Vec<LinePattern>>,
+    /// The text was taken from a saved page's article element, whose structure
+    /// (containers, link density) has already set the article apart from the
+    /// page around it; layout guesses meant for flat text then hold back.
+    pub from_page_structure: bool,
 }
 
 /// How many words a line may have and still be an outlet's furniture when it
@@ -345,7 +349,13 @@ impl<'a> Cleaner<'a> {
         }
         if self.structural("outside-article") {
             let from = headline.map_or(0, |h| h + 1);
-            let outside = mark_outside_article(&mut judged, &mut decided, &kept, from);
+            let outside = mark_outside_article(
+                &mut judged,
+                &mut decided,
+                &kept,
+                from,
+                overrides.from_page_structure,
+            );
             if outside {
                 let prose: Vec<usize> = (from..n)
                     .filter(|&i| !decided[i] && is_prose(&judged[i].text))

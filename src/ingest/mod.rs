@@ -413,6 +413,11 @@ fn overrides(doc: &Document<SourceMeta>) -> Result<Overrides, Vec<Diagnostic>> {
         drop: parse(&doc.meta.drop),
         outlet_repeats: HashSet::new(),
         deck: doc.meta.deck.as_deref().map(&mut parse),
+        from_page_structure: doc
+            .meta
+            .origin
+            .as_deref()
+            .is_some_and(|origin| html::is_html_name(std::path::Path::new(origin))),
     };
     if diagnostics.is_empty() {
         Ok(overrides)

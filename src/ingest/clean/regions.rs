@@ -58,14 +58,43 @@ pub(super) fn mark_outside_article(
     decided: &mut [bool],
     kept: &[bool],
     from: usize,
+    from_page_structure: bool,
 ) -> bool {
+    let removed = |i: usize| judged[i].fate == Fate::Removed;
+    let counts_for: Vec<bool> = (0..judged.len())
+        .map(|i| !removed(i) && (decided[i] || kept[i] || is_prose(&judged[i].text)))
+        .collect();
+    // The lines between a paragraph and the nearest other paragraph of prose on
+    // each side.
+    let gaps = |i: usize| {
+        let gap = |side: &mut dyn Iterator<Item = usize>| {
+            let mut lines = 0;
+            for k in side {
+                if counts_for[k] {
+                    return lines;
+                }
+                lines += 1;
+            }
+            // Nothing but furniture to the edge of the page: as far as it goes.
+            lines.max(1)
+        };
+        [gap(&mut (0..i).rev()), gap(&mut (i + 1..judged.len()))]
+    };
     let weights: Vec<i64> = (0..judged.len())
         .map(|i| {
             let words = count_words(&judged[i].text) as i64;
-            if judged[i].fate == Fate::Removed {
+            if removed(i) {
                 -words
-            } else if decided[i] || kept[i] || is_prose(&judged[i].text) {
-                words
+            } else if counts_for[i] {
+                let [before, after] = gaps(i);
+                let lone = !from_page_structure
+                    && before.min(after) > 0
+                    && before.max(after) >= LONE_GAP_LINES;
+                if !lone {
+                    words
+                } else {
+                    words / LONE_PARAGRAPH_SHARE
+                }
             } else if words <= 6 {
                 -words
             } else {
@@ -114,6 +143,14 @@ pub(super) fn mark_outside_article(
     }
     any
 }
+
+/// A paragraph of prose with no other next to it, and set apart on one side by
+/// at least `LONE_GAP_LINES` other lines, counts for this fraction of its words:
+/// an article's paragraphs come in runs, or alternate with one heading or name
+/// each (a list of scores, of quoted reviews), while the prose of teaser lists
+/// and comment threads comes a line at a time between a title, a name, a date.
+const LONE_PARAGRAPH_SHARE: i64 = 3;
+const LONE_GAP_LINES: usize = 2;
 
 /// How many lines of furniture set the article apart from prose around it.
 pub(super) const GAP_LINES: usize = 3;

@@ -90,6 +90,7 @@ fn front_matter_overrides_win() {
         drop: vec![LinePattern::parse("/^Officials/").unwrap()],
         outlet_repeats: HashSet::new(),
         deck: Some(vec![LinePattern::parse(P1).unwrap()]),
+        from_page_structure: false,
     };
     let (judged, _) =
         Cleaner::new(&rules).clean(blocks(&["H", P1, P2, "Share"]), Some("H"), &overrides);
@@ -106,4 +107,30 @@ fn prose_needs_length_and_an_ending() {
         "Israel signs defence pact with Morocco, as cooperation builds"
     ));
     assert!(!is_prose("Short."));
+}
+
+/// Lone paragraphs between names and dates weigh less in flat text only: text
+/// taken from a saved page's article element keeps them as its structure chose.
+#[test]
+fn lone_paragraphs_weigh_less_only_in_flat_text() {
+    let comment = "I have lived by this river all my life and I will believe the figures when I see them.";
+    let mut lines = vec!["H", P1, P2];
+    for name in ["anna says:", "ben says:", "carl says:", "dora says:"] {
+        lines.extend([name, "3 May 2024 at 10:00", comment]);
+    }
+    let rules = RuleSet::builtin();
+    let fate_of_last = |from_page_structure| {
+        let overrides = Overrides {
+            from_page_structure,
+            ..Overrides::default()
+        };
+        let (judged, _) = Cleaner::new(&rules).clean(blocks(&lines), Some("H"), &overrides);
+        let last = judged.last().unwrap();
+        (last.fate, last.rule.clone())
+    };
+    assert_eq!(
+        fate_of_last(false),
+        (Fate::Removed, Some("outside-article".to_string()))
+    );
+    assert_ne!(fate_of_last(true).1.as_deref(), Some("outside-article"));
 }
