@@ -139,7 +139,7 @@ pub struct Overrides {
     pub deck: Option<Vec<LinePattern>>,
     /// The text was taken from a saved page's article element, whose structure
     /// (containers, link density) has already set the article apart from the
-    /// page around it; layout guesses meant for flat text then hold back.
+    /// page around it: the `outside-article` rule, meant for flat text, holds back.
     pub from_page_structure: bool,
 }
 
@@ -347,15 +347,11 @@ impl<'a> Cleaner<'a> {
             judged[h].fate = Fate::Headline;
             decided[h] = true;
         }
-        if self.structural("outside-article") {
+        // Text taken from a saved page's article element is the article its
+        // structure chose; weighing prose against furniture is for flat text.
+        if self.structural("outside-article") && !overrides.from_page_structure {
             let from = headline.map_or(0, |h| h + 1);
-            let outside = mark_outside_article(
-                &mut judged,
-                &mut decided,
-                &kept,
-                from,
-                overrides.from_page_structure,
-            );
+            let outside = mark_outside_article(&mut judged, &mut decided, &kept, from);
             if outside {
                 let prose: Vec<usize> = (from..n)
                     .filter(|&i| !decided[i] && is_prose(&judged[i].text))
@@ -855,13 +851,17 @@ fn looks_like_headline(text: &str) -> bool {
     words < 25 && !opens_with_dateline && crate::text::paragraph_sentences(text).len() == 1
 }
 
+/// Ends with a full stop, a question or an exclamation, perhaps inside closing
+/// quotation marks or brackets (`… he said.”`, `(… in May.)`). A closing mark
+/// alone is not an ending: a headline quoting someone (`Minister: “We will
+/// sign”`), a share button's `(Opens in new window)`, a teaser's comment count
+/// `(185)`.
 fn ends_like_a_sentence(text: &str) -> bool {
-    text.trim_end().chars().last().is_some_and(|c| {
-        matches!(
-            c,
-            '.' | '!' | '?' | '…' | '"' | '”' | '’' | '»' | ')' | '。' | '؟' | '۔'
-        )
-    })
+    text.trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', '»', ')', ']'])
+        .chars()
+        .last()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | '。' | '؟' | '۔'))
 }
 
 fn is_short_label(text: &str) -> bool {

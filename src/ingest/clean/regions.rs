@@ -58,7 +58,6 @@ pub(super) fn mark_outside_article(
     decided: &mut [bool],
     kept: &[bool],
     from: usize,
-    from_page_structure: bool,
 ) -> bool {
     let removed = |i: usize| judged[i].fate == Fate::Removed;
     let counts_for: Vec<bool> = (0..judged.len())
@@ -87,9 +86,7 @@ pub(super) fn mark_outside_article(
                 -words
             } else if counts_for[i] {
                 let [before, after] = gaps(i);
-                let lone = !from_page_structure
-                    && before.min(after) > 0
-                    && before.max(after) >= LONE_GAP_LINES;
+                let lone = before.min(after) > 0 && before.max(after) >= LONE_GAP_LINES;
                 if !lone {
                     words
                 } else {

@@ -109,11 +109,12 @@ fn prose_needs_length_and_an_ending() {
     assert!(!is_prose("Short."));
 }
 
-/// Lone paragraphs between names and dates weigh less in flat text only: text
-/// taken from a saved page's article element keeps them as its structure chose.
+/// Lone paragraphs between names and dates are outside the article in flat text;
+/// text taken from a saved page's article element keeps what its structure chose.
 #[test]
-fn lone_paragraphs_weigh_less_only_in_flat_text() {
-    let comment = "I have lived by this river all my life and I will believe the figures when I see them.";
+fn outside_article_is_for_flat_text_only() {
+    let comment =
+        "I have lived by this river all my life and I will believe the figures when I see them.";
     let mut lines = vec!["H", P1, P2];
     for name in ["anna says:", "ben says:", "carl says:", "dora says:"] {
         lines.extend([name, "3 May 2024 at 10:00", comment]);
@@ -133,4 +134,19 @@ fn lone_paragraphs_weigh_less_only_in_flat_text() {
         (Fate::Removed, Some("outside-article".to_string()))
     );
     assert_ne!(fate_of_last(true).1.as_deref(), Some("outside-article"));
+}
+
+#[test]
+fn a_closing_mark_alone_does_not_end_a_sentence() {
+    for ended in ["He signed.", "“We will sign,” he said.”", "(The vote was in May.)", "Why?"] {
+        assert!(ends_like_a_sentence(ended), "{ended}");
+    }
+    for open in [
+        "Minister: “We will sign”",
+        "Click to share on a network (Opens in new window)",
+        "Ten questions about the river pact (185)",
+        "The river",
+    ] {
+        assert!(!ends_like_a_sentence(open), "{open}");
+    }
 }
