@@ -672,6 +672,13 @@ fn prose_beyond_the_page_furniture_is_not_the_article() {
         .all(|l| l.rule.as_deref() != Some("outside-article")));
 }
 
+/// Three paragraphs of the made-up river article.
+const PACT: [&str; 3] = [
+    SHORE,
+    WEEKS,
+    "Under the pact, each state may draw no more than half the river's summer flow, and a joint commission will measure it at three gauges along the border.",
+];
+
 /// Scraped as flat text, a comment thread and a list of teasers bring prose of
 /// their own, one line at a time between a name, a date or a title; an article's
 /// paragraphs come in runs. So the thread goes even when its comments outnumber
@@ -679,11 +686,7 @@ fn prose_beyond_the_page_furniture_is_not_the_article() {
 /// heading each (a list of results) stays whole.
 #[test]
 fn a_comment_thread_after_the_article_is_not_the_article() {
-    let article = [
-        SHORE,
-        WEEKS,
-        "Under the pact, each state may draw no more than half the river's summer flow, and a joint commission will measure it at three gauges along the border.",
-    ];
+    let article = PACT;
     let comments = [
         ("riverwatcher says:", "I have lived by this river all my life and I will believe the figures when I see them with my own eyes."),
         ("northbank_anna says:", "The ferry crews were never asked about any of this, and they know the water better than any minister does."),
@@ -717,6 +720,42 @@ fn a_comment_thread_after_the_article_is_not_the_article() {
     }
     let source = river(&blocks);
     for (_, paragraph) in &results {
+        assert_eq!(line_of(&source, paragraph).0, LineRole::Body, "{paragraph}");
+    }
+}
+
+/// The heading of a block of other content ("Most read", "12 responses to …")
+/// weighs against the article as much as a paragraph weighs for it: teasers
+/// behind it stay out, while an article that goes on for longer than that past
+/// such a heading in its middle keeps its second half.
+#[test]
+fn a_block_heading_ends_the_article_unless_more_of_it_follows() {
+    let article = PACT;
+    let teasers = [
+        ("Ferry timetable changes for the winter season", "Crews on the northern bank said the new timetable would start after a winter of repairs to the old landing stage."),
+        ("A village school reopens after the spring floods", "Parents and teachers spent three weekends clearing mud from the classrooms before the first lessons could begin again."),
+        ("Fishermen count the cost of a dry summer", "Catches on the upper river fell by a third this year, according to the cooperative that buys most of the fish."),
+    ];
+    let mut blocks: Vec<&str> = article.to_vec();
+    blocks.push("Most read");
+    for (title, summary) in &teasers {
+        blocks.extend([*title, "2 hours ago", *summary]);
+    }
+    let source = river(&blocks);
+    let body: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(body, article);
+
+    // The same heading between two halves of one long article.
+    let second_half = [
+        "The commission will have six members, three named by each parliament, and its chair will rotate between the two capitals every second year.",
+        "Farmers' unions on both banks welcomed the gauges but warned that the summer limit would be tested in the first dry year.",
+        "Environmental groups asked that the commission also publish the temperature of the water, which they say matters as much as its flow for the fish.",
+    ];
+    let mut blocks: Vec<&str> = article.to_vec();
+    blocks.extend(["Most read", teasers[0].0, teasers[1].0]);
+    blocks.extend(second_half);
+    let source = river(&blocks);
+    for paragraph in article.iter().chain(&second_half) {
         assert_eq!(line_of(&source, paragraph).0, LineRole::Body, "{paragraph}");
     }
 }

@@ -351,7 +351,14 @@ impl<'a> Cleaner<'a> {
         // structure chose; weighing prose against furniture is for flat text.
         if self.structural("outside-article") && !overrides.from_page_structure {
             let from = headline.map_or(0, |h| h + 1);
-            let outside = mark_outside_article(&mut judged, &mut decided, &kept, from);
+            let opens_block = |rule: &str| {
+                self.rules
+                    .rules
+                    .iter()
+                    .any(|r| r.opens_block && r.name == rule)
+            };
+            let outside =
+                mark_outside_article(&mut judged, &mut decided, &kept, from, &opens_block);
             if outside {
                 let prose: Vec<usize> = (from..n)
                     .filter(|&i| !decided[i] && is_prose(&judged[i].text))

@@ -53,6 +53,10 @@ struct RuleSpec {
     /// The rule never claims the line taken as the headline.
     #[serde(default)]
     spares_headline: bool,
+    /// The line heads a block of other content (links to other articles,
+    /// comments) and so weighs heavily against the article around it.
+    #[serde(default)]
+    opens_block: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -72,6 +76,7 @@ pub struct Rule {
     pub action: Action,
     pub infer: Option<Infer>,
     pub spares_headline: bool,
+    pub opens_block: bool,
     pub regex: Regex,
 }
 
@@ -172,6 +177,7 @@ fn compile(spec: &RuleSpec) -> Result<Rule, String> {
         action: spec.action,
         infer: spec.infer,
         spares_headline: spec.spares_headline,
+        opens_block: spec.opens_block,
         regex,
     })
 }

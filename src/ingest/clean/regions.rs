@@ -58,8 +58,13 @@ pub(super) fn mark_outside_article(
     decided: &mut [bool],
     kept: &[bool],
     from: usize,
+    opens_block: &dyn Fn(&str) -> bool,
 ) -> bool {
     let removed = |i: usize| judged[i].fate == Fate::Removed;
+    let heads: Vec<bool> = (0..judged.len())
+        .map(|i| removed(i) && judged[i].rule.as_deref().is_some_and(opens_block))
+        .collect();
+    let heads_block = |i: usize| heads[i];
     let counts_for: Vec<bool> = (0..judged.len())
         .map(|i| !removed(i) && (decided[i] || kept[i] || is_prose(&judged[i].text)))
         .collect();
@@ -83,7 +88,11 @@ pub(super) fn mark_outside_article(
         .map(|i| {
             let words = count_words(&judged[i].text) as i64;
             if removed(i) {
-                -words
+                if heads_block(i) {
+                    -BLOCK_HEADING_WORDS
+                } else {
+                    -words
+                }
             } else if counts_for[i] {
                 let [before, after] = gaps(i);
                 let lone = before.min(after) > 0 && before.max(after) >= LONE_GAP_LINES;
@@ -124,7 +133,10 @@ pub(super) fn mark_outside_article(
     ] {
         let mut against = 0;
         for i in side {
-            if weight(i) < 0 {
+            if heads_block(i) {
+                // A block heading alone sets the article apart.
+                against = against.max(GAP_LINES);
+            } else if weight(i) < 0 {
                 against += 1;
             }
             if against >= GAP_LINES && !decided[i] && !kept[i] && count_words(&judged[i].text) > 6 {
@@ -148,6 +160,13 @@ pub(super) fn mark_outside_article(
 /// and comment threads comes a line at a time between a title, a name, a date.
 const LONE_PARAGRAPH_SHARE: i64 = 3;
 const LONE_GAP_LINES: usize = 2;
+
+/// What the heading of a block of other content ("Most read", "34 comments";
+/// rules with `opens_block`) weighs against the stretch: as much as a paragraph
+/// of prose weighs for it, so the article runs on past such a heading only when
+/// more of it follows than a paragraph. Beyond it no gap of short lines is
+/// needed: the heading alone sets the article apart.
+const BLOCK_HEADING_WORDS: i64 = 40;
 
 /// How many lines of furniture set the article apart from prose around it.
 pub(super) const GAP_LINES: usize = 3;

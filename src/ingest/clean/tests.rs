@@ -138,7 +138,12 @@ fn outside_article_is_for_flat_text_only() {
 
 #[test]
 fn a_closing_mark_alone_does_not_end_a_sentence() {
-    for ended in ["He signed.", "“We will sign,” he said.”", "(The vote was in May.)", "Why?"] {
+    for ended in [
+        "He signed.",
+        "“We will sign,” he said.”",
+        "(The vote was in May.)",
+        "Why?",
+    ] {
         assert!(ends_like_a_sentence(ended), "{ended}");
     }
     for open in [
