@@ -377,6 +377,18 @@ fn read_spans(
             org.cite(Cue::Initialism, initialism, source);
             continue;
         }
+        // "the NATO summit", "the F.B.I.'s": an all-capital word is no person's
+        // name, but an organisation's when it recurs (see `group`).
+        if let [word] = token_text.as_slice() {
+            if !at_sentence_start && is_acronym(word) {
+                let entry = reading
+                    .acronyms
+                    .entry(word.to_string())
+                    .or_insert_with(|| (0, source.to_string()));
+                entry.0 += 1;
+                continue;
+            }
+        }
         if !is_person_name(&token_text, cues) {
             continue;
         }
@@ -411,13 +423,10 @@ fn read_spans(
                 continue;
             }
             *reading.singles.entry(word.to_string()).or_default() += 1;
-            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            let acronym =
-                (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.');
             let inner_capital = word.chars().skip(1).any(char::is_uppercase)
                 && word.chars().any(char::is_lowercase)
                 && !word.contains(['-', '\'', '’']);
-            if acronym || inner_capital {
+            if inner_capital {
                 let entry = reading
                     .acronyms
                     .entry(word.to_string())
@@ -491,6 +500,23 @@ fn initials_match(initialism: &str, name: &[&str]) -> bool {
     letters.len() >= 2 && letters == initials
 }
 
+/// A middle initial: one capital letter and a full stop ("W.").
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.as_str() == "."
+}
+
+/// An initialism: two to six capital letters, dotted or not ("NATO", "F.B.I.").
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// The letters of an initialism, so that "F.B.I." and "FBI" are one.
+fn initialism_letters(word: &str) -> String {
+    word.chars().filter(|c| c.is_alphabetic()).collect()
+}
+
 /// Words that can be a person's name: capitalised, no cue word among them, at most four.
 fn is_person_name(name: &[&str], cues: &Cues) -> bool {
     (1..=4).contains(&name.len())
@@ -501,7 +527,7 @@ fn is_person_name(name: &[&str], cues: &Cues) -> bool {
                 && !Cues::is(&cues.calendar, w)
                 && !Cues::is(&cues.not_names, w)
                 && !Cues::is(&cues.demonyms, w)
-                && w.chars().any(char::is_lowercase)
+                && (w.chars().any(char::is_lowercase) || is_initial(w))
         })
         && name
             .last()
@@ -553,11 +579,21 @@ fn read_organisation(
     reading: &mut Reading,
     initialism: Option<&str>,
 ) {
-    // "Director of the … Office": an office's title is no part of the organisation's name.
+    // "Director of the … Office": an office's title is no part of the
+    // organisation's name; but "Justice Department" is one name.
     let lead = token_text
         .iter()
         .position(|w| is_capitalised(w) && !cues.is_title(w))
         .unwrap_or(token_text.len());
+    let lead = if token_text[..lead].iter().all(|w| is_capitalised(w))
+        && token_text
+            .get(lead)
+            .is_some_and(|w| cues.is_organisation_word(w))
+    {
+        0
+    } else {
+        lead
+    };
     let (token_text, tokens) = (&token_text[lead..], &tokens[lead..]);
     let Some(last) = token_text
         .iter()

@@ -128,9 +128,25 @@ impl MentionMatcher {
                 };
                 !inside_longer_name(text, range.clone(), title_case, &edges)
             })
+            .filter(|(_, _, range)| !modifies_next(text, range.end, cues))
             .map(|(actor, _, range)| (actor, range))
             .collect()
     }
+}
+
+/// The name ending at `end` stands right before a lower-case noun that makes
+/// it a modifier ("the Doe inquiry", "Ruritanian interference"): it names
+/// that thing, not the actor. Only a plain space joins the two; a possessive
+/// leaves the name a mention ("Doe's inquiry" is still Doe's).
+fn modifies_next(text: &str, end: usize, cues: &super::discover::Cues) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && cues.makes_a_modifier(word)
 }
 
 fn excluded(rule: &AliasRule, text: &str, range: Range<usize>) -> bool {

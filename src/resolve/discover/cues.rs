@@ -17,6 +17,7 @@ pub(super) struct CueFile {
     pub(super) calendar: Vec<String>,
     pub(super) name_suffixes: Vec<String>,
     pub(super) not_names: Vec<String>,
+    pub(super) modified_nouns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -53,6 +54,7 @@ pub struct Cues {
     pub(super) name_suffixes: HashSet<String>,
     pub(super) not_names: HashSet<String>,
     pub(super) demonyms: HashSet<String>,
+    pub(super) modified_nouns: HashSet<String>,
     pub states: Vec<StateEntry>,
 }
 
@@ -87,6 +89,7 @@ impl Cues {
             calendar: lower_set(&file.calendar),
             name_suffixes: file.name_suffixes.iter().cloned().collect(),
             not_names: lower_set(&file.not_names),
+            modified_nouns: lower_set(&file.modified_nouns),
             demonyms,
             states,
         })
@@ -117,6 +120,12 @@ impl Cues {
     /// A courtesy title ("Mr.", "Mme").
     pub fn is_honorific(&self, word: &str) -> bool {
         Self::is(&self.honorifics, word)
+    }
+
+    /// A noun that, in lower case right after a name, makes the name a
+    /// modifier and no mention ("the Doe inquiry"; `modified_nouns`).
+    pub fn makes_a_modifier(&self, word: &str) -> bool {
+        !is_capitalised(word) && Self::is(&self.modified_nouns, word)
     }
 
     /// A role noun ("spokeswoman", "adviser").
