@@ -124,3 +124,61 @@ fn a_name_right_before_a_noun_it_modifies_is_no_mention() {
     // "Mara Quell", "Quell said", "Quell's inquiry": three; "the Quell inquiry" is the inquiry's.
     assert_eq!(texts.len(), 3, "{texts:?}");
 }
+
+#[test]
+fn a_role_noun_names_the_one_person_its_article_gives_the_title() {
+    let (dossier, analysis) = build(&[
+        (
+            "one",
+            "Budget passes\n\
+             Governor Lena Marsh signed the budget on Monday. The governor said it was fair.\n\
+             Former Governor Otto Pell called it late; the governor did not answer him.\n",
+        ),
+        (
+            "two",
+            "Two governors\n\
+             Governor Lena Marsh and Governor Ivo Brandt met on Tuesday. The governor left early.\n",
+        ),
+        (
+            "three",
+            "Summit\n\
+             Austrian Governor Ivo Brandt met Governor Lena Marsh. The governor of the host state spoke first.\n",
+        ),
+    ]);
+    let marsh = named(&dossier, "Lena Marsh");
+    let role = dossier
+        .discovery
+        .roles
+        .iter()
+        .find(|r| r.title == "governor")
+        .expect("the title is a role noun");
+    // A past title holds nothing: Otto Pell is no holder.
+    assert!(
+        !role.holders.iter().any(|h| h.contains("pell")),
+        "{:?}",
+        role.holders
+    );
+    // One holder in "one"; two in "two", so it is flagged there, not guessed;
+    // in "three" the holder a state's name qualifies gives way to the plain one.
+    assert_eq!(role.settled_in.get("one"), Some(&marsh.slug));
+    assert_eq!(role.settled_in.get("two"), None);
+    assert_eq!(role.settled_in.get("three"), Some(&marsh.slug));
+    let found = mentions(&dossier, &analysis);
+    let texts = &found[&marsh.slug];
+    assert!(
+        texts.contains(&"one: The governor".to_string()),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"one: the governor".to_string()),
+        "{texts:?}"
+    );
+    assert!(
+        !texts.iter().any(|t| t.starts_with("two: The governor")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"three: The governor".to_string()),
+        "{texts:?}"
+    );
+}

@@ -18,6 +18,7 @@ pub(super) struct CueFile {
     pub(super) name_suffixes: Vec<String>,
     pub(super) not_names: Vec<String>,
     pub(super) modified_nouns: Vec<String>,
+    pub(super) past_titles: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -55,6 +56,9 @@ pub struct Cues {
     pub(super) not_names: HashSet<String>,
     pub(super) demonyms: HashSet<String>,
     pub(super) modified_nouns: HashSet<String>,
+    pub(super) past_titles: HashSet<String>,
+    /// States' names and other names, lower-cased ("ruritania", "u.s").
+    pub(super) state_names: HashSet<String>,
     pub states: Vec<StateEntry>,
 }
 
@@ -90,6 +94,12 @@ impl Cues {
             name_suffixes: file.name_suffixes.iter().cloned().collect(),
             not_names: lower_set(&file.not_names),
             modified_nouns: lower_set(&file.modified_nouns),
+            past_titles: lower_set(&file.past_titles),
+            state_names: states
+                .iter()
+                .flat_map(|s| std::iter::once(&s.name).chain(&s.also))
+                .map(|n| n.trim_end_matches('.').to_lowercase())
+                .collect(),
             demonyms,
             states,
         })
@@ -120,6 +130,11 @@ impl Cues {
     /// A courtesy title ("Mr.", "Mme").
     pub fn is_honorific(&self, word: &str) -> bool {
         Self::is(&self.honorifics, word)
+    }
+
+    /// A state's name or demonym, which qualifies a title ("Ruritanian President").
+    pub(super) fn is_state_word(&self, word: &str) -> bool {
+        Self::is(&self.demonyms, word) || Self::is(&self.state_names, word)
     }
 
     /// A noun that, in lower case right after a name, makes the name a

@@ -15,6 +15,8 @@ pub(super) struct Found {
     pub(super) capital: Option<String>,
     /// Name of the state a group of its people belongs to.
     pub(super) affiliation: Option<String>,
+    /// For a person: the titles the text gives them, by source (see `Candidate`).
+    pub(super) titles: BTreeMap<String, BTreeMap<String, bool>>,
 }
 
 pub(super) fn evidence_of(candidate: &Candidate) -> Vec<Evidence> {
@@ -104,6 +106,12 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                 *person.spellings.entry(spelling).or_default() += count;
             }
             person.evidence.extend(alone.evidence);
+            for (title, sources) in alone.titles {
+                let held = person.titles.entry(title).or_default();
+                for (source, qualified) in sources {
+                    *held.entry(source).or_insert(qualified) &= qualified;
+                }
+            }
         }
     }
 
@@ -136,6 +144,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
             sources: person.sources.clone(),
             capital: None,
             affiliation: None,
+            titles: person.titles.clone(),
         });
     }
     // Members of a party or organisation: "Democratic National Committee" and
@@ -172,6 +181,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                 sources: BTreeSet::new(),
                 capital: None,
                 affiliation: None,
+                titles: BTreeMap::new(),
             });
         }
     }
@@ -250,6 +260,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
             sources: org.sources.clone(),
             capital: None,
             affiliation: None,
+            titles: BTreeMap::new(),
         });
     }
     found.extend(groups.into_values());
@@ -271,6 +282,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                 .contains(index)
                 .then(|| entry.capital.clone()),
             affiliation: None,
+            titles: BTreeMap::new(),
         });
     }
     for (index, people) in &reading.plural_demonyms {
@@ -288,6 +300,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                 .states
                 .contains_key(index)
                 .then(|| entry.name.clone()),
+            titles: BTreeMap::new(),
         });
     }
     found
