@@ -225,7 +225,10 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         let key = match initials.get(&letters) {
             Some(org) => org.clone(),
             None if total >= 2 && !known.contains(&letters) => {
-                if spellings.iter().any(|(w, _, _)| cues.is_title(w)) {
+                if spellings
+                    .iter()
+                    .any(|(w, _, _)| cues.is_title(w) || Cues::is(&cues.not_names, w))
+                {
                     continue;
                 }
                 letters.to_lowercase()
