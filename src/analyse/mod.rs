@@ -86,8 +86,9 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
     let settle = |source: &str, owner: usize| -> Option<usize> {
         match owner.checked_sub(dossier.actors.len()) {
             None => Some(owner),
-            Some(i) => dossier.discovery.ambiguous[i]
-                .settled_in
+            Some(i) => dossier
+                .discovery
+                .settled_in(i)?
                 .get(source)
                 .and_then(|slug| position.get(slug.as_str()).copied()),
         }

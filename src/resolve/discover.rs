@@ -24,10 +24,12 @@ use std::ops::Range;
 
 mod cues;
 mod group;
+mod roles;
 
 use cues::Gazetteer;
 pub use cues::{cues, Cues, Edges, StateEntry, DEFAULT_CUES, DEFAULT_GAZETTEER};
 use group::{group, Found};
+pub use roles::RoleNoun;
 
 /// How an actor was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
@@ -136,6 +138,8 @@ pub struct Discovery {
     pub new_variants: Vec<NewVariants>,
     /// Spellings flagged as ambiguous: not linked, except where a source settles them.
     pub ambiguous: Vec<AmbiguousVariant>,
+    /// Role nouns ("the president"): linked where a source gives the title to one person.
+    pub roles: Vec<RoleNoun>,
     /// Position in `actors` by slug, so that pages look an actor up in one step.
     #[serde(skip)]
     by_slug: HashMap<String, usize>,
@@ -144,6 +148,19 @@ pub struct Discovery {
 impl Discovery {
     pub fn actor(&self, slug: &str) -> Option<&DiscoveredActor> {
         self.by_slug.get(slug).map(|&i| &self.actors[i])
+    }
+
+    /// The sources that settle the `i`th spelling the mention matcher holds
+    /// besides the actors' names: the ambiguous spellings, then each role
+    /// noun's spellings in turn.
+    pub fn settled_in(&self, i: usize) -> Option<&BTreeMap<String, String>> {
+        match self.ambiguous.get(i) {
+            Some(a) => Some(&a.settled_in),
+            None => self
+                .roles
+                .get(i - self.ambiguous.len())
+                .map(|r| &r.settled_in),
+        }
     }
 }
 
@@ -156,9 +173,21 @@ struct Candidate {
     evidence: BTreeMap<(Cue, String), (String, usize)>,
     /// Sources that name it in full.
     sources: BTreeSet<String>,
+    /// Titles the text gives a person ("president" from "President Jane Doe"),
+    /// each with the sources that give it and whether a state qualified it
+    /// there ("Ruritanian President Jane Doe").
+    titles: BTreeMap<String, BTreeMap<String, bool>>,
 }
 
 impl Candidate {
+    fn hold(&mut self, title: Option<&(String, bool)>, source: &str) {
+        if let Some((words, qualified)) = title {
+            let held = self.titles.entry(words.clone()).or_default();
+            let entry = held.entry(source.to_string()).or_insert(*qualified);
+            *entry &= *qualified;
+        }
+    }
+
     fn cite(&mut self, cue: Cue, words: &str, source: &str) {
         self.evidence
             .entry((cue, words.to_string()))
@@ -250,8 +279,13 @@ fn read_spans(
         // lower case are not part of a name.
         while let Some(first) = tokens.first() {
             let word = &text[first.clone()];
+            // A title before a name stays, though the text also writes it in
+            // lower case ("Governor Jo Roe signed …" then "the governor").
+            let title = cues.is_title_word(word) && tokens.len() > 1;
             let ordinary = Cues::is(&cues.not_names, word)
-                || (opens_sentence(text, first.start) && vocabulary.contains(&word.to_lowercase()));
+                || (opens_sentence(text, first.start)
+                    && !title
+                    && vocabulary.contains(&word.to_lowercase()));
             if ordinary || !is_capitalised(word) {
                 tokens.remove(0);
             } else {
@@ -312,7 +346,12 @@ fn read_spans(
                     Cue::Title
                 };
                 let spelling = &text[tokens[t + 1].start..end];
-                add_person(reading, spelling, name, cues, cue, token_text[t], source);
+                // "President Jane Doe of Ruritania": the state qualifies the title.
+                let of_state = of_a_state(&text[end..], cues);
+                let title = title_held(text, tokens, token_text, t, cues)
+                    .map(|(words, qualified)| (words, qualified || of_state));
+                let person = add_person(reading, spelling, name, cues, cue, token_text[t], source);
+                person.hold(title.as_ref(), source);
                 if t > 0 {
                     read_organisation(
                         &token_text[..t],
@@ -377,12 +416,25 @@ fn read_spans(
             org.cite(Cue::Initialism, initialism, source);
             continue;
         }
+        // "the NATO summit", "the F.B.I.'s": an all-capital word is no person's
+        // name, but an organisation's when it recurs (see `group`).
+        if let [word] = token_text.as_slice() {
+            if !at_sentence_start && is_acronym(word) {
+                let entry = reading
+                    .acronyms
+                    .entry(word.to_string())
+                    .or_insert_with(|| (0, source.to_string()));
+                entry.0 += 1;
+                continue;
+            }
+        }
         if !is_person_name(&token_text, cues) {
             continue;
         }
         if token_text.len() >= 2 {
             if let Some(role) = apposition_role(&text[end..], cues) {
-                add_person(
+                let title = definite_role(&text[end..], cues).map(|t| (t, false));
+                let person = add_person(
                     reading,
                     &text[start..end],
                     &token_text,
@@ -391,6 +443,7 @@ fn read_spans(
                     role,
                     source,
                 );
+                person.hold(title.as_ref(), source);
                 continue;
             }
             let entry = reading
@@ -411,13 +464,10 @@ fn read_spans(
                 continue;
             }
             *reading.singles.entry(word.to_string()).or_default() += 1;
-            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            let acronym =
-                (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.');
             let inner_capital = word.chars().skip(1).any(char::is_uppercase)
                 && word.chars().any(char::is_lowercase)
                 && !word.contains(['-', '\'', '’']);
-            if acronym || inner_capital {
+            if inner_capital {
                 let entry = reading
                     .acronyms
                     .entry(word.to_string())
@@ -491,6 +541,23 @@ fn initials_match(initialism: &str, name: &[&str]) -> bool {
     letters.len() >= 2 && letters == initials
 }
 
+/// A middle initial: one capital letter and a full stop ("W.").
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.as_str() == "."
+}
+
+/// An initialism: two to six capital letters, dotted or not ("NATO", "F.B.I.").
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// The letters of an initialism, so that "F.B.I." and "FBI" are one.
+fn initialism_letters(word: &str) -> String {
+    word.chars().filter(|c| c.is_alphabetic()).collect()
+}
+
 /// Words that can be a person's name: capitalised, no cue word among them, at most four.
 fn is_person_name(name: &[&str], cues: &Cues) -> bool {
     (1..=4).contains(&name.len())
@@ -501,7 +568,7 @@ fn is_person_name(name: &[&str], cues: &Cues) -> bool {
                 && !Cues::is(&cues.calendar, w)
                 && !Cues::is(&cues.not_names, w)
                 && !Cues::is(&cues.demonyms, w)
-                && w.chars().any(char::is_lowercase)
+                && (w.chars().any(char::is_lowercase) || is_initial(w))
         })
         && name
             .last()
@@ -523,15 +590,15 @@ fn person_key(name: &[&str], cues: &Cues) -> (String, String) {
     }
 }
 
-fn add_person(
-    reading: &mut Reading,
+fn add_person<'r>(
+    reading: &'r mut Reading,
     spelling: &str,
     name: &[&str],
     cues: &Cues,
     cue: Cue,
     cue_word: &str,
     source: &str,
-) {
+) -> &'r mut Candidate {
     let key = person_key(name, cues);
     let person = reading.people.entry(key).or_default();
     person.kind = Some(ActorKind::Person);
@@ -540,6 +607,78 @@ fn add_person(
         person.sources.insert(source.to_string());
     }
     person.cite(cue, cue_word.trim_end_matches('.'), source);
+    person
+}
+
+/// The title a run gives the person after it, lower-cased: the title word at
+/// `t` and the title words before it ("Deputy Attorney General" →
+/// "deputy attorney general"), and whether a state's name or demonym
+/// qualifies it ("Ruritanian President"). None for a past title ("former
+/// President Jane Doe", "ex-Minister"), which no role noun refers to.
+fn title_held(
+    text: &str,
+    tokens: &[Range<usize>],
+    token_text: &[&str],
+    t: usize,
+    cues: &Cues,
+) -> Option<(String, bool)> {
+    if Cues::is(&cues.honorifics, token_text[t]) {
+        return None;
+    }
+    let mut first = t;
+    while first > 0 && {
+        let w = token_text[first - 1];
+        (cues.is_title_word(w) || cues.is_title_lead(w)) && !Cues::is(&cues.honorifics, w)
+    } {
+        first -= 1;
+    }
+    let before = if first > 0 {
+        Some(token_text[first - 1])
+    } else {
+        word_before(text, tokens[0].start)
+    };
+    if before.is_some_and(|w| Cues::is(&cues.past_titles, w)) {
+        return None;
+    }
+    let qualified = before.is_some_and(|w| cues.is_state_word(w));
+    let words: Vec<String> = token_text[first..=t]
+        .iter()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect();
+    Some((words.join(" "), qualified))
+}
+
+/// " of Ruritania", " of the United States": the words after a name name a state.
+fn of_a_state(after: &str, cues: &Cues) -> bool {
+    let Some(rest) = after.strip_prefix(" of ") else {
+        return false;
+    };
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let spans = words(rest);
+    (1..=3).any(|n| {
+        spans
+            .get(n - 1)
+            .is_some_and(|last| cues.is_state_word(&rest[..last.end]))
+    })
+}
+
+/// ", the special envoy, said": the role a definite apposition gives, from
+/// after "the" to its role word, when every word is in lower case.
+fn definite_role(after: &str, cues: &Cues) -> Option<String> {
+    let rest = after.strip_prefix(", the ")?;
+    let clause = rest.split([',', '.', ';', '(', '"', '“']).next()?;
+    let spans = words(clause);
+    let role = spans
+        .iter()
+        .take(3)
+        .position(|w| Cues::is(&cues.roles, &clause[w.clone()]))?;
+    let phrase = &clause[..spans[role].end];
+    // "the party's treasurer" qualifies the role by another name: not a title.
+    (!phrase.contains(['\'', '’', '-'])
+        && spans[..=role]
+            .iter()
+            .all(|w| !is_capitalised(&clause[w.clone()])))
+    .then(|| phrase.to_lowercase())
 }
 
 /// An organisation in a run of capitalised words: up to its last organisation
@@ -553,11 +692,21 @@ fn read_organisation(
     reading: &mut Reading,
     initialism: Option<&str>,
 ) {
-    // "Director of the … Office": an office's title is no part of the organisation's name.
+    // "Director of the … Office": an office's title is no part of the
+    // organisation's name; but "Justice Department" is one name.
     let lead = token_text
         .iter()
         .position(|w| is_capitalised(w) && !cues.is_title(w))
         .unwrap_or(token_text.len());
+    let lead = if token_text[..lead].iter().all(|w| is_capitalised(w))
+        && token_text
+            .get(lead)
+            .is_some_and(|w| cues.is_organisation_word(w))
+    {
+        0
+    } else {
+        lead
+    };
     let (token_text, tokens) = (&token_text[lead..], &tokens[lead..]);
     let Some(last) = token_text
         .iter()
@@ -727,6 +876,7 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
         }
     }
 
+    discovery.roles = roles::role_nouns(&kept, &slugs);
     let first_new = dossier.actors.len();
     for (i, (actor, slug)) in kept.into_iter().zip(slugs).enumerate() {
         let ambiguous = ambiguous_text.remove(&i).unwrap_or_default();

@@ -35,12 +35,19 @@ impl MentionMatcher {
     /// on, in `discovery.ambiguous` order). Built once, when discovery has run,
     /// for the citation rule and the analysis alike.
     pub fn for_dossier(dossier: &Dossier) -> Result<MentionMatcher> {
-        let ambiguous: Vec<(&str, bool)> = dossier
-            .discovery
+        let discovery = &dossier.discovery;
+        let ambiguous = discovery
             .ambiguous
             .iter()
-            .map(|a| (a.text.as_str(), a.reason == Ambiguity::SharedSurname))
-            .collect();
+            .enumerate()
+            .map(|(i, a)| (i, a.text.as_str(), a.reason == Ambiguity::SharedSurname));
+        // A role noun's spellings all settle as the role does.
+        let roles = discovery.roles.iter().enumerate().flat_map(|(i, r)| {
+            r.spellings
+                .iter()
+                .map(move |s| (discovery.ambiguous.len() + i, s.as_str(), true))
+        });
+        let ambiguous: Vec<(usize, &str, bool)> = ambiguous.chain(roles).collect();
         MentionMatcher::with_ambiguous(&dossier.actors, &ambiguous).map_err(|source| {
             Error::Matcher {
                 what: "the names and aliases of the actors",
@@ -54,13 +61,13 @@ impl MentionMatcher {
         MentionMatcher::new(&[]).expect("an automaton of no pattern builds")
     }
 
-    /// Also matches spellings that name no one for sure (`ambiguous`, each with
-    /// whether it is a person's): they are reported with owner `actors.len() + i`,
-    /// so that the caller may settle or drop them, and they keep any shorter
-    /// alias inside them from matching.
+    /// Also matches spellings that name no one for sure (`ambiguous`, each
+    /// with an index `i` and whether it is a person's): they are reported with
+    /// owner `actors.len() + i`, so that the caller may settle or drop them,
+    /// and they keep any shorter alias inside them from matching.
     pub fn with_ambiguous(
         actors: &[Document<ActorMeta>],
-        ambiguous: &[(&str, bool)],
+        ambiguous: &[(usize, &str, bool)],
     ) -> Result<MentionMatcher, BuildError> {
         let mut phrases = Vec::new();
         let mut rules = Vec::new();
@@ -89,7 +96,7 @@ impl MentionMatcher {
                 );
             }
         }
-        for (i, (text, is_person)) in ambiguous.iter().enumerate() {
+        for (i, text, is_person) in ambiguous {
             let text = text.trim();
             // Filtered as aliases are: the matcher drops such phrases, and the
             // `person` and `rules` lists must stay in step with the ones it keeps.
@@ -128,9 +135,25 @@ impl MentionMatcher {
                 };
                 !inside_longer_name(text, range.clone(), title_case, &edges)
             })
+            .filter(|(_, _, range)| !modifies_next(text, range.end, cues))
             .map(|(actor, _, range)| (actor, range))
             .collect()
     }
+}
+
+/// The name ending at `end` stands right before a lower-case noun that makes
+/// it a modifier ("the Doe inquiry", "Ruritanian interference"): it names
+/// that thing, not the actor. Only a plain space joins the two; a possessive
+/// leaves the name a mention ("Doe's inquiry" is still Doe's).
+fn modifies_next(text: &str, end: usize, cues: &super::discover::Cues) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && cues.makes_a_modifier(word)
 }
 
 fn excluded(rule: &AliasRule, text: &str, range: Range<usize>) -> bool {

@@ -17,6 +17,8 @@ pub(super) struct CueFile {
     pub(super) calendar: Vec<String>,
     pub(super) name_suffixes: Vec<String>,
     pub(super) not_names: Vec<String>,
+    pub(super) modified_nouns: Vec<String>,
+    pub(super) past_titles: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -53,6 +55,10 @@ pub struct Cues {
     pub(super) name_suffixes: HashSet<String>,
     pub(super) not_names: HashSet<String>,
     pub(super) demonyms: HashSet<String>,
+    pub(super) modified_nouns: HashSet<String>,
+    pub(super) past_titles: HashSet<String>,
+    /// States' names and other names, lower-cased ("ruritania", "u.s").
+    pub(super) state_names: HashSet<String>,
     pub states: Vec<StateEntry>,
 }
 
@@ -87,6 +93,13 @@ impl Cues {
             calendar: lower_set(&file.calendar),
             name_suffixes: file.name_suffixes.iter().cloned().collect(),
             not_names: lower_set(&file.not_names),
+            modified_nouns: lower_set(&file.modified_nouns),
+            past_titles: lower_set(&file.past_titles),
+            state_names: states
+                .iter()
+                .flat_map(|s| std::iter::once(&s.name).chain(&s.also))
+                .map(|n| n.trim_end_matches('.').to_lowercase())
+                .collect(),
             demonyms,
             states,
         })
@@ -117,6 +130,17 @@ impl Cues {
     /// A courtesy title ("Mr.", "Mme").
     pub fn is_honorific(&self, word: &str) -> bool {
         Self::is(&self.honorifics, word)
+    }
+
+    /// A state's name or demonym, which qualifies a title ("Ruritanian President").
+    pub(super) fn is_state_word(&self, word: &str) -> bool {
+        Self::is(&self.demonyms, word) || Self::is(&self.state_names, word)
+    }
+
+    /// A noun that, in lower case right after a name, makes the name a
+    /// modifier and no mention ("the Doe inquiry"; `modified_nouns`).
+    pub fn makes_a_modifier(&self, word: &str) -> bool {
+        !is_capitalised(word) && Self::is(&self.modified_nouns, word)
     }
 
     /// A role noun ("spokeswoman", "adviser").

@@ -15,6 +15,8 @@ pub(super) struct Found {
     pub(super) capital: Option<String>,
     /// Name of the state a group of its people belongs to.
     pub(super) affiliation: Option<String>,
+    /// For a person: the titles the text gives them, by source (see `Candidate`).
+    pub(super) titles: BTreeMap<String, BTreeMap<String, bool>>,
 }
 
 pub(super) fn evidence_of(candidate: &Candidate) -> Vec<Evidence> {
@@ -104,6 +106,12 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                 *person.spellings.entry(spelling).or_default() += count;
             }
             person.evidence.extend(alone.evidence);
+            for (title, sources) in alone.titles {
+                let held = person.titles.entry(title).or_default();
+                for (source, qualified) in sources {
+                    *held.entry(source).or_insert(qualified) &= qualified;
+                }
+            }
         }
     }
 
@@ -136,6 +144,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
             sources: person.sources.clone(),
             capital: None,
             affiliation: None,
+            titles: person.titles.clone(),
         });
     }
     // Members of a party or organisation: "Democratic National Committee" and
@@ -172,27 +181,71 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                 sources: BTreeSet::new(),
                 capital: None,
                 affiliation: None,
+                titles: BTreeMap::new(),
             });
         }
     }
-    // An acronym or a name with an inner capital used twice or more, and no
-    // one's name or initialism, is an organisation's ("NATO", "WikiLeaks").
+    // An initialism or a name with an inner capital used twice or more, and no
+    // one's name, is an organisation's ("NATO", "WikiLeaks"). Dotted and
+    // undotted spellings are one ("F.B.I.", "FBI"); an initialism whose letters
+    // are the initials of an organisation found in the text joins it, even
+    // where the text never introduces it ("Democratic National Committee", "DNC").
     let known: HashSet<String> = reading
         .organisations
         .values()
         .chain(reading.people.values())
         .flat_map(|c| c.spellings.keys().cloned())
         .chain(cues.states.iter().flat_map(|s| s.also.iter().cloned()))
+        .map(|s| acronym_key(&s))
         .collect();
+    let mut by_key: BTreeMap<String, Vec<(&String, usize, &String)>> = BTreeMap::new();
     for (word, (count, source)) in &reading.acronyms {
-        if *count >= 2 && !known.contains(word) && !cues.is_title(word) {
-            let org = reading
-                .organisations
-                .entry(word.to_lowercase())
-                .or_default();
-            *org.spellings.entry(word.clone()).or_default() += count;
-            org.cite(Cue::Recurring, word, source);
+        by_key
+            .entry(acronym_key(word))
+            .or_default()
+            .push((word, *count, source));
+    }
+    let initials: HashMap<String, String> = reading
+        .organisations
+        .iter()
+        .filter_map(|(key, org)| {
+            let name = org.spellings.keys().find(|s| s.contains(' '))?;
+            let words: Vec<&str> = name.split(' ').collect();
+            let letters: String = words
+                .iter()
+                .filter(|w| is_capitalised(w))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            (letters.chars().count() >= 2).then(|| (letters, key.clone()))
+        })
+        .collect();
+    for (letters, spellings) in by_key {
+        let total: usize = spellings.iter().map(|s| s.1).sum();
+        let (_, _, source) = spellings[0];
+        let key = match initials.get(&letters) {
+            Some(org) => org.clone(),
+            None if total >= 2 && !known.contains(&letters) => {
+                if spellings
+                    .iter()
+                    .any(|(w, _, _)| cues.is_title(w) || Cues::is(&cues.not_names, w))
+                {
+                    continue;
+                }
+                letters.to_lowercase()
+            }
+            None => continue,
+        };
+        let org = reading.organisations.entry(key).or_default();
+        org.kind = Some(ActorKind::Organisation);
+        let cue = if initials.contains_key(&letters) {
+            Cue::Initialism
+        } else {
+            Cue::Recurring
+        };
+        for (word, count, _) in &spellings {
+            *org.spellings.entry((*word).clone()).or_default() += count;
         }
+        org.cite(cue, spellings[0].0, source);
     }
     for org in reading.organisations.values() {
         let name = org
@@ -210,6 +263,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
             sources: org.sources.clone(),
             capital: None,
             affiliation: None,
+            titles: BTreeMap::new(),
         });
     }
     found.extend(groups.into_values());
@@ -231,6 +285,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                 .contains(index)
                 .then(|| entry.capital.clone()),
             affiliation: None,
+            titles: BTreeMap::new(),
         });
     }
     for (index, people) in &reading.plural_demonyms {
@@ -248,7 +303,18 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                 .states
                 .contains_key(index)
                 .then(|| entry.name.clone()),
+            titles: BTreeMap::new(),
         });
     }
     found
+}
+
+/// What an initialism is grouped by: its letters, without full stops, when it
+/// is one ("F.B.I." and "FBI"); any other word as it is.
+fn acronym_key(word: &str) -> String {
+    if is_acronym(word) {
+        initialism_letters(word)
+    } else {
+        word.to_string()
+    }
 }

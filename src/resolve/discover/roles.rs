@@ -1,0 +1,73 @@
+//! Role nouns: "the president" for the person the same article calls
+//! "President Jane Doe". A discovered person holds the titles the text gives
+//! them (before the name, or in a definite apposition: "Jane Doe, the special
+//! envoy"); in each source the role noun names the one person that source
+//! gives the title. Where a source gives it to two people, it names neither
+//! there: the role is flagged, never guessed. A title a state qualifies
+//! ("Ruritanian President Jane Doe") counts only where no one holds it plain,
+//! so that "the president" in a story on two presidents is the one the
+//! outlet writes without a country; a past title ("former President") is no
+//! title at all.
+
+use super::*;
+
+/// A role noun and whom it names, source by source.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct RoleNoun {
+    /// The title, lower case, without its article ("president", "attorney general").
+    pub title: String,
+    /// The spellings matched in the text ("the president", "The president").
+    pub spellings: Vec<String>,
+    /// The actors the text gives the title, by slug.
+    pub holders: Vec<String>,
+    /// Sources where one holder settles it. Elsewhere the role links to no one.
+    pub settled_in: BTreeMap<String, String>,
+}
+
+/// The role nouns of the discovered people, `kept` and `slugs` in step.
+pub(super) fn role_nouns(kept: &[Found], slugs: &[String]) -> Vec<RoleNoun> {
+    // title → source → (plain holders, qualified holders)
+    type Holders = (BTreeSet<usize>, BTreeSet<usize>);
+    let mut by_title: BTreeMap<&str, BTreeMap<&str, Holders>> = BTreeMap::new();
+    for (i, actor) in kept.iter().enumerate() {
+        for (title, sources) in &actor.titles {
+            for (source, qualified) in sources {
+                let holders = by_title
+                    .entry(title.as_str())
+                    .or_default()
+                    .entry(source.as_str())
+                    .or_default();
+                if *qualified {
+                    holders.1.insert(i);
+                } else {
+                    holders.0.insert(i);
+                }
+            }
+        }
+    }
+    by_title
+        .into_iter()
+        .map(|(title, sources)| {
+            let mut holders = BTreeSet::new();
+            let mut settled_in = BTreeMap::new();
+            for (source, (plain, qualified)) in sources {
+                holders.extend(plain.iter().chain(&qualified).copied());
+                let named = if plain.is_empty() { qualified } else { plain };
+                if let [one] = named.into_iter().collect::<Vec<_>>().as_slice() {
+                    settled_in.insert(source.to_string(), slugs[*one].clone());
+                }
+            }
+            RoleNoun {
+                title: title.to_string(),
+                spellings: definite_spellings(title),
+                holders: holders.into_iter().map(|i| slugs[i].clone()).collect(),
+                settled_in,
+            }
+        })
+        .collect()
+}
+
+/// "the president" and, at a sentence's start, "The president".
+fn definite_spellings(title: &str) -> Vec<String> {
+    vec![format!("the {title}"), format!("The {title}")]
+}
