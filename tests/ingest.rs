@@ -759,3 +759,46 @@ fn a_block_heading_ends_the_article_unless_more_of_it_follows() {
         assert_eq!(line_of(&source, paragraph).0, LineRole::Body, "{paragraph}");
     }
 }
+
+/// Under a block heading whose first items come a line at a time, a comment
+/// thread is the thread's however long it runs: the article is the first
+/// stretch with paragraphs in a row, not the one with the most words. A block
+/// of teasers above the article does not take its place either.
+#[test]
+fn a_long_comment_thread_does_not_outweigh_the_article_it_follows() {
+    let long_comment = [
+        "I have lived by this river all my life, and I remember the summer when the water fell so low that the ferry could not cross for a month.",
+        "Nobody in the capital asked us then, and nobody asked us now, which is why I will believe these figures only when I measure the water myself.",
+        "My grandfather kept a notebook of the river's height every morning for forty years, and I would gladly give it to the commission if they wanted it.",
+    ];
+    let mut blocks: Vec<&str> = PACT.to_vec();
+    blocks.extend([
+        "3 responses to “Ministers agree to share the river”",
+        "northbank_anna says:",
+        "12 March 2024 at 09:14",
+        "The ferry crews were never asked about any of this, and they know the water better than any minister.",
+        "old_miller says:",
+        "12 March 2024 at 10:02",
+        "Half the summer flow sounds generous until you remember how dry the last three summers have been.",
+        "riverwatcher says:",
+        "12 March 2024 at 11:40",
+    ]);
+    blocks.extend(long_comment);
+    let source = river(&blocks);
+    let body: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(body, PACT);
+
+    // Teasers under a heading above the article.
+    let mut blocks = vec!["Most read"];
+    for (title, summary) in [
+        ("Ferry timetable changes for the winter", "Crews on the northern bank said the new timetable would start after a winter of repairs to the old landing stage."),
+        ("A village school reopens its doors", "Parents and teachers spent three weekends clearing mud from the classrooms before the first lessons could begin."),
+    ] {
+        blocks.extend([title, "2 hours ago", summary]);
+    }
+    blocks.extend(PACT);
+    let source = river(&blocks);
+    for paragraph in PACT {
+        assert_eq!(line_of(&source, paragraph).0, LineRole::Body, "{paragraph}");
+    }
+}

@@ -64,7 +64,6 @@ pub(super) fn mark_outside_article(
     let heads: Vec<bool> = (0..judged.len())
         .map(|i| removed(i) && judged[i].rule.as_deref().is_some_and(opens_block))
         .collect();
-    let heads_block = |i: usize| heads[i];
     let counts_for: Vec<bool> = (0..judged.len())
         .map(|i| !removed(i) && (decided[i] || kept[i] || is_prose(&judged[i].text)))
         .collect();
@@ -84,23 +83,30 @@ pub(super) fn mark_outside_article(
         };
         [gap(&mut (0..i).rev()), gap(&mut (i + 1..judged.len()))]
     };
+    let lone: Vec<bool> = (0..judged.len())
+        .map(|i| {
+            let [before, after] = gaps(i);
+            counts_for[i] && before.min(after) > 0 && before.max(after) >= LONE_GAP_LINES
+        })
+        .collect();
     let weights: Vec<i64> = (0..judged.len())
         .map(|i| {
             let words = count_words(&judged[i].text) as i64;
-            if removed(i) {
-                if heads_block(i) {
+            if heads[i] {
+                // Under a block heading, prose that comes a line at a time is
+                // the block's own items: the article does not run on into them.
+                let next_prose = (i + 1..judged.len()).find(|&k| counts_for[k]);
+                if next_prose.is_some_and(|k| lone[k]) {
+                    WALL
+                } else {
                     -BLOCK_HEADING_WORDS
-                } else {
-                    -words
                 }
+            } else if removed(i) {
+                -words
+            } else if lone[i] {
+                words / LONE_PARAGRAPH_SHARE
             } else if counts_for[i] {
-                let [before, after] = gaps(i);
-                let lone = before.min(after) > 0 && before.max(after) >= LONE_GAP_LINES;
-                if !lone {
-                    words
-                } else {
-                    words / LONE_PARAGRAPH_SHARE
-                }
+                words
             } else if words <= 6 {
                 -words
             } else {
@@ -109,18 +115,24 @@ pub(super) fn mark_outside_article(
         })
         .collect();
     let weight = |i: usize| weights[i];
-    let (mut best, mut best_range) = (0i64, None);
-    let (mut sum, mut start) = (0i64, from);
-    for i in from..judged.len() {
-        if sum <= 0 {
-            sum = 0;
-            start = i;
+    // Walls (block headings over items) part the page into segments. Comments
+    // and teasers come after the article they follow, so the article is in the
+    // first segment whose best stretch holds two paragraphs in a row, however
+    // much prose a comment thread further down may hold.
+    let in_a_run = |i: usize| counts_for[i] && !lone[i];
+    let mut best_range = None;
+    let mut segment_start = from;
+    for end in (from..=judged.len()).filter(|&i| i == judged.len() || weights[i] == WALL) {
+        let found = best_stretch(&weights[..end], segment_start);
+        let article_like = found
+            .is_some_and(|(first, last)| (first..last).any(|i| in_a_run(i) && in_a_run(i + 1)));
+        if best_range.is_none() || article_like {
+            best_range = found.or(best_range);
         }
-        sum += weight(i);
-        if sum > best {
-            best = sum;
-            best_range = Some((start, i));
+        if article_like {
+            break;
         }
+        segment_start = end + 1;
     }
     let Some((first, last)) = best_range else {
         return false;
@@ -133,7 +145,7 @@ pub(super) fn mark_outside_article(
     ] {
         let mut against = 0;
         for i in side {
-            if heads_block(i) {
+            if heads[i] {
                 // A block heading alone sets the article apart.
                 against = against.max(GAP_LINES);
             } else if weight(i) < 0 {
@@ -167,6 +179,27 @@ const LONE_GAP_LINES: usize = 2;
 /// more of it follows than a paragraph. Beyond it no gap of short lines is
 /// needed: the heading alone sets the article apart.
 const BLOCK_HEADING_WORDS: i64 = 40;
+
+/// The stretch of `weights` from `from` on with the largest positive sum.
+fn best_stretch(weights: &[i64], from: usize) -> Option<(usize, usize)> {
+    let (mut best, mut best_range) = (0i64, None);
+    let (mut sum, mut start) = (0i64, from);
+    for (i, &weight) in weights.iter().enumerate().skip(from) {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += weight;
+        if sum > best {
+            best = sum;
+            best_range = Some((start, i));
+        }
+    }
+    best_range
+}
+
+/// A weight no stretch of prose makes up for.
+const WALL: i64 = i64::MIN / 4;
 
 /// How many lines of furniture set the article apart from prose around it.
 pub(super) const GAP_LINES: usize = 3;
