@@ -18,7 +18,7 @@ use crate::render::PageCache;
 use crate::resolve::discover::{discover, Discovery};
 use crate::resolve::mentions::MentionMatcher;
 use crate::resolve::{Actor, Dossier, Target};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -32,6 +32,9 @@ pub struct Cache {
     rules: Option<(Key, Arc<RuleSet>)>,
     /// Ingested sources by file, with the key they were ingested for.
     sources: HashMap<PathBuf, (Key, Source)>,
+    /// The lines each outlet repeats, with the key of every document they were
+    /// found in.
+    repeats: Option<(Key, OutletRepeats)>,
     /// The keys of the last build's sources, in dossier order.
     source_keys: Vec<Key>,
     /// What discovery added to the dossier, for the key of what it read.
@@ -86,22 +89,39 @@ impl Cache {
             config_json.hash(h);
             rules_key.hash(h);
         });
+        let own: Vec<Key> = documents
+            .iter()
+            .map(|doc| self.hashers.of(|h| hash_document(doc, context, h)))
+            .collect();
         // A source's cleaning also depends on the lines other sources of its
-        // outlet repeat, so those are part of its key.
-        let repeats = OutletRepeats::of(&documents);
+        // outlet repeat, so those are part of its key. They are found again
+        // only when some document changed.
+        let all = self.hashers.of(|h| own.hash(h));
+        let repeats = match self.repeats.take() {
+            Some((cached, repeats)) if cached == all => repeats,
+            _ => OutletRepeats::of(&documents),
+        };
+        let mut by_outlet: HashMap<Option<&str>, Key> = HashMap::new();
         let keys: Vec<Key> = documents
             .iter()
-            .map(|doc| {
+            .zip(&own)
+            .map(|(doc, own)| {
+                let outlet = doc.meta.outlet.as_deref();
+                let lines = *by_outlet
+                    .entry(outlet)
+                    .or_insert_with(|| self.hashers.of(|h| repeats.of_outlet(outlet).hash(h)));
                 self.hashers.of(|h| {
-                    hash_document(doc, context, h);
-                    repeats.of_outlet(doc.meta.outlet.as_deref()).hash(h);
+                    own.hash(h);
+                    lines.hash(h);
                 })
             })
             .collect();
         let mut slots: Vec<Option<Source>> = Vec::with_capacity(documents.len());
         let mut missing = Vec::new();
         let mut missing_at = Vec::new();
+        let mut paths = HashSet::with_capacity(documents.len());
         for (index, (doc, key)) in documents.into_iter().zip(&keys).enumerate() {
+            paths.insert(doc.origin.path.clone());
             match self.sources.get(&doc.origin.path) {
                 Some((cached, source)) if cached == key => slots.push(Some(source.clone())),
                 _ => {
@@ -113,7 +133,10 @@ impl Cache {
         }
         self.ingested = missing.len();
         let fresh = ingest_with(missing, config, rules, &repeats)?;
+        self.repeats = Some((all, repeats));
         for (index, source) in missing_at.into_iter().zip(fresh) {
+            let entry = (keys[index], source.clone());
+            self.sources.insert(source.origin.path.clone(), entry);
             slots[index] = Some(source);
         }
         let sources: Vec<Source> = slots
@@ -121,11 +144,7 @@ impl Cache {
             .map(|s| s.expect("every slot is filled"))
             .collect();
         // Only the sources of this build stay: a removed file is forgotten.
-        self.sources = sources
-            .iter()
-            .zip(&keys)
-            .map(|(source, key)| (source.origin.path.clone(), (*key, source.clone())))
-            .collect();
+        self.sources.retain(|path, _| paths.contains(path));
         self.source_keys = keys;
         Ok(sources)
     }
