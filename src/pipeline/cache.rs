@@ -195,10 +195,10 @@ impl Cache {
         self.hashers.of(|h| {
             self.source_keys.hash(h);
             hash_actors(&dossier.actors, h);
-            json(&dossier.discovery, h);
-            json(&dossier.config, h);
-            json(&dossier.framing, h);
-            json(&dossier.claims, h);
+            h.json(&dossier.discovery);
+            h.json(&dossier.config);
+            h.json(&dossier.framing);
+            h.json(&dossier.claims);
         })
     }
 
@@ -224,12 +224,6 @@ impl Cache {
         let (_, analysis) = self.analysis.as_ref()?;
         Some((analysis, &mut self.pages))
     }
-}
-
-/// A value's JSON, then a separator, into the hasher.
-fn json(value: &impl serde::Serialize, hasher: &mut FingerprintHasher) {
-    serde_json::to_writer(&mut *hasher, value).expect("dossier values serialise");
-    hasher.add(b"");
 }
 
 /// Feeds every actor to the hasher: slug, origin, typed front matter and body.

@@ -2,6 +2,7 @@
 //! change since the last build is not rendered again, and a page whose quick
 //! key (`inputs.rs`) did not change does not even have its context built.
 
+use super::dossier_json::JsonParts;
 use super::templates::{compile_templates, template_uses};
 use crate::error::Result;
 use crate::fingerprint::{Fingerprint, FingerprintHasher, Keys};
@@ -36,6 +37,8 @@ pub struct PageCache {
     hashers: Keys,
     pages: HashMap<String, CachedPage>,
     tera: Option<(PageKey, Arc<Tera>)>,
+    /// The parts of `dossier.json` that do not come from the notes.
+    pub(super) json: JsonParts,
 }
 
 /// The page cache of a render, and the caller's key of everything pages show

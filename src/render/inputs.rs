@@ -21,7 +21,6 @@ use crate::ingest::Source;
 use crate::model::Section;
 use crate::resolve::{Actor, Link, Note};
 use crate::urls::{page_path, text_page_path};
-use serde::Serialize;
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -106,18 +105,12 @@ impl<'v> Inputs<'v> {
         match kind {
             Kind::Source(source) => {
                 self.document(&source.slug, hasher);
-                json(
-                    &views.event_views(lookups.events_by_source.get(&source.slug)),
-                    hasher,
-                );
+                hasher.json(&views.event_views(lookups.events_by_source.get(&source.slug)));
             }
             Kind::Actor(actor) => {
                 let slug = actor.slug.as_str();
                 self.document(slug, hasher);
-                json(
-                    &views.event_views(lookups.events_by_actor.get(slug)),
-                    hasher,
-                );
+                hasher.json(&views.event_views(lookups.events_by_actor.get(slug)));
                 for note in views.by.notes_by_actor.get(slug).into_iter().flatten() {
                     note.hash(hasher);
                     views.dossier.note(note).map(|n| &n.meta.title).hash(hasher);
@@ -125,19 +118,16 @@ impl<'v> Inputs<'v> {
             }
             Kind::Note(note) => {
                 note.slug.hash(hasher);
-                json(&note.meta, hasher);
+                hasher.json(&note.meta);
                 note.body.hash(hasher);
                 self.document(&note.slug, hasher);
-                json(
-                    &views.event_views(lookups.events_by_note.get(&note.slug)),
-                    hasher,
-                );
+                hasher.json(&views.event_views(lookups.events_by_note.get(&note.slug)));
             }
             Kind::Home => {
                 self.note_cards(hasher);
                 views.timeline.len().hash(hasher);
-                json(&views.timeline.first(), hasher);
-                json(&views.timeline.last(), hasher);
+                hasher.json(&views.timeline.first());
+                hasher.json(&views.timeline.last());
             }
             Kind::Atom => {
                 self.note_cards(hasher);
@@ -152,7 +142,7 @@ impl<'v> Inputs<'v> {
     /// The notes' cards (slug, title, summary, tags, events) in the order of
     /// the lists, and the notes' slugs in dossier order (the order of a tag's page).
     fn note_cards(&self, hasher: &mut FingerprintHasher) {
-        json(&self.views.notes, hasher);
+        hasher.json(&self.views.notes);
         for note in &self.views.dossier.notes {
             note.slug.hash(hasher);
         }
@@ -164,7 +154,7 @@ impl<'v> Inputs<'v> {
     fn document(&self, slug: &str, hasher: &mut FingerprintHasher) {
         let dossier = self.views.dossier;
         for link in self.links_from.get(slug).into_iter().flatten() {
-            json(link, hasher);
+            hasher.json(&link);
             dossier.title_of(&link.to).hash(hasher);
             dossier
                 .index
@@ -180,14 +170,8 @@ impl<'v> Inputs<'v> {
             .into_iter()
             .flatten()
         {
-            json(&dossier.citations[i], hasher);
+            hasher.json(&dossier.citations[i]);
         }
-        json(&self.views.backlinks_of(slug), hasher);
+        hasher.json(&self.views.backlinks_of(slug));
     }
-}
-
-/// A value's JSON, then a separator, into the hasher.
-fn json(value: &impl Serialize, hasher: &mut FingerprintHasher) {
-    serde_json::to_writer(&mut *hasher, value).expect("page views serialise");
-    hasher.add(b"");
 }

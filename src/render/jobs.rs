@@ -44,7 +44,7 @@ pub(super) fn render_with(
     search_shard_bytes: usize,
     sink: &dyn Sink,
 ) -> Result<RenderStats> {
-    let (tera, store, templates, frame) = match compiled {
+    let (tera, mut store, templates, frame, corpus) = match compiled {
         Compiled::Cached(Cached { pages, corpus }) => {
             let (tera, keys, all) = pages.templates(theme)?;
             let frame = corpus.map(|corpus| {
@@ -53,9 +53,14 @@ pub(super) fn render_with(
                     all.hash(h);
                 })
             });
-            (tera, Some(pages), keys, frame)
+            (tera, Some(pages), keys, frame, corpus)
         }
-        Compiled::Ready(tera) => (tera, None, HashMap::new(), None),
+        Compiled::Ready(tera) => (tera, None, HashMap::new(), None, None),
+    };
+    // `dossier.json` from kept parts, when the caller vouches for the corpus.
+    let mut json_parts = match (store.as_deref_mut(), corpus) {
+        (Some(cache), Some(corpus)) => Some((std::mem::take(&mut cache.json), corpus)),
+        _ => None,
     };
     let views = Views::new(dossier, analysis)?;
     let mut jobs = views.page_jobs(theme);
@@ -130,15 +135,25 @@ pub(super) fn render_with(
             put(file)
         })
     };
-    let data_files = || -> Result<()> {
-        sink.put_streamed("dossier.json", &|out| {
-            crate::export::write_json(dossier, analysis, out)
-        })?;
-        views.write_search_index(search_shard_bytes, &sink)
+    let export = || -> Result<()> {
+        match json_parts.as_mut() {
+            Some((parts, corpus)) => {
+                let bytes = parts
+                    .write(dossier, analysis, *corpus)
+                    .map_err(|e| context_error("dossier.json", &e))?;
+                sink.put(OutputFile::new("dossier.json", bytes))
+            }
+            None => sink.put_streamed("dossier.json", &|out| {
+                crate::export::write_json(dossier, analysis, out)
+            }),
+        }
     };
-    let (rendered, data) = rayon::join(render_pages, data_files);
+    let search = || views.write_search_index(search_shard_bytes, &sink);
+    let data_files = || rayon::join(export, search);
+    let (rendered, (exported, searched)) = rayon::join(render_pages, data_files);
     rendered?;
-    data?;
+    exported?;
+    searched?;
 
     if views.has_code.load(Ordering::Relaxed) {
         put(OutputFile::new(
@@ -152,6 +167,9 @@ pub(super) fn render_with(
     put(OutputFile::new(".nojekyll", Vec::new()))?;
     drop(lookup);
     if let Some(cache) = store {
+        if let Some((parts, _)) = json_parts {
+            cache.json = parts;
+        }
         cache.keep(
             cached
                 .into_inner()

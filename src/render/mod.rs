@@ -8,6 +8,7 @@
 mod actor;
 mod cache;
 mod compare;
+mod dossier_json;
 mod feeds;
 mod framing;
 mod home;
