@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Times `dossier build` against Hugo on generated corpora, and the default dossier's
 # cold build, then checks the goals of "Speed at scale". Also measures, at each N,
-# how many bytes of the search index a query loads (benches/search-bytes.mjs).
+# how many bytes of the search index a query loads (benches/search-bytes.mjs), and
+# the rebuild after a one-note edit under `dossier serve` (BENCH_EDITS edits, 3 by
+# default; the same measure as benches/serve-rebuild.sh, benches/lib/serve-edit.sh).
 #
 #   benches/bench.sh                 # N = 1000 and 10000, 3 runs each
 #   benches/bench.sh 200 --runs 2    # other sizes, other run count
@@ -18,12 +20,13 @@ cd "$root"
 
 sizes=()
 runs=${BENCH_RUNS:-3}
+edits=${BENCH_EDITS:-3}
 cold_runs=${BENCH_COLD_RUNS:-15}
 while [ $# -gt 0 ]; do
     case $1 in
         --runs) runs=${2:?--runs N}; shift 2 ;;
         --runs=*) runs=${1#--runs=}; shift ;;
-        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *[!0-9]*|'') echo "bench.sh: not a corpus size: $1" >&2; exit 2 ;;
         *) sizes+=("$1"); shift ;;
     esac
@@ -61,10 +64,13 @@ dossier=$target/release/dossier
 corpus=$target/release/examples/corpus
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/dossier-bench.XXXXXX")
+# shellcheck source=benches/lib/serve-edit.sh
+. "$root/benches/lib/serve-edit.sh"
 if [ "${BENCH_KEEP:-}" = 1 ]; then
     log "keeping everything in $work"
+    trap serve_stop EXIT
 else
-    trap 'rm -rf "$work"' EXIT
+    trap 'serve_stop; rm -rf "$work"' EXIT
 fi
 
 # --- measuring -----------------------------------------------------------------
@@ -82,7 +88,7 @@ column_of() { awk -v c="$2" '{ print $c }' "$work/$1.times"; }
 pages_in() { find "$1" -name '*.html' -type f | wc -l | tr -d ' '; }
 hugo_build() { hugo --source "$1" --destination "$2" --quiet; }
 
-declare -A wall cpu rss pages search index_mib
+declare -A wall cpu rss pages search index_mib edit
 # Queries a reader of the generated corpus might type: common words, two words,
 # an actor's name. The figure is the largest over them.
 search_queries=("agreement" "the deal" "Amira Benali" "morocco israel" "cyber security")
@@ -124,6 +130,12 @@ for n in "${sizes[@]}"; do
         | grep -v '^Built' >"$work/timings.$n"
     # Timed runs are over for this N: its outputs can go.
     rm -rf "$dir/out"
+
+    log "N=$n: $edits one-note edits under dossier serve"
+    serve_edits "$dossier" "$dir/corpus/content" "$dir/corpus/content/notes/note-00000.md" "$dir/serve" "$edits"
+    edit[$n]=$(median <"$dir/serve/rebuild.times")
+    cp "$dir/serve/stages" "$work/edit-stages.$n"
+    rm -rf "$dir/serve/served"
 done
 
 mkdir -p "$work/default"
@@ -169,6 +181,9 @@ for ((i = 1; i < ${#sizes[@]}; i++)); do
     echo "- $(verdict "${wall[$b,dossier]} <= $limit") linear: t($b) ≤ $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%g", 1.1 * b / a }') × t($a): ${wall[$b,dossier]} s against a limit of $limit s"
 done
 [ ${#sizes[@]} -gt 1 ] || echo "- n/a linear: needs two sizes"
+for n in "${sizes[@]}"; do
+    echo "- $(verdict "${edit[$n]} <= 0.1 * ${wall[$n,dossier]}") one-note edit under serve ≤ 0.1 × full build at N=$n: ${edit[$n]} s against ${wall[$n,dossier]} s"
+done
 big=${sizes[-1]}
 echo "- $(verdict "${rss[$big,dossier]} < 1048576") dossier peak RSS at N=$big < 1 GiB: $(mib "${rss[$big,dossier]}") MiB"
 if [ -n "$default_ms" ]; then
@@ -176,6 +191,25 @@ if [ -n "$default_ms" ]; then
 else
     echo "- MISS default dossier cold build < 100 ms: content/ does not build ($default_error)"
 fi
+
+echo
+echo "## One-note edit under dossier serve, beside the full build (medians, seconds)"
+echo
+echo "| N | full build | one-note edit under serve | edit / full build |"
+echo "|---:|---:|---:|---:|"
+for n in "${sizes[@]}"; do
+    printf '| %s | %.2f | %.2f | %s |\n' "$n" "${wall[$n,dossier]}" "${edit[$n]}" \
+        "$(awk -v e="${edit[$n]}" -v f="${wall[$n,dossier]}" 'BEGIN { printf "%.3f", e / f }')"
+done
+for n in "${sizes[@]}"; do
+    echo
+    echo "N=$n, serve's stages of the last rebuild:"
+    echo '```'
+    cat "$work/edit-stages.$n"
+    echo '```'
+done
+echo "The edit's time is the one serve prints: from the start of the rebuild (after the"
+echo "150 ms quiet window that follows a save) to the output folder written."
 
 echo
 echo "## Search index loaded per query (manifest and shards; the largest over ${#search_queries[@]} queries)"

@@ -33,16 +33,15 @@ dossier=$target/release/dossier
 corpus=$target/release/examples/corpus
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/dossier-serve-bench.XXXXXX")
-serve_pid=
+# shellcheck source=benches/lib/serve-edit.sh
+. "$root/benches/lib/serve-edit.sh"
 cleanup() {
-    if [ -n "$serve_pid" ]; then kill -INT "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; fi
+    serve_stop
     if [ "${SERVE_BENCH_KEEP:-}" != 1 ]; then rm -rf "$work"; else log "kept $work"; fi
 }
 trap cleanup EXIT
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-# "123 ms" or "1.23 s" → seconds
-seconds() { awk '{ if ($2 == "ms") printf "%.3f\n", $1 / 1000; else printf "%.3f\n", $1 }'; }
 
 # bench NAME CONTENT_DIR NOTE_FILE: prints one Markdown table row, and the stage timings to $work/NAME.stages
 bench() {
@@ -58,42 +57,14 @@ bench() {
         awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }' >>"$dir/full.times"
         rm -rf "$dir/full-$r"
     done
-
-    "$dossier" serve --port 0 --timings --content "$content" --output "$dir/served" >"$dir/serve.log" 2>&1 &
-    serve_pid=$!
-    until grep -q '^Serving at' "$dir/serve.log"; do
-        kill -0 "$serve_pid" 2>/dev/null || { cat "$dir/serve.log" >&2; exit 1; }
-        sleep 0.2
-    done
-    cp "$note" "$dir/note.orig"
-    for i in $(seq 1 "$edits"); do
-        local before
-        before=$(grep -c '^Rebuilt' "$dir/serve.log" || true)
-        # A new word in the first paragraph: the page, the search index, the export
-        # and the pages that quote the note's links change; nothing else should.
-        awk -v i="$i" 'NR == 1, /^\+\+\+$/ && NR > 1 { print; next } !done && /^[A-Z]/ { sub(/ /, " (bench edit " i ") "); done = 1 } { print }' \
-            "$dir/note.orig" >"$note.bench-tmp"
-        mv "$note.bench-tmp" "$note"
-        until [ "$(grep -c '^Rebuilt' "$dir/serve.log" || true)" -gt "$before" ]; do
-            if grep -q 'error:' "$dir/serve.log"; then cat "$dir/serve.log" >&2; exit 1; fi
-            sleep 0.1
-        done
-    done
-    cp "$dir/note.orig" "$note"
-    local rss_kib
-    rss_kib=$(ps -o rss= -p "$serve_pid" | tr -d ' ')
-    kill -INT "$serve_pid"; wait "$serve_pid" || true; serve_pid=
-    grep '^Rebuilt' "$dir/serve.log" | sed -E 's/^Rebuilt in ([0-9.]+ m?s).*/\1/' | seconds >"$dir/rebuild.times"
-    grep '^Rebuilt' "$dir/serve.log" | tail -1 | sed -E 's/.*: ([0-9]+ of [0-9]+) pages rendered, ([0-9]+) files written.*/\1 rendered, \2 files written/' >"$dir/scope"
-    # The stage timings printed after the last rebuild.
-    awk '/^Rebuilt/ { block = "" ; keep = 1; next } keep && /^ *[a-z]+  / { block = block $0 "\n" } END { printf "%s", block }' \
-        "$dir/serve.log" >"$work/$name.stages"
+    serve_edits "$dossier" "$content" "$note" "$dir" "$edits" || exit 1
+    cp "$dir/stages" "$work/$name.stages"
     local full rebuild
     full=$(median <"$dir/full.times")
     rebuild=$(median <"$dir/rebuild.times")
     printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$full" "$rebuild" \
         "$(awk -v f="$full" -v r="$rebuild" 'BEGIN { printf "%.1f×", f / r }')" "$(cat "$dir/scope")" \
-        "$(awk -v k="$rss_kib" 'BEGIN { printf "%.0f", k / 1024 }')"
+        "$(awk -v k="$(cat "$dir/rss_kib")" 'BEGIN { printf "%.0f", k / 1024 }')"
 }
 
 rows=()

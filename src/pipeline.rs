@@ -7,7 +7,7 @@ use crate::ingest::ingest;
 use crate::load::load;
 use crate::model::Config;
 use crate::output::{Collect, Discard, OutputFile, Sink};
-use crate::render::{compile_templates, render, render_cached, RenderStats};
+use crate::render::{compile_templates, render, render_cached, Cached, RenderStats};
 use crate::resolve::{resolve, Dossier};
 use crate::theme::Theme;
 use crate::write::{update, write, Staging, WriteReport};
@@ -99,7 +99,7 @@ fn load_timed(
     options: &Options,
     progress: &dyn Progress,
     timings: &mut Vec<(&'static str, Duration)>,
-    cache: Option<&mut Cache>,
+    mut cache: Option<&mut Cache>,
     loaded: impl FnOnce(&Config),
 ) -> Result<Dossier> {
     let mut clock = Clock::new(progress, timings);
@@ -111,7 +111,7 @@ fn load_timed(
     loaded(&content.config);
     clock.start("ingest");
     let documents = std::mem::take(&mut content.sources);
-    let sources = match cache {
+    let sources = match cache.as_deref_mut() {
         None => {
             let rules = crate::ingest::rule_set(content.furniture.as_ref())?;
             ingest(documents, &content.config, &rules)?
@@ -125,7 +125,10 @@ fn load_timed(
     clock.start("resolve");
     let dossier = resolve(content, sources)?;
     clock.start("discover");
-    let dossier = crate::resolve::discover::discover(dossier)?;
+    let dossier = match cache {
+        None => crate::resolve::discover::discover(dossier)?,
+        Some(cache) => cache.discover(dossier)?,
+    };
     crate::resolve::citations::check(&dossier)?;
     clock.stop();
     Ok(dossier)
@@ -152,46 +155,59 @@ fn make_site_with<S: Sink>(
     // The theme is read and its templates compiled on a thread of their own
     // while the content is ingested and resolved: a cold build of a small
     // dossier spends as long parsing templates as ingesting.
-    let (dossier, analysis, theme_folder, theme, templates) = std::thread::scope(|scope| {
-        let mut prepared = None;
-        let dossier = load_timed(
-            options,
-            progress,
-            &mut timings,
-            cache.as_deref_mut(),
-            |config| {
-                let folder = theme_folder(options, config);
-                prepared = Some(scope.spawn(move || prepare_theme(folder, compile)));
-            },
-        );
-        let prepared =
-            prepared.map(|thread| thread.join().expect("the theme thread does not panic"));
-        // Errors in the content come first, as they would without the thread.
-        let dossier = dossier?;
-        let (folder, theme, templates) = prepared.expect("the configuration was loaded")?;
-        let mut clock = Clock::new(progress, &mut timings);
-        clock.start("analyse");
-        let analysis = analyse(&dossier)?;
-        clock.stop();
-        Ok::<_, Error>((dossier, analysis, folder, theme, templates))
-    })?;
+    // With a cache, the analysis lives in it (`analysis` is `None`), with the
+    // key of what it read.
+    let (dossier, analysis, corpus, theme_folder, theme, templates) =
+        std::thread::scope(|scope| {
+            let mut prepared = None;
+            let dossier = load_timed(
+                options,
+                progress,
+                &mut timings,
+                cache.as_deref_mut(),
+                |config| {
+                    let folder = theme_folder(options, config);
+                    prepared = Some(scope.spawn(move || prepare_theme(folder, compile)));
+                },
+            );
+            let prepared =
+                prepared.map(|thread| thread.join().expect("the theme thread does not panic"));
+            // Errors in the content come first, as they would without the thread.
+            let dossier = dossier?;
+            let (folder, theme, templates) = prepared.expect("the configuration was loaded")?;
+            let mut clock = Clock::new(progress, &mut timings);
+            clock.start("analyse");
+            let (analysis, corpus) = match cache.as_deref_mut() {
+                None => (Some(analyse(&dossier)?), None),
+                Some(cache) => (None, Some(cache.analyse(&dossier)?.1)),
+            };
+            clock.stop();
+            Ok::<_, Error>((dossier, analysis, corpus, folder, theme, templates))
+        })?;
 
     let sink = open()?;
     let mut clock = Clock::new(progress, &mut timings);
     clock.start("render");
-    let render = match (cache, templates) {
-        (Some(cache), _) => {
-            let pages = &mut cache.pages;
+    let render = match (cache, analysis, corpus) {
+        (Some(cache), _, Some(corpus)) => {
+            let (analysis, pages) = cache
+                .analysis_and_pages()
+                .expect("the analysis was just kept");
+            let cached = Cached {
+                pages,
+                corpus: Some(corpus),
+            };
             render_cached(
                 &dossier,
-                &analysis,
+                analysis,
                 &theme,
-                pages,
+                cached,
                 options.search_shard_bytes,
                 &sink,
             )?
         }
-        (None, templates) => {
+        (_, analysis, _) => {
+            let analysis = analysis.expect("analysed without a cache");
             let templates = match templates {
                 Some(templates) => templates,
                 None => Arc::new(compile_templates(&theme)?),
@@ -243,6 +259,9 @@ pub struct Rebuild {
     pub report: Report,
     /// Sources ingested; the others came from the previous build.
     pub ingested: usize,
+    /// Whether the analysis of the corpus was that of the previous build (only
+    /// the notes' part of it was redone).
+    pub reused_analysis: bool,
     /// Pages in the site, and how many of them were rendered (not reused).
     pub render: RenderStats,
     /// Files whose bytes are new or changed since the previous build, and
@@ -304,6 +323,7 @@ impl Session {
         Ok(Rebuild {
             report,
             ingested: self.cache.ingested,
+            reused_analysis: self.cache.reused_analysis,
             render,
             changed,
             removed,

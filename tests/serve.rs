@@ -158,27 +158,167 @@ fn incremental_rebuilds_equal_full_builds_byte_for_byte() {
             .rebuild(&Silent)
             .unwrap_or_else(|e| panic!("rebuild after editing {what}: {e}"));
         let fresh = format!("fresh-{step}");
-        dossier::build(&work.options(&fresh), &Silent)
-            .unwrap_or_else(|e| panic!("full build after editing {what}: {e}"));
-        let incremental = snapshot(&work.path("site"));
+        assert_same_as_full_build(&work, &fresh, what);
         let full = snapshot(&work.path(&fresh));
-        assert_eq!(
-            incremental.keys().collect::<Vec<_>>(),
-            full.keys().collect::<Vec<_>>(),
-            "after editing {what}: the same files"
-        );
-        for (path, bytes) in &full {
-            assert!(
-                incremental[path] == *bytes,
-                "after editing {what}: {path} differs from a full build"
-            );
-        }
         assert!(
             full.values()
                 .all(|b| !String::from_utf8_lossy(b).contains("__dossier")),
             "the reload script never reaches files on disk"
         );
         check_scope(what, &rebuild);
+    }
+}
+
+/// Edits to notes alone: each rebuild reuses the analysis of the corpus, and
+/// its files equal a fresh full build byte for byte. A note body edit builds
+/// the context of few pages; the others come from the cache by their quick
+/// key, so a page the rule forgot would differ from the full build here.
+#[test]
+fn note_edits_reuse_the_analysis_and_equal_full_builds() {
+    let work = Workspace::new();
+    let mut session = Session::new(work.options("site"));
+    let first = session
+        .rebuild(&Silent)
+        .expect("the default dossier builds");
+    assert!(!first.reused_analysis, "the first build analyses");
+    let note = "content/notes/metadata-unknowns.md";
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "a note's body",
+            Box::new(|w: &Workspace| {
+                w.edit(
+                    "content/notes/overview.md",
+                    "The signing took place during",
+                    "The signing took place, as announced, during",
+                )
+            }),
+        ),
+        (
+            "a linked note's title",
+            Box::new(|w: &Workspace| {
+                w.edit(
+                    "content/notes/background-western-sahara.md",
+                    "title = \"Background: Western Sahara\"",
+                    "title = \"Background: the Western Sahara dispute\"",
+                )
+            }),
+        ),
+        (
+            "a note that now cites a source and names an actor",
+            Box::new(move |w: &Workspace| {
+                w.edit(
+                    note,
+                    "## Author",
+                    "[[aviv-kochavi|Aviv Kochavi]] is named once, and Benny Gantz too \
+                     [@nnn-landmark-pact#p-c8929e-s1].\n\n## Author",
+                )
+            }),
+        ),
+        (
+            "a note that no longer does",
+            Box::new(move |w: &Workspace| {
+                w.edit(
+                    note,
+                    "[[aviv-kochavi|Aviv Kochavi]] is named once, and Benny Gantz too \
+                     [@nnn-landmark-pact#p-c8929e-s1].\n\n",
+                    "",
+                )
+            }),
+        ),
+        (
+            "an event's title",
+            Box::new(|w: &Workspace| {
+                w.edit(
+                    "content/notes/timeline.md",
+                    "title = \"State of Israel founded;",
+                    "title = \"The State of Israel is founded;",
+                )
+            }),
+        ),
+        (
+            "a note with code",
+            Box::new(move |w: &Workspace| {
+                w.edit(note, "## Author", "```rust\nfn main() {}\n```\n\n## Author")
+            }),
+        ),
+        (
+            "another note, while one has code",
+            Box::new(|w: &Workspace| {
+                w.edit(
+                    "content/notes/overview.md",
+                    "as announced, during",
+                    "as planned, during",
+                )
+            }),
+        ),
+        (
+            "a note without its code",
+            Box::new(move |w: &Workspace| w.edit(note, "```rust\nfn main() {}\n```\n\n", "")),
+        ),
+        (
+            "a new note naming an actor",
+            Box::new(|w: &Workspace| {
+                fs::write(
+                    w.path("content/notes/reading-list.md"),
+                    "+++\ntitle = \"Reading list\"\ntags = [\"overview\"]\n+++\n\
+                     See [[overview]] and [[benny-gantz]] [@nnn-landmark-pact].\n",
+                )
+                .unwrap()
+            }),
+        ),
+        (
+            "a removed note",
+            Box::new(|w: &Workspace| {
+                fs::remove_file(w.path("content/notes/reading-list.md")).unwrap()
+            }),
+        ),
+    ];
+    for (step, (what, edit)) in edits.iter().enumerate() {
+        edit(&work);
+        let rebuild = session
+            .rebuild(&Silent)
+            .unwrap_or_else(|e| panic!("rebuild after editing {what}: {e}"));
+        assert_same_as_full_build(&work, &format!("notes-{step}"), what);
+        let render = rebuild.render;
+        println!(
+            "{what}: {} contexts built, {} of {} pages rendered, wrote {:?}",
+            render.contexts, render.rendered, render.pages, rebuild.changed
+        );
+        assert!(rebuild.reused_analysis, "editing {what} analysed again");
+        assert_eq!(rebuild.ingested, 0, "editing {what} ingested a source");
+        assert!(
+            !rebuild.changed.is_empty(),
+            "editing {what} changed nothing"
+        );
+        assert!(
+            render.contexts < render.pages,
+            "editing {what} built every context: {render:?}"
+        );
+        // A change to a body alone builds the contexts of the lists that have
+        // no quick key and of the pages it shows on, not those of the tags.
+        if what.contains("body") || what.starts_with("another note") {
+            assert!(render.contexts < render.pages / 10, "{render:?}");
+        }
+    }
+}
+
+/// The session's output folder equals a fresh full build of the content into
+/// `fresh`, byte for byte, manifest included.
+fn assert_same_as_full_build(work: &Workspace, fresh: &str, what: &str) {
+    dossier::build(&work.options(fresh), &Silent)
+        .unwrap_or_else(|e| panic!("full build after editing {what}: {e}"));
+    let incremental = snapshot(&work.path("site"));
+    let full = snapshot(&work.path(fresh));
+    assert_eq!(
+        incremental.keys().collect::<Vec<_>>(),
+        full.keys().collect::<Vec<_>>(),
+        "after editing {what}: the same files"
+    );
+    for (path, bytes) in &full {
+        assert!(
+            incremental[path] == *bytes,
+            "after editing {what}: {path} differs from a full build"
+        );
     }
 }
 

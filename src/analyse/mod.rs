@@ -194,22 +194,7 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
         }
     }
 
-    let note_actors = dossier
-        .notes
-        .iter()
-        .map(|note| {
-            let text = crate::markdown::plain_text(&note.body, |l| {
-                dossier.title_of(&l.target).map(String::from)
-            });
-            let named: BTreeSet<String> = matcher
-                .find(&text)
-                .into_iter()
-                .filter_map(|(a, _)| dossier.actors.get(a))
-                .map(|a| a.slug.clone())
-                .collect();
-            (note.slug.clone(), named.into_iter().collect())
-        })
-        .collect();
+    let note_actors = note_actors(dossier);
 
     let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for mention in &mentions {
@@ -273,6 +258,29 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
     };
     analysis.comparison = compare::compare(dossier, &analysis, &lexicon)?;
     Ok(analysis)
+}
+
+/// For each note, the actors its text names: the one part of the analysis
+/// that reads the notes (`dossier serve` recomputes only this part when only
+/// notes changed).
+pub fn note_actors(dossier: &Dossier) -> BTreeMap<String, Vec<String>> {
+    dossier
+        .notes
+        .iter()
+        .map(|note| {
+            let text = crate::markdown::plain_text(&note.body, |l| {
+                dossier.title_of(&l.target).map(String::from)
+            });
+            let named: BTreeSet<String> = dossier
+                .mentions
+                .find(&text)
+                .into_iter()
+                .filter_map(|(a, _)| dossier.actors.get(a))
+                .map(|a| a.slug.clone())
+                .collect();
+            (note.slug.clone(), named.into_iter().collect())
+        })
+        .collect()
 }
 
 /// "the aide, " just before a name: the noun the name identifies.

@@ -24,7 +24,7 @@ const CHART_BARS: usize = 20;
 pub(super) struct ActorPage<'a> {
     actor: &'a ActorCard<'a>,
     body_html: String,
-    has_code: bool,
+    pub(super) has_code: bool,
     citations: Vec<CitationView>,
     tags: Vec<LinkRef>,
     affiliation: Option<LinkRef>,

@@ -1,6 +1,7 @@
 //! The list of the site's pages and the loop that renders them.
 
-use super::cache::{CachedPage, PageCache};
+use super::cache::{Cached, CachedPage, PageCache, PageKey};
+use super::inputs::Inputs;
 use super::pages::{PageContext, Rendered};
 use super::search;
 use super::templates::template_error;
@@ -14,6 +15,8 @@ use crate::resolve::Dossier;
 use crate::theme::Theme;
 use crate::urls::absolute_url;
 use rayon::prelude::*;
+use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use tera::{Context, Tera};
@@ -22,7 +25,15 @@ use tera::{Context, Tera};
 pub(super) enum Compiled<'c> {
     Ready(Arc<Tera>),
     /// From the cache, which also reuses pages rendered before.
-    Cached(&'c mut PageCache),
+    Cached(Cached<'c>),
+}
+
+/// What the cache needs to look a page up: the key of each template, and the
+/// page's quick-key inputs when the caller gave a corpus key.
+struct Lookup<'c, 'v> {
+    cache: &'c PageCache,
+    templates: HashMap<String, PageKey>,
+    quick: Option<(Inputs<'v>, PageKey)>,
 }
 
 pub(super) fn render_with(
@@ -33,19 +44,35 @@ pub(super) fn render_with(
     search_shard_bytes: usize,
     sink: &dyn Sink,
 ) -> Result<RenderStats> {
-    let (tera, template_keys, cache) = match compiled {
-        Compiled::Cached(cache) => {
-            let (tera, keys) = cache.templates(theme)?;
-            (tera, Some(keys), Some(cache))
+    let (tera, mut store, templates, frame, corpus) = match compiled {
+        Compiled::Cached(Cached { pages, corpus }) => {
+            let (tera, keys, all) = pages.templates(theme)?;
+            let frame = corpus.map(|corpus| {
+                pages.quick_key(|h| {
+                    corpus.hash(h);
+                    all.hash(h);
+                })
+            });
+            (tera, Some(pages), keys, frame, corpus)
         }
-        Compiled::Ready(tera) => (tera, None, None),
+        Compiled::Ready(tera) => (tera, None, HashMap::new(), None, None),
+    };
+    // `dossier.json` from kept parts, when the caller vouches for the corpus.
+    let mut json_parts = match (store.as_deref_mut(), corpus) {
+        (Some(cache), Some(corpus)) => Some((std::mem::take(&mut cache.json), corpus)),
+        _ => None,
     };
     let views = Views::new(dossier, analysis)?;
     let mut jobs = views.page_jobs(theme);
     jobs.sort_by(|a, b| a.path.cmp(&b.path));
     let pages = jobs.len();
-    let lookup = cache.as_deref();
+    let lookup = store.as_deref().map(|cache| Lookup {
+        cache,
+        templates,
+        quick: frame.map(|frame| (Inputs::new(&views), frame)),
+    });
     let rendered_count = AtomicUsize::new(0);
+    let context_count = AtomicUsize::new(0);
     let sink = Counting::new(sink);
     let put = |file: OutputFile| sink.put(file);
     let cached: std::sync::Mutex<Vec<(String, CachedPage)>> = Default::default();
@@ -54,37 +81,79 @@ pub(super) fn render_with(
     // build holds a few pages at a time, not the whole site.
     let render_pages = || {
         jobs.into_par_iter().try_for_each(|job| {
+            let Some(lookup) = &lookup else {
+                context_count.fetch_add(1, Ordering::Relaxed);
+                let (path, title, context) = job.make();
+                let page = Rendered::new(&dossier.config, &path, &title, &context);
+                rendered_count.fetch_add(1, Ordering::Relaxed);
+                return put(render_page(&tera, context.template(), &path, &page)?);
+            };
+            let quick = lookup.quick.as_ref().and_then(|(inputs, frame)| {
+                let mut fed = true;
+                let key = lookup.cache.quick_key(|h| {
+                    frame.hash(h);
+                    h.add(job.path.as_bytes());
+                    h.add(job.title.as_bytes());
+                    fed = inputs.feed(&job.path, h);
+                });
+                fed.then_some(key)
+            });
+            if let Some(page) = quick.and_then(|q| lookup.cache.get_quick(&job.path, q)) {
+                if page.has_code {
+                    views.has_code.store(true, Ordering::Relaxed);
+                }
+                let file = OutputFile {
+                    path: job.path.clone(),
+                    bytes: page.bytes.clone(),
+                };
+                lock(&cached).push((job.path, page.clone()));
+                return put(file);
+            }
+            context_count.fetch_add(1, Ordering::Relaxed);
             let (path, title, context) = job.make();
             let template = context.template();
             let page = Rendered::new(&dossier.config, &path, &title, &context);
-            let (Some(cache), Some(template_keys)) = (lookup, &template_keys) else {
-                rendered_count.fetch_add(1, Ordering::Relaxed);
-                return put(render_page(&tera, template, &path, &page)?);
-            };
-            let template_key = template_keys.get(template).copied().unwrap_or_default();
-            let key = cache
+            let template_key = lookup.templates.get(template).copied().unwrap_or_default();
+            let key = lookup
+                .cache
                 .page_key(template_key, template, &page)
                 .map_err(|e| context_error(template, &e))?;
-            let file = match cache.get(&path, key) {
+            let file = match lookup.cache.get(&path, key) {
                 Some(bytes) => OutputFile { path, bytes },
                 None => {
                     rendered_count.fetch_add(1, Ordering::Relaxed);
                     render_page(&tera, template, &path, &page)?
                 }
             };
-            lock(&cached).push((file.path.clone(), (key, file.bytes.clone())));
+            let entry = CachedPage {
+                quick,
+                key,
+                bytes: file.bytes.clone(),
+                has_code: context.has_code(),
+            };
+            lock(&cached).push((file.path.clone(), entry));
             put(file)
         })
     };
-    let data_files = || -> Result<()> {
-        sink.put_streamed("dossier.json", &|out| {
-            crate::export::write_json(dossier, analysis, out)
-        })?;
-        views.write_search_index(search_shard_bytes, &sink)
+    let export = || -> Result<()> {
+        match json_parts.as_mut() {
+            Some((parts, corpus)) => {
+                let bytes = parts
+                    .write(dossier, analysis, *corpus)
+                    .map_err(|e| context_error("dossier.json", &e))?;
+                sink.put(OutputFile::new("dossier.json", bytes))
+            }
+            None => sink.put_streamed("dossier.json", &|out| {
+                crate::export::write_json(dossier, analysis, out)
+            }),
+        }
     };
-    let (rendered, data) = rayon::join(render_pages, data_files);
+    let search = || views.write_search_index(search_shard_bytes, &sink);
+    let data_files = || rayon::join(export, search);
+    let (rendered, (exported, searched)) = rayon::join(render_pages, data_files);
     rendered?;
-    data?;
+    exported?;
+    searched?;
 
     if views.has_code.load(Ordering::Relaxed) {
         put(OutputFile::new(
@@ -96,7 +165,11 @@ pub(super) fn render_with(
         put(OutputFile::new(path, bytes.to_vec()))?;
     }
     put(OutputFile::new(".nojekyll", Vec::new()))?;
-    if let Some(cache) = cache {
+    drop(lookup);
+    if let Some(cache) = store {
+        if let Some((parts, _)) = json_parts {
+            cache.json = parts;
+        }
         cache.keep(
             cached
                 .into_inner()
@@ -107,6 +180,7 @@ pub(super) fn render_with(
     Ok(RenderStats {
         pages,
         rendered: rendered_count.into_inner(),
+        contexts: context_count.into_inner(),
         html: sink.html.into_inner(),
         files: sink.files.into_inner(),
     })

@@ -8,9 +8,11 @@
 mod actor;
 mod cache;
 mod compare;
+mod dossier_json;
 mod feeds;
 mod framing;
 mod home;
+mod inputs;
 mod jobs;
 mod lists;
 mod note;
@@ -25,7 +27,7 @@ mod tests;
 mod timeline;
 mod views;
 
-pub use cache::PageCache;
+pub use cache::{Cached, PageCache};
 pub use pages::context_schema;
 pub use templates::compile_templates;
 
@@ -58,6 +60,9 @@ pub fn render(
 pub struct RenderStats {
     pub pages: usize,
     pub rendered: usize,
+    /// Pages whose context was built (the others were taken from the cache
+    /// by their quick key).
+    pub contexts: usize,
     /// HTML pages among the files.
     pub html: usize,
     /// All files of the site.
@@ -66,13 +71,16 @@ pub struct RenderStats {
 
 /// As [`render`], but a page whose template, theme templates and context are
 /// those `cache` rendered before is taken from the cache instead of rendered
-/// again. Every page's context is still built, so nothing a page shows can be
-/// missed: the bytes are those a fresh [`render`] gives.
+/// again. With a corpus key (`cache.corpus`), a page whose corpus key,
+/// templates and note-derived inputs are as when it was rendered is taken
+/// without its context being built (`inputs.rs` says which pages may be);
+/// any other page's context is built and compared, so the bytes are those a
+/// fresh [`render`] gives.
 pub fn render_cached(
     dossier: &Dossier,
     analysis: &Analysis,
     theme: &Theme,
-    cache: &mut PageCache,
+    cache: Cached,
     search_shard_bytes: usize,
     sink: &dyn Sink,
 ) -> Result<RenderStats> {

@@ -12,7 +12,7 @@ use serde::Serialize;
 pub(super) struct NotePage<'a> {
     note: &'a NoteCard<'a>,
     body_html: String,
-    has_code: bool,
+    pub(super) has_code: bool,
     citations: Vec<CitationView>,
     events: Vec<EventView>,
     backlinks: &'a [Backlink],

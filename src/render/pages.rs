@@ -37,6 +37,16 @@ macro_rules! page_kinds {
                 }
             }
 
+            /// Whether the page shows highlighted code.
+            pub(super) fn has_code(&self) -> bool {
+                match self {
+                    Self::Source(page) => page.has_code,
+                    Self::Actor(page) => page.has_code,
+                    Self::Note(page) => page.has_code,
+                    _ => false,
+                }
+            }
+
             /// `page.section`: what the menu marks as current.
             pub(super) fn section(&self) -> SiteSection {
                 match self {

@@ -22,7 +22,7 @@ pub(super) struct SourcePage<'a> {
     statements: Vec<StatementView<'a>>,
     note_html: Option<String>,
     citations: Vec<CitationView>,
-    has_code: bool,
+    pub(super) has_code: bool,
     origin: Option<&'a str>,
     original_url: Option<&'a str>,
     events: Vec<EventView>,
