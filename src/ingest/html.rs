@@ -10,9 +10,11 @@ use crate::error::Diagnostic;
 use crate::load::MAX_FILE_BYTES;
 use crate::model::PartialDate;
 use dom_query::Document;
+use regex::Regex;
 use serde_json::Value;
 use std::io::Read;
 use std::path::Path;
+use std::sync::LazyLock;
 
 /// A saved page as it was read: the bytes exactly as on disk, for provenance,
 /// and its markup as text.
@@ -258,6 +260,15 @@ pub fn extract(html: &str) -> Extracted {
                     "the page's time element",
                 ),
                 article.text("dateCreated", "the JSON-LD dateCreated"),
+                date_in(
+                    &document,
+                    "[itemprop=datePublished]",
+                    "the page's datePublished element",
+                ),
+                date_in(&document, "time", "the page's time element"),
+                date_in(&document, PUBLISHED_CLASSES, "the page's date line"),
+                date_in_page_data(&document),
+                date_in_url(&document),
             ]
             .map(|found| found.and_then(as_date)),
         ),
@@ -594,6 +605,65 @@ fn attr_of(document: &Document, selector: &str, name: &str, from: &'static str) 
         .find_map(|node| found(&node.attr(name)?, from))
 }
 
+/// Class names of the element that shows when an article was published.
+const PUBLISHED_CLASSES: &str = "[class*=publish-date], [class*=publish_date], \
+    [class*=published], [class*=pubdate], [class*=post-date], [class*=entry-date], \
+    [class*=article-date], [class*=date-published], [class*=dateline]";
+
+/// The first of the elements `selector` picks whose `content` or `datetime`
+/// attribute, or text, holds a date.
+fn date_in(document: &Document, selector: &str, from: &'static str) -> Option<Found> {
+    document.select(selector).iter().find_map(|node| {
+        ["content", "datetime"]
+            .iter()
+            .filter_map(|name| node.attr(name))
+            .map(|value| value.to_string())
+            .chain([node.text().to_string()])
+            .find_map(|value| found(&value, from).and_then(as_date))
+    })
+}
+
+/// Keys under which a page's own data (a framework's state, analytics, JSON-LD
+/// of a type not read as the article) gives the publication time.
+static PUBLISHED_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#""(?:datePublished|publishedAt|published_at|publishDate|publish_date|firstPublished|date_published|pubDate)"\s*:\s*"([^"]{6,40})""#,
+    )
+    .expect("valid")
+});
+
+/// The first publication time in the page's scripts of data: the last resort,
+/// since a page's data may hold other articles' dates after its own.
+fn date_in_page_data(document: &Document) -> Option<Found> {
+    document.select("script").iter().find_map(|script| {
+        let text = script.text();
+        PUBLISHED_KEY
+            .captures_iter(&text)
+            .find_map(|c| found(&c[1], "the page's data").and_then(as_date))
+    })
+}
+
+/// `/2024/03/05/` or `/2024/mar/05/` in a path.
+static DATE_IN_PATH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})/(\d{1,2}|\p{L}{3,9})/(\d{1,2})/").expect("valid")
+});
+
+/// The date many outlets put in an article's address, from its canonical link
+/// or Open Graph URL.
+fn date_in_url(document: &Document) -> Option<Found> {
+    let url = attr_of(document, "link[rel=canonical]", "href", "")
+        .or_else(|| meta(document, "property", "og:url", ""))?;
+    let c = DATE_IN_PATH.captures(&url.value)?;
+    let (year, month, day) = (&c[1], &c[2], &c[3]);
+    // A month in digits makes an ISO date; a month's name goes to the reading
+    // of dates in words ("05 mar 2024").
+    let date = match month.parse::<u8>() {
+        Ok(month) => format!("{year}-{month:02}-{day:0>2}"),
+        Err(_) => format!("{day} {month} {year}"),
+    };
+    found(&date, "the date in the page's address")
+}
+
 /// A date as the front matter writes it, from an ISO date or date-time; a
 /// date in words goes through the text import's own reading.
 fn as_date(found: Found) -> Option<Found> {
@@ -790,157 +860,4 @@ fn type_rank(object: &Value) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const STORY: [&str; 4] = [
-        "The two ministers met on the shore of the lake on Tuesday and agreed to share the water of the river between their states, ending a quarrel that had lasted a decade.",
-        "Officials said the pact would be signed within weeks, after both parliaments had read the text and the farmers' unions had been heard in the capital.",
-        "Under the pact, each state may draw no more than half the river's summer flow, and a joint commission will measure it at three gauges along the border.",
-        "The first minister told reporters that the commission would publish its figures every month, starting in the spring.",
-    ];
-
-    fn page(after_story: &str, after_article: &str) -> String {
-        let story: String = STORY.iter().map(|p| format!("<p>{p}</p>")).collect();
-        format!(
-            "<html><head><title>Lake states sign water pact</title></head><body>\
-             <div class=\"main\"><article><h1>Lake states sign water pact</h1>{story}{after_story}</article>\
-             {after_article}</div></body></html>"
-        )
-    }
-
-    #[test]
-    fn lenient_json_ld_entities_zero_dates_and_the_site_of_the_address() {
-        let page = r#"<html><head>
-            <meta property="og:title" content="Lake states&#8217; pact &#x2014; signed">
-            <meta property="article:published_time" content="0001-01-01T00:00:00">
-            <link rel="canonical" href="https://www.lake-times.example/2024/03/pact?x=1">
-            <script type="application/ld+json">{"@type": "NewsArticle",
-              "keywords": ["rivers", "water", ],
-              "dateModified": "2024-03-06",
-              "dateCreated": "2024-03-05T09:00:00+01:00",}</script>
-            </head><body><p>Text.</p></body></html>"#;
-        let extracted = extract(page);
-        let value = |f: &Option<Found>| f.as_ref().map(|f| f.value.clone());
-        assert_eq!(
-            value(&extracted.headline).as_deref(),
-            Some("Lake states’ pact — signed")
-        );
-        // The zero date is passed over for the next place that gives one, in a
-        // JSON-LD block with trailing commas.
-        assert_eq!(value(&extracted.published).as_deref(), Some("2024-03-05"));
-        let outlet = extracted.outlet.unwrap();
-        assert_eq!(outlet.value, "lake-times.example");
-        assert_eq!(outlet.from, "the site of the page's address");
-        assert_eq!(
-            without_trailing_commas(r#"{"a": "x, ]", "b": [1, ], }"#),
-            r#"{"a": "x, ]", "b": [1 ] }"#
-        );
-        assert_eq!(
-            decode_entities("&#39;&#99999999; &#65"),
-            "'&#99999999; &#65"
-        );
-    }
-
-    #[test]
-    fn captions_go_and_a_lede_that_is_the_description_stays() {
-        let figure = "<figure><img src=\"a.jpg\"><figcaption>The two ministers on the shore of the lake, where they signed the pact on Tuesday afternoon.</figcaption></figure>\
-            <div class=\"photo-credit\">Lake Press photo service</div>";
-        // The figure stands before the story, the description is its first paragraph.
-        let page = page("", "")
-            .replace("</h1>", &format!("</h1>{figure}"))
-            .replace(
-                "<head>",
-                &format!("<head><meta name=\"description\" content=\"{}\">", STORY[0]),
-            );
-        let extracted = extract(&page);
-        assert_eq!(extracted.paragraphs, STORY);
-        assert!(extracted.deck.is_none(), "the description is the lede");
-    }
-
-    #[test]
-    fn a_block_under_a_related_heading_is_left_out() {
-        let other = "Ferry crews on the northern bank said on Wednesday that the new timetable would start in spring, after a winter of repairs to the landing stages.";
-        let related = format!(
-            "<section><h3 class=\"relatedposts-title\">You may also like</h3>\
-             <article><p>{other}</p></article><article><p>{other} Again.</p></article></section>"
-        );
-        let extracted = extract(&page("", &related));
-        assert_eq!(extracted.paragraphs, STORY);
-    }
-
-    #[test]
-    fn a_list_of_links_ending_the_body_is_left_out() {
-        let links = "<h4>More from the valley</h4><ul>\
-            <li><a href=\"/ferry\">Ferry crews strike over pay</a></li>\
-            <li><a href=\"/drought\">Drought empties the northern reservoirs</a></li></ul>";
-        let extracted = extract(&page(links, ""));
-        assert_eq!(extracted.paragraphs, STORY);
-        let reasons: Vec<&str> = extracted.dropped.iter().map(|d| d.reason).collect();
-        assert_eq!(reasons, ["links to other pages after the article"; 3]);
-        // One link at the end is the article's own pointer, and stays.
-        let one = "<p><a href=\"/report\">Read the commission's full report</a></p>";
-        let extracted = extract(&page(one, ""));
-        assert_eq!(extracted.paragraphs.len(), 5);
-        assert_eq!(extracted.paragraphs[4], "Read the commission's full report");
-    }
-
-    #[test]
-    fn html_is_told_by_its_start() {
-        assert!(looks_like_html(b"\xEF\xBB\xBF  <!DOCTYPE html><html>"));
-        assert!(looks_like_html(b"<!-- saved from url -->\n<html lang=en>"));
-        assert!(looks_like_html(b"<?xml version=\"1.0\"?>\n<html>"));
-        assert!(!looks_like_html(b"The minister said <html> is a tag."));
-        assert!(!looks_like_html(b""));
-        assert!(is_html_name(Path::new("a/Page.HTM")));
-        assert!(is_html_name(Path::new("page.html.gz")));
-        assert!(!is_html_name(Path::new("page.txt")));
-    }
-
-    #[test]
-    fn json_ld_in_a_graph_is_read() {
-        let page = r#"<html><head><script type="application/ld+json">
-            {"@context":"https://schema.org","@graph":[
-              {"@type":"WebSite","name":"Site"},
-              {"@type":["NewsArticle"],"headline":"Lake pact &amp; river","datePublished":"2024-03-05T10:00:00+01:00",
-               "author":[{"@type":"Person","name":"Ana Lind"},{"name":"Bo Berg"}],
-               "publisher":{"name":"Lake Wire"}, "inLanguage":"sv-SE"}]}
-            </script></head><body><p>x</p></body></html>"#;
-        let found = extract(page);
-        let value = |f: &Option<Found>| f.as_ref().map(|f| f.value.clone());
-        assert_eq!(value(&found.headline).as_deref(), Some("Lake pact & river"));
-        assert_eq!(value(&found.author).as_deref(), Some("Ana Lind, Bo Berg"));
-        assert_eq!(value(&found.published).as_deref(), Some("2024-03-05"));
-        assert_eq!(value(&found.outlet).as_deref(), Some("Lake Wire"));
-        assert_eq!(value(&found.language).as_deref(), Some("sv-SE"));
-    }
-
-    #[test]
-    fn a_title_loses_the_site_name() {
-        let outlet = Found {
-            value: "The Lake Times".into(),
-            from: "",
-        };
-        assert_eq!(
-            without_site_name("Pact signed at last | The Lake Times", Some(&outlet)),
-            "Pact signed at last"
-        );
-        assert_eq!(without_site_name("A - B", None), "A - B");
-    }
-
-    #[test]
-    fn odd_values_are_refused() {
-        let f = |v: &str| Found {
-            value: v.into(),
-            from: "",
-        };
-        assert_eq!(as_language(f("en_GB")).unwrap().value, "en-GB");
-        assert!(as_language(f("English please")).is_none());
-        assert_eq!(
-            as_date(f("2021-11-29T08:00:00Z")).unwrap().value,
-            "2021-11-29"
-        );
-        assert!(as_date(f("yesterday")).is_none());
-        assert!(!is_web_address("javascript:alert(1)"));
-    }
-}
+mod tests;
