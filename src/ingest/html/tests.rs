@@ -192,3 +192,30 @@ fn a_date_shown_in_the_page_its_data_or_its_address_is_read() {
     );
     assert_eq!(published("", "<p>A page that gives no date.</p>"), None);
 }
+
+#[test]
+fn a_byline_in_metadata_reads_as_a_name() {
+    let author = |value: &str| {
+        as_author(Found {
+            value: value.to_string(),
+            from: "test",
+        })
+        .map(|f| f.value)
+    };
+    assert_eq!(
+        author("By JANE ROE and JOHN O'DOE, Associated Press").as_deref(),
+        Some("Jane Roe and John O'Doe, Associated Press")
+    );
+    assert_eq!(
+        author("Par MARIE-CLAIRE DUPONT").as_deref(),
+        Some("Marie-Claire Dupont")
+    );
+    // Initials standing alone stay as they are.
+    assert_eq!(
+        author("By JOHN DOE, AP Political Writer").as_deref(),
+        Some("John Doe, AP Political Writer")
+    );
+    assert_eq!(author("BBC News").as_deref(), Some("BBC News"));
+    assert_eq!(author("Jane Roe").as_deref(), Some("Jane Roe"));
+    assert_eq!(author("Bystrom Lake").as_deref(), Some("Bystrom Lake"));
+}
