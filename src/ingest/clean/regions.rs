@@ -67,25 +67,32 @@ pub(super) fn mark_outside_article(
     let counts_for: Vec<bool> = (0..judged.len())
         .map(|i| !removed(i) && (decided[i] || kept[i] || is_prose(&judged[i].text)))
         .collect();
-    // The lines between a paragraph and the nearest other paragraph of prose on
-    // each side.
-    let gaps = |i: usize| {
-        let gap = |side: &mut dyn Iterator<Item = usize>| {
-            let mut lines = 0;
-            for k in side {
-                if counts_for[k] {
-                    return lines;
-                }
-                lines += 1;
-            }
-            // Nothing but furniture to the edge of the page: as far as it goes.
-            lines.max(1)
+    let n = judged.len();
+    // The nearest paragraph of prose before and after each line, found in one
+    // pass each way: a page of many thousand short lines stays linear.
+    let mut prose_before = vec![None; n];
+    let mut prose_after = vec![None; n];
+    for i in 1..n {
+        prose_before[i] = if counts_for[i - 1] {
+            Some(i - 1)
+        } else {
+            prose_before[i - 1]
         };
-        [gap(&mut (0..i).rev()), gap(&mut (i + 1..judged.len()))]
-    };
-    let lone: Vec<bool> = (0..judged.len())
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        prose_after[i] = if counts_for[i + 1] {
+            Some(i + 1)
+        } else {
+            prose_after[i + 1]
+        };
+    }
+    let lone: Vec<bool> = (0..n)
         .map(|i| {
-            let [before, after] = gaps(i);
+            // The lines between a paragraph and the nearest other paragraph of
+            // prose on each side; with nothing but furniture to the edge of the
+            // page, as far as it goes.
+            let before = prose_before[i].map_or(i.max(1), |k| i - k - 1);
+            let after = prose_after[i].map_or((n - i - 1).max(1), |k| k - i - 1);
             counts_for[i] && before.min(after) > 0 && before.max(after) >= LONE_GAP_LINES
         })
         .collect();
@@ -95,8 +102,7 @@ pub(super) fn mark_outside_article(
             if heads[i] {
                 // Under a block heading, prose that comes a line at a time is
                 // the block's own items: the article does not run on into them.
-                let next_prose = (i + 1..judged.len()).find(|&k| counts_for[k]);
-                if next_prose.is_some_and(|k| lone[k]) {
+                if prose_after[i].is_some_and(|k| lone[k]) {
                     WALL
                 } else {
                     -BLOCK_HEADING_WORDS
@@ -118,22 +124,27 @@ pub(super) fn mark_outside_article(
     // Walls (block headings over items) part the page into segments. Comments
     // and teasers come after the article they follow, so the article is in the
     // first segment whose best stretch holds two paragraphs in a row, however
-    // much prose a comment thread further down may hold.
+    // much prose a comment thread further down may hold; failing that, it is
+    // the heaviest stretch of any segment.
     let in_a_run = |i: usize| counts_for[i] && !lone[i];
-    let mut best_range = None;
+    let mut article_like = None;
+    let mut heaviest: Option<(i64, (usize, usize))> = None;
     let mut segment_start = from;
-    for end in (from..=judged.len()).filter(|&i| i == judged.len() || weights[i] == WALL) {
-        let found = best_stretch(&weights[..end], segment_start);
-        let article_like = found
-            .is_some_and(|(first, last)| (first..last).any(|i| in_a_run(i) && in_a_run(i + 1)));
-        if best_range.is_none() || article_like {
-            best_range = found.or(best_range);
-        }
-        if article_like {
-            break;
+    for end in (from..=n).filter(|&i| i == n || weights[i] == WALL) {
+        let stretch = best_stretch(&weights[segment_start.min(end)..end])
+            .map(|(sum, (first, last))| (sum, (first + segment_start, last + segment_start)));
+        if let Some((sum, (first, last))) = stretch {
+            if (first..last).any(|i| in_a_run(i) && in_a_run(i + 1)) {
+                article_like = Some((first, last));
+                break;
+            }
+            if heaviest.is_none_or(|(most, _)| sum > most) {
+                heaviest = Some((sum, (first, last)));
+            }
         }
         segment_start = end + 1;
     }
+    let best_range = article_like.or(heaviest.map(|(_, range)| range));
     let Some((first, last)) = best_range else {
         return false;
     };
@@ -180,11 +191,11 @@ const LONE_GAP_LINES: usize = 2;
 /// needed: the heading alone sets the article apart.
 const BLOCK_HEADING_WORDS: i64 = 40;
 
-/// The stretch of `weights` from `from` on with the largest positive sum.
-fn best_stretch(weights: &[i64], from: usize) -> Option<(usize, usize)> {
+/// The stretch of `weights` with the largest positive sum, and that sum.
+fn best_stretch(weights: &[i64]) -> Option<(i64, (usize, usize))> {
     let (mut best, mut best_range) = (0i64, None);
-    let (mut sum, mut start) = (0i64, from);
-    for (i, &weight) in weights.iter().enumerate().skip(from) {
+    let (mut sum, mut start) = (0i64, 0);
+    for (i, &weight) in weights.iter().enumerate() {
         if sum <= 0 {
             sum = 0;
             start = i;
@@ -195,7 +206,7 @@ fn best_stretch(weights: &[i64], from: usize) -> Option<(usize, usize)> {
             best_range = Some((start, i));
         }
     }
-    best_range
+    best_range.map(|range| (best, range))
 }
 
 /// A weight no stretch of prose makes up for.
