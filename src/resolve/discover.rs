@@ -673,8 +673,11 @@ fn definite_role(after: &str, cues: &Cues) -> Option<String> {
         .take(3)
         .position(|w| Cues::is(&cues.roles, &clause[w.clone()]))?;
     let phrase = &clause[..spans[role].end];
-    // "the party's treasurer" qualifies the role by another name: not a title.
+    // "the party's treasurer" qualifies the role by another name, and "the
+    // president's adviser" names another role: neither is a title.
+    let possessive = clause[spans[role].end..].starts_with(['\'', '’']);
     (!phrase.contains(['\'', '’', '-'])
+        && !possessive
         && spans[..=role]
             .iter()
             .all(|w| !is_capitalised(&clause[w.clone()])))

@@ -67,7 +67,24 @@ pub(super) fn role_nouns(kept: &[Found], slugs: &[String]) -> Vec<RoleNoun> {
         .collect()
 }
 
-/// "the president" and, at a sentence's start, "The president".
+/// "the president" and, at a sentence's start, "The president"; many
+/// outlets capitalise the title itself ("the President").
 fn definite_spellings(title: &str) -> Vec<String> {
-    vec![format!("the {title}"), format!("The {title}")]
+    let capitalised: Vec<String> = title
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    let capitalised = capitalised.join(" ");
+    vec![
+        format!("the {title}"),
+        format!("The {title}"),
+        format!("the {capitalised}"),
+        format!("The {capitalised}"),
+    ]
 }
