@@ -24,11 +24,13 @@ use std::ops::Range;
 
 mod cues;
 mod group;
+mod prominence;
 mod roles;
 
 use cues::Gazetteer;
 pub use cues::{cues, Cues, Edges, StateEntry, DEFAULT_CUES, DEFAULT_GAZETTEER};
 use group::{group, Found};
+pub use prominence::PROMINENCE;
 pub use roles::RoleNoun;
 
 /// How an actor was found.
@@ -105,8 +107,12 @@ pub struct AmbiguousVariant {
     /// The actors it might name, by slug.
     pub candidates: Vec<String>,
     /// Sources where the text itself settles it: the one candidate that source
-    /// names in full. Elsewhere the spelling links to no one.
+    /// names, or the one it names far more often than the others (see
+    /// `prominent_in`). Elsewhere the spelling links to no one.
     pub settled_in: BTreeMap<String, String>,
+    /// Of those, the sources that name several candidates, where the one named
+    /// at least `PROMINENCE` times as often as all the others together was taken.
+    pub prominent_in: BTreeSet<String>,
 }
 
 /// An actor discovered in the text.
@@ -171,8 +177,8 @@ struct Candidate {
     /// Spellings and how often each was seen.
     spellings: BTreeMap<String, usize>,
     evidence: BTreeMap<(Cue, String), (String, usize)>,
-    /// Sources that name it in full.
-    sources: BTreeSet<String>,
+    /// How often each source names it: in full, or by surname after a cue.
+    seen: BTreeMap<String, usize>,
     /// Titles the text gives a person ("president" from "President Jane Doe"),
     /// each with the sources that give it and whether a state qualified it
     /// there ("Ruritanian President Jane Doe").
@@ -185,6 +191,13 @@ impl Candidate {
             let held = self.titles.entry(words.clone()).or_default();
             let entry = held.entry(source.to_string()).or_insert(*qualified);
             *entry &= *qualified;
+        }
+    }
+
+    /// Sightings of a full name with no cue (a name that recurs), by source.
+    fn saw(&mut self, by_source: &BTreeMap<String, usize>) {
+        for (source, count) in by_source {
+            *self.seen.entry(source.clone()).or_default() += count;
         }
     }
 
@@ -203,10 +216,10 @@ struct Reading {
     /// only has an empty first name.
     people: BTreeMap<(String, String), Candidate>,
     organisations: BTreeMap<String, Candidate>,
-    /// Two-word-or-longer name-like spans with no cue: spelling → (count, sources).
-    plain: BTreeMap<String, (usize, BTreeSet<String>)>,
-    /// Single capitalised words used mid-sentence, and how often.
-    singles: HashMap<String, usize>,
+    /// Two-word-or-longer name-like spans with no cue: spelling → source → count.
+    plain: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Single capitalised words used mid-sentence: word → source → count.
+    singles: HashMap<String, BTreeMap<String, usize>>,
     /// Acronyms ("NATO", "F.B.I.") and names with an inner capital ("WikiLeaks")
     /// used mid-sentence: how often, and where first.
     acronyms: BTreeMap<String, (usize, String)>,
@@ -412,7 +425,6 @@ fn read_spans(
             org.kind = Some(ActorKind::Organisation);
             *org.spellings.entry(name.to_string()).or_default() += 1;
             *org.spellings.entry(initialism.to_string()).or_default() += 1;
-            org.sources.insert(source.to_string());
             org.cite(Cue::Initialism, initialism, source);
             continue;
         }
@@ -446,12 +458,12 @@ fn read_spans(
                 person.hold(title.as_ref(), source);
                 continue;
             }
-            let entry = reading
+            *reading
                 .plain
                 .entry(text[start..end].to_string())
-                .or_default();
-            entry.0 += 1;
-            entry.1.insert(source.to_string());
+                .or_default()
+                .entry(source.to_string())
+                .or_default() += 1;
         } else {
             let word = token_text[0];
             if word.ends_with('s') && word.chars().skip(1).all(char::is_lowercase) {
@@ -463,7 +475,12 @@ fn read_spans(
             if at_sentence_start {
                 continue;
             }
-            *reading.singles.entry(word.to_string()).or_default() += 1;
+            *reading
+                .singles
+                .entry(word.to_string())
+                .or_default()
+                .entry(source.to_string())
+                .or_default() += 1;
             let inner_capital = word.chars().skip(1).any(char::is_uppercase)
                 && word.chars().any(char::is_lowercase)
                 && !word.contains(['-', '\'', '’']);
@@ -603,9 +620,7 @@ fn add_person<'r>(
     let person = reading.people.entry(key).or_default();
     person.kind = Some(ActorKind::Person);
     *person.spellings.entry(spelling.to_string()).or_default() += 1;
-    if name.len() >= 2 {
-        person.sources.insert(source.to_string());
-    }
+    *person.seen.entry(source.to_string()).or_default() += 1;
     person.cite(cue, cue_word.trim_end_matches('.'), source);
     person
 }
@@ -736,7 +751,6 @@ fn read_organisation(
     let org = reading.organisations.entry(key).or_default();
     org.kind = Some(ActorKind::Organisation);
     *org.spellings.entry(name.to_string()).or_default() += 1;
-    org.sources.insert(source.to_string());
     org.cite(Cue::OrganisationWord, token_text[last], source);
     if let Some(initialism) = initialism {
         *org.spellings.entry(initialism.to_string()).or_default() += 1;
@@ -826,7 +840,7 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
         .collect();
 
     // A surname two people share links to neither, except in a source that
-    // names only one of them in full.
+    // names only one of them, or one far more often than the others.
     let mut sharing: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, actor) in kept.iter().enumerate() {
         if let Some(surname) = &actor.surname {
@@ -839,18 +853,8 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
         if people.len() < 2 {
             continue;
         }
-        let mut settled_in = BTreeMap::new();
-        let mut per_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for &p in people {
-            for source in &kept[p].sources {
-                per_source.entry(source).or_default().push(p);
-            }
-        }
-        for (source, named) in per_source {
-            if let [one] = named.as_slice() {
-                settled_in.insert(source.to_string(), slugs[*one].clone());
-            }
-        }
+        let (settled_in, prominent_in) =
+            prominence::settle_by_source(people.iter().map(|&p| (p, &kept[p].seen)), &slugs);
         for &p in people {
             ambiguous_text
                 .entry(p)
@@ -862,6 +866,7 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
             reason: Ambiguity::SharedSurname,
             candidates: people.iter().map(|&p| slugs[p].clone()).collect(),
             settled_in,
+            prominent_in,
         });
     }
     for (i, actor) in kept.iter().enumerate() {
@@ -875,6 +880,7 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
                 reason: Ambiguity::CapitalCity,
                 candidates: vec![slugs[i].clone()],
                 settled_in: BTreeMap::new(),
+                prominent_in: BTreeSet::new(),
             });
         }
     }

@@ -10,7 +10,9 @@ pub(super) struct Found {
     pub(super) evidence: Vec<Evidence>,
     /// For a person: the surname, which may be shared.
     pub(super) surname: Option<String>,
-    pub(super) sources: BTreeSet<String>,
+    /// For a person: how often each source names them (see `Candidate`), with
+    /// the surname alone where no one else found carries it.
+    pub(super) seen: BTreeMap<String, usize>,
     /// The gazetteer's capital, for a state.
     pub(super) capital: Option<String>,
     /// Name of the state a group of its people belongs to.
@@ -44,12 +46,13 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         .filter(|k| !k.0.is_empty())
         .map(|k| k.1.clone())
         .collect();
-    for (spelling, (count, sources)) in plain {
+    for (spelling, by_source) in plain {
+        let count: usize = by_source.values().sum();
         let tokens: Vec<&str> = spelling.split(' ').collect();
         let key = person_key(&tokens, cues);
         if let Some(person) = reading.people.get_mut(&key) {
             *person.spellings.entry(spelling.clone()).or_default() += count;
-            person.sources.extend(sources);
+            person.saw(&by_source);
             continue;
         }
         // "Secretary Clinton" then "Hillary Clinton": the surname-only person gets a full name.
@@ -57,7 +60,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         if tokens.len() >= 2 && !named_surnames.contains(&key.1) {
             if let Some(mut person) = reading.people.remove(&surname_only) {
                 *person.spellings.entry(spelling.clone()).or_default() += count;
-                person.sources.extend(sources);
+                person.saw(&by_source);
                 if !key.0.is_empty() {
                     named_surnames.insert(key.1.clone());
                 }
@@ -67,19 +70,16 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         }
         let surname_used = tokens
             .last()
-            .is_some_and(|s| reading.singles.get(*s).copied().unwrap_or(0) > 0);
+            .is_some_and(|s| reading.singles.contains_key(*s));
         if count >= 2 && surname_used && tokens.len() <= 3 {
             if !key.0.is_empty() {
                 named_surnames.insert(key.1.clone());
             }
             let person = reading.people.entry(key).or_default();
             *person.spellings.entry(spelling.clone()).or_default() += count;
-            person.cite(
-                Cue::Recurring,
-                &spelling,
-                sources.first().map_or("", |s| s.as_str()),
-            );
-            person.sources.extend(sources);
+            let first = by_source.keys().next().map_or("", |s| s.as_str());
+            person.cite(Cue::Recurring, &spelling, first);
+            person.saw(&by_source);
         }
     }
     // A person named by surname only joins the one full name with that surname.
@@ -98,12 +98,26 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         .filter(|k| k.0.is_empty())
         .cloned()
         .collect();
+    // Where several full names carry it, it joins the one that holds a title
+    // it holds ("President Doe" is "President Jane Doe", not "Tom Doe"), or,
+    // failing that, the one the corpus names far more often than the others
+    // together (see `prominence`); otherwise it stays apart, and its surname
+    // is flagged as shared.
     for key in surname_only {
-        if let Some([full]) = by_surname.get(&key.1).map(Vec::as_slice) {
+        let Some(full) = by_surname.get(&key.1) else {
+            continue;
+        };
+        let Some(full) = surname_owner(&reading.people, &key, full) else {
+            continue;
+        };
+        {
             let alone = reading.people.remove(&key).expect("listed");
-            let person = reading.people.get_mut(full).expect("listed");
+            let person = reading.people.get_mut(&full).expect("listed");
             for (spelling, count) in alone.spellings {
                 *person.spellings.entry(spelling).or_default() += count;
+            }
+            for (source, count) in alone.seen {
+                *person.seen.entry(source).or_default() += count;
             }
             person.evidence.extend(alone.evidence);
             for (title, sources) in alone.titles {
@@ -115,6 +129,10 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         }
     }
 
+    let mut carriers: HashMap<&str, usize> = HashMap::new();
+    for (_, surname) in reading.people.keys() {
+        *carriers.entry(surname.as_str()).or_default() += 1;
+    }
     let mut found = Vec::new();
     for ((_, surname), person) in &reading.people {
         let name = person
@@ -135,13 +153,21 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                 variants.push(s.clone());
             }
         }
+        let mut seen = person.seen.clone();
+        let alone = surname_spelling
+            .as_ref()
+            .filter(|_| carriers.get(surname.as_str()) == Some(&1))
+            .and_then(|s| reading.singles.get(s));
+        for (source, count) in alone.into_iter().flatten() {
+            *seen.entry(source.clone()).or_default() += count;
+        }
         found.push(Found {
             name,
             kind: ActorKind::Person,
             variants,
             evidence: evidence_of(person),
             surname: surname_spelling,
-            sources: person.sources.clone(),
+            seen,
             capital: None,
             affiliation: None,
             titles: person.titles.clone(),
@@ -178,7 +204,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                     count: 1,
                 }],
                 surname: None,
-                sources: BTreeSet::new(),
+                seen: BTreeMap::new(),
                 capital: None,
                 affiliation: None,
                 titles: BTreeMap::new(),
@@ -260,7 +286,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
             variants: org.spellings.keys().cloned().collect(),
             evidence: evidence_of(org),
             surname: None,
-            sources: org.sources.clone(),
+            seen: BTreeMap::new(),
             capital: None,
             affiliation: None,
             titles: BTreeMap::new(),
@@ -279,7 +305,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
             variants,
             evidence: evidence_of(state),
             surname: None,
-            sources: BTreeSet::new(),
+            seen: BTreeMap::new(),
             capital: reading
                 .capitals
                 .contains(index)
@@ -297,7 +323,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
             variants: people.spellings.keys().cloned().collect(),
             evidence: evidence_of(people),
             surname: None,
-            sources: BTreeSet::new(),
+            seen: BTreeMap::new(),
             capital: None,
             affiliation: reading
                 .states
@@ -307,6 +333,38 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         });
     }
     found
+}
+
+/// The full-named person a surname-only person (`alone`) is, among `full`,
+/// the people whose full name ends in that surname: the only one; else the
+/// only one holding a title `alone` holds, or the prominent one among those
+/// holding one; else, when none does, the prominent one by how often the
+/// corpus names each.
+fn surname_owner(
+    people: &BTreeMap<(String, String), Candidate>,
+    alone: &(String, String),
+    full: &[(String, String)],
+) -> Option<(String, String)> {
+    if let [one] = full {
+        return Some(one.clone());
+    }
+    let titles = &people.get(alone)?.titles;
+    let holding: Vec<&(String, String)> = full
+        .iter()
+        .filter(|k| people[*k].titles.keys().any(|t| titles.contains_key(t)))
+        .collect();
+    let pool: Vec<&(String, String)> = if holding.is_empty() {
+        full.iter().collect()
+    } else {
+        holding
+    };
+    let weights: Vec<(usize, usize)> = pool
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (i, people[*k].seen.values().sum()))
+        .collect();
+    let (one, _) = prominence::prominent(&weights)?;
+    Some(pool[one].clone())
 }
 
 /// What an initialism is grouped by: its letters, without full stops, when it
