@@ -119,12 +119,13 @@ fn a_name_right_before_a_noun_it_modifies_is_no_mention() {
         "inquiry",
         "Inquiry widens\n\
          Senator Mara Quell opened the inquiry on Monday. Quell said the Quell inquiry would be short.\n\
-         Critics of Quell's inquiry were not heard.\n",
+         Critics of Quell's inquiry were not heard. The Quell campaign paid for the ads.\n",
     )]);
     let quell = named(&dossier, "Mara Quell");
     let found = mentions(&dossier, &analysis);
     let texts = &found[&quell.slug];
-    // "Mara Quell", "Quell said", "Quell's inquiry": three; "the Quell inquiry" is the inquiry's.
+    // "Mara Quell", "Quell said", "Quell's inquiry": three; "the Quell inquiry"
+    // is the inquiry's, "the Quell campaign" the campaign's.
     assert_eq!(texts.len(), 3, "{texts:?}");
 }
 
