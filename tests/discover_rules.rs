@@ -252,3 +252,27 @@ fn a_surname_and_a_title_shared_in_one_article_name_its_prominent_person() {
     has(texts, "gala: Varga");
     assert!(!texts.iter().any(|t| t == "recap: Varga"), "{texts:?}");
 }
+
+#[test]
+fn a_word_that_names_an_institution_alone_is_an_organisation() {
+    let (dossier, analysis) = build(&[(
+        "vote",
+        "Vote\n\
+         Parliament passed the water bill on Monday, and the Kremlin said it would study it.\n\
+         The Parliament Budget Office had costed it; critics in Parliament were few.\n",
+    )]);
+    let parliament = named(&dossier, "Parliament");
+    assert_eq!(parliament.kind, dossier::model::ActorKind::Organisation);
+    assert!(parliament
+        .evidence
+        .iter()
+        .any(|e| e.cue == dossier::resolve::discover::Cue::Institution));
+    named(&dossier, "Kremlin");
+    let found = mentions(&dossier, &analysis);
+    // Inside "The Parliament Budget Office" the longer name is the actor.
+    assert_eq!(
+        found[&parliament.slug],
+        ["vote: Parliament", "vote: Parliament"],
+        "{found:?}"
+    );
+}

@@ -58,6 +58,8 @@ pub enum Cue {
     /// Members of a party or organisation found in the text ("Democrats" from
     /// "Democratic Party").
     PartyMembers,
+    /// A word that names an institution by itself ("Parliament", "Kremlin").
+    Institution,
 }
 
 impl Cue {
@@ -73,6 +75,7 @@ impl Cue {
             Cue::GazetteerDemonym => "gazetteer: demonym",
             Cue::PluralDemonym => "gazetteer: plural demonym",
             Cue::PartyMembers => "members of",
+            Cue::Institution => "institution",
         }
     }
 }
@@ -400,6 +403,18 @@ fn read_spans(
                     cue_word,
                     source,
                 );
+                continue;
+            }
+        }
+        if let [word] = token_text.as_slice() {
+            if Cues::is(&cues.institutions, word) {
+                let org = reading
+                    .organisations
+                    .entry(word.to_lowercase())
+                    .or_default();
+                org.kind = Some(ActorKind::Organisation);
+                *org.spellings.entry(word.to_string()).or_default() += 1;
+                org.cite(Cue::Institution, word, source);
                 continue;
             }
         }

@@ -19,6 +19,7 @@ pub(super) struct CueFile {
     pub(super) not_names: Vec<String>,
     pub(super) modified_nouns: Vec<String>,
     pub(super) past_titles: Vec<String>,
+    pub(super) institutions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -57,6 +58,7 @@ pub struct Cues {
     pub(super) demonyms: HashSet<String>,
     pub(super) modified_nouns: HashSet<String>,
     pub(super) past_titles: HashSet<String>,
+    pub(super) institutions: HashSet<String>,
     /// States' names and other names, lower-cased ("ruritania", "u.s").
     pub(super) state_names: HashSet<String>,
     pub states: Vec<StateEntry>,
@@ -95,6 +97,7 @@ impl Cues {
             not_names: lower_set(&file.not_names),
             modified_nouns: lower_set(&file.modified_nouns),
             past_titles: lower_set(&file.past_titles),
+            institutions: lower_set(&file.institutions),
             state_names: states
                 .iter()
                 .flat_map(|s| std::iter::once(&s.name).chain(&s.also))
