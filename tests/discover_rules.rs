@@ -276,3 +276,35 @@ fn a_word_that_names_an_institution_alone_is_an_organisation() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_head_noun_of_an_organisations_name_stands_for_it() {
+    let (dossier, analysis) = build(&[
+        (
+            "levy",
+            "Levy\n\
+             The Water Committee met on Monday. The committee said the levy was fair, \
+             and the Progressive Union Party agreed; the party will vote for it.\n",
+        ),
+        (
+            "boards",
+            "Boards\n\
+             The Water Committee and the Roads Committee met. The committee chair left.\n",
+        ),
+    ]);
+    let water = named(&dossier, "Water Committee");
+    let party = named(&dossier, "Progressive Union Party");
+    let committee = role(&dossier, "committee");
+    assert_eq!(committee.settled_in.get("levy"), Some(&water.slug));
+    // Two committees named once each: "the committee" is flagged there, not guessed.
+    assert_eq!(committee.settled_in.get("boards"), None);
+    let found = mentions(&dossier, &analysis);
+    has(&found[&water.slug], "levy: The committee");
+    has(&found[&party.slug], "levy: the party");
+    assert!(
+        !found[&water.slug]
+            .iter()
+            .any(|t| t.starts_with("boards: The committee")),
+        "{found:?}"
+    );
+}

@@ -180,7 +180,7 @@ struct Candidate {
     /// Spellings and how often each was seen.
     spellings: BTreeMap<String, usize>,
     evidence: BTreeMap<(Cue, String), (String, usize)>,
-    /// How often each source names it: in full, or by surname after a cue.
+    /// How often each source names it: with a cue, or in full.
     seen: BTreeMap<String, usize>,
     /// Titles the text gives a person ("president" from "President Jane Doe"),
     /// each with the sources that give it and whether a state qualified it
@@ -204,7 +204,9 @@ impl Candidate {
         }
     }
 
+    /// One sighting with a cue, which counts for `seen` too.
     fn cite(&mut self, cue: Cue, words: &str, source: &str) {
+        *self.seen.entry(source.to_string()).or_default() += 1;
         self.evidence
             .entry((cue, words.to_string()))
             .or_insert_with(|| (source.to_string(), 0))
@@ -635,7 +637,6 @@ fn add_person<'r>(
     let person = reading.people.entry(key).or_default();
     person.kind = Some(ActorKind::Person);
     *person.spellings.entry(spelling.to_string()).or_default() += 1;
-    *person.seen.entry(source.to_string()).or_default() += 1;
     person.cite(cue, cue_word.trim_end_matches('.'), source);
     person
 }

@@ -20,6 +20,7 @@ pub(super) struct CueFile {
     pub(super) modified_nouns: Vec<String>,
     pub(super) past_titles: Vec<String>,
     pub(super) institutions: Vec<String>,
+    pub(super) organisation_heads: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -59,6 +60,7 @@ pub struct Cues {
     pub(super) modified_nouns: HashSet<String>,
     pub(super) past_titles: HashSet<String>,
     pub(super) institutions: HashSet<String>,
+    pub(super) organisation_heads: HashSet<String>,
     /// States' names and other names, lower-cased ("ruritania", "u.s").
     pub(super) state_names: HashSet<String>,
     pub states: Vec<StateEntry>,
@@ -98,6 +100,7 @@ impl Cues {
             modified_nouns: lower_set(&file.modified_nouns),
             past_titles: lower_set(&file.past_titles),
             institutions: lower_set(&file.institutions),
+            organisation_heads: lower_set(&file.organisation_heads),
             state_names: states
                 .iter()
                 .flat_map(|s| std::iter::once(&s.name).chain(&s.also))

@@ -280,16 +280,28 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
             .max_by_key(|(s, c)| (s.contains(' '), **c, s.len()))
             .map(|(s, _)| s.clone());
         let Some(name) = name else { continue };
+        // "the committee" for the Water Committee, in the sources that name it.
+        let head = name
+            .split(' ')
+            .rev()
+            .find(|w| Cues::is(&cues.organisation_heads, w))
+            .map(str::to_lowercase);
+        let titles = head
+            .map(|head| {
+                let sources = org.seen.keys().map(|s| (s.clone(), false)).collect();
+                BTreeMap::from([(head, sources)])
+            })
+            .unwrap_or_default();
         found.push(Found {
             name,
             kind: ActorKind::Organisation,
             variants: org.spellings.keys().cloned().collect(),
             evidence: evidence_of(org),
             surname: None,
-            seen: BTreeMap::new(),
+            seen: org.seen.clone(),
             capital: None,
             affiliation: None,
-            titles: BTreeMap::new(),
+            titles,
         });
     }
     found.extend(groups.into_values());

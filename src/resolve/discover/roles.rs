@@ -10,6 +10,10 @@
 //! so that "the president" in a story on two presidents is the one the
 //! outlet writes without a country; a past title ("former President") is no
 //! title at all.
+//!
+//! An organisation holds the head noun of its name as a title
+//! (`organisation_heads`: "the committee" for the Water Committee) in every
+//! source that names it, so that "the committee" is settled the same way.
 
 use super::*;
 
