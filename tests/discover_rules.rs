@@ -15,6 +15,11 @@ use std::fs;
 
 /// A dossier of made-up sources, each (slug, text with its headline first).
 fn build(sources: &[(&str, &str)]) -> (Dossier, Analysis) {
+    build_for("The Daily Made-Up", sources)
+}
+
+/// The same, every source from `outlet`.
+fn build_for(outlet: &str, sources: &[(&str, &str)]) -> (Dossier, Analysis) {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     fs::create_dir_all(content.join("sources")).unwrap();
@@ -22,7 +27,7 @@ fn build(sources: &[(&str, &str)]) -> (Dossier, Analysis) {
     for (slug, text) in sources {
         fs::write(
             content.join(format!("sources/{slug}.txt")),
-            format!("+++\noutlet = \"The Daily Made-Up\"\nlanguage = \"en\"\n+++\n{text}"),
+            format!("+++\noutlet = \"{outlet}\"\nlanguage = \"en\"\n+++\n{text}"),
         )
         .unwrap();
     }
@@ -307,4 +312,33 @@ fn the_head_noun_of_an_organisations_name_stands_for_it() {
             .any(|t| t.starts_with("boards: The committee")),
         "{found:?}"
     );
+}
+
+#[test]
+fn the_dossiers_own_outlets_are_no_actors() {
+    let (dossier, analysis) = build_for(
+        "The Valley Herald",
+        &[(
+            "dam",
+            "Dam\n\
+             The Water Committee told The Valley Herald on Monday that the dam was safe. \
+             The Coast Herald and The Valley Herald both asked again.\n",
+        )],
+    );
+    named(&dossier, "Water Committee");
+    // Another outlet the text names stays an actor; the dossier's own does not.
+    named(&dossier, "Coast Herald");
+    assert_eq!(dossier.discovery.outlets, ["Valley Herald"]);
+    assert!(
+        !dossier
+            .discovery
+            .actors
+            .iter()
+            .any(|a| a.name.contains("Valley")),
+        "{:?}",
+        dossier.discovery.actors
+    );
+    assert!(!mentions(&dossier, &analysis)
+        .keys()
+        .any(|a| a.contains("valley")));
 }

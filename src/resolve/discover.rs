@@ -149,6 +149,10 @@ pub struct Discovery {
     pub ambiguous: Vec<AmbiguousVariant>,
     /// Role nouns ("the president"): linked where a source gives the title to one person.
     pub roles: Vec<RoleNoun>,
+    /// Organisations found in the text that are the outlets of the dossier's
+    /// own sources ("The Daily Made-Up reported"): where the story is told,
+    /// not actors in it, so they get no page and no mentions.
+    pub outlets: Vec<String>,
     /// Position in `actors` by slug, so that pages look an actor up in one step.
     #[serde(skip)]
     by_slug: HashMap<String, usize>,
@@ -774,6 +778,12 @@ fn read_organisation(
     }
 }
 
+/// An outlet's name as compared: lower case, without a leading "the".
+fn outlet_key(name: &str) -> String {
+    let name = name.trim().to_lowercase();
+    name.strip_prefix("the ").unwrap_or(&name).to_string()
+}
+
 /// Adds the discovered actors that no actor file covers to the dossier, folds
 /// the others into theirs, and flags what cannot be settled.
 fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
@@ -806,6 +816,16 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
         })
         .collect();
     let mut discovery = Discovery::default();
+    let outlets: HashSet<String> = dossier
+        .sources
+        .iter()
+        .filter_map(|s| s.outlet.as_ref())
+        .map(|o| outlet_key(&o.value))
+        .collect();
+    let (outlets_found, found): (Vec<Found>, Vec<Found>) = found
+        .into_iter()
+        .partition(|a| a.kind == ActorKind::Organisation && outlets.contains(&outlet_key(&a.name)));
+    discovery.outlets = outlets_found.into_iter().map(|a| a.name).collect();
     let mut new_variants: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     let mut kept = Vec::new();
     for actor in found {
