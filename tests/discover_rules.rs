@@ -342,3 +342,27 @@ fn the_dossiers_own_outlets_are_no_actors() {
         .keys()
         .any(|a| a.contains("valley")));
 }
+
+#[test]
+fn a_name_written_once_then_by_its_surname_is_a_person() {
+    let (dossier, analysis) = build(&[(
+        "harbour",
+        "Harbour\n\
+         The harbour plan was drawn up by Orla Finch and two engineers.\n\
+         It was Finch who costed it; the council thanked Finch on Monday.\n\
+         Visitors came from New Haven and went back to New Haven on Tuesday.\n",
+    )]);
+    let finch = named(&dossier, "Orla Finch");
+    assert_eq!(finch.kind, dossier::model::ActorKind::Person);
+    assert_eq!(mentions(&dossier, &analysis)[&finch.slug].len(), 3);
+    // A name whose last word is never used alone is no one's.
+    assert!(
+        !dossier
+            .discovery
+            .actors
+            .iter()
+            .any(|a| a.name == "New Haven"),
+        "{:?}",
+        dossier.discovery.actors
+    );
+}

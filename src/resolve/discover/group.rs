@@ -36,7 +36,8 @@ pub(super) fn evidence_of(candidate: &Candidate) -> Vec<Evidence> {
 
 /// Groups the spellings read into actors.
 pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
-    // A recurring two-word name whose last word is also used alone is a person's.
+    // A two-word name whose last word is also used alone is a person's when
+    // it recurs, or when its last word recurs alone where it is written in full.
     let plain = std::mem::take(&mut reading.plain);
     // Surnames some person carries with a first name, kept as people are added,
     // so that each spelling asks a set rather than scanning every person.
@@ -68,10 +69,16 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                 continue;
             }
         }
-        let surname_used = tokens
-            .last()
-            .is_some_and(|s| reading.singles.contains_key(*s));
-        if count >= 2 && surname_used && tokens.len() <= 3 {
+        // Its last word is used alone too: twice in all, or twice in one
+        // source that also writes the name in full ("Jo Roe … Roe … Roe").
+        let alone = tokens.last().and_then(|s| reading.singles.get(*s));
+        let surname_used = alone.is_some();
+        let surname_recurs = alone.is_some_and(|alone| {
+            by_source
+                .keys()
+                .any(|source| alone.get(source).copied().unwrap_or(0) >= 2)
+        });
+        if (count >= 2 || surname_recurs) && surname_used && tokens.len() <= 3 {
             if !key.0.is_empty() {
                 named_surnames.insert(key.1.clone());
             }
