@@ -366,3 +366,27 @@ fn a_name_written_once_then_by_its_surname_is_a_person() {
         dossier.discovery.actors
     );
 }
+
+#[test]
+fn a_capitalised_adjective_and_its_plural_alone_make_a_group() {
+    let (dossier, analysis) = build(&[(
+        "vote",
+        "Vote\n\
+         Three Unionist senators voted no on Monday. Later, Unionists said the bill was rushed,\n\
+         and Unionists in the lower house agreed. Senator Ada Brill told her fellow Unionists to wait.\n",
+    )]);
+    let unionists = named(&dossier, "Unionists");
+    assert_eq!(unionists.kind, dossier::model::ActorKind::Group);
+    // "her fellow Unionists" makes no person of the plural.
+    assert!(
+        !dossier
+            .discovery
+            .actors
+            .iter()
+            .any(|a| a.name == "Unionists" && a.kind == dossier::model::ActorKind::Person),
+        "{:?}",
+        dossier.discovery.actors
+    );
+    let found = mentions(&dossier, &analysis);
+    assert_eq!(found[&unionists.slug].len(), 4, "{found:?}");
+}

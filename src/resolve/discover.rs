@@ -240,6 +240,8 @@ struct Reading {
     plural_demonyms: BTreeMap<usize, Candidate>,
     /// Capitalised plural words used mid-sentence ("Democrats"), with a source.
     plurals: BTreeMap<String, String>,
+    /// Every capitalised word used mid-sentence.
+    capitalised: HashSet<String>,
 }
 
 /// Finds the actors the sources name, groups their spellings and adds those
@@ -327,6 +329,9 @@ fn read_spans(
         let end = tokens.last().map_or(start, |t| t.end);
         let at_sentence_start = opens_sentence(text, start);
         let token_text: Vec<&str> = tokens.iter().map(|t| &text[t.clone()]).collect();
+        let inside = tokens.iter().filter(|t| !opens_sentence(text, t.start));
+        let words = inside.map(|t| text[t.clone()].to_string());
+        reading.capitalised.extend(words);
 
         // Initialism introduced right after: "Customs and Border Protection (CBP)".
         let initialism = text[end..]

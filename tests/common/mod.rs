@@ -191,15 +191,15 @@ pub fn mentions_by_actor(
     let mut out: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for m in &analysis.mentions {
         let source = dossier.source(&m.source).unwrap();
-        let text = match m.anchor.as_str() {
-            "headline" => source.headline.clone(),
-            anchor => source
-                .paragraphs
-                .iter()
-                .find(|p| p.anchor == anchor)
-                .map(|p| p.text.clone())
-                .unwrap_or_default(),
-        };
+        let text = source
+            .standing_line(&m.anchor)
+            .or_else(|| {
+                let mut paragraphs = source.paragraphs.iter();
+                paragraphs
+                    .find(|p| p.anchor == m.anchor)
+                    .map(|p| p.text.as_str())
+            })
+            .unwrap_or_default();
         out.entry(m.actor.clone())
             .or_default()
             .push((m.source.clone(), text[m.range.clone()].to_string()));

@@ -181,12 +181,23 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         });
     }
     // Members of a party or organisation: "Democratic National Committee" and
-    // "Democrats" in the text give the group "Democrats".
+    // "Democrats" in the text give the group "Democrats"; so do a capitalised
+    // adjective used mid-sentence ("the Republican senators") and its plural
+    // used alone mid-sentence twice or more ("Republicans said").
     let mut groups: BTreeMap<String, Found> = BTreeMap::new();
-    for org in reading.organisations.values() {
-        let Some(name) = org.spellings.keys().find(|s| s.contains(' ')) else {
-            continue;
+    let org_names = reading
+        .organisations
+        .values()
+        .filter_map(|org| org.spellings.keys().find(|s| s.contains(' ')));
+    let adjectives = reading.capitalised.iter().filter(|w| {
+        let alone = |plural: &str| {
+            let seen = reading.singles.get(plural);
+            seen.is_some_and(|s| s.values().sum::<usize>() >= 2)
         };
+        let stem = w.strip_suffix("ic").unwrap_or(w);
+        alone(&format!("{stem}s")) && !cues.is_organisation_word(w)
+    });
+    for name in org_names.chain(adjectives) {
         let adjective = name.split(' ').next().unwrap_or("");
         if Cues::is(&cues.demonyms, adjective) {
             continue;
@@ -311,6 +322,12 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
             titles,
         });
     }
+    // "his fellow Republicans", "Obstructionist Republicans": a plural taken
+    // for a person's name, or surname, is the group's.
+    found.retain(|f| {
+        let surname = f.surname.as_deref().unwrap_or(&f.name);
+        f.kind != ActorKind::Person || !groups.contains_key(surname)
+    });
     found.extend(groups.into_values());
     for (index, state) in &reading.states {
         let entry = &cues.states[*index];
