@@ -390,3 +390,20 @@ fn a_capitalised_adjective_and_its_plural_alone_make_a_group() {
     let found = mentions(&dossier, &analysis);
     assert_eq!(found[&unionists.slug].len(), 4, "{found:?}");
 }
+
+#[test]
+fn a_name_with_an_inner_capital_is_also_written_with_one() {
+    let (dossier, analysis) = build(&[(
+        "leak",
+        "Leak\n\
+         The files were posted by DataHaven on Monday, and DataHaven said more would follow.\n\
+         Critics said Datahaven had not checked them.\n",
+    )]);
+    let haven = named(&dossier, "DataHaven");
+    assert!(
+        haven.variants.contains(&"Datahaven".to_string()),
+        "{:?}",
+        haven.variants
+    );
+    assert_eq!(mentions(&dossier, &analysis)[&haven.slug].len(), 3);
+}

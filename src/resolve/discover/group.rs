@@ -310,10 +310,25 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                 BTreeMap::from([(head, sources)])
             })
             .unwrap_or_default();
+        // "WikiLeaks" is also written "Wikileaks": a name with an inner
+        // capital takes its one-capital spelling where the text uses it.
+        let mut variants: Vec<String> = org.spellings.keys().cloned().collect();
+        let plain: Vec<String> = variants
+            .iter()
+            .filter(|v| !v.contains(' ') && v.chars().skip(1).any(char::is_uppercase))
+            .filter_map(|v| {
+                let mut chars = v.chars();
+                let first = chars.next()?;
+                let rest = chars.as_str().to_lowercase();
+                Some(format!("{first}{rest}"))
+            })
+            .filter(|v| reading.singles.contains_key(v) && !variants.contains(v))
+            .collect();
+        variants.extend(plain);
         found.push(Found {
             name,
             kind: ActorKind::Organisation,
-            variants: org.spellings.keys().cloned().collect(),
+            variants,
             evidence: evidence_of(org),
             surname: None,
             seen: org.seen.clone(),
