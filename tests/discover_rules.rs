@@ -407,3 +407,20 @@ fn a_name_with_an_inner_capital_is_also_written_with_one() {
     );
     assert_eq!(mentions(&dossier, &analysis)[&haven.slug].len(), 3);
 }
+
+#[test]
+fn a_name_with_of_joins_the_same_name_with_its_head_noun_last() {
+    let (dossier, analysis) = build(&[(
+        "pipes",
+        "Pipes\n\
+         The Department of Water said on Monday that the pipes were old.\n\
+         A report by the Water Department had said so in May.\n",
+    )]);
+    let water = named(&dossier, "Department of Water");
+    assert!(
+        water.variants.contains(&"Water Department".to_string()),
+        "{:?}",
+        water.variants
+    );
+    assert_eq!(mentions(&dossier, &analysis)[&water.slug].len(), 2);
+}

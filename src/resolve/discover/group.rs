@@ -291,6 +291,30 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         }
         org.cite(cue, spellings[0].0, source);
     }
+    // "Department of Justice" is the "Justice Department": the name with
+    // "of" joins the one with its head noun last, where the text has both.
+    let inverted: Vec<(String, String)> = reading
+        .organisations
+        .keys()
+        .filter_map(|key| {
+            let (head, rest) = key.split_once(" of ")?;
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
+            let other = format!("{rest} {head}");
+            (cues.is_organisation_word(head) && !head.contains(' ')).then_some((key.clone(), other))
+        })
+        .filter(|(_, other)| reading.organisations.contains_key(other))
+        .collect();
+    for (key, other) in inverted {
+        let from = reading.organisations.remove(&key).expect("listed");
+        let into = reading.organisations.get_mut(&other).expect("listed");
+        for (spelling, count) in from.spellings {
+            *into.spellings.entry(spelling).or_default() += count;
+        }
+        for (source, count) in from.seen {
+            *into.seen.entry(source).or_default() += count;
+        }
+        into.evidence.extend(from.evidence);
+    }
     for org in reading.organisations.values() {
         let name = org
             .spellings
