@@ -424,3 +424,28 @@ fn a_name_with_of_joins_the_same_name_with_its_head_noun_last() {
     );
     assert_eq!(mentions(&dossier, &analysis)[&water.slug].len(), 2);
 }
+
+#[test]
+fn a_role_and_a_comma_before_a_name_make_it_a_persons() {
+    let (dossier, analysis) = build(&[(
+        "court",
+        "Court\n\
+         The mayor's lawyer, Ivo Brandt, filed the appeal. Her son-in-law, Emil Strand, watched.\n\
+         On Tuesday, North Field was closed.\n",
+    )]);
+    for name in ["Ivo Brandt", "Emil Strand"] {
+        let person = named(&dossier, name);
+        assert_eq!(person.kind, dossier::model::ActorKind::Person);
+        assert!(person
+            .evidence
+            .iter()
+            .any(|e| e.cue == dossier::resolve::discover::Cue::Apposition));
+        assert_eq!(mentions(&dossier, &analysis)[&person.slug].len(), 1);
+    }
+    // A comma before a name with no role before it is no cue.
+    assert!(!dossier
+        .discovery
+        .actors
+        .iter()
+        .any(|a| a.name == "North Field"));
+}

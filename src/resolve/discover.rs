@@ -28,7 +28,9 @@ mod group;
 mod prominence;
 mod roles;
 
-use appositions::{apposition_role, definite_role, of_a_state, title_held, word_before};
+use appositions::{
+    apposition_role, definite_role, of_a_state, role_before_comma, title_held, word_before,
+};
 use cues::Gazetteer;
 pub use cues::{cues, Cues, Edges, StateEntry, DEFAULT_CUES, DEFAULT_GAZETTEER};
 use group::{group, Found};
@@ -395,8 +397,10 @@ fn read_spans(
                 continue;
             }
         }
-        // A title, honorific or role just before the run: "Sen. Jane Doe", "spokeswoman Jane Doe".
-        if let Some(cue_word) = word_before(text, start) {
+        // A title, honorific or role just before the run: "Sen. Jane Doe",
+        // "spokeswoman Jane Doe", "his lawyer, Jane Doe".
+        let role_and_comma = || role_before_comma(text, start, cues).filter(|_| tokens.len() >= 2);
+        if let Some(cue_word) = word_before(text, start).or_else(role_and_comma) {
             let cue = if Cues::is(&cues.honorifics, cue_word) {
                 Some(Cue::Honorific)
             } else if cues.is_title(cue_word) {

@@ -102,3 +102,11 @@ pub(super) fn definite_role(after: &str, cues: &Cues) -> Option<String> {
             .all(|w| !is_capitalised(&clause[w.clone()])))
     .then(|| phrase.to_lowercase())
 }
+
+/// "his lawyer, Jane Doe": a lower-case role noun and a comma just before
+/// `start`.
+pub(super) fn role_before_comma<'t>(text: &'t str, start: usize, cues: &Cues) -> Option<&'t str> {
+    let end = text[..start].strip_suffix(", ")?.len();
+    let (_, word) = word_ending_at(text, end)?;
+    (!is_capitalised(word) && Cues::is(&cues.roles, word)).then_some(word)
+}
