@@ -399,9 +399,11 @@ fn read_spans(
         }
         // A title, honorific or role just before the run: "Sen. Jane Doe",
         // "spokeswoman Jane Doe", "his lawyer, Jane Doe".
-        let role_and_comma = || role_before_comma(text, start, cues).filter(|_| tokens.len() >= 2);
-        if let Some(cue_word) = word_before(text, start).or_else(role_and_comma) {
-            let cue = if Cues::is(&cues.honorifics, cue_word) {
+        let role_and_comma = role_before_comma(text, start, cues).filter(|_| tokens.len() >= 2);
+        if let Some(cue_word) = role_and_comma.or_else(|| word_before(text, start)) {
+            let cue = if role_and_comma.is_some() {
+                Some(Cue::Apposition)
+            } else if Cues::is(&cues.honorifics, cue_word) {
                 Some(Cue::Honorific)
             } else if cues.is_title(cue_word) {
                 Some(Cue::Title)
