@@ -449,3 +449,26 @@ fn a_role_and_a_comma_before_a_name_make_it_a_persons() {
         .iter()
         .any(|a| a.name == "North Field"));
 }
+
+#[test]
+fn a_state_before_a_title_and_a_name_qualifies_the_title() {
+    let (dossier, analysis) = build(&[(
+        "talks",
+        "Talks\n\
+         Austrian President Ivo Brandt met the Austrian ambassador on Monday.\n\
+         Austria said the talks went well, and Austrian Foreign Minister Lena Marsh agreed.\n",
+    )]);
+    let austria = named(&dossier, "Austria");
+    let found = mentions(&dossier, &analysis);
+    // "the Austrian ambassador" and "Austria said" speak for the state; the
+    // demonym in "Austrian President Ivo Brandt" is part of his title.
+    assert_eq!(
+        found[&austria.slug],
+        ["talks: Austrian", "talks: Austria"],
+        "{found:?}"
+    );
+    has(
+        &found[&named(&dossier, "Ivo Brandt").slug],
+        "talks: Ivo Brandt",
+    );
+}

@@ -133,6 +133,12 @@ impl Cues {
         Self::is(&self.title_leads, word)
     }
 
+    /// A word that may open a title of several words: a title lead, or a
+    /// state organ ("Foreign" of "Foreign Minister", "Army" of "Army General").
+    pub fn may_open_title(&self, word: &str) -> bool {
+        self.is_title_lead(word) || Self::is(&self.state_organs, word)
+    }
+
     /// A courtesy title ("Mr.", "Mme").
     pub fn is_honorific(&self, word: &str) -> bool {
         Self::is(&self.honorifics, word)
