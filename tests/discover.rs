@@ -72,23 +72,10 @@ fn mentions(
     dossier: &dossier::resolve::Dossier,
     analysis: &dossier::analyse::Analysis,
 ) -> BTreeMap<String, Vec<String>> {
-    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for m in &analysis.mentions {
-        let source = dossier.source(&m.source).unwrap();
-        let text = match m.anchor.as_str() {
-            "headline" => source.headline.clone(),
-            anchor => source
-                .paragraphs
-                .iter()
-                .find(|p| p.anchor == anchor)
-                .map(|p| p.text.clone())
-                .unwrap_or_default(),
-        };
-        out.entry(m.actor.clone())
-            .or_default()
-            .push(text[m.range.clone()].to_string());
-    }
-    out
+    mentions_by_actor(dossier, analysis)
+        .into_iter()
+        .map(|(actor, found)| (actor, found.into_iter().map(|(_, text)| text).collect()))
+        .collect()
 }
 
 fn found<'d>(

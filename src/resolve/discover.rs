@@ -22,13 +22,19 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
+mod appositions;
 mod cues;
 mod group;
+mod prominence;
 mod roles;
 
+use appositions::{
+    apposition_role, definite_role, of_a_state, role_before_comma, title_held, word_before,
+};
 use cues::Gazetteer;
 pub use cues::{cues, Cues, Edges, StateEntry, DEFAULT_CUES, DEFAULT_GAZETTEER};
 use group::{group, Found};
+pub use prominence::PROMINENCE;
 pub use roles::RoleNoun;
 
 /// How an actor was found.
@@ -56,6 +62,8 @@ pub enum Cue {
     /// Members of a party or organisation found in the text ("Democrats" from
     /// "Democratic Party").
     PartyMembers,
+    /// A word that names an institution by itself ("Parliament", "Kremlin").
+    Institution,
 }
 
 impl Cue {
@@ -71,6 +79,7 @@ impl Cue {
             Cue::GazetteerDemonym => "gazetteer: demonym",
             Cue::PluralDemonym => "gazetteer: plural demonym",
             Cue::PartyMembers => "members of",
+            Cue::Institution => "institution",
         }
     }
 }
@@ -105,8 +114,12 @@ pub struct AmbiguousVariant {
     /// The actors it might name, by slug.
     pub candidates: Vec<String>,
     /// Sources where the text itself settles it: the one candidate that source
-    /// names in full. Elsewhere the spelling links to no one.
+    /// names, or the one it names far more often than the others (see
+    /// `prominent_in`). Elsewhere the spelling links to no one.
     pub settled_in: BTreeMap<String, String>,
+    /// Of those, the sources that name several candidates, where the one named
+    /// at least `PROMINENCE` times as often as all the others together was taken.
+    pub prominent_in: BTreeSet<String>,
 }
 
 /// An actor discovered in the text.
@@ -140,6 +153,10 @@ pub struct Discovery {
     pub ambiguous: Vec<AmbiguousVariant>,
     /// Role nouns ("the president"): linked where a source gives the title to one person.
     pub roles: Vec<RoleNoun>,
+    /// Organisations found in the text that are the outlets of the dossier's
+    /// own sources ("The Daily Made-Up reported"): where the story is told,
+    /// not actors in it, so they get no page and no mentions.
+    pub outlets: Vec<String>,
     /// Position in `actors` by slug, so that pages look an actor up in one step.
     #[serde(skip)]
     by_slug: HashMap<String, usize>,
@@ -171,8 +188,8 @@ struct Candidate {
     /// Spellings and how often each was seen.
     spellings: BTreeMap<String, usize>,
     evidence: BTreeMap<(Cue, String), (String, usize)>,
-    /// Sources that name it in full.
-    sources: BTreeSet<String>,
+    /// How often each source names it: with a cue, or in full.
+    seen: BTreeMap<String, usize>,
     /// Titles the text gives a person ("president" from "President Jane Doe"),
     /// each with the sources that give it and whether a state qualified it
     /// there ("Ruritanian President Jane Doe").
@@ -188,7 +205,16 @@ impl Candidate {
         }
     }
 
+    /// Sightings of a full name with no cue (a name that recurs), by source.
+    fn saw(&mut self, by_source: &BTreeMap<String, usize>) {
+        for (source, count) in by_source {
+            *self.seen.entry(source.clone()).or_default() += count;
+        }
+    }
+
+    /// One sighting with a cue, which counts for `seen` too.
     fn cite(&mut self, cue: Cue, words: &str, source: &str) {
+        *self.seen.entry(source.to_string()).or_default() += 1;
         self.evidence
             .entry((cue, words.to_string()))
             .or_insert_with(|| (source.to_string(), 0))
@@ -203,10 +229,10 @@ struct Reading {
     /// only has an empty first name.
     people: BTreeMap<(String, String), Candidate>,
     organisations: BTreeMap<String, Candidate>,
-    /// Two-word-or-longer name-like spans with no cue: spelling → (count, sources).
-    plain: BTreeMap<String, (usize, BTreeSet<String>)>,
-    /// Single capitalised words used mid-sentence, and how often.
-    singles: HashMap<String, usize>,
+    /// Two-word-or-longer name-like spans with no cue: spelling → source → count.
+    plain: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Single capitalised words used mid-sentence: word → source → count.
+    singles: HashMap<String, BTreeMap<String, usize>>,
     /// Acronyms ("NATO", "F.B.I.") and names with an inner capital ("WikiLeaks")
     /// used mid-sentence: how often, and where first.
     acronyms: BTreeMap<String, (usize, String)>,
@@ -218,6 +244,8 @@ struct Reading {
     plural_demonyms: BTreeMap<usize, Candidate>,
     /// Capitalised plural words used mid-sentence ("Democrats"), with a source.
     plurals: BTreeMap<String, String>,
+    /// Every capitalised word used mid-sentence.
+    capitalised: HashSet<String>,
 }
 
 /// Finds the actors the sources name, groups their spellings and adds those
@@ -305,6 +333,9 @@ fn read_spans(
         let end = tokens.last().map_or(start, |t| t.end);
         let at_sentence_start = opens_sentence(text, start);
         let token_text: Vec<&str> = tokens.iter().map(|t| &text[t.clone()]).collect();
+        let inside = tokens.iter().filter(|t| !opens_sentence(text, t.start));
+        let words = inside.map(|t| text[t.clone()].to_string());
+        reading.capitalised.extend(words);
 
         // Initialism introduced right after: "Customs and Border Protection (CBP)".
         let initialism = text[end..]
@@ -366,9 +397,13 @@ fn read_spans(
                 continue;
             }
         }
-        // A title, honorific or role just before the run: "Sen. Jane Doe", "spokeswoman Jane Doe".
-        if let Some(cue_word) = word_before(text, start) {
-            let cue = if Cues::is(&cues.honorifics, cue_word) {
+        // A title, honorific or role just before the run: "Sen. Jane Doe",
+        // "spokeswoman Jane Doe", "his lawyer, Jane Doe".
+        let role_and_comma = role_before_comma(text, start, cues).filter(|_| tokens.len() >= 2);
+        if let Some(cue_word) = role_and_comma.or_else(|| word_before(text, start)) {
+            let cue = if role_and_comma.is_some() {
+                Some(Cue::Apposition)
+            } else if Cues::is(&cues.honorifics, cue_word) {
                 Some(Cue::Honorific)
             } else if cues.is_title(cue_word) {
                 Some(Cue::Title)
@@ -387,6 +422,18 @@ fn read_spans(
                     cue_word,
                     source,
                 );
+                continue;
+            }
+        }
+        if let [word] = token_text.as_slice() {
+            if Cues::is(&cues.institutions, word) {
+                let org = reading
+                    .organisations
+                    .entry(word.to_lowercase())
+                    .or_default();
+                org.kind = Some(ActorKind::Organisation);
+                *org.spellings.entry(word.to_string()).or_default() += 1;
+                org.cite(Cue::Institution, word, source);
                 continue;
             }
         }
@@ -412,7 +459,6 @@ fn read_spans(
             org.kind = Some(ActorKind::Organisation);
             *org.spellings.entry(name.to_string()).or_default() += 1;
             *org.spellings.entry(initialism.to_string()).or_default() += 1;
-            org.sources.insert(source.to_string());
             org.cite(Cue::Initialism, initialism, source);
             continue;
         }
@@ -446,12 +492,12 @@ fn read_spans(
                 person.hold(title.as_ref(), source);
                 continue;
             }
-            let entry = reading
+            *reading
                 .plain
                 .entry(text[start..end].to_string())
-                .or_default();
-            entry.0 += 1;
-            entry.1.insert(source.to_string());
+                .or_default()
+                .entry(source.to_string())
+                .or_default() += 1;
         } else {
             let word = token_text[0];
             if word.ends_with('s') && word.chars().skip(1).all(char::is_lowercase) {
@@ -463,7 +509,12 @@ fn read_spans(
             if at_sentence_start {
                 continue;
             }
-            *reading.singles.entry(word.to_string()).or_default() += 1;
+            *reading
+                .singles
+                .entry(word.to_string())
+                .or_default()
+                .entry(source.to_string())
+                .or_default() += 1;
             let inner_capital = word.chars().skip(1).any(char::is_uppercase)
                 && word.chars().any(char::is_lowercase)
                 && !word.contains(['-', '\'', '’']);
@@ -504,30 +555,6 @@ fn split_at_and(text: &str, span: Range<usize>, cues: &Cues) -> Vec<Vec<Range<us
     }
     parts.retain(|p| !p.is_empty());
     parts
-}
-
-/// The word just before `start`, across one space and an optional full stop ("Sen. Doe").
-fn word_before(text: &str, start: usize) -> Option<&str> {
-    let end = text[..start].strip_suffix(' ')?.len();
-    let (_, word) = word_ending_at(text, end)?;
-    let (word, dotted) = match word.strip_suffix('.') {
-        Some(w) => (w, true),
-        None => (word, false),
-    };
-    // "Sen. Doe" but not "… the President. Soon": only an abbreviation has a full stop.
-    (!dotted || word.chars().count() <= 4).then_some(word)
-}
-
-/// ", a spokeswoman for …", ", the party's treasurer": the role noun, within a
-/// few words after a comma.
-fn apposition_role<'t>(after: &'t str, cues: &Cues) -> Option<&'t str> {
-    let rest = after.strip_prefix(", ")?;
-    let clause = rest.split([',', '.', ';', '(', '"', '“']).next()?;
-    words(clause)
-        .into_iter()
-        .take(6)
-        .map(|w| &clause[w])
-        .find(|w| !is_capitalised(w) && Cues::is(&cues.roles, w))
 }
 
 /// The letters of an initialism are the initials of the name's capitalised words.
@@ -603,82 +630,8 @@ fn add_person<'r>(
     let person = reading.people.entry(key).or_default();
     person.kind = Some(ActorKind::Person);
     *person.spellings.entry(spelling.to_string()).or_default() += 1;
-    if name.len() >= 2 {
-        person.sources.insert(source.to_string());
-    }
     person.cite(cue, cue_word.trim_end_matches('.'), source);
     person
-}
-
-/// The title a run gives the person after it, lower-cased: the title word at
-/// `t` and the title words before it ("Deputy Attorney General" →
-/// "deputy attorney general"), and whether a state's name or demonym
-/// qualifies it ("Ruritanian President"). None for a past title ("former
-/// President Jane Doe", "ex-Minister"), which no role noun refers to.
-fn title_held(
-    text: &str,
-    tokens: &[Range<usize>],
-    token_text: &[&str],
-    t: usize,
-    cues: &Cues,
-) -> Option<(String, bool)> {
-    if Cues::is(&cues.honorifics, token_text[t]) {
-        return None;
-    }
-    let mut first = t;
-    while first > 0 && {
-        let w = token_text[first - 1];
-        (cues.is_title_word(w) || cues.is_title_lead(w)) && !Cues::is(&cues.honorifics, w)
-    } {
-        first -= 1;
-    }
-    let before = if first > 0 {
-        Some(token_text[first - 1])
-    } else {
-        word_before(text, tokens[0].start)
-    };
-    if before.is_some_and(|w| Cues::is(&cues.past_titles, w)) {
-        return None;
-    }
-    let qualified = before.is_some_and(|w| cues.is_state_word(w));
-    let words: Vec<String> = token_text[first..=t]
-        .iter()
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .collect();
-    Some((words.join(" "), qualified))
-}
-
-/// " of Ruritania", " of the United States": the words after a name name a state.
-fn of_a_state(after: &str, cues: &Cues) -> bool {
-    let Some(rest) = after.strip_prefix(" of ") else {
-        return false;
-    };
-    let rest = rest.strip_prefix("the ").unwrap_or(rest);
-    let spans = words(rest);
-    (1..=3).any(|n| {
-        spans
-            .get(n - 1)
-            .is_some_and(|last| cues.is_state_word(&rest[..last.end]))
-    })
-}
-
-/// ", the special envoy, said": the role a definite apposition gives, from
-/// after "the" to its role word, when every word is in lower case.
-fn definite_role(after: &str, cues: &Cues) -> Option<String> {
-    let rest = after.strip_prefix(", the ")?;
-    let clause = rest.split([',', '.', ';', '(', '"', '“']).next()?;
-    let spans = words(clause);
-    let role = spans
-        .iter()
-        .take(3)
-        .position(|w| Cues::is(&cues.roles, &clause[w.clone()]))?;
-    let phrase = &clause[..spans[role].end];
-    // "the party's treasurer" qualifies the role by another name: not a title.
-    (!phrase.contains(['\'', '’', '-'])
-        && spans[..=role]
-            .iter()
-            .all(|w| !is_capitalised(&clause[w.clone()])))
-    .then(|| phrase.to_lowercase())
 }
 
 /// An organisation in a run of capitalised words: up to its last organisation
@@ -733,12 +686,17 @@ fn read_organisation(
     let org = reading.organisations.entry(key).or_default();
     org.kind = Some(ActorKind::Organisation);
     *org.spellings.entry(name.to_string()).or_default() += 1;
-    org.sources.insert(source.to_string());
     org.cite(Cue::OrganisationWord, token_text[last], source);
     if let Some(initialism) = initialism {
         *org.spellings.entry(initialism.to_string()).or_default() += 1;
         org.cite(Cue::Initialism, initialism, source);
     }
+}
+
+/// An outlet's name as compared: lower case, without a leading "the".
+fn outlet_key(name: &str) -> String {
+    let name = name.trim().to_lowercase();
+    name.strip_prefix("the ").unwrap_or(&name).to_string()
 }
 
 /// Adds the discovered actors that no actor file covers to the dossier, folds
@@ -773,6 +731,16 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
         })
         .collect();
     let mut discovery = Discovery::default();
+    let outlets: HashSet<String> = dossier
+        .sources
+        .iter()
+        .filter_map(|s| s.outlet.as_ref())
+        .map(|o| outlet_key(&o.value))
+        .collect();
+    let (outlets_found, found): (Vec<Found>, Vec<Found>) = found
+        .into_iter()
+        .partition(|a| a.kind == ActorKind::Organisation && outlets.contains(&outlet_key(&a.name)));
+    discovery.outlets = outlets_found.into_iter().map(|a| a.name).collect();
     let mut new_variants: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     let mut kept = Vec::new();
     for actor in found {
@@ -823,7 +791,7 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
         .collect();
 
     // A surname two people share links to neither, except in a source that
-    // names only one of them in full.
+    // names only one of them, or one far more often than the others.
     let mut sharing: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, actor) in kept.iter().enumerate() {
         if let Some(surname) = &actor.surname {
@@ -836,18 +804,8 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
         if people.len() < 2 {
             continue;
         }
-        let mut settled_in = BTreeMap::new();
-        let mut per_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for &p in people {
-            for source in &kept[p].sources {
-                per_source.entry(source).or_default().push(p);
-            }
-        }
-        for (source, named) in per_source {
-            if let [one] = named.as_slice() {
-                settled_in.insert(source.to_string(), slugs[*one].clone());
-            }
-        }
+        let (settled_in, prominent_in) =
+            prominence::settle_by_source(people.iter().map(|&p| (p, &kept[p].seen)), &slugs);
         for &p in people {
             ambiguous_text
                 .entry(p)
@@ -859,6 +817,7 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
             reason: Ambiguity::SharedSurname,
             candidates: people.iter().map(|&p| slugs[p].clone()).collect(),
             settled_in,
+            prominent_in,
         });
     }
     for (i, actor) in kept.iter().enumerate() {
@@ -872,6 +831,7 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
                 reason: Ambiguity::CapitalCity,
                 candidates: vec![slugs[i].clone()],
                 settled_in: BTreeMap::new(),
+                prominent_in: BTreeSet::new(),
             });
         }
     }

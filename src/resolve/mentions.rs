@@ -21,6 +21,10 @@ pub struct MentionMatcher {
     rules: Vec<Option<AliasRule>>,
     /// For each pattern: whether it names a person.
     person: Vec<bool>,
+    /// For each pattern: whether it names a state, whose name right before a
+    /// title and a name is part of that person's title ("the Ruritanian
+    /// President Jane Doe").
+    state: Vec<bool>,
     /// Single-word names of states and groups, which may stand before a person's name.
     leads: HashSet<String>,
 }
@@ -72,6 +76,7 @@ impl MentionMatcher {
         let mut phrases = Vec::new();
         let mut rules = Vec::new();
         let mut person = Vec::new();
+        let mut state = Vec::new();
         let mut leads = HashSet::new();
         for (index, actor) in actors.iter().enumerate() {
             let is_person = actor.meta.kind == ActorKind::Person;
@@ -83,6 +88,7 @@ impl MentionMatcher {
                 }
                 phrases.push((index, alias));
                 person.push(is_person);
+                state.push(actor.meta.kind == ActorKind::State);
                 if !is_person && !alias.contains(' ') {
                     leads.insert(alias.to_string());
                 }
@@ -105,12 +111,14 @@ impl MentionMatcher {
             }
             phrases.push((actors.len() + i, text));
             person.push(*is_person);
+            state.push(false);
             rules.push(None);
         }
         Ok(MentionMatcher {
             phrases: PhraseMatcher::new(phrases, false)?,
             rules,
             person,
+            state,
             leads,
         })
     }
@@ -136,6 +144,9 @@ impl MentionMatcher {
                 !inside_longer_name(text, range.clone(), title_case, &edges)
             })
             .filter(|(_, _, range)| !modifies_next(text, range.end, cues))
+            .filter(|(_, pattern, range)| {
+                !(self.state[*pattern] && titles_a_name(text, range.end, cues))
+            })
             .map(|(actor, _, range)| (actor, range))
             .collect()
     }
@@ -154,6 +165,31 @@ fn modifies_next(text: &str, end: usize, cues: &super::discover::Cues) -> bool {
         .next()
         .unwrap_or("");
     !word.is_empty() && cues.makes_a_modifier(word)
+}
+
+/// The name ending at `end` stands right before a capitalised title and a
+/// capitalised name ("Ruritanian President Jane Doe", "Ruritanian Foreign
+/// Minister Jo Roe"): it qualifies that person's title, and the whole is the
+/// person. (Before a role alone, "the Ruritanian ambassador", it speaks for
+/// the state.)
+fn titles_a_name(text: &str, end: usize, cues: &super::discover::Cues) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let mut words = rest.split(' ');
+    let mut title = false;
+    for word in words.by_ref() {
+        let word = word.trim_end_matches(',');
+        if !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        if cues.is_title_word(word) {
+            title = true;
+        } else if !cues.may_open_title(word) {
+            return title;
+        }
+    }
+    false
 }
 
 fn excluded(rule: &AliasRule, text: &str, range: Range<usize>) -> bool {

@@ -182,3 +182,27 @@ pub fn three_namings_dossier() -> (tempfile::TempDir, PathBuf) {
     .unwrap();
     (dir, content)
 }
+
+/// Each actor's mentions, as (source slug, the text they cover).
+pub fn mentions_by_actor(
+    dossier: &dossier::resolve::Dossier,
+    analysis: &dossier::analyse::Analysis,
+) -> BTreeMap<String, Vec<(String, String)>> {
+    let mut out: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for m in &analysis.mentions {
+        let source = dossier.source(&m.source).unwrap();
+        let text = source
+            .standing_line(&m.anchor)
+            .or_else(|| {
+                let mut paragraphs = source.paragraphs.iter();
+                paragraphs
+                    .find(|p| p.anchor == m.anchor)
+                    .map(|p| p.text.as_str())
+            })
+            .unwrap_or_default();
+        out.entry(m.actor.clone())
+            .or_default()
+            .push((m.source.clone(), text[m.range.clone()].to_string()));
+    }
+    out
+}

@@ -19,6 +19,8 @@ pub(super) struct CueFile {
     pub(super) not_names: Vec<String>,
     pub(super) modified_nouns: Vec<String>,
     pub(super) past_titles: Vec<String>,
+    pub(super) institutions: Vec<String>,
+    pub(super) organisation_heads: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -57,6 +59,8 @@ pub struct Cues {
     pub(super) demonyms: HashSet<String>,
     pub(super) modified_nouns: HashSet<String>,
     pub(super) past_titles: HashSet<String>,
+    pub(super) institutions: HashSet<String>,
+    pub(super) organisation_heads: HashSet<String>,
     /// States' names and other names, lower-cased ("ruritania", "u.s").
     pub(super) state_names: HashSet<String>,
     pub states: Vec<StateEntry>,
@@ -95,6 +99,8 @@ impl Cues {
             not_names: lower_set(&file.not_names),
             modified_nouns: lower_set(&file.modified_nouns),
             past_titles: lower_set(&file.past_titles),
+            institutions: lower_set(&file.institutions),
+            organisation_heads: lower_set(&file.organisation_heads),
             state_names: states
                 .iter()
                 .flat_map(|s| std::iter::once(&s.name).chain(&s.also))
@@ -125,6 +131,12 @@ impl Cues {
     /// A word that opens a title of several words ("Prime", "Vice").
     pub fn is_title_lead(&self, word: &str) -> bool {
         Self::is(&self.title_leads, word)
+    }
+
+    /// A word that may open a title of several words: a title lead, or a
+    /// state organ ("Foreign" of "Foreign Minister", "Army" of "Army General").
+    pub fn may_open_title(&self, word: &str) -> bool {
+        self.is_title_lead(word) || Self::is(&self.state_organs, word)
     }
 
     /// A courtesy title ("Mr.", "Mme").

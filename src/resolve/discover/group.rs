@@ -10,7 +10,9 @@ pub(super) struct Found {
     pub(super) evidence: Vec<Evidence>,
     /// For a person: the surname, which may be shared.
     pub(super) surname: Option<String>,
-    pub(super) sources: BTreeSet<String>,
+    /// For a person: how often each source names them (see `Candidate`), with
+    /// the surname alone where no one else found carries it.
+    pub(super) seen: BTreeMap<String, usize>,
     /// The gazetteer's capital, for a state.
     pub(super) capital: Option<String>,
     /// Name of the state a group of its people belongs to.
@@ -34,7 +36,8 @@ pub(super) fn evidence_of(candidate: &Candidate) -> Vec<Evidence> {
 
 /// Groups the spellings read into actors.
 pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
-    // A recurring two-word name whose last word is also used alone is a person's.
+    // A two-word name whose last word is also used alone is a person's when
+    // it recurs, or when its last word recurs alone where it is written in full.
     let plain = std::mem::take(&mut reading.plain);
     // Surnames some person carries with a first name, kept as people are added,
     // so that each spelling asks a set rather than scanning every person.
@@ -44,12 +47,13 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         .filter(|k| !k.0.is_empty())
         .map(|k| k.1.clone())
         .collect();
-    for (spelling, (count, sources)) in plain {
+    for (spelling, by_source) in plain {
+        let count: usize = by_source.values().sum();
         let tokens: Vec<&str> = spelling.split(' ').collect();
         let key = person_key(&tokens, cues);
         if let Some(person) = reading.people.get_mut(&key) {
             *person.spellings.entry(spelling.clone()).or_default() += count;
-            person.sources.extend(sources);
+            person.saw(&by_source);
             continue;
         }
         // "Secretary Clinton" then "Hillary Clinton": the surname-only person gets a full name.
@@ -57,7 +61,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         if tokens.len() >= 2 && !named_surnames.contains(&key.1) {
             if let Some(mut person) = reading.people.remove(&surname_only) {
                 *person.spellings.entry(spelling.clone()).or_default() += count;
-                person.sources.extend(sources);
+                person.saw(&by_source);
                 if !key.0.is_empty() {
                     named_surnames.insert(key.1.clone());
                 }
@@ -65,21 +69,24 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                 continue;
             }
         }
-        let surname_used = tokens
-            .last()
-            .is_some_and(|s| reading.singles.get(*s).copied().unwrap_or(0) > 0);
-        if count >= 2 && surname_used && tokens.len() <= 3 {
+        // Its last word is used alone too: twice in all, or twice in one
+        // source that also writes the name in full ("Jo Roe … Roe … Roe").
+        let alone = tokens.last().and_then(|s| reading.singles.get(*s));
+        let surname_used = alone.is_some();
+        let surname_recurs = alone.is_some_and(|alone| {
+            by_source
+                .keys()
+                .any(|source| alone.get(source).copied().unwrap_or(0) >= 2)
+        });
+        if (count >= 2 || surname_recurs) && surname_used && tokens.len() <= 3 {
             if !key.0.is_empty() {
                 named_surnames.insert(key.1.clone());
             }
             let person = reading.people.entry(key).or_default();
             *person.spellings.entry(spelling.clone()).or_default() += count;
-            person.cite(
-                Cue::Recurring,
-                &spelling,
-                sources.first().map_or("", |s| s.as_str()),
-            );
-            person.sources.extend(sources);
+            let first = by_source.keys().next().map_or("", |s| s.as_str());
+            person.cite(Cue::Recurring, &spelling, first);
+            person.saw(&by_source);
         }
     }
     // A person named by surname only joins the one full name with that surname.
@@ -98,12 +105,26 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         .filter(|k| k.0.is_empty())
         .cloned()
         .collect();
+    // Where several full names carry it, it joins the one that holds a title
+    // it holds ("President Doe" is "President Jane Doe", not "Tom Doe"), or,
+    // failing that, the one the corpus names far more often than the others
+    // together (see `prominence`); otherwise it stays apart, and its surname
+    // is flagged as shared.
     for key in surname_only {
-        if let Some([full]) = by_surname.get(&key.1).map(Vec::as_slice) {
+        let Some(full) = by_surname.get(&key.1) else {
+            continue;
+        };
+        let Some(full) = surname_owner(&reading.people, &key, full) else {
+            continue;
+        };
+        {
             let alone = reading.people.remove(&key).expect("listed");
-            let person = reading.people.get_mut(full).expect("listed");
+            let person = reading.people.get_mut(&full).expect("listed");
             for (spelling, count) in alone.spellings {
                 *person.spellings.entry(spelling).or_default() += count;
+            }
+            for (source, count) in alone.seen {
+                *person.seen.entry(source).or_default() += count;
             }
             person.evidence.extend(alone.evidence);
             for (title, sources) in alone.titles {
@@ -115,6 +136,10 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         }
     }
 
+    let mut carriers: HashMap<&str, usize> = HashMap::new();
+    for (_, surname) in reading.people.keys() {
+        *carriers.entry(surname.as_str()).or_default() += 1;
+    }
     let mut found = Vec::new();
     for ((_, surname), person) in &reading.people {
         let name = person
@@ -135,25 +160,44 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                 variants.push(s.clone());
             }
         }
+        let mut seen = person.seen.clone();
+        let alone = surname_spelling
+            .as_ref()
+            .filter(|_| carriers.get(surname.as_str()) == Some(&1))
+            .and_then(|s| reading.singles.get(s));
+        for (source, count) in alone.into_iter().flatten() {
+            *seen.entry(source.clone()).or_default() += count;
+        }
         found.push(Found {
             name,
             kind: ActorKind::Person,
             variants,
             evidence: evidence_of(person),
             surname: surname_spelling,
-            sources: person.sources.clone(),
+            seen,
             capital: None,
             affiliation: None,
             titles: person.titles.clone(),
         });
     }
     // Members of a party or organisation: "Democratic National Committee" and
-    // "Democrats" in the text give the group "Democrats".
+    // "Democrats" in the text give the group "Democrats"; so do a capitalised
+    // adjective used mid-sentence ("the Republican senators") and its plural
+    // used alone mid-sentence twice or more ("Republicans said").
     let mut groups: BTreeMap<String, Found> = BTreeMap::new();
-    for org in reading.organisations.values() {
-        let Some(name) = org.spellings.keys().find(|s| s.contains(' ')) else {
-            continue;
+    let org_names = reading
+        .organisations
+        .values()
+        .filter_map(|org| org.spellings.keys().find(|s| s.contains(' ')));
+    let adjectives = reading.capitalised.iter().filter(|w| {
+        let alone = |plural: &str| {
+            let seen = reading.singles.get(plural);
+            seen.is_some_and(|s| s.values().sum::<usize>() >= 2)
         };
+        let stem = w.strip_suffix("ic").unwrap_or(w);
+        alone(&format!("{stem}s")) && !cues.is_organisation_word(w)
+    });
+    for name in org_names.chain(adjectives) {
         let adjective = name.split(' ').next().unwrap_or("");
         if Cues::is(&cues.demonyms, adjective) {
             continue;
@@ -178,7 +222,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                     count: 1,
                 }],
                 surname: None,
-                sources: BTreeSet::new(),
+                seen: BTreeMap::new(),
                 capital: None,
                 affiliation: None,
                 titles: BTreeMap::new(),
@@ -247,6 +291,30 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         }
         org.cite(cue, spellings[0].0, source);
     }
+    // "Department of Justice" is the "Justice Department": the name with
+    // "of" joins the one with its head noun last, where the text has both.
+    let inverted: Vec<(String, String)> = reading
+        .organisations
+        .keys()
+        .filter_map(|key| {
+            let (head, rest) = key.split_once(" of ")?;
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
+            let other = format!("{rest} {head}");
+            (cues.is_organisation_word(head) && !head.contains(' ')).then_some((key.clone(), other))
+        })
+        .filter(|(_, other)| reading.organisations.contains_key(other))
+        .collect();
+    for (key, other) in inverted {
+        let from = reading.organisations.remove(&key).expect("listed");
+        let into = reading.organisations.get_mut(&other).expect("listed");
+        for (spelling, count) in from.spellings {
+            *into.spellings.entry(spelling).or_default() += count;
+        }
+        for (source, count) in from.seen {
+            *into.seen.entry(source).or_default() += count;
+        }
+        into.evidence.extend(from.evidence);
+    }
     for org in reading.organisations.values() {
         let name = org
             .spellings
@@ -254,18 +322,51 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
             .max_by_key(|(s, c)| (s.contains(' '), **c, s.len()))
             .map(|(s, _)| s.clone());
         let Some(name) = name else { continue };
+        // "the committee" for the Water Committee, in the sources that name it.
+        let head = name
+            .split(' ')
+            .rev()
+            .find(|w| Cues::is(&cues.organisation_heads, w))
+            .map(str::to_lowercase);
+        let titles = head
+            .map(|head| {
+                let sources = org.seen.keys().map(|s| (s.clone(), false)).collect();
+                BTreeMap::from([(head, sources)])
+            })
+            .unwrap_or_default();
+        // "WikiLeaks" is also written "Wikileaks": a name with an inner
+        // capital takes its one-capital spelling where the text uses it.
+        let mut variants: Vec<String> = org.spellings.keys().cloned().collect();
+        let plain: Vec<String> = variants
+            .iter()
+            .filter(|v| !v.contains(' ') && v.chars().skip(1).any(char::is_uppercase))
+            .filter_map(|v| {
+                let mut chars = v.chars();
+                let first = chars.next()?;
+                let rest = chars.as_str().to_lowercase();
+                Some(format!("{first}{rest}"))
+            })
+            .filter(|v| reading.singles.contains_key(v) && !variants.contains(v))
+            .collect();
+        variants.extend(plain);
         found.push(Found {
             name,
             kind: ActorKind::Organisation,
-            variants: org.spellings.keys().cloned().collect(),
+            variants,
             evidence: evidence_of(org),
             surname: None,
-            sources: org.sources.clone(),
+            seen: org.seen.clone(),
             capital: None,
             affiliation: None,
-            titles: BTreeMap::new(),
+            titles,
         });
     }
+    // "his fellow Republicans", "Obstructionist Republicans": a plural taken
+    // for a person's name, or surname, is the group's.
+    found.retain(|f| {
+        let surname = f.surname.as_deref().unwrap_or(&f.name);
+        f.kind != ActorKind::Person || !groups.contains_key(surname)
+    });
     found.extend(groups.into_values());
     for (index, state) in &reading.states {
         let entry = &cues.states[*index];
@@ -279,7 +380,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
             variants,
             evidence: evidence_of(state),
             surname: None,
-            sources: BTreeSet::new(),
+            seen: BTreeMap::new(),
             capital: reading
                 .capitals
                 .contains(index)
@@ -297,7 +398,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
             variants: people.spellings.keys().cloned().collect(),
             evidence: evidence_of(people),
             surname: None,
-            sources: BTreeSet::new(),
+            seen: BTreeMap::new(),
             capital: None,
             affiliation: reading
                 .states
@@ -307,6 +408,38 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         });
     }
     found
+}
+
+/// The full-named person a surname-only person (`alone`) is, among `full`,
+/// the people whose full name ends in that surname: the only one; else the
+/// only one holding a title `alone` holds, or the prominent one among those
+/// holding one; else, when none does, the prominent one by how often the
+/// corpus names each.
+fn surname_owner(
+    people: &BTreeMap<(String, String), Candidate>,
+    alone: &(String, String),
+    full: &[(String, String)],
+) -> Option<(String, String)> {
+    if let [one] = full {
+        return Some(one.clone());
+    }
+    let titles = &people.get(alone)?.titles;
+    let holding: Vec<&(String, String)> = full
+        .iter()
+        .filter(|k| people[*k].titles.keys().any(|t| titles.contains_key(t)))
+        .collect();
+    let pool: Vec<&(String, String)> = if holding.is_empty() {
+        full.iter().collect()
+    } else {
+        holding
+    };
+    let weights: Vec<(usize, usize)> = pool
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (i, people[*k].seen.values().sum()))
+        .collect();
+    let (one, _) = prominence::prominent(&weights)?;
+    Some(pool[one].clone())
 }
 
 /// What an initialism is grouped by: its letters, without full stops, when it

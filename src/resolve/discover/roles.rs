@@ -2,12 +2,18 @@
 //! "President Jane Doe". A discovered person holds the titles the text gives
 //! them (before the name, or in a definite apposition: "Jane Doe, the special
 //! envoy"); in each source the role noun names the one person that source
-//! gives the title. Where a source gives it to two people, it names neither
-//! there: the role is flagged, never guessed. A title a state qualifies
+//! gives the title. Where a source gives it to two people, it names the one
+//! that source names far more often than the other (see `prominence`: "the
+//! president" of a story about one president that mentions his predecessor
+//! once), and otherwise neither: the role is flagged, never guessed. A title a state qualifies
 //! ("Ruritanian President Jane Doe") counts only where no one holds it plain,
 //! so that "the president" in a story on two presidents is the one the
 //! outlet writes without a country; a past title ("former President") is no
 //! title at all.
+//!
+//! An organisation holds the head noun of its name as a title
+//! (`organisation_heads`: "the committee" for the Water Committee) in every
+//! source that names it, so that "the committee" is settled the same way.
 
 use super::*;
 
@@ -22,6 +28,10 @@ pub struct RoleNoun {
     pub holders: Vec<String>,
     /// Sources where one holder settles it. Elsewhere the role links to no one.
     pub settled_in: BTreeMap<String, String>,
+    /// Of those, the sources that give the title to several people, where the
+    /// one named at least `PROMINENCE` times as often as the others together
+    /// was taken.
+    pub prominent_in: BTreeSet<String>,
 }
 
 /// The role nouns of the discovered people, `kept` and `slugs` in step.
@@ -50,11 +60,20 @@ pub(super) fn role_nouns(kept: &[Found], slugs: &[String]) -> Vec<RoleNoun> {
         .map(|(title, sources)| {
             let mut holders = BTreeSet::new();
             let mut settled_in = BTreeMap::new();
+            let mut prominent_in = BTreeSet::new();
             for (source, (plain, qualified)) in sources {
                 holders.extend(plain.iter().chain(&qualified).copied());
                 let named = if plain.is_empty() { qualified } else { plain };
-                if let [one] = named.into_iter().collect::<Vec<_>>().as_slice() {
-                    settled_in.insert(source.to_string(), slugs[*one].clone());
+                let weights: Vec<(usize, usize)> = named
+                    .into_iter()
+                    .map(|i| (i, kept[i].seen.get(source).copied().unwrap_or(1)))
+                    .collect();
+                let corpus = |i: usize| kept[i].seen.values().sum();
+                if let Some((one, by_prominence)) = prominence::in_article(&weights, corpus) {
+                    settled_in.insert(source.to_string(), slugs[one].clone());
+                    if by_prominence {
+                        prominent_in.insert(source.to_string());
+                    }
                 }
             }
             RoleNoun {
@@ -62,12 +81,30 @@ pub(super) fn role_nouns(kept: &[Found], slugs: &[String]) -> Vec<RoleNoun> {
                 spellings: definite_spellings(title),
                 holders: holders.into_iter().map(|i| slugs[i].clone()).collect(),
                 settled_in,
+                prominent_in,
             }
         })
         .collect()
 }
 
-/// "the president" and, at a sentence's start, "The president".
+/// "the president" and, at a sentence's start, "The president"; many
+/// outlets capitalise the title itself ("the President").
 fn definite_spellings(title: &str) -> Vec<String> {
-    vec![format!("the {title}"), format!("The {title}")]
+    let capitalised: Vec<String> = title
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    let capitalised = capitalised.join(" ");
+    vec![
+        format!("the {title}"),
+        format!("The {title}"),
+        format!("the {capitalised}"),
+        format!("The {capitalised}"),
+    ]
 }
