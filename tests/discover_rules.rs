@@ -110,6 +110,17 @@ fn an_initialism_joins_the_organisation_whose_initials_it_is() {
 }
 
 #[test]
+fn a_dotted_initialism_makes_a_slug_without_hyphens() {
+    let (dossier, _) = build(&[(
+        "levy",
+        "Farmers sue over the levy\n\
+         The P.W.B. said on Monday that the levy stays. The P.W.B. will meet again in May.\n",
+    )]);
+    let board = named(&dossier, "P.W.B.");
+    assert_eq!(board.slug, "pwb");
+}
+
+#[test]
 fn an_organisation_whose_name_opens_with_a_title_word_is_found() {
     let (dossier, _) = build(&[(
         "courts",

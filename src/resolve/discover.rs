@@ -774,7 +774,19 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
     let mut slugs: Vec<String> = Vec::with_capacity(kept.len());
     let mut taken: HashSet<String> = HashSet::with_capacity(kept.len());
     for actor in &kept {
-        let base = slugify(&actor.name);
+        // "J.C.P.O.A." makes "jcpoa", as "JCPOA" does, not "j-c-p-o-a".
+        let undotted: Vec<String> = actor
+            .name
+            .split(' ')
+            .map(|word| {
+                if is_acronym(word) {
+                    initialism_letters(word)
+                } else {
+                    word.to_string()
+                }
+            })
+            .collect();
+        let base = slugify(&undotted.join(" "));
         let mut slug = base.clone();
         let mut n = 2;
         while dossier.index.contains_key(&slug) || taken.contains(&slug) {
