@@ -338,12 +338,11 @@ pub fn extract(html: &str) -> Extracted {
     let (paragraphs, mut dropped) = body(document, &extracted);
     // A description that is the lede, or its opening, is no deck: shown above the
     // body it would repeat it, and the body's copy would be taken for a repeat.
+    // Some sites fill it with the opening paragraphs run together, cut short.
+    let whole_body = crate::text::comparison_key(&paragraphs.join(" "));
     let lede = |deck: &Found| {
         let deck = crate::text::comparison_key(deck.value.trim_end_matches(['.', '…']));
-        !deck.is_empty()
-            && paragraphs
-                .iter()
-                .any(|p| crate::text::comparison_key(p).contains(&deck))
+        !deck.is_empty() && whole_body.contains(&deck)
     };
     if let Some(deck) = extracted.deck.take_if(|deck| lede(deck)) {
         dropped.push(Dropped {

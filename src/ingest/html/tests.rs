@@ -219,3 +219,28 @@ fn a_byline_in_metadata_reads_as_a_name() {
     assert_eq!(author("Jane Roe").as_deref(), Some("Jane Roe"));
     assert_eq!(author("Bystrom Lake").as_deref(), Some("Bystrom Lake"));
 }
+
+/// Some sites fill the description with the opening paragraphs run together
+/// and cut short: that is the lede, not a deck.
+#[test]
+fn a_description_that_runs_the_opening_paragraphs_together_is_no_deck() {
+    let cut = format!("{} {}", STORY[0], &STORY[1][..60]);
+    let head = format!(r#"<meta property="og:description" content="{cut}">"#);
+    let story: String = STORY.iter().map(|p| format!("<p>{p}</p>")).collect();
+    let page = format!(
+        "<html><head><title>Lake states sign water pact</title>{head}</head><body>\
+         <article><h1>Lake states sign water pact</h1>{story}</article></body></html>"
+    );
+    let extracted = extract(&page);
+    assert!(extracted.deck.is_none(), "{:?}", extracted.deck);
+    assert_eq!(extracted.paragraphs.len(), STORY.len());
+
+    // A description of its own stays the deck.
+    let own = r#"<meta property="og:description" content="The pact ends a decade of quarrels over the river.">"#;
+    let page = page.replace(&head, own);
+    let deck = extract(&page).deck.map(|d| d.value);
+    assert_eq!(
+        deck.as_deref(),
+        Some("The pact ends a decade of quarrels over the river.")
+    );
+}
