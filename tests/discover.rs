@@ -359,11 +359,6 @@ fn an_organisation_named_with_of_is_found_whole() {
     )
     .unwrap();
     let (dossier, _) = analysed(&content);
-    let names: Vec<&str> = dossier
-        .discovery
-        .actors
-        .iter()
-        .map(|a| a.name.as_str())
-        .collect();
+    let names = common::discovered_names(&dossier);
     assert!(names.contains(&"Department of Fisheries"), "{names:?}");
 }

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::mentions_by_actor;
+use common::{discovered_names, mentions_by_actor};
 use dossier::analyse::Analysis;
 use dossier::resolve::discover::{DiscoveredActor, RoleNoun};
 use dossier::resolve::Dossier;
@@ -58,12 +58,7 @@ fn named<'d>(dossier: &'d Dossier, name: &str) -> &'d DiscoveredActor {
         .iter()
         .find(|a| a.name == name)
         .unwrap_or_else(|| {
-            let names: Vec<&str> = dossier
-                .discovery
-                .actors
-                .iter()
-                .map(|a| a.name.as_str())
-                .collect();
+            let names = discovered_names(dossier);
             panic!("{name} not discovered: {names:?}")
         })
 }
@@ -482,4 +477,22 @@ fn a_state_before_a_title_and_a_name_qualifies_the_title() {
         &found[&named(&dossier, "Ivo Brandt").slug],
         "talks: Ivo Brandt",
     );
+}
+
+#[test]
+fn two_letters_after_a_place_and_a_comma_qualify_the_place() {
+    let (dossier, _) = build(&[(
+        "levy",
+        "Farmers sue over the levy\n\
+         LAKETOWN, N.R. (Wire) — Farmers filed a suit on Monday. Officials in Laketown, N.R., \
+         said the levy stays. In Rivertown, N.R., the PWB said nothing. The PWB will meet in May.\n",
+    )]);
+    let names: Vec<&str> = dossier
+        .discovery
+        .actors
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert!(!names.contains(&"N.R."), "{names:?}");
+    assert!(names.contains(&"PWB"), "{names:?}");
 }

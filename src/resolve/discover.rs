@@ -465,7 +465,7 @@ fn read_spans(
         // "the NATO summit", "the F.B.I.'s": an all-capital word is no person's
         // name, but an organisation's when it recurs (see `group`).
         if let [word] = token_text.as_slice() {
-            if !at_sentence_start && is_acronym(word) {
+            if !at_sentence_start && is_acronym(word) && !qualifies_a_place(&text[..start], word) {
                 let entry = reading
                     .acronyms
                     .entry(word.to_string())
@@ -578,6 +578,17 @@ fn is_initial(word: &str) -> bool {
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// Two letters after "Place, " qualify the place: a state, a province or a
+/// country ("Columbia, S.C.", "Albany, NY", "Leeds, U.K."), not an organisation.
+fn qualifies_a_place(before: &str, initialism: &str) -> bool {
+    let Some(place) = before.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let place_word = place.rsplit(' ').next().unwrap_or_default();
+    initialism_letters(initialism).chars().count() == 2
+        && place_word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The letters of an initialism, so that "F.B.I." and "FBI" are one.

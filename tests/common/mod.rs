@@ -206,3 +206,13 @@ pub fn mentions_by_actor(
     }
     out
 }
+
+/// The names of the actors discovery found, in its order.
+pub fn discovered_names(dossier: &dossier::resolve::Dossier) -> Vec<&str> {
+    dossier
+        .discovery
+        .actors
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect()
+}
