@@ -496,3 +496,16 @@ fn two_letters_after_a_place_and_a_comma_qualify_the_place() {
     assert!(!names.contains(&"N.R."), "{names:?}");
     assert!(names.contains(&"PWB"), "{names:?}");
 }
+
+#[test]
+fn a_name_after_an_honorific_ends_at_and() {
+    let (dossier, _) = build(&[(
+        "levy",
+        "Farmers sue over the levy\n\
+         Statements from Mr. Roe and Water Board officials differed. Mr. Roe said the levy stays. \
+         Jane Roe has led the farmers since May. The Water Board declined to comment.\n",
+    )]);
+    let names = discovered_names(&dossier);
+    assert!(!names.iter().any(|n| n.contains(" and ")), "{names:?}");
+    assert!(names.contains(&"Water Board"), "{names:?}");
+}

@@ -531,11 +531,20 @@ fn read_spans(
 
 /// The words of a capitalised run, cut at "and" where the part before is a
 /// name of its own ("the White House and the Justice Department", "Jane Doe
-/// and Fox News") but not inside one name ("Customs and Border Protection").
+/// and Fox News", "Mr. Doe and White House aides") but not inside one name
+/// ("Customs and Border Protection").
 fn split_at_and(text: &str, span: Range<usize>, cues: &Cues) -> Vec<Vec<Range<usize>>> {
+    // "Mr. Doe and White House aides": after an honorific the first part is a
+    // person's name, whole before the "and".
+    let after_honorific = text[..span.start]
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .is_some_and(|word| cues.is_honorific(word));
     let mut parts = vec![Vec::new()];
     for w in words(&text[span.clone()]) {
         let w = span.start + w.start..span.start + w.end;
+        let first_part = parts.len() == 1;
         let current = parts.last_mut().expect("never empty");
         let word = &text[w.clone()];
         if matches!(word, "and" | "et" | "y" | "und") {
@@ -546,7 +555,7 @@ fn split_at_and(text: &str, span: Range<usize>, cues: &Cues) -> Vec<Vec<Range<us
             let organisation = current
                 .iter()
                 .any(|t: &Range<usize>| cues.is_organisation_word(&text[t.clone()]));
-            if capitalised >= 2 || organisation {
+            if capitalised >= 2 || organisation || (after_honorific && first_part) {
                 parts.push(Vec::new());
                 continue;
             }
