@@ -248,6 +248,16 @@ struct Reading {
     capitalised: HashSet<String>,
 }
 
+impl Reading {
+    /// The organisation written `name`, found once more in this spelling.
+    fn organisation(&mut self, name: &str) -> &mut Candidate {
+        let org = self.organisations.entry(name.to_lowercase()).or_default();
+        org.kind = Some(ActorKind::Organisation);
+        *org.spellings.entry(name.to_string()).or_default() += 1;
+        org
+    }
+}
+
 /// Finds the actors the sources name, groups their spellings and adds those
 /// that no actor file covers to the dossier. Hand-written actors win: a
 /// discovered actor that shares a spelling with one is folded into it.
@@ -427,13 +437,9 @@ fn read_spans(
         }
         if let [word] = token_text.as_slice() {
             if Cues::is(&cues.institutions, word) {
-                let org = reading
-                    .organisations
-                    .entry(word.to_lowercase())
-                    .or_default();
-                org.kind = Some(ActorKind::Organisation);
-                *org.spellings.entry(word.to_string()).or_default() += 1;
-                org.cite(Cue::Institution, word, source);
+                reading
+                    .organisation(word)
+                    .cite(Cue::Institution, word, source);
                 continue;
             }
         }
@@ -451,13 +457,7 @@ fn read_spans(
         }
         // "Customs and Border Protection (CBP)": an introduced initialism names an organisation.
         if let Some(initialism) = initialism {
-            let name = &text[start..end];
-            let org = reading
-                .organisations
-                .entry(name.to_lowercase())
-                .or_default();
-            org.kind = Some(ActorKind::Organisation);
-            *org.spellings.entry(name.to_string()).or_default() += 1;
+            let org = reading.organisation(&text[start..end]);
             *org.spellings.entry(initialism.to_string()).or_default() += 1;
             org.cite(Cue::Initialism, initialism, source);
             continue;
@@ -702,10 +702,7 @@ fn read_organisation(
     if end == 0 {
         return;
     }
-    let key = name.to_lowercase();
-    let org = reading.organisations.entry(key).or_default();
-    org.kind = Some(ActorKind::Organisation);
-    *org.spellings.entry(name.to_string()).or_default() += 1;
+    let org = reading.organisation(name);
     org.cite(Cue::OrganisationWord, token_text[last], source);
     if let Some(initialism) = initialism {
         *org.spellings.entry(initialism.to_string()).or_default() += 1;

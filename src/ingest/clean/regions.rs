@@ -60,14 +60,14 @@ pub(super) fn mark_outside_article(
     from: usize,
     opens_block: &dyn Fn(&str) -> bool,
 ) -> bool {
+    let n = judged.len();
     let removed = |i: usize| judged[i].fate == Fate::Removed;
-    let heads: Vec<bool> = (0..judged.len())
+    let heads: Vec<bool> = (0..n)
         .map(|i| removed(i) && judged[i].rule.as_deref().is_some_and(opens_block))
         .collect();
-    let counts_for: Vec<bool> = (0..judged.len())
+    let counts_for: Vec<bool> = (0..n)
         .map(|i| !removed(i) && (decided[i] || kept[i] || is_prose(&judged[i].text)))
         .collect();
-    let n = judged.len();
     // The nearest paragraph of prose before and after each line, found in one
     // pass each way: a page of many thousand short lines stays linear.
     let mut prose_before = vec![None; n];
@@ -96,7 +96,7 @@ pub(super) fn mark_outside_article(
             counts_for[i] && before.min(after) > 0 && before.max(after) >= LONE_GAP_LINES
         })
         .collect();
-    let weights: Vec<i64> = (0..judged.len())
+    let weights: Vec<i64> = (0..n)
         .map(|i| {
             let words = count_words(&judged[i].text) as i64;
             if heads[i] {
@@ -120,7 +120,6 @@ pub(super) fn mark_outside_article(
             }
         })
         .collect();
-    let weight = |i: usize| weights[i];
     // Walls (block headings over items) part the page into segments. Comments
     // and teasers come after the article they follow, so the article is in the
     // first segment whose best stretch holds two paragraphs in a row, however
@@ -152,14 +151,14 @@ pub(super) fn mark_outside_article(
     let mut any = false;
     for side in [
         (from..first).rev().collect::<Vec<_>>(),
-        (last + 1..judged.len()).collect(),
+        (last + 1..n).collect(),
     ] {
         let mut against = 0;
         for i in side {
             if heads[i] {
                 // A block heading alone sets the article apart.
                 against = against.max(GAP_LINES);
-            } else if weight(i) < 0 {
+            } else if weights[i] < 0 {
                 against += 1;
             }
             if against >= GAP_LINES && !decided[i] && !kept[i] && count_words(&judged[i].text) > 6 {
