@@ -4,6 +4,8 @@
 # dictionary from fuzz/dicts/. Crashes land in fuzz/artifacts/<target>/, the
 # libFuzzer log in fuzz/artifacts/<target>/fuzz-0.log.
 # Usage: fuzz/run.sh [SECONDS] [TARGET...]
+# FUZZ_ARGS adds libFuzzer flags, e.g. FUZZ_ARGS=-len_control=0 to try inputs up to
+# -max_len from the start instead of growing the length limit with new coverage.
 set -euo pipefail
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 seconds="${1:-600}"
@@ -25,7 +27,7 @@ for target in "${targets[@]}"; do
             "$fuzz/corpus/$target" "$fuzz/seeds/$target" -- \
             -jobs=1 -workers=1 -max_total_time="$seconds" -max_len=16384 -timeout=10 \
             -rss_limit_mb=2048 -print_final_stats=1 -dict="$fuzz/dicts/$target.dict" \
-            -artifact_prefix="$fuzz/artifacts/$target/") || status=1
+            -artifact_prefix="$fuzz/artifacts/$target/" ${FUZZ_ARGS:-}) || status=1
     grep -aE "DONE|Done|stat::|SUMMARY|panicked|Test unit written" \
         "$fuzz/artifacts/$target/fuzz-0.log" || true
 done

@@ -381,6 +381,9 @@ fn a_date_and_time_line_is_the_published_date() {
         ("Mon 3 Mar 2025 10.42 GMT", "2025-03-03"),
         ("Updated: 03.03.2025, 14:22", "2025-03-03"),
         ("Mis à jour le 3 mars 2025 à 14h22", "2025-03-03"),
+        ("Publicado em 3 de março de 2025", "2025-03-03"),
+        ("기사입력 :[ 2025-03-03 17:32 ]", "2025-03-03"),
+        ("Опубликовано: 03.03.2025 14:22", "2025-03-03"),
     ] {
         let source = ingest_bare(&format!(
             "Ministers agree to share the river\n\n{line}\n\nThe two ministers met on Monday and agreed to share the water of the river between them.\n"

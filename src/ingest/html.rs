@@ -204,7 +204,7 @@ pub fn extract(html: &str) -> Extracted {
             article.text("headline", "the JSON-LD headline"),
             meta(&document, "property", "og:title", "the og:title tag"),
             meta(&document, "name", "twitter:title", "the twitter:title tag"),
-            text_of(&document, "h1", "the page's first h1 heading"),
+            site::headline_heading(&document),
             text_of(&document, "title", "the page's title element"),
         ]),
         deck: first([
@@ -275,21 +275,28 @@ pub fn extract(html: &str) -> Extracted {
             ]
             .map(|found| found.and_then(as_date)),
         ),
-        outlet: first([
-            meta(
-                &document,
-                "property",
-                "og:site_name",
-                "the og:site_name tag",
-            ),
-            article.publisher(),
-            meta(
-                &document,
-                "name",
-                "application-name",
-                "the application-name tag",
-            ),
-        ]),
+        outlet: first(
+            [
+                meta(
+                    &document,
+                    "property",
+                    "og:site_name",
+                    "the og:site_name tag",
+                ),
+                article.publisher(),
+                meta(
+                    &document,
+                    "name",
+                    "application-name",
+                    "the application-name tag",
+                ),
+                text_of(&document, "title", "the end of the page's title").and_then(|title| {
+                    found(&super::infer::site_name_in_title(&title.value)?, title.from)
+                }),
+                site::site_heading(&document),
+            ]
+            .map(|found| found.and_then(site::as_outlet)),
+        ),
         language: first(
             [
                 attr_of(&document, "html[lang]", "lang", "the page's lang attribute"),
@@ -334,6 +341,10 @@ pub fn extract(html: &str) -> Extracted {
     }
     if let Some(headline) = &mut extracted.headline {
         headline.value = without_site_name(&headline.value, extracted.outlet.as_ref());
+        if extracted.published.is_none() {
+            extracted.published =
+                date_line::date_line_under(&document, &headline.value).and_then(as_date);
+        }
     }
     let (paragraphs, mut dropped) = body(document, &extracted);
     // A description that is the lede, or its opening, is no deck: shown above the
@@ -669,7 +680,7 @@ const PUBLISHED_CLASSES: &str = "[class*=publish-date], [class*=publish_date], \
 /// attribute, or text, holds a date.
 fn date_in(document: &Document, selector: &str, from: &'static str) -> Option<Found> {
     document.select(selector).iter().find_map(|node| {
-        ["content", "datetime"]
+        ["content", "datetime", "value"]
             .iter()
             .filter_map(|name| node.attr(name))
             .map(|value| value.to_string())
@@ -914,5 +925,7 @@ fn type_rank(object: &Value) -> Option<usize> {
         .min()
 }
 
+mod date_line;
+mod site;
 #[cfg(test)]
 mod tests;

@@ -244,3 +244,113 @@ fn a_description_that_runs_the_opening_paragraphs_together_is_no_deck() {
         Some("The pact ends a decade of quarrels over the river.")
     );
 }
+
+/// A date the page writes only as text under its headline is read with the text
+/// cleaning's date-line rule; a date elsewhere on the page (a sidebar's list of
+/// other stories) is not the article's.
+#[test]
+fn a_date_line_under_the_headline_is_the_published_date() {
+    let published = |body: &str| {
+        let page = format!(
+            "<html><head><title>Lake states sign water pact</title></head><body>{body}</body></html>"
+        );
+        extract(&page).published.map(|f| (f.value, f.from))
+    };
+    let sidebar = "<ul class=\"latest\"><li>Ferry strike ends</li><li>March 1, 2024</li></ul>";
+    let story = format!("<p>{}</p><p>{}</p>", STORY[0], STORY[1]);
+    // Under a byline, in an element of its own, the headline split by markup.
+    assert_eq!(
+        published(&format!(
+            "{sidebar}<h1>Lake states <em>sign</em> water pact</h1>\
+             <h6><em>By </em><a href=\"/authors/jane-roe/\">Jane Roe</a></h6><p><em>March 5, 2024</em></p>{story}"
+        )),
+        Some(("2024-03-05".into(), "the date line under the headline"))
+    );
+    // A labelled date and time in another language, bare text beside the title.
+    assert_eq!(
+        published(&format!(
+            "{sidebar}<dl><dt>Lake states sign water pact</dt></dl>기사입력 :[ 2024-03-05 17:32 ]<div>{story}</div>"
+        )),
+        Some(("2024-03-05".into(), "the date line under the headline"))
+    );
+    // The sidebar's date alone, with no date line under the headline, is no date.
+    assert_eq!(
+        published(&format!(
+            "{sidebar}<h1>Lake states sign water pact</h1>{story}"
+        )),
+        None
+    );
+    // A date kept in a hidden field named for it.
+    assert_eq!(
+        published(&format!(
+            "<input class=\"published_date\" type=\"hidden\" value=\"2024-03-05 02:24:47\"><h1>Lake states sign water pact</h1>{story}"
+        )),
+        Some(("2024-03-05".into(), "the page's date line"))
+    );
+}
+
+/// The site's name set as the first h1 (a logo linking to the front page) is no
+/// headline: the title gives it, without the site's name at its end, and the
+/// outlet is that name.
+#[test]
+fn a_heading_that_is_the_sites_logo_is_no_headline() {
+    let story = format!("<p>{}</p><p>{}</p>", STORY[0], STORY[1]);
+    for logo in [
+        "<a href=\"/\"><h1>Lake Wire</h1></a>",
+        "<h1 id=\"site-title\"><a href=\"https://lakewire.example/\">Lake Wire</a></h1>",
+        "<h1 class=\"logo\">Lake Wire</h1>",
+    ] {
+        let page = format!(
+            "<html><head><title>Lake states sign water pact - Lakewire</title></head>\
+             <body><header>{logo}</header><div>{story}</div></body></html>"
+        );
+        let extracted = extract(&page);
+        let headline = extracted.headline.unwrap();
+        assert_eq!(headline.value, "Lake states sign water pact", "{logo}");
+        assert_eq!(headline.from, "the page's title element");
+        let outlet = extracted.outlet.unwrap();
+        assert_eq!(outlet.value, "Lakewire", "{logo}");
+        assert_eq!(outlet.from, "the end of the page's title");
+    }
+    // An h1 that links to the article itself is its headline.
+    let page = format!(
+        "<html><head><title>Lake Wire</title></head><body>\
+         <h1><a href=\"https://lakewire.example/2024/pact\">Lake states sign water pact</a></h1>{story}</body></html>"
+    );
+    assert_eq!(
+        extract(&page).headline.map(|h| h.value).as_deref(),
+        Some("Lake states sign water pact")
+    );
+    // With no title to name it, the logo heading names the site.
+    let page = format!(
+        "<html><body><a href=\"/\"><h1>Lake Wire</h1></a><h1>Lake states sign water pact</h1>{story}</body></html>"
+    );
+    let extracted = extract(&page);
+    assert_eq!(
+        extracted.headline.map(|h| h.value).as_deref(),
+        Some("Lake states sign water pact")
+    );
+    let outlet = extracted.outlet.unwrap();
+    assert_eq!(
+        (outlet.value.as_str(), outlet.from),
+        ("Lake Wire", "the page's site-title heading")
+    );
+}
+
+/// A site name given with its sections, or as a social-media handle, names the
+/// site alone.
+#[test]
+fn a_site_name_loses_its_sections_and_handle_sign() {
+    let outlet = |site_name: &str| {
+        let page = format!(
+            "<html><head><meta property=\"og:site_name\" content=\"{site_name}\"></head><body><p>Text.</p></body></html>"
+        );
+        extract(&page).outlet.map(|o| o.value)
+    };
+    assert_eq!(
+        outlet("Lake Wire | News | Sport | Weather").as_deref(),
+        Some("Lake Wire")
+    );
+    assert_eq!(outlet("@lakewire").as_deref(), Some("lakewire"));
+    assert_eq!(outlet("Lake Wire").as_deref(), Some("Lake Wire"));
+}
