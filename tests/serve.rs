@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 /// A copy of the default dossier and an (initially empty) theme override folder.
 struct Workspace {
     dir: tempfile::TempDir,
+    search_shard_bytes: Option<usize>,
 }
 
 impl Workspace {
@@ -30,7 +31,10 @@ impl Workspace {
         let dir = tempfile::tempdir().unwrap();
         copy_tree(&default_content(), &dir.path().join("content"));
         fs::create_dir(dir.path().join("theme")).unwrap();
-        Workspace { dir }
+        Workspace {
+            dir,
+            search_shard_bytes: None,
+        }
     }
 
     fn path(&self, relative: &str) -> PathBuf {
@@ -42,6 +46,9 @@ impl Workspace {
             content: self.path("content"),
             output: self.path(output),
             theme: Some(self.path("theme")),
+            search_shard_bytes: self
+                .search_shard_bytes
+                .unwrap_or(Options::default().search_shard_bytes),
             ..Options::default()
         }
     }
@@ -299,6 +306,65 @@ fn note_edits_reuse_the_analysis_and_equal_full_builds() {
         if what.contains("body") || what.starts_with("another note") {
             assert!(render.contexts < render.pages / 10, "{render:?}");
         }
+    }
+}
+
+/// The search index keeps its sources' part between rebuilds: with shards so
+/// small that common terms are cut across several, edits that add words the
+/// sources also use, add a note and remove it still give the index of a full
+/// build, byte for byte.
+#[test]
+fn note_edits_with_a_small_search_budget_equal_full_builds() {
+    let mut work = Workspace::new();
+    work.search_shard_bytes = Some(2048);
+    let mut session = Session::new(work.options("site"));
+    session
+        .rebuild(&Silent)
+        .expect("the default dossier builds");
+    let shards = fs::read_dir(work.path("site/search")).unwrap().count();
+    assert!(shards > 20, "a small budget makes many shards: {shards}");
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "a note's body, with words the sources use",
+            Box::new(|w: &Workspace| {
+                w.edit(
+                    "content/notes/overview.md",
+                    "The signing took place during",
+                    "The signing by Morocco and Israel of the memorandum in Rabat took place during",
+                )
+            }),
+        ),
+        (
+            "a new note",
+            Box::new(|w: &Workspace| {
+                fs::write(
+                    w.path("content/notes/zz-words.md"),
+                    "+++\ntitle = \"Words\"\ntags = [\"overview\"]\n+++\nMorocco Israel defence memorandum \
+                     zzzunique aardvark the the the of and Rabat [@nnn-landmark-pact].\n",
+                )
+                .unwrap()
+            }),
+        ),
+        (
+            "a removed note",
+            Box::new(|w: &Workspace| fs::remove_file(w.path("content/notes/zz-words.md")).unwrap()),
+        ),
+    ];
+    for (step, (what, edit)) in edits.iter().enumerate() {
+        edit(&work);
+        let rebuild = session
+            .rebuild(&Silent)
+            .unwrap_or_else(|e| panic!("rebuild after editing {what}: {e}"));
+        assert!(rebuild.reused_analysis, "editing {what} analysed again");
+        assert!(
+            rebuild
+                .changed
+                .iter()
+                .any(|path| path.starts_with("search/")),
+            "editing {what} left the index as it was: {:?}",
+            rebuild.changed
+        );
+        assert_same_as_full_build(&work, &format!("small-{step}"), what);
     }
 }
 

@@ -3,6 +3,7 @@
 //! key (`inputs.rs`) did not change does not even have its context built.
 
 use super::dossier_json::JsonParts;
+use super::search::SourceIndex;
 use super::templates::{compile_templates, template_uses};
 use crate::error::Result;
 use crate::fingerprint::{Fingerprint, FingerprintHasher, Keys};
@@ -39,6 +40,8 @@ pub struct PageCache {
     tera: Option<(PageKey, Arc<Tera>)>,
     /// The parts of `dossier.json` that do not come from the notes.
     pub(super) json: JsonParts,
+    /// The search index's part that comes from the sources.
+    pub(super) search: SourceIndex,
 }
 
 /// The page cache of a render, and the caller's key of everything pages show

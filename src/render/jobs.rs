@@ -9,6 +9,7 @@ use super::views::Views;
 use super::RenderStats;
 use crate::analyse::Analysis;
 use crate::error::{Error, Result};
+use crate::fingerprint::Fingerprint;
 use crate::markdown;
 use crate::output::{lock, OutputFile, Sink, WriteFile};
 use crate::resolve::Dossier;
@@ -60,6 +61,11 @@ pub(super) fn render_with(
     // `dossier.json` from kept parts, when the caller vouches for the corpus.
     let mut json_parts = match (store.as_deref_mut(), corpus) {
         (Some(cache), Some(corpus)) => Some((std::mem::take(&mut cache.json), corpus)),
+        _ => None,
+    };
+    // The search index's sources part, likewise.
+    let mut search_parts = match (store.as_deref_mut(), corpus) {
+        (Some(cache), Some(corpus)) => Some((std::mem::take(&mut cache.search), corpus)),
         _ => None,
     };
     let views = Views::new(dossier, analysis)?;
@@ -148,7 +154,12 @@ pub(super) fn render_with(
             }),
         }
     };
-    let search = || views.write_search_index(search_shard_bytes, &sink);
+    let search = || {
+        let kept = search_parts
+            .as_mut()
+            .map(|(parts, corpus)| (parts, *corpus));
+        views.write_search_index(search_shard_bytes, kept, &sink)
+    };
     let data_files = || rayon::join(export, search);
     let (rendered, (exported, searched)) = rayon::join(render_pages, data_files);
     rendered?;
@@ -169,6 +180,9 @@ pub(super) fn render_with(
     if let Some(cache) = store {
         if let Some((parts, _)) = json_parts {
             cache.json = parts;
+        }
+        if let Some((parts, _)) = search_parts {
+            cache.search = parts;
         }
         cache.keep(
             cached
@@ -294,13 +308,19 @@ impl Views<'_> {
     }
 
     /// The search index's files, each handed to `sink` as it is made.
-    fn write_search_index(&self, budget: usize, sink: &dyn Sink) -> Result<()> {
+    fn write_search_index(
+        &self,
+        budget: usize,
+        kept: Option<(&mut search::SourceIndex, Fingerprint)>,
+        sink: &dyn Sink,
+    ) -> Result<()> {
         search::write_index(
             self.dossier,
             |body| {
                 markdown::plain_text(body, |l| self.dossier.title_of(&l.target).map(String::from))
             },
             budget,
+            kept,
             &mut |(path, bytes)| sink.put(OutputFile::new(path, bytes)),
         )
     }

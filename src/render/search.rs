@@ -27,6 +27,7 @@
 //! sources in any language.
 
 use super::views::ItemKind;
+use crate::fingerprint::Fingerprint;
 use crate::model::Section;
 use crate::resolve::Dossier;
 use crate::text::Direction;
@@ -34,6 +35,7 @@ use crate::urls::page_path;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::io::Write;
 
 /// The default largest size of a term shard, in bytes: a one-word query loads
 /// one such shard, or a few for a very common word.
@@ -96,52 +98,71 @@ fn js_order(a: &str, b: &str) -> std::cmp::Ordering {
 /// One file of the index: its path under the site root and its bytes.
 pub type IndexFile = (String, Vec<u8>);
 
+/// The part of the index that comes from the sources alone, kept by `dossier
+/// serve` for the corpus key it was made for: after an edit to a note only the
+/// actors and notes are tokenised again, not every paragraph. Sources come first
+/// among the entries, so their entry numbers do not depend on the rest.
+#[derive(Default)]
+pub(super) struct SourceIndex {
+    corpus: Option<Fingerprint>,
+    /// The sources' entries (each source, then its paragraphs), serialised.
+    entries: Vec<Vec<u8>>,
+    terms: Vec<Term>,
+}
+
+/// A term with its postings (entry number and weight, in pairs, by entry), and
+/// the item a shard holds for it when it holds all of them.
+struct Term {
+    term: String,
+    postings: Vec<u32>,
+    item: Option<Vec<u8>>,
+}
+
 /// Writes the index, the manifest last, handing each file to `put` as it is
-/// made, so only one shard is held in memory beside the index's postings.
-/// `plain` turns editorial Markdown into the text to index; no shard exceeds
-/// `budget` bytes unless it holds a single entry or part of a term's postings
-/// that cannot be cut smaller.
-pub fn write_index(
+/// made. `plain` turns editorial Markdown into the text to index; no shard
+/// exceeds `budget` bytes unless it holds a single entry or part of a term's
+/// postings that cannot be cut smaller. With `kept`, the sources' part is
+/// reused when it was made for the same corpus key, and kept for the next build.
+pub(super) fn write_index(
     dossier: &Dossier,
     plain: impl Fn(&str) -> String,
     budget: usize,
+    kept: Option<(&mut SourceIndex, Fingerprint)>,
     put: &mut dyn FnMut(IndexFile) -> crate::Result<()>,
 ) -> crate::Result<()> {
-    let entries = entries(dossier, plain);
-    let mut terms: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (i, entry) in entries.iter().enumerate() {
-        let mut weights: BTreeMap<String, u32> = BTreeMap::new();
-        // A paragraph's title is its source's headline: indexing it on every
-        // paragraph would rank all of them alike.
-        if entry.kind != ItemKind::Paragraph {
-            for token in tokens(entry.title) {
-                *weights.entry(token).or_default() += 3;
+    let fresh;
+    let sources: &SourceIndex = match kept {
+        Some((kept, corpus)) => {
+            if kept.corpus != Some(corpus) {
+                *kept = SourceIndex::of(dossier, true);
+                kept.corpus = Some(corpus);
             }
+            kept
         }
-        for token in tokens(&entry.text) {
-            *weights.entry(token).or_default() += 1;
+        None => {
+            fresh = SourceIndex::of(dossier, false);
+            &fresh
         }
-        for (token, weight) in weights {
-            let postings = terms.entry(token).or_default();
-            postings.push(i as u32);
-            postings.push(weight);
-        }
-    }
-    let mut terms: Vec<(String, Vec<u32>)> = terms.into_iter().collect();
-    terms.sort_by(|a, b| js_order(&a.0, &b.0));
+    };
+    let others = other_entries(dossier, plain);
+    let other_terms = index_terms(&others, sources.entries.len(), false);
 
     let mut manifest = Manifest {
-        total: entries.len(),
+        total: sources.entries.len() + others.len(),
         terms: Vec::new(),
         entries: Vec::new(),
     };
     let mut shard = Shard::new('t', 0, budget);
-    for (term, postings) in &terms {
+    for (term, postings, whole) in merged(&sources.terms, &other_terms) {
         // A term goes whole into the next shard when it does not fit this
         // one; only a term too large for a shard of its own is cut in pieces.
-        let mut rest = postings.as_slice();
+        let mut rest = postings.as_ref();
         while !rest.is_empty() {
-            let (item, taken) = term_item(term, rest, shard.room());
+            let (item, taken) = match whole.filter(|_| rest.len() == postings.len()) {
+                Some(item) if shard.fits(item) => (Some(item.to_vec()), rest.len()),
+                Some(_) if !shard.is_empty() => (None, 0),
+                _ => term_item(term, rest, shard.room()),
+            };
             let (item, taken) = match item {
                 Some(item) if taken == rest.len() || shard.is_empty() => (item, taken),
                 _ if !shard.is_empty() => {
@@ -158,8 +179,8 @@ pub fn write_index(
             };
             let range = shard
                 .range
-                .get_or_insert_with(|| [term.clone(), String::new()]);
-            range[1].clone_from(term);
+                .get_or_insert_with(|| [term.to_string(), String::new()]);
+            term.clone_into(&mut range[1]);
             shard.push(&item);
             rest = &rest[taken..];
         }
@@ -170,8 +191,14 @@ pub fn write_index(
     }
 
     let mut shard = Shard::new('e', 0, (budget / ENTRY_SHARD_FRACTION).max(1));
-    for (i, entry) in entries.iter().enumerate() {
-        let item = serde_json::to_vec(entry).expect("an entry serialises");
+    let source_items = sources
+        .entries
+        .iter()
+        .map(|item| Cow::Borrowed(item.as_slice()));
+    let other_items = others
+        .iter()
+        .map(|entry| Cow::Owned(serde_json::to_vec(entry).expect("an entry serialises")));
+    for (i, item) in source_items.chain(other_items).enumerate() {
         if !shard.fits(&item) && !shard.is_empty() {
             shard = shard.next(put)?;
         }
@@ -190,6 +217,97 @@ pub fn write_index(
     put((MANIFEST.to_string(), bytes))
 }
 
+impl SourceIndex {
+    /// The sources' entries and terms; with `items`, each term's whole item too,
+    /// for a cache that writes the next index from them.
+    fn of(dossier: &Dossier, items: bool) -> SourceIndex {
+        let entries = source_entries(dossier);
+        SourceIndex {
+            corpus: None,
+            terms: index_terms(&entries, 0, items),
+            entries: entries
+                .iter()
+                .map(|entry| serde_json::to_vec(entry).expect("an entry serialises"))
+                .collect(),
+        }
+    }
+}
+
+/// The terms of `entries`, numbered from `first`, in JavaScript's string order.
+fn index_terms(entries: &[Entry], first: usize, items: bool) -> Vec<Term> {
+    let mut terms: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let mut weights: BTreeMap<String, u32> = BTreeMap::new();
+        // A paragraph's title is its source's headline: indexing it on every
+        // paragraph would rank all of them alike.
+        if entry.kind != ItemKind::Paragraph {
+            for token in tokens(entry.title) {
+                *weights.entry(token).or_default() += 3;
+            }
+        }
+        for token in tokens(&entry.text) {
+            *weights.entry(token).or_default() += 1;
+        }
+        for (token, weight) in weights {
+            let postings = terms.entry(token).or_default();
+            postings.push((first + i) as u32);
+            postings.push(weight);
+        }
+    }
+    let mut terms: Vec<Term> = terms
+        .into_iter()
+        .map(|(term, postings)| Term {
+            item: items
+                .then(|| term_item(&term, &postings, usize::MAX).0)
+                .flatten(),
+            term,
+            postings,
+        })
+        .collect();
+    terms.sort_by(|a, b| js_order(&a.term, &b.term));
+    terms
+}
+
+/// The terms of both lists in JavaScript's order, a term in both with the
+/// postings of `first` before those of `second` (whose entries come later), and
+/// the whole item of a term only `first` has, when it was kept.
+fn merged<'t>(
+    first: &'t [Term],
+    second: &'t [Term],
+) -> impl Iterator<Item = (&'t str, Cow<'t, [u32]>, Option<&'t [u8]>)> {
+    let (mut a, mut b) = (first.iter().peekable(), second.iter().peekable());
+    std::iter::from_fn(move || {
+        let order = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => js_order(&x.term, &y.term),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => return None,
+        };
+        Some(match order {
+            std::cmp::Ordering::Less => {
+                let x = a.next()?;
+                (
+                    x.term.as_str(),
+                    Cow::Borrowed(x.postings.as_slice()),
+                    x.item.as_deref(),
+                )
+            }
+            std::cmp::Ordering::Greater => {
+                let y = b.next()?;
+                (y.term.as_str(), Cow::Borrowed(y.postings.as_slice()), None)
+            }
+            std::cmp::Ordering::Equal => {
+                let (x, y) = (a.next()?, b.next()?);
+                (
+                    x.term.as_str(),
+                    Cow::Owned([x.postings.as_slice(), &y.postings].concat()),
+                    None,
+                )
+            }
+        })
+    })
+}
+
 /// `[term, postings]` for as many of `postings` as fit in `room` bytes (all of
 /// them when they do), with how many numbers it took; `None` when not even one
 /// posting fits. Entry numbers are written as the difference from the previous
@@ -199,17 +317,17 @@ fn term_item(term: &str, postings: &[u32], room: usize) -> (Option<Vec<u8>>, usi
     serde_json::to_writer(&mut item, term).expect("a string serialises");
     item.extend_from_slice(b",[");
     let (mut taken, mut previous) = (0, 0);
+    let mut text = Vec::with_capacity(24);
     for pair in postings.chunks(2) {
-        let text = format!(
-            "{}{},{}",
-            if taken == 0 { "" } else { "," },
-            pair[0] - previous,
-            pair[1]
-        );
+        text.clear();
+        if taken > 0 {
+            text.push(b',');
+        }
+        write!(text, "{},{}", pair[0] - previous, pair[1]).expect("writing to a Vec succeeds");
         if item.len() + text.len() + 2 > room {
             break;
         }
-        item.extend_from_slice(text.as_bytes());
+        item.extend_from_slice(&text);
         previous = pair[0];
         taken += 2;
     }
@@ -284,8 +402,8 @@ impl Shard {
     }
 }
 
-/// Every source, paragraph, actor and note, in that order.
-fn entries<'a>(dossier: &'a Dossier, plain: impl Fn(&str) -> String) -> Vec<Entry<'a>> {
+/// Every source and its paragraphs, in that order: they come first in the index.
+fn source_entries(dossier: &Dossier) -> Vec<Entry<'_>> {
     let mut entries = Vec::new();
     for source in &dossier.sources {
         let page = page_path(Section::Sources, &source.slug);
@@ -306,6 +424,13 @@ fn entries<'a>(dossier: &'a Dossier, plain: impl Fn(&str) -> String) -> Vec<Entr
             });
         }
     }
+    entries
+}
+
+/// Every actor and note, in that order, after the sources. An actor's text may
+/// name a note through a link's title, so actors are not the sources' part.
+fn other_entries<'a>(dossier: &'a Dossier, plain: impl Fn(&str) -> String) -> Vec<Entry<'a>> {
+    let mut entries = Vec::new();
     for actor in &dossier.actors {
         let mut text = actor.meta.aliases.join(" · ");
         for part in actor.meta.role.iter().cloned().chain([plain(&actor.body)]) {
