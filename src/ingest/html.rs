@@ -199,130 +199,141 @@ pub fn file_is_html(path: &Path) -> bool {
 pub fn extract(html: &str) -> Extracted {
     let document = Document::from(html);
     let article = Article::find(&document);
+    let metas = Metas::of(&document);
     let mut extracted = Extracted {
         headline: first([
-            article.text("headline", "the JSON-LD headline"),
-            meta(&document, "property", "og:title", "the og:title tag"),
-            meta(&document, "name", "twitter:title", "the twitter:title tag"),
-            site::headline_heading(&document),
-            text_of(&document, "title", "the page's title element"),
+            &|| article.text("headline", "the JSON-LD headline"),
+            &|| meta(&metas, "property", "og:title", "the og:title tag"),
+            &|| meta(&metas, "name", "twitter:title", "the twitter:title tag"),
+            &|| site::headline_heading(&document),
+            &|| text_of(&document, "title", "the page's title element"),
         ]),
         deck: first([
-            article.text("description", "the JSON-LD description"),
-            meta(
-                &document,
-                "property",
-                "og:description",
-                "the og:description tag",
-            ),
-            meta(&document, "name", "description", "the description tag"),
-            meta(
-                &document,
-                "name",
-                "twitter:description",
-                "the twitter:description tag",
-            ),
-        ]),
-        author: first(
-            [
-                article.author(),
-                meta(&document, "name", "author", "the author tag"),
+            &|| article.text("description", "the JSON-LD description"),
+            &|| {
                 meta(
-                    &document,
+                    &metas,
                     "property",
-                    "article:author",
-                    "the article:author tag",
+                    "og:description",
+                    "the og:description tag",
                 )
-                .filter(|f| !f.value.contains("://")),
-                text_of(&document, "[rel=author]", "the page's author link"),
-            ]
-            .map(|found| found.and_then(as_author)),
-        ),
-        published: first(
-            [
-                article.text("datePublished", "the JSON-LD datePublished"),
+            },
+            &|| meta(&metas, "name", "description", "the description tag"),
+            &|| {
                 meta(
-                    &document,
-                    "property",
-                    "article:published_time",
-                    "the article:published_time tag",
-                ),
-                meta(&document, "name", "date", "the date tag"),
-                meta(&document, "name", "pubdate", "the pubdate tag"),
-                meta(
-                    &document,
-                    "itemprop",
-                    "datePublished",
-                    "the datePublished tag",
-                ),
-                meta(&document, "name", "dc.date", "the DC.date tag"),
-                attr_of(
-                    &document,
-                    "time[datetime]",
-                    "datetime",
-                    "the page's time element",
-                ),
-                article.text("dateCreated", "the JSON-LD dateCreated"),
-                date_in(
-                    &document,
-                    "[itemprop=datePublished]",
-                    "the page's datePublished element",
-                ),
-                date_in(&document, "time", "the page's time element"),
-                date_in(&document, PUBLISHED_CLASSES, "the page's date line"),
-                date_in_page_data(&document),
-                date_in_url(&document),
-            ]
-            .map(|found| found.and_then(as_date)),
-        ),
-        outlet: first(
-            [
-                meta(
-                    &document,
-                    "property",
-                    "og:site_name",
-                    "the og:site_name tag",
-                ),
-                article.publisher(),
-                meta(
-                    &document,
+                    &metas,
                     "name",
-                    "application-name",
-                    "the application-name tag",
-                ),
-                text_of(&document, "title", "the end of the page's title").and_then(|title| {
-                    found(&super::infer::site_name_in_title(&title.value)?, title.from)
-                }),
-                site::site_heading(&document),
-            ]
-            .map(|found| found.and_then(site::as_outlet)),
-        ),
-        language: first(
+                    "twitter:description",
+                    "the twitter:description tag",
+                )
+            },
+        ]),
+        author: first_kept(
             [
-                attr_of(&document, "html[lang]", "lang", "the page's lang attribute"),
-                meta(
-                    &document,
-                    "http-equiv",
-                    "content-language",
-                    "the content-language tag",
-                ),
-                article.text("inLanguage", "the JSON-LD inLanguage"),
-                meta(&document, "property", "og:locale", "the og:locale tag"),
-            ]
-            .map(|found| found.and_then(as_language)),
+                &|| article.author(),
+                &|| meta(&metas, "name", "author", "the author tag"),
+                &|| {
+                    meta(
+                        &metas,
+                        "property",
+                        "article:author",
+                        "the article:author tag",
+                    )
+                    .filter(|f| !f.value.contains("://"))
+                },
+                &|| text_of(&document, "[rel=author]", "the page's author link"),
+            ],
+            as_author,
         ),
-        url: first(
+        published: first_kept(
             [
-                attr_of(
-                    &document,
-                    "link[rel=canonical]",
-                    "href",
-                    "the canonical link",
-                ),
-                meta(&document, "property", "og:url", "the og:url tag"),
-                article.text("url", "the JSON-LD url"),
-            ]
-            .map(|found| found.filter(|f| is_web_address(&f.value))),
+                &|| article.text("datePublished", "the JSON-LD datePublished"),
+                &|| {
+                    meta(
+                        &metas,
+                        "property",
+                        "article:published_time",
+                        "the article:published_time tag",
+                    )
+                },
+                &|| meta(&metas, "name", "date", "the date tag"),
+                &|| meta(&metas, "name", "pubdate", "the pubdate tag"),
+                &|| meta(&metas, "itemprop", "datePublished", "the datePublished tag"),
+                &|| meta(&metas, "name", "dc.date", "the DC.date tag"),
+                &|| {
+                    attr_of(
+                        &document,
+                        "time[datetime]",
+                        "datetime",
+                        "the page's time element",
+                    )
+                },
+                &|| article.text("dateCreated", "the JSON-LD dateCreated"),
+                &|| {
+                    date_in(
+                        &document,
+                        "[itemprop=datePublished]",
+                        "the page's datePublished element",
+                    )
+                },
+                &|| date_in(&document, "time", "the page's time element"),
+                &|| date_in(&document, PUBLISHED_CLASSES, "the page's date line"),
+                &|| date_in_page_data(&document),
+                &|| date_in_url(&document, &metas),
+            ],
+            as_date,
+        ),
+        outlet: first_kept(
+            [
+                &|| meta(&metas, "property", "og:site_name", "the og:site_name tag"),
+                &|| article.publisher(),
+                &|| {
+                    meta(
+                        &metas,
+                        "name",
+                        "application-name",
+                        "the application-name tag",
+                    )
+                },
+                &|| {
+                    text_of(&document, "title", "the end of the page's title").and_then(|title| {
+                        found(&super::infer::site_name_in_title(&title.value)?, title.from)
+                    })
+                },
+                &|| site::site_heading(&document),
+            ],
+            site::as_outlet,
+        ),
+        language: first_kept(
+            [
+                &|| attr_of(&document, "html[lang]", "lang", "the page's lang attribute"),
+                &|| {
+                    meta(
+                        &metas,
+                        "http-equiv",
+                        "content-language",
+                        "the content-language tag",
+                    )
+                },
+                &|| article.text("inLanguage", "the JSON-LD inLanguage"),
+                &|| meta(&metas, "property", "og:locale", "the og:locale tag"),
+            ],
+            as_language,
+        ),
+        url: first_kept(
+            [
+                &|| {
+                    attr_of(
+                        &document,
+                        "link[rel=canonical]",
+                        "href",
+                        "the canonical link",
+                    )
+                },
+                &|| meta(&metas, "property", "og:url", "the og:url tag"),
+                &|| article.text("url", "the JSON-LD url"),
+            ],
+            |f| Some(f).filter(|f| is_web_address(&f.value)),
         ),
         ..Extracted::default()
     };
@@ -532,8 +543,21 @@ fn is_dateline_or_byline(paragraph: &str, author: Option<&Found>) -> bool {
     by_author || only_a_date
 }
 
-fn first<const N: usize>(candidates: [Option<Found>; N]) -> Option<Found> {
-    candidates.into_iter().flatten().next()
+/// The first value a candidate finds, trying them in order: the later ones
+/// (a walk over the whole page for a date line) run only when needed.
+fn first<const N: usize>(candidates: [&dyn Fn() -> Option<Found>; N]) -> Option<Found> {
+    candidates.into_iter().find_map(|candidate| candidate())
+}
+
+/// The same, each value passed through `keep` (a check or a cleaning), which
+/// may turn it down for the next candidate's.
+fn first_kept<const N: usize>(
+    candidates: [&dyn Fn() -> Option<Found>; N],
+    keep: impl Fn(Found) -> Option<Found>,
+) -> Option<Found> {
+    candidates
+        .into_iter()
+        .find_map(|candidate| candidate().and_then(&keep))
 }
 
 /// White space collapsed and control characters removed: one line of plain text.
@@ -592,16 +616,42 @@ fn decode_entities(text: &str) -> String {
     .fold(decoded, |text, (entity, plain)| text.replace(entity, plain))
 }
 
+/// The page's `<meta … content="…">` tags, read in one pass over the document
+/// rather than one per value looked up.
+struct Metas(Vec<Vec<(String, String)>>);
+
+impl Metas {
+    fn of(document: &Document) -> Metas {
+        let attributes = |node: &dom_query::NodeRef| {
+            node.attrs()
+                .iter()
+                .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                .collect()
+        };
+        Metas(
+            document
+                .select("meta[content]")
+                .nodes()
+                .iter()
+                .map(attributes)
+                .collect(),
+        )
+    }
+}
+
 /// `<meta {key}="{name}" content="…">`, the name compared without case.
-fn meta(document: &Document, key: &str, name: &str, from: &'static str) -> Option<Found> {
-    document
-        .select(&format!("meta[{key}][content]"))
+fn meta(metas: &Metas, key: &str, name: &str, from: &'static str) -> Option<Found> {
+    let value = |attributes: &[(String, String)], wanted: &str| {
+        attributes
+            .iter()
+            .find(|(n, _)| n == wanted)
+            .map(|(_, v)| v.clone())
+    };
+    metas
+        .0
         .iter()
-        .find(|m| {
-            m.attr(key)
-                .is_some_and(|v| v.trim().eq_ignore_ascii_case(name))
-        })
-        .and_then(|m| found(&m.attr("content")?, from))
+        .find(|m| value(m, key).is_some_and(|v| v.trim().eq_ignore_ascii_case(name)))
+        .and_then(|m| found(&value(m, "content")?, from))
 }
 
 fn text_of(document: &Document, selector: &str, from: &'static str) -> Option<Found> {
@@ -716,9 +766,9 @@ static DATE_IN_PATH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The date many outlets put in an article's address, from its canonical link
 /// or Open Graph URL.
-fn date_in_url(document: &Document) -> Option<Found> {
+fn date_in_url(document: &Document, metas: &Metas) -> Option<Found> {
     let url = attr_of(document, "link[rel=canonical]", "href", "")
-        .or_else(|| meta(document, "property", "og:url", ""))?;
+        .or_else(|| meta(metas, "property", "og:url", ""))?;
     let c = DATE_IN_PATH.captures(&url.value)?;
     let (year, month, day) = (&c[1], &c[2], &c[3]);
     // A month in digits makes an ISO date; a month's name goes to the reading
