@@ -49,7 +49,8 @@ copy markdown notes/overview.md notes/metadata-unknowns.md actors/benny-gantz.md
 printf '%s\n' 'X [@a#p-1]. Y [@b; @a#p-1]. Z [@missing]. `[[code]]` <b>raw</b>' \
     '[a](javascript:alert(1)) ![i](https://t.example/p.png) ![g](../static/g.png)' \
     '[[gantz|G]] [[israel#p-1]] [o](../notes/overview.md#x) [^1]' '' '[^1]: A footnote.' \
-    '' '| a | b |' '|:--|--:|' '| 1 | 2 |' > "$seeds/markdown/syntax.md"
+    '' '| a | b |' '|:--|--:|' '| 1 | 2 |' '' '```rust' 'fn main() { let s = "[[no]] [@no]"; }' \
+    '```' > "$seeds/markdown/syntax.md"
 
 # Article text with quotations and speech verbs.
 copy quotes sources/trump-legacy-defence-pact.txt sources/nnn-landmark-pact.txt \
