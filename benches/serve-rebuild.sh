@@ -59,10 +59,11 @@ bench() {
     done
     serve_edits "$dossier" "$content" "$note" "$dir" "$edits" || exit 1
     cp "$dir/stages" "$work/$name.stages"
-    local full rebuild
+    local full rebuild written
     full=$(median <"$dir/full.times")
     rebuild=$(median <"$dir/rebuild.times")
-    printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$full" "$rebuild" \
+    written=$(median <"$dir/written.times")
+    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$full" "$rebuild" "$written" \
         "$(awk -v f="$full" -v r="$rebuild" 'BEGIN { printf "%.1f×", f / r }')" "$(cat "$dir/scope")" \
         "$(awk -v k="$(cat "$dir/rss_kib")" 'BEGIN { printf "%.0f", k / 1024 }')"
 }
@@ -81,8 +82,8 @@ done
 echo
 echo "## Rebuild after a one-note edit under dossier serve, against a full build (medians, seconds)"
 echo
-echo "| dossier | full build | rebuild after a one-note edit | speed-up | last rebuild | serve RSS (MiB) |"
-echo "|---|---:|---:|---:|---|---:|"
+echo "| dossier | full build | one-note edit, pages served | the same, on disk | speed-up (served) | last rebuild | serve RSS (MiB) |"
+echo "|---|---:|---:|---:|---:|---|---:|"
 printf '%s\n' "${rows[@]}"
 for stages in "$work"/*.stages; do
     echo

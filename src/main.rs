@@ -397,7 +397,7 @@ struct TerminalEvents {
 }
 
 impl Events for TerminalEvents {
-    fn built(&self, rebuild: &pipeline::Rebuild, elapsed: Duration) {
+    fn built(&self, rebuild: &pipeline::Rebuild, shown: Duration, elapsed: Duration) {
         let report = &rebuild.report;
         let written = report.written.unwrap_or_default();
         if !self.built_once.swap(true, Ordering::SeqCst) {
@@ -428,13 +428,14 @@ impl Events for TerminalEvents {
                 names.push("…");
             }
             println!(
-                "Rebuilt in {}: {} of {} pages rendered, {} files written ({}), {} removed",
+                "Rebuilt in {}: {} of {} pages rendered, {} files written ({}), {} removed; served after {}",
                 format_duration(elapsed),
                 rebuild.render.rendered,
                 rebuild.render.pages,
                 written.written,
                 names.join(", "),
-                written.removed
+                written.removed,
+                format_duration(shown)
             );
         }
         if self.timings {

@@ -293,6 +293,19 @@ impl Session {
     /// Builds the site and brings the output folder up to date. On an error the
     /// last good site stays, in memory and on disk.
     pub fn rebuild(&mut self, progress: &dyn Progress) -> Result<Rebuild> {
+        self.rebuild_showing(progress, |_, _| {})
+    }
+
+    /// As [`Session::rebuild`], handing the new site's files to `show` (with
+    /// whether any changed) once they are made and before they are written:
+    /// `dossier serve` serves them from memory, so an open page shows an edit
+    /// without waiting for the disk. Should the write then fail, the error is
+    /// returned as from `rebuild`, and the next rebuild writes the folder again.
+    pub fn rebuild_showing(
+        &mut self,
+        progress: &dyn Progress,
+        show: impl FnOnce(&[OutputFile], bool),
+    ) -> Result<Rebuild> {
         let (site, collected) =
             make_site_with(&self.options, progress, Some(&mut self.cache), || {
                 Ok(Collect::default())
@@ -303,6 +316,10 @@ impl Session {
             theme_folder,
         } = site;
         let files = collected.into_files();
+        let found = crate::output::changes(self.last.as_deref().unwrap_or_default(), &files);
+        let changed: Vec<String> = found.changed.iter().map(|f| f.path.clone()).collect();
+        let removed: Vec<String> = found.removed.iter().map(|p| p.to_string()).collect();
+        show(&files, !changed.is_empty() || !removed.is_empty());
         progress.stage("write");
         let started = Instant::now();
         let written = match &self.last {
@@ -316,9 +333,6 @@ impl Session {
         };
         report.timings.push(("write", started.elapsed()));
         report.written = Some(written);
-        let found = crate::output::changes(self.last.as_deref().unwrap_or_default(), &files);
-        let changed = found.changed.iter().map(|f| f.path.clone()).collect();
-        let removed = found.removed.iter().map(|p| p.to_string()).collect();
         self.last = Some(files);
         Ok(Rebuild {
             report,

@@ -368,6 +368,45 @@ fn note_edits_with_a_small_search_budget_equal_full_builds() {
     }
 }
 
+/// Serve shows an edit from memory before the disk write: the files handed over
+/// already hold it while the output folder does not yet, and after the rebuild
+/// the folder holds it too.
+#[test]
+fn an_edit_is_handed_over_before_it_is_written() {
+    let work = Workspace::new();
+    let mut session = Session::new(work.options("site"));
+    session
+        .rebuild(&Silent)
+        .expect("the default dossier builds");
+    work.edit(
+        "content/notes/overview.md",
+        "The signing took place during",
+        "The signing took place, as handed over, during",
+    );
+    let page = work.path("site/notes/overview.html");
+    let mut handed = false;
+    session
+        .rebuild_showing(&Silent, |files, changed| {
+            assert!(changed, "the edit changed the site");
+            let shown = files
+                .iter()
+                .find(|f| f.path == "notes/overview.html")
+                .expect("the note's page is among the files");
+            assert!(String::from_utf8_lossy(&shown.bytes).contains("as handed over"));
+            let on_disk = fs::read_to_string(&page).unwrap();
+            assert!(
+                !on_disk.contains("as handed over"),
+                "written before it was handed over"
+            );
+            handed = true;
+        })
+        .expect("the edit rebuilds");
+    assert!(handed, "the files were handed over");
+    assert!(fs::read_to_string(&page)
+        .unwrap()
+        .contains("as handed over"));
+}
+
 /// The session's output folder equals a fresh full build of the content into
 /// `fresh`, byte for byte, manifest included.
 fn assert_same_as_full_build(work: &Workspace, fresh: &str, what: &str) {
@@ -446,7 +485,7 @@ fn check_scope(what: &str, rebuild: &Rebuild) {
 /// Events a test does not print.
 struct Quiet;
 impl Events for Quiet {
-    fn built(&self, _: &Rebuild, _: Duration) {}
+    fn built(&self, _: &Rebuild, _: Duration, _: Duration) {}
     fn failed(&self, _: &dossier::Error) {}
 }
 

@@ -8,7 +8,8 @@
 # starts `DOSSIER serve --timings` on CONTENT into DIR/served, makes EDITS edits
 # to NOTE (a new word in its first paragraph, a different one each time), each
 # after the previous rebuild, puts NOTE back and stops serve. Leaves in DIR:
-# rebuild.times (seconds, one line per edit), scope (what the last rebuild
+# rebuild.times (seconds until serve serves the edited pages, one line per
+# edit), written.times (until they are on disk too), scope (what the last rebuild
 # rendered and wrote), stages (serve's stage timings of the last rebuild) and
 # rss_kib (serve's resident memory at the end). The caller's EXIT trap should
 # call serve_stop, in case it fails half-way.
@@ -49,9 +50,16 @@ serve_edits() {
     cp "$dir/note.orig" "$note"
     ps -o rss= -p "$serve_pid" | tr -d ' ' >"$dir/rss_kib"
     serve_stop
-    # "Rebuilt in 123 ms: …" or "Rebuilt in 1.23 s: …" → seconds
+    # "Rebuilt in 1.23 s: …; served after 456 ms" → seconds. Serve serves the new
+    # pages from memory before writing them to disk: "served after" is when the
+    # open page can show the edit (rebuild.times), "Rebuilt in" when the output
+    # folder holds it too (written.times).
+    local seconds='{ if ($2 == "ms") printf "%.3f\n", $1 / 1000; else printf "%.3f\n", $1 }'
     grep '^Rebuilt' "$dir/serve.log" | sed -E 's/^Rebuilt in ([0-9.]+ m?s).*/\1/' |
-        awk '{ if ($2 == "ms") printf "%.3f\n", $1 / 1000; else printf "%.3f\n", $1 }' >"$dir/rebuild.times"
+        awk "$seconds" >"$dir/written.times"
+    grep '^Rebuilt' "$dir/serve.log" |
+        sed -E 's/.*served after ([0-9.]+ m?s)$/\1/; s/^Rebuilt in ([0-9.]+ m?s).*/\1/' |
+        awk "$seconds" >"$dir/rebuild.times"
     grep '^Rebuilt' "$dir/serve.log" | tail -1 |
         sed -E 's/.*: ([0-9]+ of [0-9]+) pages rendered, ([0-9]+) files written.*/\1 rendered, \2 files written/' >"$dir/scope"
     # The stage timings printed after the last rebuild.

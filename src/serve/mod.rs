@@ -50,7 +50,9 @@ impl ServeOptions {
 /// it; a test can stay silent.
 pub trait Events: Send + Sync {
     /// A build succeeded: the first one, or a rebuild after `changed` files.
-    fn built(&self, rebuild: &Rebuild, elapsed: Duration);
+    /// `shown` is when the new pages were being served, `elapsed` when they
+    /// were also on disk.
+    fn built(&self, rebuild: &Rebuild, shown: Duration, elapsed: Duration);
     /// A build failed; the last good site is still served.
     fn failed(&self, error: &Error);
 }
@@ -87,7 +89,7 @@ impl Preview {
         let live = match session.rebuild(&Silent) {
             Ok(rebuild) => {
                 watched.extend(rebuild.theme_folder.clone());
-                events.built(&rebuild, started.elapsed());
+                events.built(&rebuild, started.elapsed(), started.elapsed());
                 LiveSite::new(Arc::new(site_files(session.files())))
             }
             Err(error @ (Error::OutputRefused { .. } | Error::Io { .. })) => return Err(error),
@@ -146,11 +148,16 @@ impl Preview {
 
     fn rebuild(&mut self) -> Result<()> {
         let started = Instant::now();
-        match self.session.rebuild(&Silent) {
+        let mut shown = None;
+        // The pages are served from memory: they go out before the disk write,
+        // which for a big dossier (its `dossier.json`) is most of a rebuild.
+        let live = &self.live;
+        let rebuilt = self.session.rebuild_showing(&Silent, |files, changed| {
+            live.publish(changed.then(|| Arc::new(site_files(files))));
+            shown = Some(started.elapsed());
+        });
+        match rebuilt {
             Ok(rebuild) => {
-                let changed = !rebuild.changed.is_empty() || !rebuild.removed.is_empty();
-                let files = changed.then(|| Arc::new(site_files(self.session.files())));
-                self.live.publish(files);
                 // dossier.toml may have named another theme.
                 let mut wanted = vec![self.session.options().content.clone()];
                 wanted.extend(rebuild.theme_folder.clone());
@@ -158,7 +165,9 @@ impl Preview {
                     self.watcher.watch(&wanted)?;
                     self.watched = wanted;
                 }
-                self.events.built(&rebuild, started.elapsed());
+                let elapsed = started.elapsed();
+                self.events
+                    .built(&rebuild, shown.unwrap_or(elapsed), elapsed);
             }
             Err(error) => {
                 self.live.fail(Problem::all_in(&error));
