@@ -6,7 +6,7 @@ use super::{found, Found};
 use dom_query::{Document, NodeRef};
 
 /// Words in a class or id that mark a heading as the site's name.
-const SITE_HEADING_WORDS: [&str; 6] = ["logo", "brand", "branding", "masthead", "sitename", "site"];
+const SITE_HEADING_WORDS: [&str; 5] = ["logo", "brand", "branding", "masthead", "sitename"];
 
 /// Whether an `h1` is the site's name rather than the article's headline: it links
 /// to the site's front page, sits inside such a link, or is named as a logo or the
@@ -29,9 +29,7 @@ pub(super) fn is_site_heading(node: &NodeRef) -> bool {
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        words
-            .iter()
-            .any(|w| SITE_HEADING_WORDS.contains(w) && *w != "site")
+        words.iter().any(|w| SITE_HEADING_WORDS.contains(w))
             || words
                 .windows(2)
                 .any(|pair| pair[0] == "site" && matches!(pair[1], "title" | "name" | "logo"))
