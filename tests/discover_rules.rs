@@ -2,7 +2,8 @@
 //! made-up articles: initialisms grouped with the organisation whose initials
 //! they are, dotted and undotted alike; organisations whose name opens with a
 //! title word; role nouns ("the governor") linked through the titles the same
-//! article gives a person, and flagged when two people hold one.
+//! article gives a person, and flagged when two people hold one; titles
+//! with a portfolio ("Secretary of State Jane Doe") and dotted initials.
 
 mod common;
 
@@ -508,4 +509,40 @@ fn a_name_after_an_honorific_ends_at_and() {
     let names = discovered_names(&dossier);
     assert!(!names.iter().any(|n| n.contains(" and ")), "{names:?}");
     assert!(names.contains(&"Water Board"), "{names:?}");
+}
+
+#[test]
+fn a_title_with_its_portfolio_and_dotted_initials_open_a_persons_name() {
+    let (dossier, analysis) = build(&[(
+        "cabinet",
+        "Cabinet shuffle\n\
+         The governor dismissed Secretary of State Rolf Ammer and national security adviser K.L. Brandt on Monday.\n\
+         Minister of Foreign Affairs Omar Ben Salah said the change was expected. \
+         Ammer declined to comment, and the secretary of state left the capital.\n\
+         The Secretary of Homeland Security Office issued no statement.\n",
+    )]);
+    let ammer = named(&dossier, "Rolf Ammer");
+    named(&dossier, "K.L. Brandt");
+    named(&dossier, "Omar Ben Salah");
+    // The portfolio is the title's, not the name's: no "State Rolf Ammer";
+    // and an office's name with no one after it is no person.
+    let names = discovered_names(&dossier);
+    assert!(!names.iter().any(|n| n.contains("State")), "{names:?}");
+    let people: Vec<&str> = dossier
+        .discovery
+        .actors
+        .iter()
+        .filter(|a| a.kind == dossier::model::ActorKind::Person)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert!(!people.iter().any(|n| n.contains("Security")), "{people:?}");
+    assert_eq!(
+        role(&dossier, "secretary of state").holders,
+        std::slice::from_ref(&ammer.slug)
+    );
+    let found = mentions(&dossier, &analysis);
+    let texts = &found[&ammer.slug];
+    has(texts, "cabinet: Rolf Ammer");
+    has(texts, "cabinet: Ammer");
+    has(texts, "cabinet: the secretary of state");
 }

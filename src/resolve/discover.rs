@@ -361,11 +361,13 @@ fn read_spans(
         // A person after the last title in the run: "Deputy Attorney General Jane Doe".
         let last_title = token_text.iter().rposition(|w| cues.is_title(w));
         if let Some(t) = last_title {
+            // "Secretary of State Jane Doe": the portfolio belongs to the title.
+            let name_start = cues.portfolio_end(&token_text, t + 1).unwrap_or(t + 1);
             // "Representative Jane Doe of the Judiciary Committee": the name stops at "of".
-            let stop = token_text[t + 1..]
+            let stop = token_text[name_start..]
                 .iter()
                 .position(|w| !is_capitalised(w))
-                .map_or(tokens.len(), |p| t + 1 + p);
+                .map_or(tokens.len(), |p| name_start + p);
             if stop < tokens.len() {
                 read_organisation(
                     &token_text[stop..],
@@ -379,17 +381,17 @@ fn read_spans(
             }
             let (token_text, tokens, end) =
                 (&token_text[..stop], &tokens[..stop], tokens[stop - 1].end);
-            let name = &token_text[t + 1..];
+            let name = &token_text[name_start..];
             if !name.is_empty() && is_person_name(name, cues) {
                 let cue = if Cues::is(&cues.honorifics, token_text[t]) {
                     Cue::Honorific
                 } else {
                     Cue::Title
                 };
-                let spelling = &text[tokens[t + 1].start..end];
+                let spelling = &text[tokens[name_start].start..end];
                 // "President Jane Doe of Ruritania": the state qualifies the title.
                 let of_state = of_a_state(&text[end..], cues);
-                let title = title_held(text, tokens, token_text, t, cues)
+                let title = title_held(text, tokens, token_text, t..name_start, cues)
                     .map(|(words, qualified)| (words, qualified || of_state));
                 let person = add_person(reading, spelling, name, cues, cue, token_text[t], source);
                 person.hold(title.as_ref(), source);
@@ -578,9 +580,14 @@ fn initials_match(initialism: &str, name: &[&str]) -> bool {
 }
 
 /// A middle initial: one capital letter and a full stop ("W.").
+/// "J." or "J.R.": capital letters, each followed by a full stop.
 fn is_initial(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.as_str() == "."
+    let letters: Vec<char> = word.chars().collect();
+    !letters.is_empty()
+        && letters.len() <= 6
+        && letters
+            .chunks(2)
+            .all(|pair| matches!(pair, [letter, '.'] if letter.is_uppercase()))
 }
 
 /// An initialism: two to six capital letters, dotted or not ("NATO", "F.B.I.").

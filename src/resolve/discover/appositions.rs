@@ -29,18 +29,20 @@ pub(super) fn apposition_role<'t>(after: &'t str, cues: &Cues) -> Option<&'t str
         .find(|w| !is_capitalised(w) && Cues::is(&cues.roles, w))
 }
 
-/// The title a run gives the person after it, lower-cased: the title word at
-/// `t` and the title words before it ("Deputy Attorney General" →
-/// "deputy attorney general"), and whether a state's name or demonym
+/// The title a run gives the person after it, lower-cased: the title's words
+/// in `title` (its word and any portfolio: "Secretary of State") and the
+/// title words before them ("Deputy Attorney General" → "deputy attorney
+/// general"), and whether a state's name or demonym
 /// qualifies it ("Ruritanian President"). None for a past title ("former
 /// President Jane Doe", "ex-Minister"), which no role noun refers to.
 pub(super) fn title_held(
     text: &str,
     tokens: &[Range<usize>],
     token_text: &[&str],
-    t: usize,
+    title: Range<usize>,
     cues: &Cues,
 ) -> Option<(String, bool)> {
+    let t = title.start;
     if Cues::is(&cues.honorifics, token_text[t]) {
         return None;
     }
@@ -60,7 +62,7 @@ pub(super) fn title_held(
         return None;
     }
     let qualified = before.is_some_and(|w| cues.is_state_word(w));
-    let words: Vec<String> = token_text[first..=t]
+    let words: Vec<String> = token_text[first..title.end]
         .iter()
         .map(|w| w.trim_end_matches('.').to_lowercase())
         .collect();

@@ -19,6 +19,7 @@ pub(super) struct CueFile {
     pub(super) not_names: Vec<String>,
     pub(super) modified_nouns: Vec<String>,
     pub(super) past_titles: Vec<String>,
+    pub(super) portfolios: Vec<String>,
     pub(super) institutions: Vec<String>,
     pub(super) organisation_heads: Vec<String>,
 }
@@ -59,6 +60,8 @@ pub struct Cues {
     pub(super) demonyms: HashSet<String>,
     pub(super) modified_nouns: HashSet<String>,
     pub(super) past_titles: HashSet<String>,
+    /// Every word of every portfolio, lower-cased ("state", "foreign", "affairs").
+    pub(super) portfolio_words: HashSet<String>,
     pub(super) institutions: HashSet<String>,
     pub(super) organisation_heads: HashSet<String>,
     /// States' names and other names, lower-cased ("ruritania", "u.s").
@@ -99,6 +102,12 @@ impl Cues {
             not_names: lower_set(&file.not_names),
             modified_nouns: lower_set(&file.modified_nouns),
             past_titles: lower_set(&file.past_titles),
+            portfolio_words: file
+                .portfolios
+                .iter()
+                .flat_map(|p| p.split(' '))
+                .map(str::to_lowercase)
+                .collect(),
             institutions: lower_set(&file.institutions),
             organisation_heads: lower_set(&file.organisation_heads),
             state_names: states
@@ -155,6 +164,31 @@ impl Cues {
         !is_capitalised(word) && Self::is(&self.modified_nouns, word)
     }
 
+    /// Where the portfolio of the title before `words[from]` ends: after
+    /// "of" or "for" and the portfolio's words ("Secretary | of State | Jane
+    /// Doe"), when a capitalised word follows them. `None` when no portfolio
+    /// stands there.
+    pub(super) fn portfolio_end(&self, words: &[&str], from: usize) -> Option<usize> {
+        let rest = words.get(from..)?;
+        let (connector, rest) = rest.split_first()?;
+        if !matches!(*connector, "of" | "for" | "de" | "del") {
+            return None;
+        }
+        let portfolio = rest
+            .iter()
+            .take_while(|w| Self::is(&self.portfolio_words, w))
+            .count();
+        let name_start = from + 1 + portfolio;
+        let has_portfolio = rest[..portfolio].iter().any(|w| is_capitalised(w));
+        (has_portfolio && words.get(name_start).is_some_and(|w| is_capitalised(w)))
+            .then_some(name_start)
+    }
+
+    /// A word of a portfolio ("State" of "Secretary of State").
+    pub fn is_portfolio_word(&self, word: &str) -> bool {
+        Self::is(&self.portfolio_words, word)
+    }
+
     /// A role noun ("spokeswoman", "adviser").
     pub fn is_role(&self, word: &str) -> bool {
         Self::is(&self.roles, word)
@@ -191,6 +225,8 @@ impl NameEdges for Edges<'_> {
             || self.leads.contains(word)
             // An initial: "Jane Q. Doe" for "Doe".
             || (self.person && word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() == 1)
+            // A title's portfolio: "Secretary of State Jane Doe".
+            || (self.person && c.is_portfolio_word(word))
     }
 
     fn may_follow(&self, run: &[&str]) -> bool {
