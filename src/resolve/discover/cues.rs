@@ -16,6 +16,7 @@ pub(super) struct CueFile {
     pub(super) state_organs: Vec<String>,
     pub(super) calendar: Vec<String>,
     pub(super) name_suffixes: Vec<String>,
+    pub(super) generations: Vec<String>,
     pub(super) not_names: Vec<String>,
     pub(super) modified_nouns: Vec<String>,
     pub(super) past_titles: Vec<String>,
@@ -56,6 +57,7 @@ pub struct Cues {
     pub(super) state_organs: HashSet<String>,
     pub(super) calendar: HashSet<String>,
     pub(super) name_suffixes: HashSet<String>,
+    pub(super) generations: HashSet<String>,
     pub(super) not_names: HashSet<String>,
     pub(super) demonyms: HashSet<String>,
     pub(super) modified_nouns: HashSet<String>,
@@ -99,6 +101,7 @@ impl Cues {
             state_organs: lower_set(&file.state_organs),
             calendar: lower_set(&file.calendar),
             name_suffixes: file.name_suffixes.iter().cloned().collect(),
+            generations: lower_set(&file.generations),
             not_names: lower_set(&file.not_names),
             modified_nouns: lower_set(&file.modified_nouns),
             past_titles: lower_set(&file.past_titles),
@@ -182,6 +185,11 @@ impl Cues {
         let has_portfolio = rest[..portfolio].iter().any(|w| is_capitalised(w));
         (has_portfolio && words.get(name_start).is_some_and(|w| is_capitalised(w)))
             .then_some(name_start)
+    }
+
+    /// The marker of another generation ("Jr."), which is no surname.
+    pub(super) fn is_generation(&self, word: &str) -> bool {
+        Self::is(&self.generations, word)
     }
 
     /// A word of a portfolio ("State" of "Secretary of State").

@@ -153,6 +153,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         let surname_spelling = name
             .rsplit(' ')
             .find(|w| !cues.name_suffixes.contains(*w))
+            .filter(|w| !cues.is_generation(w))
             .map(String::from);
         let mut variants: Vec<String> = person.spellings.keys().cloned().collect();
         if let Some(s) = &surname_spelling {
