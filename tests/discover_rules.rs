@@ -546,3 +546,26 @@ fn a_title_with_its_portfolio_and_dotted_initials_open_a_persons_name() {
     has(texts, "cabinet: Ammer");
     has(texts, "cabinet: the secretary of state");
 }
+
+#[test]
+fn a_generation_marker_is_no_surname() {
+    let (dossier, analysis) = build(&[(
+        "suit",
+        "Suit filed\n\
+         Mayor Jo Ellery and her son, Jo Ellery Jr., were named in the suit. \
+         His lawyer said Jo Ellery Jr. would fight it.\n\
+         Tom R. Vance Jr., a former adviser, called it \"a story made up by rivals.\"\n",
+    )]);
+    let son = named(&dossier, "Jo Ellery Jr");
+    assert!(
+        !son.variants.iter().any(|v| v == "Jr"),
+        "{:?}",
+        son.variants
+    );
+    // "Jr." in another man's name is no mention of the son.
+    let found = mentions(&dossier, &analysis);
+    assert!(
+        found[&son.slug].iter().all(|t| t.contains("Ellery")),
+        "{found:?}"
+    );
+}

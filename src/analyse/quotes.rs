@@ -34,6 +34,8 @@ struct LexiconFile {
     relatives: Vec<String>,
     conjunctions: Vec<String>,
     listener_verbs: Vec<String>,
+    labelling_verbs: Vec<String>,
+    question_verbs: Vec<String>,
     honorifics: Vec<String>,
     particles: Vec<String>,
     prepositions: Vec<String>,
@@ -59,6 +61,8 @@ pub struct Lexicon {
     pub relatives: Vec<String>,
     pub conjunctions: Vec<String>,
     pub listener_verbs: Vec<String>,
+    pub labelling_verbs: Vec<String>,
+    pub question_verbs: Vec<String>,
     pub honorifics: Vec<String>,
     pub particles: Vec<String>,
     pub prepositions: Vec<String>,
@@ -67,6 +71,8 @@ pub struct Lexicon {
     pub verb_matcher: PhraseMatcher,
     /// Verbs that are speech only beside a document noun (`document_verbs`).
     pub document_verb_matcher: PhraseMatcher,
+    /// Verbs that are speech only before a quotation (`labelling_verbs`).
+    pub labelling_verb_matcher: PhraseMatcher,
 }
 
 impl Lexicon {
@@ -78,6 +84,10 @@ impl Lexicon {
         let document_verb_matcher =
             PhraseMatcher::new(file.document_verbs.iter().map(|v| (0, v.as_str())), true)
                 .expect("the document verbs compile (tested)");
+        let labelling_verb_matcher =
+            PhraseMatcher::new(file.labelling_verbs.iter().map(|v| (0, v.as_str())), true)
+                .expect("the labelling verbs compile (tested)");
+        let labelling_verbs = file.labelling_verbs;
         let mut anonymous = file.anonymous;
         anonymous.extend(file.anonymous_plural.iter().cloned());
         Lexicon {
@@ -93,6 +103,8 @@ impl Lexicon {
             relatives: file.relatives,
             conjunctions: file.conjunctions,
             listener_verbs: file.listener_verbs,
+            labelling_verbs,
+            question_verbs: file.question_verbs,
             honorifics: file.honorifics,
             particles: file.particles,
             prepositions: file.prepositions,
@@ -100,7 +112,24 @@ impl Lexicon {
             infinitive_markers: file.infinitive_markers,
             verb_matcher,
             document_verb_matcher,
+            labelling_verb_matcher,
         }
+    }
+}
+
+impl Lexicon {
+    /// A verb of asking (`question_verbs`).
+    fn asks(&self, verb: &str) -> bool {
+        self.question_verbs
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(verb))
+    }
+
+    /// A verb that is speech only before a quotation (`labelling_verbs`).
+    fn labels(&self, verb: &str) -> bool {
+        self.labelling_verbs
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(verb))
     }
 }
 
@@ -305,10 +334,23 @@ impl<'a> QuoteFinder<'a> {
                 {
                     after = span.close_end..next.end;
                 }
-                let attribution = self
-                    .attribute(text, after, mentions, Side::After)
-                    .filter(|found| !ended || found.speaker != Speaker::Unattributed)
-                    .or_else(|| self.attribute(text, before, mentions, Side::Before));
+                let asks = inner.ends_with('?');
+                let after = self
+                    .attribute(text, after, mentions, Side::After, asks)
+                    .filter(|found| !ended || found.speaker != Speaker::Unattributed);
+                // An attribution after the quotation that names no one ("…,” an
+                // argument that pleased Roe, who said …) yields to one before it that does.
+                let attribution = match after {
+                    Some(found) if found.speaker != Speaker::Unattributed => Some(found),
+                    unnamed => self
+                        .attribute(text, before, mentions, Side::Before, asks)
+                        .filter(|found| unnamed.is_none() || found.speaker != Speaker::Unattributed)
+                        .or(unnamed),
+                };
+                // A name in quotation marks with no one to say it is a name, not speech.
+                let attribution = attribution.filter(|found| {
+                    found.speaker != Speaker::Unattributed || !looks_like_a_name(inner)
+                });
                 let starts_paragraph = text[..span.open].trim().is_empty();
                 let starts_sentence = text[sentence.start..span.open].trim().is_empty();
                 let continuing = current
@@ -360,7 +402,7 @@ impl<'a> QuoteFinder<'a> {
                 continue;
             }
             let sentence = sentence.clone();
-            let found = self.attribute(text, sentence.clone(), mentions, Side::Within);
+            let found = self.attribute(text, sentence.clone(), mentions, Side::Within, false);
             if found.is_none() && !framing_verbs.iter().any(|at| sentence.contains(at)) {
                 let quoted: Vec<Range<usize>> = spans.iter().map(|s| s.open..s.close_end).collect();
                 self.note_subject(text, sentence.clone(), &quoted, mentions);
@@ -392,13 +434,15 @@ impl<'a> QuoteFinder<'a> {
     }
 
     /// The speaker and verb of a clause, if it carries a speech verb. Remembers the
-    /// speaker it finds, for the pronouns that follow.
+    /// speaker it finds, for the pronouns that follow. `asks`: the quotation beside
+    /// the clause is a question.
     fn attribute(
         &mut self,
         text: &str,
         clause: Range<usize>,
         mentions: &[SpeakerMention],
         side: Side,
+        asks: bool,
     ) -> Option<Attribution> {
         if clause.is_empty() {
             return None;
@@ -411,10 +455,29 @@ impl<'a> QuoteFinder<'a> {
                 let window = first_words(clause_text, 14);
                 self.find_verb(&clause_text[..window], true)?
             }
-            Side::Before => self.find_verb(clause_text, false)?,
+            Side::Before => {
+                let labelling = self.lexicon.labelling_verb_matcher.find(clause_text);
+                let labelling = labelling
+                    .into_iter()
+                    .map(|(_, _, r)| r)
+                    .max_by_key(|r| r.start);
+                match (self.find_verb(clause_text, false), labelling) {
+                    (Some((_, at)), Some(range)) if range.start > at => {
+                        (clause_text[range.clone()].to_string(), range.start)
+                    }
+                    (None, Some(range)) => (clause_text[range.clone()].to_string(), range.start),
+                    (found, _) => found?,
+                }
+            }
             Side::Within => self.find_verb(clause_text, true)?,
         };
         let verb_start = clause.start + at;
+        let passive = text[verb_start + verb.len()..clause.end]
+            .trim_start()
+            .starts_with("by ");
+        if side != Side::Within && passive && !asks && self.lexicon.asks(&verb) {
+            return None;
+        }
         let mut speaker = self.speaker_of(text, clause.clone(), verb_start, &verb, side, mentions);
         // "X briefed reporters and stated …, emphasizing “…”": verbs in a row share
         // the subject of the first; try the verbs before this one.
@@ -464,12 +527,14 @@ impl<'a> QuoteFinder<'a> {
         } else {
             let before = clause.start..verb_start;
             // "…, said Jo Roe, a consultant": after a comma the verb may come first.
-            // Not "…, told Jo Roe": a listener follows those verbs, never a speaker.
+            // Not "…, told Jo Roe": a listener follows those verbs, never a speaker;
+            // nor "…, called Roe's plan “…”": what is labelled follows those.
             let listener = self
                 .lexicon
                 .listener_verbs
                 .iter()
-                .any(|v| v.eq_ignore_ascii_case(verb));
+                .any(|v| v.eq_ignore_ascii_case(verb))
+                || self.lexicon.labels(verb);
             if !listener && text[before.clone()].trim_end().ends_with(',') {
                 // The name ends the clause or is set off by a comma: in "…, stressed
                 // Norland and Sudmark will …" the name begins what is said.
@@ -666,302 +731,4 @@ enum Side {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn mention(text: &str, name: &str, actor: &str, rank: u8) -> SpeakerMention {
-        let start = text.find(name).unwrap();
-        SpeakerMention {
-            actor: actor.into(),
-            rank,
-            range: start..start + name.len(),
-        }
-    }
-
-    #[test]
-    fn the_builtin_lexicon_loads() {
-        let lexicon = Lexicon::builtin();
-        assert!(lexicon.verbs.contains(&"told".to_string()));
-    }
-
-    #[test]
-    fn attributes_after_before_and_continued_quotes() {
-        let lexicon = Lexicon::builtin();
-        let mut finder = QuoteFinder::new(&lexicon);
-        let p1 = "“This is a deal,” the aide, Zohar Palti, told Israel’s Kan broadcaster.";
-        let found = finder.paragraph(
-            p1,
-            &[
-                mention(p1, "Zohar Palti", "palti", 0),
-                mention(p1, "Kan", "kan", 1),
-                mention(p1, "Israel", "israel", 2),
-            ],
-        );
-        assert_eq!(found[0].speaker, Speaker::Actor("palti".into()));
-        assert_eq!(found[0].verb.as_deref(), Some("told"));
-        let p2 = "“Morocco has for years been battling terror on several fronts.”";
-        let found = finder.paragraph(p2, &[mention(p2, "Morocco", "morocco", 2)]);
-        assert_eq!(found[0].speaker, Speaker::Actor("palti".into()));
-        assert!(found[0].continued);
-
-        let p3 = "In a statement, Gantz said that the agreement was “very significant and will allow us to exchange ideas.”";
-        let found = QuoteFinder::new(&lexicon).paragraph(p3, &[mention(p3, "Gantz", "gantz", 0)]);
-        assert_eq!(found[0].speaker, Speaker::Actor("gantz".into()));
-        assert_eq!(found[0].kind, StatementKind::Direct);
-    }
-
-    #[test]
-    fn scare_quotes_and_names_are_not_speech() {
-        let lexicon = Lexicon::builtin();
-        let text = "Israel is cementing their newfound “friendships” in line with the “Abraham Agreements”.";
-        let found = QuoteFinder::new(&lexicon).paragraph(text, &[]);
-        assert!(
-            found.iter().all(|s| s.kind == StatementKind::Scare),
-            "{found:?}"
-        );
-        assert_eq!(found.len(), 2);
-    }
-
-    #[test]
-    fn indirect_and_anonymous_statements() {
-        let lexicon = Lexicon::builtin();
-        let text = "Palti added it will allow the beginning of official cooperation. Other security officials who spoke under the condition of anonymity, stressed Morocco and Israel will not engage in weapon sales.";
-        let found = QuoteFinder::new(&lexicon).paragraph(
-            text,
-            &[
-                mention(text, "Palti", "palti", 0),
-                mention(text, "Morocco", "morocco", 2),
-            ],
-        );
-        assert_eq!(found.len(), 2, "{found:?}");
-        assert_eq!(found[0].speaker, Speaker::Actor("palti".into()));
-        assert_eq!(found[0].kind, StatementKind::Indirect);
-        assert_eq!(
-            found[1].speaker,
-            Speaker::Anonymous("other security officials".into())
-        );
-    }
-
-    #[test]
-    fn scripts_whose_case_changes_length_do_not_break_verb_search() {
-        let lexicon = Lexicon::builtin();
-        for text in [
-            "The ẞ—said İ were all present at the meeting in the capital.",
-            "İstanbul, Benny Gantz told reporters “İ will go.”",
-        ] {
-            QuoteFinder::new(&lexicon).paragraph(text, &[]);
-        }
-    }
-
-    #[test]
-    fn stray_straight_marks_do_not_flip_the_pairing() {
-        let text = r#""><img src=x> Benny Gantz said "hello there" to Israel. A 12" pipe."#;
-        let inner: Vec<&str> = quote_spans(text)
-            .iter()
-            .map(|s| &text[s.inner.clone()])
-            .collect();
-        assert_eq!(inner, ["hello there"]);
-    }
-
-    #[test]
-    fn unattributed_quotes_stay_unattributed() {
-        let lexicon = Lexicon::builtin();
-        let text = "“We will not be intimidated by anyone at all,” read a banner at the rally.";
-        let found = QuoteFinder::new(&lexicon).paragraph(text, &[]);
-        assert_eq!(found[0].speaker, Speaker::Unattributed);
-        assert_eq!(found[0].kind, StatementKind::Direct);
-    }
-
-    fn one(lexicon: &Lexicon, text: &str, mentions: &[SpeakerMention]) -> Vec<Statement> {
-        QuoteFinder::new(lexicon).paragraph(text, mentions)
-    }
-
-    fn direct(found: &[Statement]) -> Vec<&Statement> {
-        found
-            .iter()
-            .filter(|s| s.kind == StatementKind::Direct)
-            .collect()
-    }
-
-    fn unlisted(name: &str) -> Speaker {
-        Speaker::Unlisted(name.into())
-    }
-
-    #[test]
-    fn a_second_quote_in_the_paragraph_keeps_its_speaker() {
-        let lexicon = Lexicon::builtin();
-        let text =
-            "“We will build the bridge,” the senator, Ann Holt, said. “It will take two years.”";
-        let found = one(&lexicon, text, &[mention(text, "Ann Holt", "ann-holt", 0)]);
-        let quotes = direct(&found);
-        assert_eq!(quotes.len(), 2, "{found:?}");
-        assert_eq!(quotes[1].speaker, Speaker::Actor("ann-holt".into()));
-        assert!(quotes[1].continued);
-        // Without an actor file the name itself carries on.
-        let found = one(&lexicon, text, &[]);
-        assert_eq!(direct(&found)[1].speaker, unlisted("Ann Holt"));
-    }
-
-    #[test]
-    fn a_quote_only_paragraph_continues_the_one_before_unless_someone_else_speaks() {
-        let lexicon = Lexicon::builtin();
-        let mut finder = QuoteFinder::new(&lexicon);
-        finder.paragraph(
-            "“The harbour is closed to all ships,” said Tom Reed, the port director.",
-            &[],
-        );
-        let found = finder.paragraph("“Nothing moves until Friday at the earliest.”", &[]);
-        assert_eq!(found[0].speaker, unlisted("Tom Reed"));
-        assert!(found[0].continued);
-
-        let text = "“The port is closed,” Tom Reed said. Mara Lind disagreed, saying the port was open. “We will check again tomorrow morning.”";
-        let found = one(&lexicon, text, &[]);
-        assert_eq!(
-            direct(&found)[1].speaker,
-            unlisted("Mara Lind"),
-            "{found:?}"
-        );
-    }
-
-    #[test]
-    fn a_pronoun_is_the_subject_of_the_last_attribution_not_the_nearest_name() {
-        let lexicon = Lexicon::builtin();
-        let mut finder = QuoteFinder::new(&lexicon);
-        let p1 = "Minister Karl Ost's adviser, Jo Roe, said the plan was ready.";
-        let found = finder.paragraph(p1, &[mention(p1, "Karl Ost", "karl-ost", 0)]);
-        assert_eq!(found[0].speaker, unlisted("Jo Roe"), "{found:?}");
-        let p2 = "Karl Ost left the room. “We start on Monday with the first team,” she added.";
-        let found = finder.paragraph(p2, &[mention(p2, "Karl Ost", "karl-ost", 0)]);
-        assert_eq!(direct(&found)[0].speaker, unlisted("Jo Roe"), "{found:?}");
-
-        // A bare surname may be anyone's; "he" right after it is that speaker.
-        let text = "“We lost the vote,” Reed said. “It will not happen again,” he said.";
-        assert_eq!(
-            direct(&one(&lexicon, text, &[]))[1].speaker,
-            unlisted("Reed")
-        );
-
-        // "they" looks for a group, and finds the officials rather than Jo Roe.
-        let mut finder = QuoteFinder::new(&lexicon);
-        finder.paragraph(
-            "Jo Roe said the plan was ready. Officials said it was not.",
-            &[],
-        );
-        let found = finder.paragraph("“Nothing has been signed yet,” they said.", &[]);
-        assert_eq!(found[0].speaker, Speaker::Anonymous("officials".into()));
-    }
-
-    #[test]
-    fn a_quotation_may_open_with_a_bracket() {
-        let lexicon = Lexicon::builtin();
-        for text in [
-            r#""[The ministry] will publish the figures next week," a spokesman said."#,
-            "“[The ministry] will publish the figures next week,” a spokesman said.",
-        ] {
-            let found = one(&lexicon, text, &[]);
-            assert_eq!(found.len(), 1, "{found:?}");
-            assert_eq!(found[0].kind, StatementKind::Direct);
-            assert!(found[0].text.starts_with("[The ministry]"));
-            assert!(matches!(found[0].speaker, Speaker::Anonymous(_)));
-        }
-    }
-
-    #[test]
-    fn a_role_noun_is_an_actor_only_through_its_titles() {
-        let lexicon = Lexicon::builtin();
-        let text = "Ana Vela met Piet Smit on Monday. “Taxes will not rise this year,” the prime minister said.";
-        let mentions = [
-            mention(text, "Ana Vela", "ana-vela", 0),
-            mention(text, "Piet Smit", "piet-smit", 0),
-        ];
-        let title = |actor: &str| Title {
-            words: "Prime Minister".into(),
-            actor: actor.into(),
-            person: true,
-        };
-        let found = QuoteFinder::new(&lexicon)
-            .with_titles(vec![title("ana-vela")])
-            .paragraph(text, &mentions);
-        assert_eq!(direct(&found)[0].speaker, Speaker::Actor("ana-vela".into()));
-        // No title: nobody, not the nearest name.
-        let found = one(&lexicon, text, &mentions);
-        assert_eq!(direct(&found)[0].speaker, Speaker::Unattributed);
-        // A title two actors share names neither.
-        let found = QuoteFinder::new(&lexicon)
-            .with_titles(vec![title("ana-vela"), title("piet-smit")])
-            .paragraph(text, &mentions);
-        assert_eq!(direct(&found)[0].speaker, Speaker::Unattributed);
-    }
-
-    #[test]
-    fn a_named_speaker_without_an_actor_file_is_unlisted_in_either_order() {
-        let lexicon = Lexicon::builtin();
-        for text in [
-            "“The figures are wrong in every table,” said a spokeswoman, Jane Doe.",
-            "“The figures are wrong in every table,” said Jane Doe, a spokeswoman.",
-            "Jane Doe, a spokeswoman, said the figures were “wrong in every single table”.",
-            "“The figures are wrong in every table,” Ms. Jane Doe said.",
-        ] {
-            let found = one(&lexicon, text, &[]);
-            assert_eq!(direct(&found)[0].speaker, unlisted("Jane Doe"), "{text}");
-        }
-        // After a clause naming others, ", said X" is X speaking.
-        let text = "Ann Holt, Piet Smit and the rest would have signed the deal, said Tom Reed, a consultant.";
-        assert_eq!(one(&lexicon, text, &[])[0].speaker, unlisted("Tom Reed"));
-        // A surname alone, later in the same source, is the same speaker.
-        let mut finder = QuoteFinder::new(&lexicon);
-        finder.paragraph(
-            "“The figures are wrong,” said Jane Doe, a spokeswoman.",
-            &[],
-        );
-        let found = finder.paragraph("“We will correct them by Friday,” Doe said.", &[]);
-        assert_eq!(found[0].speaker, unlisted("Jane Doe"));
-    }
-
-    #[test]
-    fn according_to_names_the_speaker_after_it() {
-        let lexicon = Lexicon::builtin();
-        let found = one(
-            &lexicon,
-            "According to Jane Doe, the harbour will reopen on Friday.",
-            &[],
-        );
-        assert_eq!(found[0].kind, StatementKind::Indirect);
-        assert_eq!(found[0].speaker, unlisted("Jane Doe"));
-        let found = one(
-            &lexicon,
-            "The harbour will reopen on Friday, according to the port's director, Tom Reed.",
-            &[],
-        );
-        assert_eq!(found[0].speaker, unlisted("Tom Reed"), "{found:?}");
-    }
-
-    #[test]
-    fn the_subject_of_the_verb_speaks_not_another_name_in_the_clause() {
-        let lexicon = Lexicon::builtin();
-        let text =
-            "In a call with Piet Smit, Ana Vela said “the border stays open for trade and travel”.";
-        let found = one(
-            &lexicon,
-            text,
-            &[
-                mention(text, "Piet Smit", "piet-smit", 0),
-                mention(text, "Ana Vela", "ana-vela", 0),
-            ],
-        );
-        assert_eq!(direct(&found)[0].speaker, Speaker::Actor("ana-vela".into()));
-        let text = "Piet Smit, the envoy of Norland to Sudmark, said the talks had “gone better than anyone expected”.";
-        let found = one(
-            &lexicon,
-            text,
-            &[
-                mention(text, "Norland", "norland", 2),
-                mention(text, "Piet Smit", "piet-smit", 0),
-            ],
-        );
-        assert_eq!(
-            direct(&found)[0].speaker,
-            Speaker::Actor("piet-smit".into())
-        );
-    }
-}
+mod tests;

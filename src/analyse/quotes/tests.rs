@@ -1,0 +1,359 @@
+use super::*;
+
+fn mention(text: &str, name: &str, actor: &str, rank: u8) -> SpeakerMention {
+    let start = text.find(name).unwrap();
+    SpeakerMention {
+        actor: actor.into(),
+        rank,
+        range: start..start + name.len(),
+    }
+}
+
+#[test]
+fn the_builtin_lexicon_loads() {
+    let lexicon = Lexicon::builtin();
+    assert!(lexicon.verbs.contains(&"told".to_string()));
+}
+
+#[test]
+fn attributes_after_before_and_continued_quotes() {
+    let lexicon = Lexicon::builtin();
+    let mut finder = QuoteFinder::new(&lexicon);
+    let p1 = "“This is a deal,” the aide, Zohar Palti, told Israel’s Kan broadcaster.";
+    let found = finder.paragraph(
+        p1,
+        &[
+            mention(p1, "Zohar Palti", "palti", 0),
+            mention(p1, "Kan", "kan", 1),
+            mention(p1, "Israel", "israel", 2),
+        ],
+    );
+    assert_eq!(found[0].speaker, Speaker::Actor("palti".into()));
+    assert_eq!(found[0].verb.as_deref(), Some("told"));
+    let p2 = "“Morocco has for years been battling terror on several fronts.”";
+    let found = finder.paragraph(p2, &[mention(p2, "Morocco", "morocco", 2)]);
+    assert_eq!(found[0].speaker, Speaker::Actor("palti".into()));
+    assert!(found[0].continued);
+
+    let p3 = "In a statement, Gantz said that the agreement was “very significant and will allow us to exchange ideas.”";
+    let found = QuoteFinder::new(&lexicon).paragraph(p3, &[mention(p3, "Gantz", "gantz", 0)]);
+    assert_eq!(found[0].speaker, Speaker::Actor("gantz".into()));
+    assert_eq!(found[0].kind, StatementKind::Direct);
+}
+
+#[test]
+fn scare_quotes_and_names_are_not_speech() {
+    let lexicon = Lexicon::builtin();
+    let text =
+        "Israel is cementing their newfound “friendships” in line with the “Abraham Agreements”.";
+    let found = QuoteFinder::new(&lexicon).paragraph(text, &[]);
+    assert!(
+        found.iter().all(|s| s.kind == StatementKind::Scare),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 2);
+}
+
+#[test]
+fn indirect_and_anonymous_statements() {
+    let lexicon = Lexicon::builtin();
+    let text = "Palti added it will allow the beginning of official cooperation. Other security officials who spoke under the condition of anonymity, stressed Morocco and Israel will not engage in weapon sales.";
+    let found = QuoteFinder::new(&lexicon).paragraph(
+        text,
+        &[
+            mention(text, "Palti", "palti", 0),
+            mention(text, "Morocco", "morocco", 2),
+        ],
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].speaker, Speaker::Actor("palti".into()));
+    assert_eq!(found[0].kind, StatementKind::Indirect);
+    assert_eq!(
+        found[1].speaker,
+        Speaker::Anonymous("other security officials".into())
+    );
+}
+
+#[test]
+fn scripts_whose_case_changes_length_do_not_break_verb_search() {
+    let lexicon = Lexicon::builtin();
+    for text in [
+        "The ẞ—said İ were all present at the meeting in the capital.",
+        "İstanbul, Benny Gantz told reporters “İ will go.”",
+    ] {
+        QuoteFinder::new(&lexicon).paragraph(text, &[]);
+    }
+}
+
+#[test]
+fn stray_straight_marks_do_not_flip_the_pairing() {
+    let text = r#""><img src=x> Benny Gantz said "hello there" to Israel. A 12" pipe."#;
+    let inner: Vec<&str> = quote_spans(text)
+        .iter()
+        .map(|s| &text[s.inner.clone()])
+        .collect();
+    assert_eq!(inner, ["hello there"]);
+}
+
+#[test]
+fn unattributed_quotes_stay_unattributed() {
+    let lexicon = Lexicon::builtin();
+    let text = "“We will not be intimidated by anyone at all,” read a banner at the rally.";
+    let found = QuoteFinder::new(&lexicon).paragraph(text, &[]);
+    assert_eq!(found[0].speaker, Speaker::Unattributed);
+    assert_eq!(found[0].kind, StatementKind::Direct);
+}
+
+fn one(lexicon: &Lexicon, text: &str, mentions: &[SpeakerMention]) -> Vec<Statement> {
+    QuoteFinder::new(lexicon).paragraph(text, mentions)
+}
+
+fn direct(found: &[Statement]) -> Vec<&Statement> {
+    found
+        .iter()
+        .filter(|s| s.kind == StatementKind::Direct)
+        .collect()
+}
+
+fn unlisted(name: &str) -> Speaker {
+    Speaker::Unlisted(name.into())
+}
+
+#[test]
+fn a_second_quote_in_the_paragraph_keeps_its_speaker() {
+    let lexicon = Lexicon::builtin();
+    let text = "“We will build the bridge,” the senator, Ann Holt, said. “It will take two years.”";
+    let found = one(&lexicon, text, &[mention(text, "Ann Holt", "ann-holt", 0)]);
+    let quotes = direct(&found);
+    assert_eq!(quotes.len(), 2, "{found:?}");
+    assert_eq!(quotes[1].speaker, Speaker::Actor("ann-holt".into()));
+    assert!(quotes[1].continued);
+    // Without an actor file the name itself carries on.
+    let found = one(&lexicon, text, &[]);
+    assert_eq!(direct(&found)[1].speaker, unlisted("Ann Holt"));
+}
+
+#[test]
+fn a_quote_only_paragraph_continues_the_one_before_unless_someone_else_speaks() {
+    let lexicon = Lexicon::builtin();
+    let mut finder = QuoteFinder::new(&lexicon);
+    finder.paragraph(
+        "“The harbour is closed to all ships,” said Tom Reed, the port director.",
+        &[],
+    );
+    let found = finder.paragraph("“Nothing moves until Friday at the earliest.”", &[]);
+    assert_eq!(found[0].speaker, unlisted("Tom Reed"));
+    assert!(found[0].continued);
+
+    let text = "“The port is closed,” Tom Reed said. Mara Lind disagreed, saying the port was open. “We will check again tomorrow morning.”";
+    let found = one(&lexicon, text, &[]);
+    assert_eq!(
+        direct(&found)[1].speaker,
+        unlisted("Mara Lind"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_pronoun_is_the_subject_of_the_last_attribution_not_the_nearest_name() {
+    let lexicon = Lexicon::builtin();
+    let mut finder = QuoteFinder::new(&lexicon);
+    let p1 = "Minister Karl Ost's adviser, Jo Roe, said the plan was ready.";
+    let found = finder.paragraph(p1, &[mention(p1, "Karl Ost", "karl-ost", 0)]);
+    assert_eq!(found[0].speaker, unlisted("Jo Roe"), "{found:?}");
+    let p2 = "Karl Ost left the room. “We start on Monday with the first team,” she added.";
+    let found = finder.paragraph(p2, &[mention(p2, "Karl Ost", "karl-ost", 0)]);
+    assert_eq!(direct(&found)[0].speaker, unlisted("Jo Roe"), "{found:?}");
+
+    // A bare surname may be anyone's; "he" right after it is that speaker.
+    let text = "“We lost the vote,” Reed said. “It will not happen again,” he said.";
+    assert_eq!(
+        direct(&one(&lexicon, text, &[]))[1].speaker,
+        unlisted("Reed")
+    );
+
+    // "they" looks for a group, and finds the officials rather than Jo Roe.
+    let mut finder = QuoteFinder::new(&lexicon);
+    finder.paragraph(
+        "Jo Roe said the plan was ready. Officials said it was not.",
+        &[],
+    );
+    let found = finder.paragraph("“Nothing has been signed yet,” they said.", &[]);
+    assert_eq!(found[0].speaker, Speaker::Anonymous("officials".into()));
+}
+
+#[test]
+fn a_labelling_verb_before_a_quotation_names_its_speaker() {
+    let lexicon = Lexicon::builtin();
+    let text = "Sam Pike, the manager of the Lake Party's campaign, called the L.P.C. claims a “sham suit filed by a desperate party.”";
+    let mentions = [
+        mention(text, "Sam Pike", "sam-pike", 0),
+        mention(text, "L.P.C.", "lake-party", 1),
+    ];
+    let found = one(&lexicon, text, &mentions);
+    assert_eq!(direct(&found)[0].speaker, Speaker::Actor("sam-pike".into()));
+    assert_eq!(direct(&found)[0].verb.as_deref(), Some("called"));
+    let text = "Jo Roe, who is named in the suit, dismissed it in an email as “a story made up by my opponents.”";
+    let found = one(&lexicon, text, &[]);
+    assert_eq!(direct(&found)[0].speaker, unlisted("Jo Roe"), "{found:?}");
+    // After a quotation, "called" names no speaker: the term stays a term.
+    let text = "The group, known as “Friends of the Lake,” called a meeting.";
+    let found = one(&lexicon, text, &[]);
+    assert_eq!(found[0].kind, StatementKind::Scare, "{found:?}");
+}
+
+#[test]
+fn the_one_who_asks_does_not_say_the_answer() {
+    let lexicon = Lexicon::builtin();
+    let mut finder = QuoteFinder::new(&lexicon);
+    let p1 = "Mayor Jo Ellery met the council. “It was a good talk,” Ellery said.";
+    finder.paragraph(p1, &[mention(p1, "Ellery", "jo-ellery", 0)]);
+    let p2 = "Ms. Ellery would not elaborate on what she meant by “good” when asked by a reporter. \
+              “We have made no concessions at all,” she said. “None whatsoever, whatever they write.”";
+    let mentions = [mention(p2, "Ellery", "jo-ellery", 0)];
+    let found = finder.paragraph(p2, &mentions);
+    let quoted = direct(&found);
+    assert_eq!(quoted.len(), 2, "{found:?}");
+    assert!(
+        quoted
+            .iter()
+            .all(|s| s.speaker == Speaker::Actor("jo-ellery".into())),
+        "{found:?}"
+    );
+    assert!(quoted[1].continued);
+    // A question is the asker's.
+    let text = "“Will you resign?” she was asked by a reporter from the Lake Post.";
+    let found = one(&lexicon, text, &[]);
+    assert_eq!(
+        direct(&found)[0].verb.as_deref(),
+        Some("asked"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_unnamed_attribution_after_a_quotation_yields_to_a_named_one_before_it() {
+    let lexicon = Lexicon::builtin();
+    let text = "Mr. Ost said the aim was to “keep the river clean for everyone,” an argument that pleased the mayor, who said the river was clean.";
+    let found = one(&lexicon, text, &[mention(text, "Ost", "karl-ost", 0)]);
+    assert_eq!(
+        direct(&found)[0].speaker,
+        Speaker::Actor("karl-ost".into()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_quotation_may_open_with_a_bracket() {
+    let lexicon = Lexicon::builtin();
+    for text in [
+        r#""[The ministry] will publish the figures next week," a spokesman said."#,
+        "“[The ministry] will publish the figures next week,” a spokesman said.",
+    ] {
+        let found = one(&lexicon, text, &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, StatementKind::Direct);
+        assert!(found[0].text.starts_with("[The ministry]"));
+        assert!(matches!(found[0].speaker, Speaker::Anonymous(_)));
+    }
+}
+
+#[test]
+fn a_role_noun_is_an_actor_only_through_its_titles() {
+    let lexicon = Lexicon::builtin();
+    let text = "Ana Vela met Piet Smit on Monday. “Taxes will not rise this year,” the prime minister said.";
+    let mentions = [
+        mention(text, "Ana Vela", "ana-vela", 0),
+        mention(text, "Piet Smit", "piet-smit", 0),
+    ];
+    let title = |actor: &str| Title {
+        words: "Prime Minister".into(),
+        actor: actor.into(),
+        person: true,
+    };
+    let found = QuoteFinder::new(&lexicon)
+        .with_titles(vec![title("ana-vela")])
+        .paragraph(text, &mentions);
+    assert_eq!(direct(&found)[0].speaker, Speaker::Actor("ana-vela".into()));
+    // No title: nobody, not the nearest name.
+    let found = one(&lexicon, text, &mentions);
+    assert_eq!(direct(&found)[0].speaker, Speaker::Unattributed);
+    // A title two actors share names neither.
+    let found = QuoteFinder::new(&lexicon)
+        .with_titles(vec![title("ana-vela"), title("piet-smit")])
+        .paragraph(text, &mentions);
+    assert_eq!(direct(&found)[0].speaker, Speaker::Unattributed);
+}
+
+#[test]
+fn a_named_speaker_without_an_actor_file_is_unlisted_in_either_order() {
+    let lexicon = Lexicon::builtin();
+    for text in [
+        "“The figures are wrong in every table,” said a spokeswoman, Jane Doe.",
+        "“The figures are wrong in every table,” said Jane Doe, a spokeswoman.",
+        "Jane Doe, a spokeswoman, said the figures were “wrong in every single table”.",
+        "“The figures are wrong in every table,” Ms. Jane Doe said.",
+    ] {
+        let found = one(&lexicon, text, &[]);
+        assert_eq!(direct(&found)[0].speaker, unlisted("Jane Doe"), "{text}");
+    }
+    // After a clause naming others, ", said X" is X speaking.
+    let text =
+        "Ann Holt, Piet Smit and the rest would have signed the deal, said Tom Reed, a consultant.";
+    assert_eq!(one(&lexicon, text, &[])[0].speaker, unlisted("Tom Reed"));
+    // A surname alone, later in the same source, is the same speaker.
+    let mut finder = QuoteFinder::new(&lexicon);
+    finder.paragraph(
+        "“The figures are wrong,” said Jane Doe, a spokeswoman.",
+        &[],
+    );
+    let found = finder.paragraph("“We will correct them by Friday,” Doe said.", &[]);
+    assert_eq!(found[0].speaker, unlisted("Jane Doe"));
+}
+
+#[test]
+fn according_to_names_the_speaker_after_it() {
+    let lexicon = Lexicon::builtin();
+    let found = one(
+        &lexicon,
+        "According to Jane Doe, the harbour will reopen on Friday.",
+        &[],
+    );
+    assert_eq!(found[0].kind, StatementKind::Indirect);
+    assert_eq!(found[0].speaker, unlisted("Jane Doe"));
+    let found = one(
+        &lexicon,
+        "The harbour will reopen on Friday, according to the port's director, Tom Reed.",
+        &[],
+    );
+    assert_eq!(found[0].speaker, unlisted("Tom Reed"), "{found:?}");
+}
+
+#[test]
+fn the_subject_of_the_verb_speaks_not_another_name_in_the_clause() {
+    let lexicon = Lexicon::builtin();
+    let text =
+        "In a call with Piet Smit, Ana Vela said “the border stays open for trade and travel”.";
+    let found = one(
+        &lexicon,
+        text,
+        &[
+            mention(text, "Piet Smit", "piet-smit", 0),
+            mention(text, "Ana Vela", "ana-vela", 0),
+        ],
+    );
+    assert_eq!(direct(&found)[0].speaker, Speaker::Actor("ana-vela".into()));
+    let text = "Piet Smit, the envoy of Norland to Sudmark, said the talks had “gone better than anyone expected”.";
+    let found = one(
+        &lexicon,
+        text,
+        &[
+            mention(text, "Norland", "norland", 2),
+            mention(text, "Piet Smit", "piet-smit", 0),
+        ],
+    );
+    assert_eq!(
+        direct(&found)[0].speaker,
+        Speaker::Actor("piet-smit".into())
+    );
+}
