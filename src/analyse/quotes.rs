@@ -36,6 +36,7 @@ struct LexiconFile {
     listener_verbs: Vec<String>,
     labelling_verbs: Vec<String>,
     question_verbs: Vec<String>,
+    before_adjectives: Vec<String>,
     honorifics: Vec<String>,
     particles: Vec<String>,
     prepositions: Vec<String>,
@@ -63,6 +64,7 @@ pub struct Lexicon {
     pub listener_verbs: Vec<String>,
     pub labelling_verbs: Vec<String>,
     pub question_verbs: Vec<String>,
+    pub before_adjectives: Vec<String>,
     pub honorifics: Vec<String>,
     pub particles: Vec<String>,
     pub prepositions: Vec<String>,
@@ -105,6 +107,7 @@ impl Lexicon {
             listener_verbs: file.listener_verbs,
             labelling_verbs,
             question_verbs: file.question_verbs,
+            before_adjectives: file.before_adjectives,
             honorifics: file.honorifics,
             particles: file.particles,
             prepositions: file.prepositions,
@@ -123,6 +126,38 @@ impl Lexicon {
         self.question_verbs
             .iter()
             .any(|v| v.eq_ignore_ascii_case(verb))
+    }
+
+    /// Whether the speech verb at `start` follows an article or a possessive,
+    /// which makes it an adjective or a noun ("the alleged plot").
+    fn is_adjective_at(&self, text: &str, start: usize) -> bool {
+        let before = text[..start].trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        before.len() < start
+            && self
+                .before_adjectives
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(word))
+    }
+
+    /// Whether one of the last few words of `clause` is a labelling verb, as
+    /// in "called the plan a “…”".
+    fn labels_just_before(&self, clause: &str) -> bool {
+        const NEAR: usize = 6;
+        let starts: Vec<usize> = clause
+            .char_indices()
+            .filter(|&(i, c)| !c.is_whitespace() && clause[..i].ends_with(char::is_whitespace))
+            .map(|(i, _)| i)
+            .collect();
+        let tail = starts.len().saturating_sub(NEAR);
+        let from = starts.get(tail).copied().unwrap_or(0);
+        self.labelling_verb_matcher
+            .find(&clause[from..])
+            .into_iter()
+            .any(|(_, _, range)| !self.is_adjective_at(clause, from + range.start))
     }
 
     /// A verb that is speech only before a quotation (`labelling_verbs`).
@@ -335,17 +370,26 @@ impl<'a> QuoteFinder<'a> {
                     after = span.close_end..next.end;
                 }
                 let asks = inner.ends_with('?');
-                let after = self
-                    .attribute(text, after, mentions, Side::After, asks)
-                    .filter(|found| !ended || found.speaker != Speaker::Unattributed);
-                // An attribution after the quotation that names no one ("…,” an
-                // argument that pleased Roe, who said …) yields to one before it that does.
-                let attribution = match after {
-                    Some(found) if found.speaker != Speaker::Unattributed => Some(found),
-                    unnamed => self
-                        .attribute(text, before, mentions, Side::Before, asks)
-                        .filter(|found| unnamed.is_none() || found.speaker != Speaker::Unattributed)
-                        .or(unnamed),
+                // "what Roe called “a special bond,” Doe hinted …": a labelling verb
+                // right before the quotation binds it closer than a verb after it.
+                let labelled = self.lexicon.labels_just_before(&text[before.clone()]);
+                let attribution = if labelled {
+                    self.attribute(text, before, mentions, Side::Before, asks)
+                } else {
+                    let after = self
+                        .attribute(text, after, mentions, Side::After, asks)
+                        .filter(|found| !ended || found.speaker != Speaker::Unattributed);
+                    // An attribution after the quotation that names no one ("…,” an
+                    // argument that pleased Roe, who said …) yields to one before it that does.
+                    match after {
+                        Some(found) if found.speaker != Speaker::Unattributed => Some(found),
+                        unnamed => self
+                            .attribute(text, before, mentions, Side::Before, asks)
+                            .filter(|found| {
+                                unnamed.is_none() || found.speaker != Speaker::Unattributed
+                            })
+                            .or(unnamed),
+                    }
                 };
                 // A name in quotation marks with no one to say it is a name, not speech.
                 let attribution = attribution.filter(|found| {
@@ -356,6 +400,18 @@ impl<'a> QuoteFinder<'a> {
                 let continuing = current
                     .clone()
                     .or_else(|| starts_paragraph.then(|| carried.clone()).flatten());
+                // "…,” said Roe, calling the plan “a waste”": a participle after a
+                // comma shares the subject of the clause it hangs on.
+                let attribution = attribution.map(|mut found| {
+                    let participle =
+                        found.verb.ends_with("ing") && text[..found.at].trim_end().ends_with(',');
+                    if found.speaker == Speaker::Unattributed && participle {
+                        if let Some(speaker) = current.clone() {
+                            found.speaker = speaker;
+                        }
+                    }
+                    found
+                });
                 let (speaker, verb, continued) = match attribution {
                     Some(found) => {
                         framing_verbs.push(found.at);
@@ -672,7 +728,10 @@ impl<'a> QuoteFinder<'a> {
         let verbs = self.lexicon.verb_matcher.find(text).into_iter();
         let documents = self.lexicon.document_verb_matcher.find(text).into_iter();
         let documents = documents.filter(|(_, _, r)| self.lexicon.document_near(text, r));
-        let ranges = verbs.chain(documents).map(|(_, _, range)| range);
+        let ranges = verbs
+            .chain(documents)
+            .map(|(_, _, range)| range)
+            .filter(|range| !self.lexicon.is_adjective_at(text, range.start));
         let range = if first {
             ranges.min_by_key(|r| r.start)
         } else {

@@ -203,6 +203,39 @@ fn a_labelling_verb_before_a_quotation_names_its_speaker() {
 }
 
 #[test]
+fn a_participle_after_a_comma_shares_the_speaker_of_its_clause() {
+    let lexicon = Lexicon::builtin();
+    let text = "“The team broke every rule we have,” said Chairman Sam Pike in a statement, calling the alleged scheme “an act of treachery.”";
+    let found = one(&lexicon, text, &[mention(text, "Sam Pike", "sam-pike", 0)]);
+    let quoted = direct(&found);
+    assert_eq!(quoted.len(), 2, "{found:?}");
+    // "the alleged scheme": after an article, a speech verb is an adjective.
+    assert_eq!(quoted[1].verb.as_deref(), Some("calling"), "{found:?}");
+    assert_eq!(quoted[1].speaker, Speaker::Actor("sam-pike".into()));
+    // Reporting verbs beyond "said", before a colon.
+    let text = "Asked about the aim, Mr. Pike demurred: “I have not given that any thought.”";
+    let found = one(&lexicon, text, &[mention(text, "Pike", "sam-pike", 0)]);
+    assert_eq!(direct(&found)[0].speaker, Speaker::Actor("sam-pike".into()));
+}
+
+#[test]
+fn a_labelling_verb_just_before_a_quotation_binds_it_closer_than_a_verb_after() {
+    let lexicon = Lexicon::builtin();
+    let text =
+        "Even as they praised what Roe called “a very special bond,” Doe hinted at the rifts.";
+    let mentions = [
+        mention(text, "Roe", "roe", 0),
+        mention(text, "Doe", "doe", 0),
+    ];
+    let found = one(&lexicon, text, &mentions);
+    assert_eq!(
+        direct(&found)[0].speaker,
+        Speaker::Actor("roe".into()),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn the_one_who_asks_does_not_say_the_answer() {
     let lexicon = Lexicon::builtin();
     let mut finder = QuoteFinder::new(&lexicon);
