@@ -569,3 +569,47 @@ fn a_generation_marker_is_no_surname() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_people_around_a_person_are_a_group_of_theirs() {
+    let (dossier, analysis) = build(&[
+        (
+            "one",
+            "Talks stall\n\
+             Governor Lena Marsh met the council on Monday. Marsh's lawyers said the talks had stalled, \
+             and Ms. Marsh's legal team asked for more time.\n\
+             Critics of Ivo Brandt's lawyers were not heard.\n",
+        ),
+        (
+            "two",
+            "Delay\nGovernor Lena Marsh's attorneys filed a motion. Marsh declined to comment.\n",
+        ),
+    ]);
+    let marsh = named(&dossier, "Lena Marsh");
+    let lawyers = named(&dossier, "Lena Marsh's lawyers");
+    assert_eq!(lawyers.kind, dossier::model::ActorKind::Group);
+    assert_eq!(lawyers.slug, "lena-marsh-lawyers");
+    for spelling in [
+        "Marsh's lawyers",
+        "Marsh's legal team",
+        "Lena Marsh's attorneys",
+    ] {
+        assert!(
+            lawyers.variants.iter().any(|v| v == spelling),
+            "{spelling}: {:?}",
+            lawyers.variants
+        );
+    }
+    // The group belongs to its person; one named once is no group yet.
+    let actor = dossier
+        .actors
+        .iter()
+        .find(|a| a.slug == lawyers.slug)
+        .unwrap();
+    assert_eq!(actor.meta.affiliation.as_deref(), Some(marsh.slug.as_str()));
+    let names = discovered_names(&dossier);
+    assert!(!names.iter().any(|n| n.contains("Brandt's")), "{names:?}");
+    let found = mentions(&dossier, &analysis);
+    assert_eq!(found[&lawyers.slug].len(), 3, "{found:?}");
+    has(&found[&marsh.slug], "two: Marsh");
+}

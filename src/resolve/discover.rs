@@ -14,7 +14,7 @@ use crate::model::{ActorKind, ActorMeta, Origin};
 use crate::resolve::{Actor, Dossier, Target};
 use crate::text::names::{
     capitalised_spans, inside_longer_name, is_capitalised, is_title_case, opens_sentence,
-    word_ending_at, words, NameEdges, CONNECTORS,
+    strip_possessive, word_ending_at, words, NameEdges, CONNECTORS,
 };
 use crate::text::slugify;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -24,6 +24,7 @@ use std::ops::Range;
 
 mod appositions;
 mod cues;
+mod entourage;
 mod group;
 mod prominence;
 mod roles;
@@ -64,6 +65,8 @@ pub enum Cue {
     PartyMembers,
     /// A word that names an institution by itself ("Parliament", "Kremlin").
     Institution,
+    /// The people around a person, after a possessive name ("Doe's lawyers").
+    Entourage,
 }
 
 impl Cue {
@@ -80,6 +83,7 @@ impl Cue {
             Cue::PluralDemonym => "gazetteer: plural demonym",
             Cue::PartyMembers => "members of",
             Cue::Institution => "institution",
+            Cue::Entourage => "people around",
         }
     }
 }
@@ -276,7 +280,9 @@ pub fn discover(mut dossier: Dossier) -> crate::error::Result<Dossier> {
             gazetteer.read(text, &source.slug, cues, &mut reading);
         }
     }
-    let found = group(reading, cues);
+    let mut found = group(reading, cues);
+    let groups = entourage::entourages(&dossier, &found, cues);
+    found.extend(groups);
     let discovery = settle(&mut dossier, found);
     dossier.discovery = discovery;
     dossier.mentions = super::mentions::MentionMatcher::for_dossier(&dossier)?;
@@ -798,7 +804,8 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
     let mut slugs: Vec<String> = Vec::with_capacity(kept.len());
     let mut taken: HashSet<String> = HashSet::with_capacity(kept.len());
     for actor in &kept {
-        // "J.C.P.O.A." makes "jcpoa", as "JCPOA" does, not "j-c-p-o-a".
+        // "J.C.P.O.A." makes "jcpoa", as "JCPOA" does, not "j-c-p-o-a"; and
+        // "Jo Doe's lawyers" makes "jo-doe-lawyers".
         let undotted: Vec<String> = actor
             .name
             .split(' ')
@@ -806,7 +813,7 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
                 if is_acronym(word) {
                     initialism_letters(word)
                 } else {
-                    word.to_string()
+                    strip_possessive(word).to_string()
                 }
             })
             .collect();
@@ -885,10 +892,12 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
             .filter(|v| !owners.contains_key(&v.to_lowercase()))
             .filter(|v| claimed.insert(v.clone(), i).is_none())
             .collect();
-        let affiliation = actor
-            .affiliation
-            .as_deref()
-            .and_then(|name| slug_of_name.get(name).cloned());
+        let affiliation = actor.affiliation.as_deref().and_then(|name| {
+            slug_of_name.get(name).cloned().or_else(|| {
+                let owner = owners.get(&name.to_lowercase())?;
+                Some(dossier.actors[*owner].slug.clone())
+            })
+        });
         dossier.index.insert(
             slug.clone(),
             Target {

@@ -21,6 +21,7 @@ pub(super) struct CueFile {
     pub(super) modified_nouns: Vec<String>,
     pub(super) past_titles: Vec<String>,
     pub(super) portfolios: Vec<String>,
+    pub(super) entourages: Vec<Vec<String>>,
     pub(super) institutions: Vec<String>,
     pub(super) organisation_heads: Vec<String>,
 }
@@ -62,6 +63,8 @@ pub struct Cues {
     pub(super) demonyms: HashSet<String>,
     pub(super) modified_nouns: HashSet<String>,
     pub(super) past_titles: HashSet<String>,
+    /// The nouns of the groups around a person, one list a group (`entourages`).
+    pub(super) entourages: Vec<Vec<String>>,
     /// Every word of every portfolio, lower-cased ("state", "foreign", "affairs").
     pub(super) portfolio_words: HashSet<String>,
     pub(super) institutions: HashSet<String>,
@@ -105,6 +108,7 @@ impl Cues {
             not_names: lower_set(&file.not_names),
             modified_nouns: lower_set(&file.modified_nouns),
             past_titles: lower_set(&file.past_titles),
+            entourages: file.entourages.clone(),
             portfolio_words: file
                 .portfolios
                 .iter()
