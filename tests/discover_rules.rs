@@ -613,3 +613,20 @@ fn the_people_around_a_person_are_a_group_of_theirs() {
     assert_eq!(found[&lawyers.slug].len(), 3, "{found:?}");
     has(&found[&marsh.slug], "two: Marsh");
 }
+
+#[test]
+fn a_question_word_that_opens_a_clause_is_no_part_of_a_name() {
+    let (dossier, _) = build(&[(
+        "aides",
+        "Aides\nThe aides of Lena Marsh spoke on Monday, and Marsh said little; then Marsh left. \
+         One aide put it plainly: “It is basically: Whatever Marsh says goes.” Lena Marsh did not reply.\n",
+    )]);
+    let names = discovered_names(&dossier);
+    assert!(names.contains(&"Lena Marsh"), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("Whatever") || n.starts_with("However")),
+        "{names:?}"
+    );
+}
