@@ -196,6 +196,9 @@ fn a_labelling_verb_before_a_quotation_names_its_speaker() {
     let text = "Jo Roe, who is named in the suit, dismissed it in an email as “a story made up by my opponents.”";
     let found = one(&lexicon, text, &[]);
     assert_eq!(direct(&found)[0].speaker, unlisted("Jo Roe"), "{found:?}");
+    let text = "Jo Roe accused the council of “an act of plain treachery.”";
+    let found = one(&lexicon, text, &[]);
+    assert_eq!(direct(&found)[0].speaker, unlisted("Jo Roe"), "{found:?}");
     // After a quotation, "called" names no speaker: the term stays a term.
     let text = "The group, known as “Friends of the Lake,” called a meeting.";
     let found = one(&lexicon, text, &[]);
