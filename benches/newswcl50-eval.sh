@@ -37,3 +37,43 @@ for event in 1 3 4 8; do
 done
 
 python3 "$eval_dir/score.py" "${sites[@]}" "$@"
+
+# score.py's (b) reads the naming table of a lexicon (`comparison.naming`); a new
+# story has none, and the names and epithets found in the text are in
+# `comparison.found_naming`. This measures those: of the distinct phrasings the
+# annotators marked for an entity in an article, how many a found-naming row of
+# that article shows verbatim (case and a leading article aside).
+python3 - "$eval_dir/gold.json" "${sites[@]}" <<'PY'
+import json, os, re, sys
+
+gold = json.load(open(sys.argv[1], encoding='utf-8'))
+by_file = {os.path.basename(a['file']): a for a in gold['articles']}
+
+def norm(text):
+    return re.sub(r"^(the|a|an)\s+", '', text.lower().strip())
+
+shown = total = 0
+kinds = {}
+for site in sys.argv[2:]:
+    d = json.load(open(os.path.join(site, 'dossier.json'), encoding='utf-8'))
+    comparison = d['analysis']['comparison']
+    order = comparison['sources']
+    rows = {}
+    for actor in comparison['found_naming']['actors']:
+        for row in actor['rows']:
+            for use in row['uses']:
+                rows.setdefault(order[use['source']], {})[norm(row['text'])] = row['kind']
+    for source in d['sources']:
+        article = by_file.get(os.path.basename(source['meta'].get('origin') or ''))
+        if not article:
+            continue
+        found = rows.get(source['slug'], {})
+        for phrasing in {norm(m['text']) for m in article['mentions']}:
+            total += 1
+            if phrasing in found:
+                shown += 1
+                kinds[found[phrasing]] = kinds.get(found[phrasing], 0) + 1
+print('(b2) NAMES FOUND IN THE TEXT (comparison.found_naming, not read by score.py)')
+print(f'  distinct annotated entity phrasings per article shown as a found-naming row: '
+      f'{shown}/{total} = {100 * shown / max(total, 1):.1f}%  by kind: {dict(sorted(kinds.items()))}')
+PY
