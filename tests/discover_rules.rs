@@ -630,3 +630,19 @@ fn a_question_word_that_opens_a_clause_is_no_part_of_a_name() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_title_of_two_words_makes_a_role_noun_of_both() {
+    let (dossier, analysis) = build(&[(
+        "envoy",
+        "Envoy arrives\nOn Monday, Special Envoy Jo Roe arrived with Counsel Ivo Brandt. \
+         The special envoy met the council at noon.\n",
+    )]);
+    let roe = named(&dossier, "Jo Roe");
+    assert_eq!(
+        role(&dossier, "special envoy").settled_in.get("envoy"),
+        Some(&roe.slug)
+    );
+    let found = mentions(&dossier, &analysis);
+    has(&found[&roe.slug], "envoy: The special envoy");
+}
