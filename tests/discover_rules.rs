@@ -646,3 +646,27 @@ fn a_title_of_two_words_makes_a_role_noun_of_both() {
     let found = mentions(&dossier, &analysis);
     has(&found[&roe.slug], "envoy: The special envoy");
 }
+
+#[test]
+fn a_definite_role_before_a_name_is_its_title() {
+    let (dossier, analysis) = build(&[
+        (
+            "inquiry",
+            "Inquiry\nThe inquiry was opened by the special counsel, Jo Roe, in May. \
+         The special counsel said on Monday that it would end soon. \
+         A spokesman for the mayor's office, Ivo Brandt, declined to comment.\n",
+        ),
+        (
+            // A curly mark right before the role: the clause is cut at a character's edge.
+            "statement",
+            "Statement\n“We will see,” the aide, Ana Ruiz, said, and Ruiz left.\n",
+        ),
+    ]);
+    let roe = named(&dossier, "Jo Roe");
+    assert_eq!(
+        role(&dossier, "special counsel").settled_in.get("inquiry"),
+        Some(&roe.slug)
+    );
+    let found = mentions(&dossier, &analysis);
+    has(&found[&roe.slug], "inquiry: The special counsel");
+}

@@ -30,7 +30,8 @@ mod prominence;
 mod roles;
 
 use appositions::{
-    apposition_role, definite_role, of_a_state, role_before_comma, title_held, word_before,
+    apposition_role, definite_role, definite_role_before, of_a_state, role_before_comma,
+    title_held, word_before,
 };
 use cues::Gazetteer;
 pub use cues::{cues, Cues, Edges, StateEntry, DEFAULT_CUES, DEFAULT_GAZETTEER};
@@ -431,7 +432,11 @@ fn read_spans(
                 None
             };
             if let Some(cue) = cue.filter(|_| is_person_name(&token_text, cues)) {
-                add_person(
+                // "the special envoy, Jane Doe": a definite role before the name is her title.
+                let title = role_and_comma
+                    .and_then(|_| definite_role_before(&text[..start], cues))
+                    .map(|t| (t, false));
+                let person = add_person(
                     reading,
                     &text[start..end],
                     &token_text,
@@ -440,6 +445,7 @@ fn read_spans(
                     cue_word,
                     source,
                 );
+                person.hold(title.as_ref(), source);
                 continue;
             }
         }

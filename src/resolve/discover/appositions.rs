@@ -105,6 +105,22 @@ pub(super) fn definite_role(after: &str, cues: &Cues) -> Option<String> {
     .then(|| phrase.to_lowercase())
 }
 
+/// "the special envoy, Jane Doe": the role a definite apposition before a
+/// name gives (`before` ends with ", "), as `definite_role` reads one after it.
+pub(super) fn definite_role_before(before: &str, cues: &Cues) -> Option<String> {
+    let clause = before.strip_suffix(", ")?;
+    let start = clause
+        .char_indices()
+        .rfind(|(_, c)| ",.;()\"“”:".contains(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = &clause[start..];
+    let at = clause
+        .rfind("the ")
+        .filter(|&i| i == 0 || clause[..i].ends_with(char::is_whitespace))?;
+    definite_role(&format!(", {}", &clause[at..]), cues)
+        .filter(|role| clause[at + 4..].trim_end().to_lowercase() == *role)
+}
+
 /// "his lawyer, Jane Doe": a lower-case role noun and a comma just before
 /// `start`.
 pub(super) fn role_before_comma<'t>(text: &'t str, start: usize, cues: &Cues) -> Option<&'t str> {
