@@ -154,10 +154,20 @@ impl Lexicon {
             .collect();
         let tail = starts.len().saturating_sub(NEAR);
         let from = starts.get(tail).copied().unwrap_or(0);
+        self.labelling_verbs_in(&clause[from..]).next().is_some()
+    }
+
+    /// The labelling verbs of `text` that are verbs: not an adjective after an
+    /// article ("the called meeting"), nor part of a hyphenated word
+    /// ("so-called", "self-described"), which marks a term, not a speaker's words.
+    fn labelling_verbs_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
         self.labelling_verb_matcher
-            .find(&clause[from..])
+            .find(text)
             .into_iter()
-            .any(|(_, _, range)| !self.is_adjective_at(clause, from + range.start))
+            .map(|(_, _, range)| range)
+            .filter(move |range| {
+                !text[..range.start].ends_with('-') && !self.is_adjective_at(text, range.start)
+            })
     }
 
     /// A verb that is speech only before a quotation (`labelling_verbs`).
@@ -391,10 +401,6 @@ impl<'a> QuoteFinder<'a> {
                             .or(unnamed),
                     }
                 };
-                // A name in quotation marks with no one to say it is a name, not speech.
-                let attribution = attribution.filter(|found| {
-                    found.speaker != Speaker::Unattributed || !looks_like_a_name(inner)
-                });
                 let starts_paragraph = text[..span.open].trim().is_empty();
                 let starts_sentence = text[sentence.start..span.open].trim().is_empty();
                 let continuing = current
@@ -411,6 +417,14 @@ impl<'a> QuoteFinder<'a> {
                         }
                     }
                     found
+                });
+                // A name in quotation marks with no one to say it is a name, not
+                // speech; so are a few words a labelling verb gives no one ("what
+                // critics called the “swamp”").
+                let attribution = attribution.filter(|found| {
+                    let term = looks_like_a_name(inner)
+                        || (words <= 4 && self.lexicon.labels(&found.verb));
+                    found.speaker != Speaker::Unattributed || !term
                 });
                 let (speaker, verb, continued) = match attribution {
                     Some(found) => {
@@ -512,10 +526,9 @@ impl<'a> QuoteFinder<'a> {
                 self.find_verb(&clause_text[..window], true)?
             }
             Side::Before => {
-                let labelling = self.lexicon.labelling_verb_matcher.find(clause_text);
-                let labelling = labelling
-                    .into_iter()
-                    .map(|(_, _, r)| r)
+                let labelling = self
+                    .lexicon
+                    .labelling_verbs_in(clause_text)
                     .max_by_key(|r| r.start);
                 match (self.find_verb(clause_text, false), labelling) {
                     (Some((_, at)), Some(range)) if range.start > at => {

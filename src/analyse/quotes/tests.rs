@@ -199,6 +199,11 @@ fn a_labelling_verb_before_a_quotation_names_its_speaker() {
     let text = "Jo Roe accused the council of “an act of plain treachery.”";
     let found = one(&lexicon, text, &[]);
     assert_eq!(direct(&found)[0].speaker, unlisted("Jo Roe"), "{found:?}");
+    // "so-called" marks a term, and so do a few words no one is given.
+    let text = "The mayor attacked the so-called “deep state” again.";
+    assert_eq!(one(&lexicon, text, &[])[0].kind, StatementKind::Scare);
+    let text = "It was what some called the “swamp” of the capital.";
+    assert_eq!(one(&lexicon, text, &[])[0].kind, StatementKind::Scare);
     // After a quotation, "called" names no speaker: the term stays a term.
     let text = "The group, known as “Friends of the Lake,” called a meeting.";
     let found = one(&lexicon, text, &[]);
