@@ -37,6 +37,8 @@ struct LexiconFile {
     labelling_verbs: Vec<String>,
     question_verbs: Vec<String>,
     before_adjectives: Vec<String>,
+    passive_auxiliaries: Vec<String>,
+    passive_adverbs: Vec<String>,
     honorifics: Vec<String>,
     particles: Vec<String>,
     prepositions: Vec<String>,
@@ -65,6 +67,8 @@ pub struct Lexicon {
     pub labelling_verbs: Vec<String>,
     pub question_verbs: Vec<String>,
     pub before_adjectives: Vec<String>,
+    pub passive_auxiliaries: Vec<String>,
+    pub passive_adverbs: Vec<String>,
     pub honorifics: Vec<String>,
     pub particles: Vec<String>,
     pub prepositions: Vec<String>,
@@ -108,6 +112,8 @@ impl Lexicon {
             labelling_verbs,
             question_verbs: file.question_verbs,
             before_adjectives: file.before_adjectives,
+            passive_auxiliaries: file.passive_auxiliaries,
+            passive_adverbs: file.passive_adverbs,
             honorifics: file.honorifics,
             particles: file.particles,
             prepositions: file.prepositions,
@@ -131,16 +137,39 @@ impl Lexicon {
     /// Whether the speech verb at `start` follows an article or a possessive,
     /// which makes it an adjective or a noun ("the alleged plot").
     fn is_adjective_at(&self, text: &str, start: usize) -> bool {
+        self.word_before_is(text, start, &self.before_adjectives)
+    }
+
+    /// Whether an auxiliary makes the verb at `start` passive: right before it,
+    /// or before an adverb ("was later called", "is widely described").
+    fn is_passive_at(&self, text: &str, start: usize) -> bool {
+        if self.word_before_is(text, start, &self.passive_auxiliaries) {
+            return true;
+        }
+        let before = text[..start].trim_end();
+        let adverb = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let is_adverb = adverb.ends_with("ly")
+            || self
+                .passive_adverbs
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(adverb));
+        let adverb_start = before.len() - adverb.len();
+        is_adverb
+            && adverb_start > 0
+            && self.word_before_is(text, adverb_start, &self.passive_auxiliaries)
+    }
+
+    /// Whether the word before `start`, after a space, is one of `words`.
+    fn word_before_is(&self, text: &str, start: usize, words: &[String]) -> bool {
         let before = text[..start].trim_end();
         let word = before
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        before.len() < start
-            && self
-                .before_adjectives
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(word))
+        before.len() < start && words.iter().any(|a| a.eq_ignore_ascii_case(word))
     }
 
     /// Whether one of the last few words of `clause` is a labelling verb, as
@@ -157,16 +186,18 @@ impl Lexicon {
         self.labelling_verbs_in(&clause[from..]).next().is_some()
     }
 
-    /// The labelling verbs of `text` that are verbs: not an adjective after an
-    /// article ("the called meeting"), nor part of a hyphenated word
-    /// ("so-called", "self-described"), which marks a term, not a speaker's words.
+    /// The labelling verbs of `text` that are verbs whose subject speaks: not an
+    /// adjective after an article, not passive ("was called"), nor part of a
+    /// hyphenated word ("so-called", "self-described"), which marks a term.
     fn labelling_verbs_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
         self.labelling_verb_matcher
             .find(text)
             .into_iter()
             .map(|(_, _, range)| range)
             .filter(move |range| {
-                !text[..range.start].ends_with('-') && !self.is_adjective_at(text, range.start)
+                !text[..range.start].ends_with('-')
+                    && !self.is_adjective_at(text, range.start)
+                    && !self.is_passive_at(text, range.start)
             })
     }
 

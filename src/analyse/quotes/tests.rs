@@ -204,6 +204,15 @@ fn a_labelling_verb_before_a_quotation_names_its_speaker() {
     assert_eq!(one(&lexicon, text, &[])[0].kind, StatementKind::Scare);
     let text = "It was what some called the “swamp” of the capital.";
     assert_eq!(one(&lexicon, text, &[])[0].kind, StatementKind::Scare);
+    // "was called": the words are not the subject's.
+    let text =
+        "Jo Roe spoke first. Ivo Brandt was later called “a traitor to the whole town” in print.";
+    let found = one(&lexicon, text, &[]);
+    assert_ne!(
+        found.last().unwrap().speaker,
+        unlisted("Ivo Brandt"),
+        "{found:?}"
+    );
     // After a quotation, "called" names no speaker: the term stays a term.
     let text = "The group, known as “Friends of the Lake,” called a meeting.";
     let found = one(&lexicon, text, &[]);
