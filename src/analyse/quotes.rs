@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use slot::Slot;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use words::{first_words, is_prepositional, looks_like_a_name};
+use words::{first_words, is_one_of, is_prepositional, last_words, looks_like_a_name, word_before};
 
 pub const DEFAULT_LEXICON: &str = include_str!("speech.toml");
 
@@ -129,60 +129,30 @@ impl Lexicon {
 impl Lexicon {
     /// A verb of asking (`question_verbs`).
     fn asks(&self, verb: &str) -> bool {
-        self.question_verbs
-            .iter()
-            .any(|v| v.eq_ignore_ascii_case(verb))
+        is_one_of(&self.question_verbs, verb)
     }
 
     /// Whether the speech verb at `start` follows an article or a possessive,
     /// which makes it an adjective or a noun ("the alleged plot").
     fn is_adjective_at(&self, text: &str, start: usize) -> bool {
-        self.word_before_is(text, start, &self.before_adjectives)
+        word_before(text, start).is_some_and(|(_, w)| is_one_of(&self.before_adjectives, w))
     }
 
     /// Whether an auxiliary makes the verb at `start` passive: right before it,
     /// or before an adverb ("was later called", "is widely described").
     fn is_passive_at(&self, text: &str, start: usize) -> bool {
-        if self.word_before_is(text, start, &self.passive_auxiliaries) {
-            return true;
-        }
-        let before = text[..start].trim_end();
-        let adverb = before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        let is_adverb = adverb.ends_with("ly")
-            || self
-                .passive_adverbs
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(adverb));
-        let adverb_start = before.len() - adverb.len();
-        is_adverb
-            && adverb_start > 0
-            && self.word_before_is(text, adverb_start, &self.passive_auxiliaries)
-    }
-
-    /// Whether the word before `start`, after a space, is one of `words`.
-    fn word_before_is(&self, text: &str, start: usize, words: &[String]) -> bool {
-        let before = text[..start].trim_end();
-        let word = before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        before.len() < start && words.iter().any(|a| a.eq_ignore_ascii_case(word))
+        let Some((at, word)) = word_before(text, start) else {
+            return false;
+        };
+        let auxiliary = |w: &str| is_one_of(&self.passive_auxiliaries, w);
+        let adverb = word.ends_with("ly") || is_one_of(&self.passive_adverbs, word);
+        auxiliary(word) || (adverb && word_before(text, at).is_some_and(|(_, w)| auxiliary(w)))
     }
 
     /// Whether one of the last few words of `clause` is a labelling verb, as
     /// in "called the plan a “…”".
     fn labels_just_before(&self, clause: &str) -> bool {
-        const NEAR: usize = 6;
-        let starts: Vec<usize> = clause
-            .char_indices()
-            .filter(|&(i, c)| !c.is_whitespace() && clause[..i].ends_with(char::is_whitespace))
-            .map(|(i, _)| i)
-            .collect();
-        let tail = starts.len().saturating_sub(NEAR);
-        let from = starts.get(tail).copied().unwrap_or(0);
+        let from = last_words(clause, 6);
         self.labelling_verbs_in(&clause[from..]).next().is_some()
     }
 
@@ -203,9 +173,7 @@ impl Lexicon {
 
     /// A verb that is speech only before a quotation (`labelling_verbs`).
     fn labels(&self, verb: &str) -> bool {
-        self.labelling_verbs
-            .iter()
-            .any(|v| v.eq_ignore_ascii_case(verb))
+        is_one_of(&self.labelling_verbs, verb)
     }
 }
 
@@ -629,12 +597,8 @@ impl<'a> QuoteFinder<'a> {
             // "…, said Jo Roe, a consultant": after a comma the verb may come first.
             // Not "…, told Jo Roe": a listener follows those verbs, never a speaker;
             // nor "…, called Roe's plan “…”": what is labelled follows those.
-            let listener = self
-                .lexicon
-                .listener_verbs
-                .iter()
-                .any(|v| v.eq_ignore_ascii_case(verb))
-                || self.lexicon.labels(verb);
+            let listener =
+                is_one_of(&self.lexicon.listener_verbs, verb) || self.lexicon.labels(verb);
             if !listener && text[before.clone()].trim_end().ends_with(',') {
                 // The name ends the clause or is set off by a comma: in "…, stressed
                 // Norland and Sudmark will …" the name begins what is said.

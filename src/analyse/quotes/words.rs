@@ -27,6 +27,29 @@ pub(super) fn first_words(text: &str, n: usize) -> usize {
     text.len()
 }
 
+/// Byte offset where the last `n` words of `text` start (0 when it has fewer).
+pub(super) fn last_words(text: &str, n: usize) -> usize {
+    let starts = text
+        .char_indices()
+        .filter(|&(i, c)| !c.is_whitespace() && text[..i].ends_with(char::is_whitespace));
+    let starts: Vec<usize> = starts.map(|(i, _)| i).collect();
+    starts.len().checked_sub(n).map_or(0, |k| starts[k])
+}
+
+/// The word before `start`, when a space separates them, and where it starts.
+pub(super) fn word_before(text: &str, start: usize) -> Option<(usize, &str)> {
+    let before = text[..start].trim_end();
+    if before.len() == start {
+        return None;
+    }
+    crate::text::names::word_ending_at(text, before.len())
+}
+
+/// `word` is one of `list`, ignoring case.
+pub(super) fn is_one_of(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// A quoted name or title: every word capitalised ("Abraham Agreements").
 pub(super) fn looks_like_a_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();

@@ -86,7 +86,11 @@ pub(super) fn of_a_state(after: &str, cues: &Cues) -> bool {
 /// ", the special envoy, said": the role a definite apposition gives, from
 /// after "the" to its role word, when every word is in lower case.
 pub(super) fn definite_role(after: &str, cues: &Cues) -> Option<String> {
-    let rest = after.strip_prefix(", the ")?;
+    role_after_the(after.strip_prefix(", the ")?, cues)
+}
+
+/// The role that `rest`, the words after a "the", opens with (see `definite_role`).
+fn role_after_the(rest: &str, cues: &Cues) -> Option<String> {
     let clause = rest.split([',', '.', ';', '(', '"', '“']).next()?;
     let spans = words(clause);
     let role = spans
@@ -117,8 +121,8 @@ pub(super) fn definite_role_before(before: &str, cues: &Cues) -> Option<String> 
     let at = clause
         .rfind("the ")
         .filter(|&i| i == 0 || clause[..i].ends_with(char::is_whitespace))?;
-    definite_role(&format!(", {}", &clause[at..]), cues)
-        .filter(|role| clause[at + 4..].trim_end().to_lowercase() == *role)
+    let rest = &clause[at + "the ".len()..];
+    role_after_the(rest, cues).filter(|role| rest.trim_end().to_lowercase() == *role)
 }
 
 /// "his lawyer, Jane Doe": a lower-case role noun and a comma just before
