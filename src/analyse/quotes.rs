@@ -15,7 +15,10 @@ use serde::{Deserialize, Serialize};
 use slot::Slot;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use words::{first_words, is_one_of, is_prepositional, last_words, looks_like_a_name, word_before};
+use words::{
+    ends_with_one_of, first_words, is_one_of, is_prepositional, last_words, looks_like_a_name,
+    word_before,
+};
 
 pub const DEFAULT_LEXICON: &str = include_str!("speech.toml");
 
@@ -39,6 +42,8 @@ struct LexiconFile {
     before_adjectives: Vec<String>,
     passive_auxiliaries: Vec<String>,
     passive_adverbs: Vec<String>,
+    adverb_endings: Vec<String>,
+    participle_endings: Vec<String>,
     honorifics: Vec<String>,
     particles: Vec<String>,
     prepositions: Vec<String>,
@@ -69,6 +74,8 @@ pub struct Lexicon {
     pub before_adjectives: Vec<String>,
     pub passive_auxiliaries: Vec<String>,
     pub passive_adverbs: Vec<String>,
+    pub adverb_endings: Vec<String>,
+    pub participle_endings: Vec<String>,
     pub honorifics: Vec<String>,
     pub particles: Vec<String>,
     pub prepositions: Vec<String>,
@@ -94,6 +101,9 @@ impl Lexicon {
             PhraseMatcher::new(file.labelling_verbs.iter().map(|v| (0, v.as_str())), true)
                 .expect("the labelling verbs compile (tested)");
         let labelling_verbs = file.labelling_verbs;
+        // Prepositions are function words too: they are listed once, below them.
+        let mut function_words = file.function_words;
+        function_words.extend(file.prepositions.iter().cloned());
         let mut anonymous = file.anonymous;
         anonymous.extend(file.anonymous_plural.iter().cloned());
         Lexicon {
@@ -103,7 +113,7 @@ impl Lexicon {
             pronouns: file.pronouns,
             plural_pronouns: file.plural_pronouns,
             determiners: file.determiners,
-            function_words: file.function_words,
+            function_words,
             not_names: file.not_names,
             between: file.between,
             relatives: file.relatives,
@@ -114,6 +124,8 @@ impl Lexicon {
             before_adjectives: file.before_adjectives,
             passive_auxiliaries: file.passive_auxiliaries,
             passive_adverbs: file.passive_adverbs,
+            adverb_endings: file.adverb_endings,
+            participle_endings: file.participle_endings,
             honorifics: file.honorifics,
             particles: file.particles,
             prepositions: file.prepositions,
@@ -145,7 +157,8 @@ impl Lexicon {
             return false;
         };
         let auxiliary = |w: &str| is_one_of(&self.passive_auxiliaries, w);
-        let adverb = word.ends_with("ly") || is_one_of(&self.passive_adverbs, word);
+        let adverb =
+            ends_with_one_of(&self.adverb_endings, word) || is_one_of(&self.passive_adverbs, word);
         auxiliary(word) || (adverb && word_before(text, at).is_some_and(|(_, w)| auxiliary(w)))
     }
 
@@ -409,7 +422,8 @@ impl<'a> QuoteFinder<'a> {
                 // comma shares the subject of the clause it hangs on.
                 let attribution = attribution.map(|mut found| {
                     let participle =
-                        found.verb.ends_with("ing") && text[..found.at].trim_end().ends_with(',');
+                        ends_with_one_of(&self.lexicon.participle_endings, &found.verb)
+                            && text[..found.at].trim_end().ends_with(',');
                     if found.speaker == Speaker::Unattributed && participle {
                         if let Some(speaker) = current.clone() {
                             found.speaker = speaker;

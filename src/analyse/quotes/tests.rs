@@ -236,6 +236,39 @@ fn a_participle_after_a_comma_shares_the_speaker_of_its_clause() {
 }
 
 #[test]
+fn participles_and_adverbs_are_known_by_their_endings_in_each_language() {
+    let lexicon = Lexicon::builtin();
+    // French: "ajoutant" after a comma hangs on "a déclaré Jean Roux".
+    let text = "« Le texte est prêt », a déclaré Jean Roux dans un communiqué, ajoutant : « La date sera fixée demain. »";
+    let found = one(
+        &lexicon,
+        text,
+        &[mention(text, "Jean Roux", "jean-roux", 0)],
+    );
+    let quoted = direct(&found);
+    assert_eq!(quoted.len(), 2, "{found:?}");
+    // "dans un communiqué" is no part of the name: "dans" is a preposition.
+    assert_eq!(quoted[0].speaker, Speaker::Actor("jean-roux".into()));
+    assert_eq!(quoted[1].verb.as_deref(), Some("ajoutant"), "{found:?}");
+    assert_eq!(quoted[1].speaker, Speaker::Actor("jean-roux".into()));
+    // Spanish: "añadiendo".
+    let text = "“El acuerdo está listo”, dijo Ana Ruiz en un comunicado, añadiendo: “Firmaremos mañana por la tarde.”";
+    let found = one(&lexicon, text, &[mention(text, "Ana Ruiz", "ana-ruiz", 0)]);
+    let quoted = direct(&found);
+    assert_eq!(quoted.len(), 2, "{found:?}");
+    assert_eq!(quoted[1].speaker, Speaker::Actor("ana-ruiz".into()));
+    // An adverb in -ly between auxiliary and labelling verb keeps it passive.
+    let text = "Roe was widely called “a traitor to the cause” by his rivals.";
+    let found = one(&lexicon, text, &[mention(text, "Roe", "roe", 0)]);
+    assert!(
+        found
+            .iter()
+            .all(|s| s.speaker != Speaker::Actor("roe".into())),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_labelling_verb_just_before_a_quotation_binds_it_closer_than_a_verb_after() {
     let lexicon = Lexicon::builtin();
     let text =

@@ -50,6 +50,14 @@ pub(super) fn is_one_of(list: &[String], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Whether `word` is longer than one of `endings` and ends with it, in any case.
+pub(super) fn ends_with_one_of(endings: &[String], word: &str) -> bool {
+    let word = word.to_lowercase();
+    endings
+        .iter()
+        .any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
+}
+
 /// A quoted name or title: every word capitalised ("Abraham Agreements").
 pub(super) fn looks_like_a_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
