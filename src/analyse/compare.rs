@@ -411,7 +411,7 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Res
             framing.topic.iter().map(|t| t.cues.len()).sum(),
         ),
         ("fact cues", framing.fact.iter().map(|f| f.cues.len()).sum()),
-        ("speech verbs", lexicon.verbs.len()),
+        ("speech verbs", lexicon.verb_count()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))

@@ -80,6 +80,7 @@ pub struct Lexicon {
     pub particles: Vec<String>,
     pub prepositions: Vec<String>,
     pub documents: Vec<String>,
+    pub document_verbs: Vec<String>,
     pub infinitive_markers: Vec<String>,
     pub verb_matcher: PhraseMatcher,
     /// Verbs that are speech only beside a document noun (`document_verbs`).
@@ -130,6 +131,7 @@ impl Lexicon {
             particles: file.particles,
             prepositions: file.prepositions,
             documents: file.documents,
+            document_verbs: file.document_verbs,
             infinitive_markers: file.infinitive_markers,
             verb_matcher,
             document_verb_matcher,
@@ -139,6 +141,12 @@ impl Lexicon {
 }
 
 impl Lexicon {
+    /// How many verbs and phrases can attribute words: the speech verbs, the
+    /// labelling verbs and the verbs of a document that speaks.
+    pub fn verb_count(&self) -> usize {
+        self.verbs.len() + self.labelling_verbs.len() + self.document_verbs.len()
+    }
+
     /// A verb of asking (`question_verbs`).
     fn asks(&self, verb: &str) -> bool {
         is_one_of(&self.question_verbs, verb)
