@@ -3,7 +3,9 @@
 //! they are, dotted and undotted alike; organisations whose name opens with a
 //! title word; role nouns ("the governor") linked through the titles the same
 //! article gives a person, and flagged when two people hold one; titles
-//! with a portfolio ("Secretary of State Jane Doe") and dotted initials.
+//! with a portfolio ("Secretary of State Jane Doe") and dotted initials; a
+//! role of something before a name ("the chief executive of Acme, Jo Roe")
+//! and a kind of organisation before one ("the airline Aerolink").
 
 mod common;
 
@@ -669,4 +671,61 @@ fn a_definite_role_before_a_name_is_its_title() {
     );
     let found = mentions(&dossier, &analysis);
     has(&found[&roe.slug], "inquiry: The special counsel");
+}
+
+#[test]
+fn a_role_of_something_names_the_person_after_it_and_a_kind_of_organisation_the_name_after_it() {
+    let (dossier, analysis) = build(&[
+        (
+            "routes",
+            "Aerolink adds routes\nThe airline Aerolink will add ten routes, the chief executive \
+             of Aerolink, Ada Velt, said on Monday. Aerolink gave no date. The company Ivo \
+             Brandt founded in 2009 was sold in May, and Ivo Brandt left.\n",
+        ),
+        (
+            // French: a role with its adjective after it, "de" elided, an adjective
+            // between the kind and the name.
+            "accord",
+            "Accord minier\nLe directeur général de Ferrex, Paul Werner, a signé l'accord avec \
+             le groupe minier Ferrex. La directrice d'Ostal, Inès Morel, était présente.\n",
+        ),
+    ]);
+    let evidence = |name: &str| -> Vec<(dossier::resolve::discover::Cue, String)> {
+        named(&dossier, name)
+            .evidence
+            .iter()
+            .map(|e| (e.cue, e.words.clone()))
+            .collect()
+    };
+    use dossier::model::ActorKind;
+    use dossier::resolve::discover::Cue;
+    for (person, role) in [
+        ("Ada Velt", "executive"),
+        ("Paul Werner", "directeur"),
+        ("Inès Morel", "directrice"),
+    ] {
+        assert_eq!(named(&dossier, person).kind, ActorKind::Person, "{person}");
+        assert!(
+            evidence(person).contains(&(Cue::Apposition, role.to_string())),
+            "{person}: {:?}",
+            evidence(person)
+        );
+    }
+    for (organisation, kind) in [("Aerolink", "airline"), ("Ferrex", "groupe")] {
+        assert_eq!(named(&dossier, organisation).kind, ActorKind::Organisation);
+        assert!(
+            evidence(organisation).contains(&(Cue::OrganisationKind, kind.to_string())),
+            "{organisation}: {:?}",
+            evidence(organisation)
+        );
+    }
+    let aerolink = named(&dossier, "Aerolink");
+    // The headline and the three times the text names it.
+    assert_eq!(mentions(&dossier, &analysis)[&aerolink.slug].len(), 4);
+    // "The company Ivo Brandt founded": a kind before two words is no organisation's.
+    assert!(dossier
+        .discovery
+        .actors
+        .iter()
+        .all(|a| a.name != "Ivo Brandt" || a.kind != ActorKind::Organisation));
 }

@@ -30,8 +30,8 @@ mod prominence;
 mod roles;
 
 use appositions::{
-    apposition_role, definite_role, definite_role_before, of_a_state, role_before_comma,
-    title_held, word_before,
+    apposition_role, definite_role, definite_role_before, of_a_state, organisation_kind_before,
+    role_before_comma, title_held, word_before,
 };
 use cues::Gazetteer;
 pub use cues::{cues, Cues, Edges, StateEntry, DEFAULT_CUES, DEFAULT_GAZETTEER};
@@ -68,6 +68,8 @@ pub enum Cue {
     Institution,
     /// The people around a person, after a possessive name ("Doe's lawyers").
     Entourage,
+    /// A kind of organisation just before a one-word name ("the airline Aerolink").
+    OrganisationKind,
 }
 
 impl Cue {
@@ -85,6 +87,7 @@ impl Cue {
             Cue::PartyMembers => "members of",
             Cue::Institution => "institution",
             Cue::Entourage => "people around",
+            Cue::OrganisationKind => "kind of organisation",
         }
     }
 }
@@ -454,6 +457,14 @@ fn read_spans(
                 reading
                     .organisation(word)
                     .cite(Cue::Institution, word, source);
+                continue;
+            }
+            // "the mining company Ferrex": one word only, for in "the company Jo
+            // Roe founded" the name is a person's.
+            if let Some(kind) = organisation_kind_before(text, start, cues) {
+                reading
+                    .organisation(word)
+                    .cite(Cue::OrganisationKind, kind, source);
                 continue;
             }
         }

@@ -125,10 +125,63 @@ pub(super) fn definite_role_before(before: &str, cues: &Cues) -> Option<String> 
     role_after_the(rest, cues).filter(|role| rest.trim_end().to_lowercase() == *role)
 }
 
-/// "his lawyer, Jane Doe": a lower-case role noun and a comma just before
-/// `start`.
+/// "his lawyer, Jane Doe", "the chief executive of Acme, Jo Roe": a lower-case
+/// role noun, perhaps with what it is a role of (`role_complements` and up to
+/// three words), and a comma just before `start`.
 pub(super) fn role_before_comma<'t>(text: &'t str, start: usize, cues: &Cues) -> Option<&'t str> {
-    let end = text[..start].strip_suffix(", ")?.len();
-    let (_, word) = word_ending_at(text, end)?;
-    (!is_capitalised(word) && Cues::is(&cues.roles, word)).then_some(word)
+    let mut end = text[..start].strip_suffix(", ")?.len();
+    let is_role = |word: &str| !is_capitalised(word) && Cues::is(&cues.roles, word);
+    for words_after in 0..=3 {
+        let (at, word) = word_ending_at(text, end)?;
+        if words_after > 0 && Cues::is(&cues.role_complements, word) {
+            return role_ending_at(text, at, is_role);
+        }
+        if words_after == 0 && is_role(word) {
+            return Some(word);
+        }
+        // "directeur d'Acme": "de" elided and joined to the word after it.
+        if let Some(elided) = ["d'", "d’"].iter().find_map(|d| text[..at].strip_suffix(d)) {
+            return role_ending_at(text, elided.len(), is_role);
+        }
+        end = text[..at].strip_suffix(' ')?.len();
+    }
+    None
+}
+
+/// The role noun that ends one space before `at`, or one word earlier when a
+/// lower-case adjective follows it ("le directeur général de …").
+fn role_ending_at(text: &str, at: usize, is_role: impl Fn(&str) -> bool) -> Option<&str> {
+    let (at, word) = word_ending_at(text, text[..at].strip_suffix(' ')?.len())?;
+    if is_role(word) {
+        return Some(word);
+    }
+    if is_capitalised(word) {
+        return None;
+    }
+    let (_, role) = word_ending_at(text, text[..at].strip_suffix(' ')?.len())?;
+    is_role(role).then_some(role)
+}
+
+/// "the mining company Ferrex", "la société Ferrex": the noun of a kind of
+/// organisation just before `start`; in "le groupe minier Ferrex" one
+/// lower-case word that is no role or title stands between.
+pub(super) fn organisation_kind_before<'t>(
+    text: &'t str,
+    start: usize,
+    cues: &Cues,
+) -> Option<&'t str> {
+    let kind = |word: &str| {
+        (!is_capitalised(word) || word.chars().all(|c| !c.is_lowercase()))
+            && Cues::is(&cues.organisation_kinds, word)
+    };
+    let end = text[..start].strip_suffix(' ')?.len();
+    let (at, word) = word_ending_at(text, end)?;
+    if kind(word) {
+        return Some(word);
+    }
+    if is_capitalised(word) || cues.is_title(word) || Cues::is(&cues.roles, word) {
+        return None;
+    }
+    let (_, before) = word_ending_at(text, text[..at].strip_suffix(' ')?.len())?;
+    kind(before).then_some(before)
 }

@@ -24,6 +24,8 @@ pub(super) struct CueFile {
     pub(super) entourages: Vec<Vec<String>>,
     pub(super) institutions: Vec<String>,
     pub(super) organisation_heads: Vec<String>,
+    pub(super) role_complements: Vec<String>,
+    pub(super) organisation_kinds: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -69,6 +71,8 @@ pub struct Cues {
     pub(super) portfolio_words: HashSet<String>,
     pub(super) institutions: HashSet<String>,
     pub(super) organisation_heads: HashSet<String>,
+    pub(super) role_complements: HashSet<String>,
+    pub(super) organisation_kinds: HashSet<String>,
     /// States' names and other names, lower-cased ("ruritania", "u.s").
     pub(super) state_names: HashSet<String>,
     pub states: Vec<StateEntry>,
@@ -117,6 +121,8 @@ impl Cues {
                 .collect(),
             institutions: lower_set(&file.institutions),
             organisation_heads: lower_set(&file.organisation_heads),
+            role_complements: lower_set(&file.role_complements),
+            organisation_kinds: lower_set(&file.organisation_kinds),
             state_names: states
                 .iter()
                 .flat_map(|s| std::iter::once(&s.name).chain(&s.also))
