@@ -23,6 +23,11 @@ fn build(sources: &[(&str, &str)]) -> (Dossier, Analysis) {
 
 /// The same, every source from `outlet`.
 fn build_for(outlet: &str, sources: &[(&str, &str)]) -> (Dossier, Analysis) {
+    build_in("en", outlet, sources)
+}
+
+/// The same, every source in `language`.
+fn build_in(language: &str, outlet: &str, sources: &[(&str, &str)]) -> (Dossier, Analysis) {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     fs::create_dir_all(content.join("sources")).unwrap();
@@ -30,7 +35,7 @@ fn build_for(outlet: &str, sources: &[(&str, &str)]) -> (Dossier, Analysis) {
     for (slug, text) in sources {
         fs::write(
             content.join(format!("sources/{slug}.txt")),
-            format!("+++\noutlet = \"{outlet}\"\nlanguage = \"en\"\n+++\n{text}"),
+            format!("+++\noutlet = \"{outlet}\"\nlanguage = \"{language}\"\n+++\n{text}"),
         )
         .unwrap();
     }
@@ -728,4 +733,21 @@ fn a_role_of_something_names_the_person_after_it_and_a_kind_of_organisation_the_
         .actors
         .iter()
         .all(|a| a.name != "Ivo Brandt" || a.kind != ActorKind::Organisation));
+}
+
+#[test]
+fn in_french_the_lower_case_words_after_an_organisation_word_are_its_name() {
+    let text = "Vote au Parlement\nLa présidente du Parti vert, Ana Lenoir, a voté contre. \
+                Le Parti vert a quitté la séance, et le Parti a publié un communiqué.\n";
+    let (dossier, analysis) = build_in("fr", "Le Quotidien", &[("vote", text)]);
+    let verts = named(&dossier, "Parti vert");
+    assert_eq!(verts.kind, dossier::model::ActorKind::Organisation);
+    let found = mentions(&dossier, &analysis);
+    assert_eq!(found[&verts.slug], ["vote: Parti vert", "vote: Parti vert"]);
+    // In English the words after "Party" are not read as its name.
+    let text = "Vote\nThe Party national chairman, Ana Lenoir, voted against it. \
+                The Party national chairman left.\n";
+    let (dossier, _) = build_in("en", "The Daily", &[("vote", text)]);
+    let names = discovered_names(&dossier);
+    assert!(!names.iter().any(|n| n.starts_with("Party")), "{names:?}");
 }

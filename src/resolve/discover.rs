@@ -280,7 +280,8 @@ pub fn discover(mut dossier: Dossier) -> crate::error::Result<Dossier> {
             if is_title_case(text) {
                 continue;
             }
-            read_spans(text, &source.slug, cues, &vocabulary, &mut reading);
+            let tails = cues.name_tails(&source.language);
+            read_spans(text, &source.slug, cues, tails, &vocabulary, &mut reading);
             gazetteer.read(text, &source.slug, cues, &mut reading);
         }
     }
@@ -315,6 +316,7 @@ fn read_spans(
     text: &str,
     source: &str,
     cues: &Cues,
+    tails: Option<&HashSet<String>>,
     vocabulary: &HashSet<String>,
     reading: &mut Reading,
 ) {
@@ -469,6 +471,17 @@ fn read_spans(
             }
         }
         if token_text.iter().any(|w| cues.is_organisation_word(w)) {
+            // "le Parti vert": where only a name's first word is capitalised, the
+            // lower-case words after a lone organisation word are its name too.
+            let tail = match (tails, token_text.as_slice()) {
+                (Some(tails), [_]) => lower_case_tail(&text[end..], tails),
+                _ => 0,
+            };
+            if tail > 0 {
+                let name = &text[start..end + tail];
+                cite_organisation(reading, name, token_text[0], source, initialism);
+                continue;
+            }
             read_organisation(
                 &token_text,
                 text,
@@ -727,17 +740,49 @@ fn read_organisation(
     } else {
         last
     };
-    let name = &text[tokens[0].start..tokens[end].end];
     // A lone organisation word ("House", "Times") names nothing by itself.
     if end == 0 {
         return;
     }
+    let name = &text[tokens[0].start..tokens[end].end];
+    cite_organisation(reading, name, token_text[last], source, initialism);
+}
+
+/// An organisation found by its organisation word, and by the initialism the
+/// text gives it.
+fn cite_organisation(
+    reading: &mut Reading,
+    name: &str,
+    word: &str,
+    source: &str,
+    initialism: Option<&str>,
+) {
     let org = reading.organisation(name);
-    org.cite(Cue::OrganisationWord, token_text[last], source);
+    org.cite(Cue::OrganisationWord, word, source);
     if let Some(initialism) = initialism {
         *org.spellings.entry(initialism.to_string()).or_default() += 1;
         org.cite(Cue::Initialism, initialism, source);
     }
+}
+
+/// How many bytes of `after` (the text right after a name) are up to two of
+/// `tails`, each after one space: " nationale" of "Assemblée nationale".
+fn lower_case_tail(after: &str, tails: &HashSet<String>) -> usize {
+    let mut taken = 0;
+    for _ in 0..2 {
+        let Some(rest) = after[taken..].strip_prefix(' ') else {
+            break;
+        };
+        let word_len = rest
+            .find(|c: char| !c.is_alphanumeric() && c != '-')
+            .unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        if word.is_empty() || !tails.contains(word) {
+            break;
+        }
+        taken += 1 + word_len;
+    }
+    taken
 }
 
 /// An outlet's name as compared: lower case, without a leading "the".

@@ -26,6 +26,7 @@ pub(super) struct CueFile {
     pub(super) organisation_heads: Vec<String>,
     pub(super) role_complements: Vec<String>,
     pub(super) organisation_kinds: Vec<String>,
+    pub(super) name_tails: HashMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -73,6 +74,9 @@ pub struct Cues {
     pub(super) organisation_heads: HashSet<String>,
     pub(super) role_complements: HashSet<String>,
     pub(super) organisation_kinds: HashSet<String>,
+    /// By language, the lower-case words that may follow an organisation word
+    /// in a name (`name_tails`).
+    pub(super) name_tails: HashMap<String, HashSet<String>>,
     /// States' names and other names, lower-cased ("ruritania", "u.s").
     pub(super) state_names: HashSet<String>,
     pub states: Vec<StateEntry>,
@@ -123,6 +127,11 @@ impl Cues {
             organisation_heads: lower_set(&file.organisation_heads),
             role_complements: lower_set(&file.role_complements),
             organisation_kinds: lower_set(&file.organisation_kinds),
+            name_tails: file
+                .name_tails
+                .iter()
+                .map(|(language, words)| (language.clone(), lower_set(words)))
+                .collect(),
             state_names: states
                 .iter()
                 .flat_map(|s| std::iter::once(&s.name).chain(&s.also))
@@ -208,6 +217,12 @@ impl Cues {
     }
 
     /// A role noun ("spokeswoman", "adviser").
+    /// The lower-case words that may follow an organisation word in a name, in
+    /// sources in `language` (none in most languages).
+    pub(super) fn name_tails(&self, language: &str) -> Option<&HashSet<String>> {
+        self.name_tails.get(language)
+    }
+
     pub fn is_role(&self, word: &str) -> bool {
         Self::is(&self.roles, word)
     }
