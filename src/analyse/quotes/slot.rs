@@ -4,6 +4,7 @@
 //! telling which words of this slot stand for the one who speaks.
 
 use super::Lexicon;
+use crate::text::sentences::quote_spans;
 use std::ops::Range;
 
 /// What a speaker slot holds. Ranges are byte ranges in the paragraph.
@@ -106,7 +107,16 @@ impl Lexicon {
     /// The slot before a verb: the subject. "X said", "X, the Y of Z, said",
     /// "the adviser, Jo Roe, said", "officials who asked not to be named said".
     pub fn read_before(&self, text: &str, range: Range<usize>) -> Slot {
+        // "“Acme will deliver,” said Roe, adding": the words of a quotation that
+        // opens and closes before the verb are not its subject. (A clause that
+        // opens inside a quotation, "“He said he was grateful", keeps them.)
+        let quoted: Vec<Range<usize>> = quote_spans(text)
+            .into_iter()
+            .filter(|q| range.start <= q.open && q.close_end <= range.end)
+            .map(|q| q.open..q.close_end)
+            .collect();
         let mut toks = tokens(text, range, self);
+        toks.retain(|t| !quoted.iter().any(|q| q.contains(&t.core.start)));
         // Only the last clause counts: "Smith arrived; she said".
         if let Some(stop) = toks.iter().rposition(|t| t.stop) {
             toks.drain(..=stop);
@@ -162,13 +172,20 @@ impl Lexicon {
                     if self.is_pronoun(&toks[0].lower) {
                         return Slot::Pronoun(toks[0].lower.clone());
                     }
-                    let run = toks
+                    // "…,” said Sam Pike in a statement, calling …": after a
+                    // quotation the clause may open with its verb, the subject after it.
+                    let verb = (1..=toks.len().min(3)).find(|&k| {
+                        let words: Vec<&str> = toks[..k].iter().map(|t| t.lower.as_str()).collect();
+                        Self::listed(&self.verbs, &words.join(" "))
+                    });
+                    let from = verb.unwrap_or(0);
+                    let run = toks[from..]
                         .iter()
                         .take_while(|t| self.is_name_word(text, t) && !t.comma)
                         .count();
-                    if run > 0 && !toks[run - 1].possessive {
+                    if run > 0 && !toks[from + run - 1].possessive {
                         return Slot::Name {
-                            range: toks[0].core.start..toks[run - 1].core.end,
+                            range: toks[from].core.start..toks[from + run - 1].core.end,
                             article: false,
                         };
                     }

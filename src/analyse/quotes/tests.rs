@@ -440,3 +440,32 @@ fn the_subject_of_the_verb_speaks_not_another_name_in_the_clause() {
         Speaker::Actor("piet-smit".into())
     );
 }
+
+#[test]
+fn a_name_inside_the_quoted_words_is_not_the_subject_of_the_clause_after_them() {
+    let lexicon = Lexicon::builtin();
+    let text = "“Northfield will deliver on time,” said Jo Roe at a press conference, adding: “The plant opens in May.”";
+    let mentions = [
+        mention(text, "Jo Roe", "jo-roe", 0),
+        mention(text, "Northfield", "northfield", 1),
+    ];
+    let found = one(&lexicon, text, &mentions);
+    let quoted = direct(&found);
+    assert_eq!(quoted.len(), 2, "{found:?}");
+    assert!(
+        quoted
+            .iter()
+            .all(|q| q.speaker == Speaker::Actor("jo-roe".into())),
+        "{found:?}"
+    );
+    let text = "« Cet accord ouvre une nouvelle ère », a déclaré M. Lasalle lors d'une conférence de presse, ajoutant : « Les emplois resteront dans la région. »";
+    let found = one(&lexicon, text, &[mention(text, "Lasalle", "lasalle", 0)]);
+    let quoted = direct(&found);
+    assert_eq!(quoted.len(), 2, "{found:?}");
+    assert!(
+        quoted
+            .iter()
+            .all(|q| q.speaker == Speaker::Actor("lasalle".into())),
+        "{found:?}"
+    );
+}
