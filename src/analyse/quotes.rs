@@ -602,6 +602,13 @@ impl<'a> QuoteFinder<'a> {
         side: Side,
         mentions: &[SpeakerMention],
     ) -> Speaker {
+        // "a-t-elle déclaré", "dit-il": the subject is the pronoun joined to the verb.
+        let joined = verb
+            .split(['-', ' '])
+            .find(|w| is_one_of(&self.lexicon.pronouns, w));
+        if let Some(pronoun) = joined.filter(|_| verb.contains('-')) {
+            return self.resolve(text, Slot::Pronoun(pronoun.to_lowercase()), mentions);
+        }
         let rest = verb_start + verb.len()..clause.end;
         let by = text[rest.clone()].trim_start().starts_with("by ");
         // "according to X", "was told by X": the speaker follows the verb. Otherwise

@@ -267,13 +267,38 @@ impl Lexicon {
     /// The slot after a verb: "said Smith", "said a spokesman, Jane Doe", "said Jane
     /// Doe, a spokeswoman", "according to the ministry".
     pub fn read_after(&self, text: &str, range: Range<usize>) -> Slot {
-        let toks = tokens(text, range, self);
-        let toks = &toks[..toks.len().min(12)];
+        let all = tokens(text, range, self);
+        let toks = &all[..all.len().min(12)];
         let Some(first) = toks.first() else {
             return Slot::Nothing;
         };
         if self.is_pronoun(&first.lower) {
             return Slot::Pronoun(first.lower.clone());
+        }
+        // "according to the chief executive of Acme, Jo Roe, …": a description
+        // set off by a comma, then a name set off by one, which is the speaker.
+        if Self::listed(&self.determiners, &first.lower) {
+            if let Some(comma) = toks.iter().position(|t| t.comma || t.stop) {
+                let rest = &all[comma + 1..];
+                let run = rest
+                    .iter()
+                    .take_while(|t| self.is_name_word(text, t))
+                    .count();
+                // Not one name of a list: "from Jo Roe, Ivo Brandt, and …".
+                let listed = rest
+                    .get(run)
+                    .is_some_and(|t| Self::listed(&self.conjunctions, &t.lower));
+                let set_off = run > 0 && !listed && {
+                    let last = &rest[run - 1];
+                    (last.comma || last.stop || run == rest.len()) && !last.possessive
+                };
+                if !all[comma].stop && set_off {
+                    return Slot::Name {
+                        range: rest[0].core.start..rest[run - 1].core.end,
+                        article: false,
+                    };
+                }
+            }
         }
         // The first phrase: up to a comma, a full stop, or a preposition.
         let mut end = 0;
@@ -298,7 +323,8 @@ impl Lexicon {
         if Self::listed(&self.function_words, &first.lower) {
             return Slot::Nothing;
         }
-        // "a spokesman, Jane Doe": a name set off after the description.
+        // "a spokesman, Jane Doe": a name set off after the description, not
+        // the subject of the next clause ("the ministry, Acme will …").
         if phrase.last().is_some_and(|t| t.comma) {
             let rest = &toks[end..];
             let mut run = 0;
@@ -308,7 +334,9 @@ impl Lexicon {
                     break;
                 }
             }
-            if run > 0 {
+            let set_off =
+                run > 0 && (rest[run - 1].comma || rest[run - 1].stop || run == rest.len());
+            if set_off {
                 return Slot::Name {
                     range: rest[0].core.start..rest[run - 1].core.end,
                     article: false,

@@ -469,3 +469,63 @@ fn a_name_inside_the_quoted_words_is_not_the_subject_of_the_clause_after_them() 
         "{found:?}"
     );
 }
+
+#[test]
+fn a_pronoun_joined_to_the_verb_after_a_quotation_is_its_speaker() {
+    let lexicon = Lexicon::builtin();
+    let text = "« Nous signerons demain matin », a déclaré Ana Ruiz. « Rien n'est caché dans ce texte », a-t-elle assuré.";
+    let found = one(&lexicon, text, &[mention(text, "Ana Ruiz", "ana-ruiz", 0)]);
+    let quoted = direct(&found);
+    assert_eq!(quoted.len(), 2, "{found:?}");
+    assert_eq!(
+        quoted[1].verb.as_deref(),
+        Some("a-t-elle assuré"),
+        "{found:?}"
+    );
+    assert_eq!(
+        quoted[1].speaker,
+        Speaker::Actor("ana-ruiz".into()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_name_set_off_after_a_description_is_the_one_who_speaks() {
+    let lexicon = Lexicon::builtin();
+    let text =
+        "According to the chief executive of Northfield, Jo Roe, the plant will open in May.";
+    let mentions = [
+        mention(text, "Jo Roe", "jo-roe", 0),
+        mention(text, "Northfield", "northfield", 1),
+    ];
+    let found = one(&lexicon, text, &mentions);
+    assert_eq!(
+        found[0].speaker,
+        Speaker::Actor("jo-roe".into()),
+        "{found:?}"
+    );
+    let text = "Selon le directeur général de Ferrex, Paul Werner, l'investissement atteindra 800 millions d'euros.";
+    let mentions = [
+        mention(text, "Paul Werner", "paul-werner", 0),
+        mention(text, "Ferrex", "ferrex", 1),
+    ];
+    let found = one(&lexicon, text, &mentions);
+    assert_eq!(
+        found[0].speaker,
+        Speaker::Actor("paul-werner".into()),
+        "{found:?}"
+    );
+    // A name that begins the clause after the comma is not set off.
+    let text = "According to the ministry, Northfield will open the plant in May.";
+    let found = one(
+        &lexicon,
+        text,
+        &[mention(text, "Northfield", "northfield", 1)],
+    );
+    assert!(
+        found
+            .iter()
+            .all(|s| s.speaker != Speaker::Actor("northfield".into())),
+        "{found:?}"
+    );
+}
