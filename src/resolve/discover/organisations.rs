@@ -1,0 +1,94 @@
+//! Organisations in a run of capitalised words: named by an organisation
+//! word ("Ministry of Defence", "Justice Department"), with an initialism the
+//! text gives them, and in French by the lower-case words after a lone
+//! organisation word ("le Parti vert").
+
+use super::*;
+
+/// An organisation in a run of capitalised words: up to its last organisation
+/// word, or the whole run when a connector follows it ("Department of Justice").
+pub(super) fn read_organisation(
+    token_text: &[&str],
+    text: &str,
+    tokens: &[Range<usize>],
+    source: &str,
+    cues: &Cues,
+    reading: &mut Reading,
+    initialism: Option<&str>,
+) {
+    // "Director of the … Office": an office's title is no part of the
+    // organisation's name; but "Justice Department" is one name.
+    let lead = token_text
+        .iter()
+        .position(|w| is_capitalised(w) && !cues.is_title(w))
+        .unwrap_or(token_text.len());
+    let lead = if token_text[..lead].iter().all(|w| is_capitalised(w))
+        && token_text
+            .get(lead)
+            .is_some_and(|w| cues.is_organisation_word(w))
+    {
+        0
+    } else {
+        lead
+    };
+    let (token_text, tokens) = (&token_text[lead..], &tokens[lead..]);
+    let Some(last) = token_text
+        .iter()
+        .rposition(|w| cues.is_organisation_word(w))
+    else {
+        return;
+    };
+    // "Department of Justice": after a connector the name runs to the span's end;
+    // a capitalised word right after the organisation word starts another name.
+    let end = if token_text
+        .get(last + 1)
+        .is_some_and(|next| !is_capitalised(next))
+    {
+        tokens.len() - 1
+    } else {
+        last
+    };
+    // A lone organisation word ("House", "Times") names nothing by itself.
+    if end == 0 {
+        return;
+    }
+    let name = &text[tokens[0].start..tokens[end].end];
+    cite_organisation(reading, name, token_text[last], source, initialism);
+}
+
+/// An organisation found by its organisation word, and by the initialism the
+/// text gives it.
+pub(super) fn cite_organisation(
+    reading: &mut Reading,
+    name: &str,
+    word: &str,
+    source: &str,
+    initialism: Option<&str>,
+) {
+    let org = reading.organisation(name);
+    org.cite(Cue::OrganisationWord, word, source);
+    if let Some(initialism) = initialism {
+        *org.spellings.entry(initialism.to_string()).or_default() += 1;
+        org.cite(Cue::Initialism, initialism, source);
+    }
+}
+
+/// How many bytes of `after` (the text right after a name) are up to two of
+/// `tails`, each after one space: " nationale" of "Assemblée nationale".
+pub(super) fn lower_case_tail(after: &str, tails: &HashSet<String>) -> usize {
+    let mut taken = 0;
+    for _ in 0..2 {
+        let Some(rest) = after[taken..].strip_prefix(' ') else {
+            break;
+        };
+        let word_len = rest
+            .find(|c: char| !c.is_alphanumeric() && c != '-')
+            .unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        if word.is_empty() || !tails.contains(word) {
+            break;
+        }
+        taken += 1 + word_len;
+    }
+    taken
+}
