@@ -1,13 +1,26 @@
 //! Does the body say what the headline says?
 
 use super::*;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
-/// Words too common to carry a headline's claim.
-const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "as", "by", "from",
-    "is", "are", "was", "were", "be", "its", "their", "his", "her", "new", "after", "over", "into",
-    "amid", "s",
-];
+/// Words too common to carry a headline's claim, by language (see the file).
+const STOPWORDS: &str = include_str!("headline_stopwords.toml");
+
+/// The stop words of `language` (its primary subtag), or English's where none
+/// are listed.
+fn stopwords_for(language: &str) -> &'static HashSet<String> {
+    static PARSED: OnceLock<HashMap<String, HashSet<String>>> = OnceLock::new();
+    let lists = PARSED.get_or_init(|| {
+        toml::from_str::<HashMap<String, HashSet<String>>>(STOPWORDS)
+            .expect("the headline stop words are valid (tested)")
+    });
+    let primary = language.split('-').next().unwrap_or("").to_lowercase();
+    lists
+        .get(&primary)
+        .or_else(|| lists.get("en"))
+        .expect("the English stop words are listed")
+}
 
 /// Does the body say what the headline says? Each content word of the headline
 /// is looked for in the body by its Snowball stem in the source's language (so
@@ -26,15 +39,16 @@ pub(super) fn headline_against_body<'a>(
     language: &str,
 ) -> HeadlineCheck {
     let stemmer = stemmer_for(language);
+    let stopwords = stopwords_for(language);
     let body: BTreeSet<String> = body
         .flat_map(text_words)
-        .filter_map(|word| word_key(word, stemmer.as_ref()))
+        .filter_map(|word| word_key(word, stemmer.as_ref(), stopwords))
         .collect();
     let mut seen = BTreeSet::new();
     let mut supported = Vec::new();
     let mut unsupported = Vec::new();
     for word in text_words(headline) {
-        let Some(key) = word_key(word, stemmer.as_ref()) else {
+        let Some(key) = word_key(word, stemmer.as_ref(), stopwords) else {
             continue;
         };
         if !seen.insert(key.clone()) {
@@ -129,7 +143,11 @@ pub(super) fn text_words(text: &str) -> Vec<&str> {
 /// What a word is compared by: lowercased, an abbreviation without its stops, an
 /// elided article ("l'", "d'") dropped, then stemmed. None for a word that
 /// carries no claim: a stop word, or a one-letter fragment.
-pub(super) fn word_key(word: &str, stemmer: Option<&rust_stemmers::Stemmer>) -> Option<String> {
+pub(super) fn word_key(
+    word: &str,
+    stemmer: Option<&rust_stemmers::Stemmer>,
+    stopwords: &HashSet<String>,
+) -> Option<String> {
     let lower = word.to_lowercase().replace('’', "'");
     if lower.contains('.') && !lower.starts_with(|c: char| c.is_ascii_digit()) {
         let letters = lower.replace('.', "");
@@ -139,7 +157,7 @@ pub(super) fn word_key(word: &str, stemmer: Option<&rust_stemmers::Stemmer>) -> 
         Some((article, rest)) if article.chars().count() <= 2 && !rest.is_empty() => rest,
         _ => lower.as_str(),
     };
-    if lower.chars().filter(|c| c.is_alphanumeric()).count() <= 1 || STOPWORDS.contains(&lower) {
+    if lower.chars().filter(|c| c.is_alphanumeric()).count() <= 1 || stopwords.contains(lower) {
         return None;
     }
     Some(match stemmer {

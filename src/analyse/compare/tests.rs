@@ -29,6 +29,27 @@ fn headline_words_meet_the_body_by_stem() {
 }
 
 #[test]
+fn each_language_has_its_own_stop_words() {
+    // "la", "des" and "sur" carry no claim in French; English stop words are
+    // no help there.
+    let result = check(
+        "Lithium : la colère des écologistes sur l'accord",
+        "Les écologistes dénoncent un accord sur le lithium et crient leur colère.",
+        "fr",
+    );
+    assert!(result.matches, "{result:?}");
+    let result = check(
+        "Der Streit um die Mine",
+        "Um die Mine gibt es einen Streit.",
+        "de-AT",
+    );
+    assert!(result.matches, "{result:?}");
+    // A language with no list of its own uses the English one.
+    let result = check("The pact and the mine", "A pact on a mine.", "xx");
+    assert!(result.matches, "{result:?}");
+}
+
+#[test]
 fn headline_words_are_reported_as_written() {
     let result = check(
         "Ruritania Unveils Sweeping Submarine Programme",
