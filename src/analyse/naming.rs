@@ -214,7 +214,20 @@ fn phrase_words(text: &str) -> Vec<Range<usize>> {
 }
 
 fn is_head(word: &str, cues: &Cues) -> bool {
-    !is_capitalised(word) && (lexicon().heads.contains(&word.to_lowercase()) || cues.is_role(word))
+    !is_capitalised(word)
+        && (lexicon().heads.contains(&word.to_lowercase())
+            || cues.is_role(word)
+            || cues.is_organisation_kind(word))
+}
+
+/// Whether a phrase's last word is a kind of organisation and nothing else
+/// that could describe a person ("the airline", not "the giant").
+fn ends_with_organisation_kind(phrase: &str, cues: &Cues) -> bool {
+    phrase.split_whitespace().next_back().is_some_and(|w| {
+        cues.is_organisation_kind(w)
+            && !cues.is_role(w)
+            && !lexicon().heads.contains(&w.to_lowercase())
+    })
 }
 
 /// The gap between two words is a possessive: "country's leader".
@@ -378,7 +391,9 @@ pub fn read_mention(text: &str, range: Range<usize>, person: bool, cues: &Cues) 
         if let Some(p) = at.and_then(|at| phrase_before(text, at, cues)) {
             // After a comma the phrase must be opened, not a lone noun.
             let lone = comma.is_some() && !text[p.clone()].contains(' ');
-            if !lone {
+            // "the company Jo Roe founded": a kind of organisation names no person.
+            let kind_of_body = person && ends_with_organisation_kind(&text[p.clone()], cues);
+            if !lone && !kind_of_body {
                 out.push(Reading {
                     kind: PhrasingKind::Apposition,
                     range: p,
@@ -387,7 +402,9 @@ pub fn read_mention(text: &str, range: Range<usize>, person: bool, cues: &Cues) 
         }
     }
     if !possessive {
-        if let Some(p) = phrase_after(text, range.end, cues) {
+        let after = phrase_after(text, range.end, cues)
+            .filter(|p| !(person && ends_with_organisation_kind(&text[p.clone()], cues)));
+        if let Some(p) = after {
             out.push(Reading {
                 kind: PhrasingKind::Apposition,
                 range: p,
@@ -675,6 +692,18 @@ mod tests {
         assert_eq!(
             read("He met the strongman Jo Roe today.", "Jo Roe", true),
             [(Name, "Jo Roe"), (Apposition, "the strongman")]
+        );
+        // The kind an outlet gives an organisation is how it names it.
+        assert_eq!(
+            read(
+                "A deal with the embattled mining company Ferrex.",
+                "Ferrex",
+                false
+            ),
+            [
+                (Name, "Ferrex"),
+                (Apposition, "the embattled mining company")
+            ]
         );
         assert_eq!(
             read(

@@ -226,6 +226,11 @@ impl Cues {
     pub fn is_role(&self, word: &str) -> bool {
         Self::is(&self.roles, word)
     }
+
+    /// A noun of a kind of organisation ("airline", "société").
+    pub fn is_organisation_kind(&self, word: &str) -> bool {
+        Self::is(&self.organisation_kinds, word)
+    }
 }
 
 /// The built-in cues, parsed once.
