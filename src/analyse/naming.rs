@@ -17,6 +17,7 @@ use crate::error::Result;
 use crate::model::ActorKind;
 use crate::resolve::discover::{cues, Cues};
 use crate::resolve::Dossier;
+use crate::text::floor_boundary;
 use crate::text::names::{is_capitalised, strip_possessive, word_ending_at, words};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -145,15 +146,6 @@ pub struct Reading {
     pub range: Range<usize>,
 }
 
-/// The largest char boundary at or below `i`.
-fn floor(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// A title or honorific written just before a name that starts at `start`:
 /// "Ms. Roe" (honorific), "Premier Jo Roe", "Deputy Attorney General Jo Roe"
 /// (title, the whole run of title words). The range covers the prefix only.
@@ -241,7 +233,7 @@ fn is_possessive_gap(gap: &str) -> bool {
 /// determiner or possessive, or is the head noun alone when none opens it.
 pub fn phrase_before(text: &str, end: usize, cues: &Cues) -> Option<Range<usize>> {
     let lex = lexicon();
-    let from = floor(text, end.saturating_sub(WINDOW));
+    let from = floor_boundary(text, end.saturating_sub(WINDOW));
     let window = &text[from..end];
     let ws = phrase_words(window);
     let last = ws.last()?;
@@ -288,7 +280,7 @@ pub fn phrase_after(text: &str, end: usize, cues: &Cues) -> Option<Range<usize>>
     let lex = lexicon();
     let rest = text[end..].strip_prefix(", ")?;
     let base = end + 2;
-    let window = &rest[..floor(rest, WINDOW)];
+    let window = &rest[..floor_boundary(rest, WINDOW)];
     let ws = phrase_words(window);
     let first = ws.first()?;
     if first.start != 0 {

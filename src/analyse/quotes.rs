@@ -11,6 +11,7 @@ mod words;
 
 use crate::text::phrases::PhraseMatcher;
 pub use crate::text::sentences::{quote_spans, sentences, QuoteSpan};
+use crate::text::{ceil_boundary, floor_boundary};
 use serde::{Deserialize, Serialize};
 use slot::Slot;
 use std::collections::{HashMap, HashSet};
@@ -51,6 +52,10 @@ struct LexiconFile {
     document_verbs: Vec<String>,
     infinitive_markers: Vec<String>,
 }
+
+/// How far from its quotation, in bytes, an attribution clause is read: far
+/// beyond any real one ("…,” the minister's senior adviser on …, said").
+const CLAUSE_BYTES: usize = 1000;
 
 /// The speech lexicon, with its verbs compiled once into a case-insensitive
 /// matcher that reports offsets in the original text. See `speech.toml` for what
@@ -387,9 +392,14 @@ impl<'a> QuoteFinder<'a> {
                 if words == 0 {
                     continue;
                 }
-                let before = sentence.start..span.open;
+                // Read no further from the quotation than an attribution stands,
+                // so that one sentence with many quotations is not read again for
+                // each of them.
+                let from = floor_boundary(text, span.open.saturating_sub(CLAUSE_BYTES));
+                let before = sentence.start.max(from)..span.open;
+                let to = ceil_boundary(text, span.close_end + CLAUSE_BYTES);
                 let mut after = span.close_end.min(text.len())
-                    ..sentence.end.max(span.close_end).min(text.len());
+                    ..sentence.end.max(span.close_end).min(text.len()).min(to);
                 // "“Why now?” Jo Roe asked.": the question mark ends the sentence, and
                 // the attribution may be the next one, if it names who speaks.
                 let ended = text[after.clone()].trim().is_empty() && inner.ends_with(['?', '!']);

@@ -12,5 +12,6 @@ pub use escape::escape_html;
 pub use sentences::paragraph_sentences;
 pub use slugs::{is_valid_slug, slugify};
 pub use words::{
-    comparison_key, count_words, normalise_space, text_direction, truncate_words, Direction,
+    ceil_boundary, comparison_key, count_words, floor_boundary, normalise_space, text_direction,
+    truncate_words, Direction,
 };

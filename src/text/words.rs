@@ -1,6 +1,24 @@
 //! Words and white space.
 
 /// Collapses every run of white space, including non-breaking and zero-width spaces.
+/// The largest char boundary of `text` at or below `i`.
+pub fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `text` at or above `i`.
+pub fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 pub fn normalise_space(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text

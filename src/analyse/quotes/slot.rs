@@ -110,10 +110,12 @@ impl Lexicon {
         // "“Acme will deliver,” said Roe, adding": the words of a quotation that
         // opens and closes before the verb are not its subject. (A clause that
         // opens inside a quotation, "“He said he was grateful", keeps them.)
-        let quoted: Vec<Range<usize>> = quote_spans(text)
+        // Read in the slot alone, so that a long paragraph is not read again for
+        // each of its attributions.
+        let quoted: Vec<Range<usize>> = quote_spans(&text[range.clone()])
             .into_iter()
-            .filter(|q| range.start <= q.open && q.close_end <= range.end)
-            .map(|q| q.open..q.close_end)
+            .filter(|q| q.inner.end < q.close_end)
+            .map(|q| range.start + q.open..range.start + q.close_end)
             .collect();
         let mut toks = tokens(text, range, self);
         toks.retain(|t| !quoted.iter().any(|q| q.contains(&t.core.start)));

@@ -529,3 +529,27 @@ fn a_name_set_off_after_a_description_is_the_one_who_speaks() {
         "{found:?}"
     );
 }
+
+#[test]
+fn every_quotation_of_one_long_sentence_finds_its_own_attribution() {
+    // One sentence of 600 quotations, each with its verb and speaker beside it:
+    // a clause is read near its quotation, so the last is read as the first.
+    let lexicon = Lexicon::builtin();
+    let text = (0..600)
+        .map(|i| format!("“Acme will deliver part {i} on time” said Jo Roe"))
+        .collect::<Vec<_>>()
+        .join(", ")
+        + ".";
+    let found = one(&lexicon, &text, &[]);
+    let quoted = direct(&found);
+    assert_eq!(quoted.len(), 600);
+    assert!(
+        quoted
+            .iter()
+            .all(|q| q.speaker == Speaker::Unlisted("Jo Roe".into())),
+        "{:?}",
+        quoted
+            .iter()
+            .find(|q| q.speaker != Speaker::Unlisted("Jo Roe".into()))
+    );
+}
