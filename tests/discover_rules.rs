@@ -3,7 +3,9 @@
 //! they are, dotted and undotted alike; organisations whose name opens with a
 //! title word; role nouns ("the governor") linked through the titles the same
 //! article gives a person, and flagged when two people hold one; titles
-//! with a portfolio ("Secretary of State Jane Doe") and dotted initials; a
+//! with a portfolio ("Secretary of State Jane Doe") and dotted initials;
+//! past titles and the initialism of what a title is of ("the former NSB
+//! director"), and a lower-case role right before a name ("lawyer Jo Roe"); a
 //! role of something before a name ("the chief executive of Acme, Jo Roe")
 //! and a kind of organisation before one ("the airline Aerolink").
 
@@ -676,6 +678,55 @@ fn a_definite_role_before_a_name_is_its_title() {
     );
     let found = mentions(&dossier, &analysis);
     has(&found[&roe.slug], "inquiry: The special counsel");
+}
+
+#[test]
+fn a_past_title_an_initialism_and_a_role_before_a_name_make_role_nouns_of_their_own() {
+    let (dossier, analysis) = build(&[
+        (
+            "memos",
+            "Memos reach the council\n\
+             Former NSB Director Jo Harlan gave lawmakers his notes on Monday.\n\
+             The former NSB director said the notes were accurate; critics said the former \
+             director had kept them for himself.\n\
+             Harlan's successor, NSB Director Mia Coll, declined to comment. The director said \
+             the agency would cooperate, and the NSB director left at noon.\n\
+             Lawyer Ben Sato, who represents Harlan, said the release was welcome. The lawyer \
+             said his client would testify.\n",
+        ),
+        (
+            "campaign",
+            "Campaign\n\
+             Party Chairman Ana Ruiz met campaign chairman Ivo Brandt, and the board told \
+             lawyer Tom Vance to wait. The chairman said nothing; the lawyer left.\n",
+        ),
+    ]);
+    let harlan = named(&dossier, "Jo Harlan");
+    let coll = named(&dossier, "Mia Coll");
+    let sato = named(&dossier, "Ben Sato");
+    // Harlan's title is a past one: "the director" is Coll's alone.
+    let settled = |title: &str| role(&dossier, title).settled_in.get("memos").cloned();
+    assert_eq!(settled("director"), Some(coll.slug.clone()));
+    assert_eq!(settled("NSB director"), Some(coll.slug.clone()));
+    assert_eq!(settled("former NSB director"), Some(harlan.slug.clone()));
+    assert_eq!(settled("former director"), Some(harlan.slug.clone()));
+    assert_eq!(settled("lawyer"), Some(sato.slug.clone()));
+    let found = mentions(&dossier, &analysis);
+    has(&found[&harlan.slug], "memos: The former NSB director");
+    has(&found[&harlan.slug], "memos: the former director");
+    has(&found[&coll.slug], "memos: The director");
+    has(&found[&coll.slug], "memos: the NSB director");
+    has(&found[&sato.slug], "memos: The lawyer");
+    // "campaign chairman" qualifies the role and "told lawyer" may be a
+    // verb's: neither makes Brandt the chairman or Vance the lawyer.
+    let ruiz = named(&dossier, "Ana Ruiz");
+    let chairman = role(&dossier, "chairman");
+    assert_eq!(chairman.holders, std::slice::from_ref(&ruiz.slug));
+    assert!(dossier
+        .discovery
+        .roles
+        .iter()
+        .all(|r| r.title != "lawyer" || !r.settled_in.contains_key("campaign")));
 }
 
 #[test]

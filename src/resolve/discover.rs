@@ -32,7 +32,7 @@ mod roles;
 
 use appositions::{
     apposition_role, definite_role, definite_role_before, of_a_state, organisation_kind_before,
-    role_before_comma, title_held, word_before,
+    role_before_comma, titles_held, titles_of_role, word_before,
 };
 use cues::Gazetteer;
 pub use cues::{cues, Cues, Edges, StateEntry, DEFAULT_CUES, DEFAULT_GAZETTEER};
@@ -207,8 +207,8 @@ struct Candidate {
 }
 
 impl Candidate {
-    fn hold(&mut self, title: Option<&(String, bool)>, source: &str) {
-        if let Some((words, qualified)) = title {
+    fn hold(&mut self, titles: &[(String, bool)], source: &str) {
+        for (words, qualified) in titles {
             let held = self.titles.entry(words.clone()).or_default();
             let entry = held.entry(source.to_string()).or_insert(*qualified);
             *entry &= *qualified;
@@ -405,10 +405,13 @@ fn read_spans(
                 let spelling = &text[tokens[name_start].start..end];
                 // "President Jane Doe of Ruritania": the state qualifies the title.
                 let of_state = of_a_state(&text[end..], cues);
-                let title = title_held(text, tokens, token_text, t..name_start, cues)
-                    .map(|(words, qualified)| (words, qualified || of_state));
+                let titles: Vec<(String, bool)> =
+                    titles_held(text, tokens, token_text, t..name_start, cues)
+                        .into_iter()
+                        .map(|(words, qualified)| (words, qualified || of_state))
+                        .collect();
                 let person = add_person(reading, spelling, name, cues, cue, token_text[t], source);
-                person.hold(title.as_ref(), source);
+                person.hold(&titles, source);
                 if t > 0 {
                     read_organisation(
                         &token_text[..t],
@@ -433,16 +436,26 @@ fn read_spans(
                 Some(Cue::Honorific)
             } else if cues.is_title(cue_word) {
                 Some(Cue::Title)
-            } else if Cues::is(&cues.roles, cue_word) && !is_capitalised(cue_word) {
+            } else if Cues::is(&cues.roles, cue_word) && {
+                // "Lawyer Jo Roe said": a role opening a sentence is capitalised.
+                let at = start - 1 - cue_word.len();
+                !is_capitalised(cue_word) || (text.is_char_boundary(at) && opens_sentence(text, at))
+            } {
                 Some(Cue::Apposition)
             } else {
                 None
             };
             if let Some(cue) = cue.filter(|_| is_person_name(&token_text, cues)) {
-                // "the special envoy, Jane Doe": a definite role before the name is her title.
-                let title = role_and_comma
-                    .and_then(|_| definite_role_before(&text[..start], cues))
-                    .map(|t| (t, false));
+                // "the special envoy, Jane Doe": a definite role before the name is
+                // her title; so is a role or title just before it ("spokeswoman Jane Doe").
+                let titles: Vec<(String, bool)> = match (role_and_comma, cue) {
+                    (Some(_), _) => definite_role_before(&text[..start], cues)
+                        .map(|t| (t, false))
+                        .into_iter()
+                        .collect(),
+                    (None, Cue::Apposition | Cue::Title) => titles_of_role(text, start, cues),
+                    (None, _) => Vec::new(),
+                };
                 let person = add_person(
                     reading,
                     &text[start..end],
@@ -452,7 +465,7 @@ fn read_spans(
                     cue_word,
                     source,
                 );
-                person.hold(title.as_ref(), source);
+                person.hold(&titles, source);
                 continue;
             }
         }
@@ -529,7 +542,7 @@ fn read_spans(
                     role,
                     source,
                 );
-                person.hold(title.as_ref(), source);
+                person.hold(title.as_slice(), source);
                 continue;
             }
             *reading

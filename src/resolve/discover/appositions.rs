@@ -29,22 +29,26 @@ pub(super) fn apposition_role<'t>(after: &'t str, cues: &Cues) -> Option<&'t str
         .find(|w| !is_capitalised(w) && Cues::is(&cues.roles, w))
 }
 
-/// The title a run gives the person after it, lower-cased: the title's words
-/// in `title` (its word and any portfolio: "Secretary of State") and the
-/// title words before them ("Deputy Attorney General" → "deputy attorney
-/// general"), and whether a state's name or demonym
-/// qualifies it ("Ruritanian President"). None for a past title ("former
-/// President Jane Doe", "ex-Minister"), which no role noun refers to.
-pub(super) fn title_held(
+/// The titles a run gives the person after it: the title's words in `title`
+/// (its word and any portfolio: "Secretary of State") and the title words
+/// before them ("Deputy Attorney General" → "deputy attorney general"), each
+/// with whether a state's name or demonym qualifies it ("Ruritanian
+/// President"). An initialism before the title names what the title is of,
+/// and gives a second, fuller title ("FBI Director Jo Roe": "director" and
+/// "FBI director"). A past title ("former President Jane Doe",
+/// "former FBI Director Jo Roe") is held with its past word: "former
+/// president", never "president", so that "the former president" names her
+/// and "the president" does not.
+pub(super) fn titles_held(
     text: &str,
     tokens: &[Range<usize>],
     token_text: &[&str],
     title: Range<usize>,
     cues: &Cues,
-) -> Option<(String, bool)> {
+) -> Vec<(String, bool)> {
     let t = title.start;
     if Cues::is(&cues.honorifics, token_text[t]) {
-        return None;
+        return Vec::new();
     }
     let mut first = t;
     while first > 0 && {
@@ -53,20 +57,75 @@ pub(super) fn title_held(
     } {
         first -= 1;
     }
-    let before = if first > 0 {
-        Some(token_text[first - 1])
-    } else {
-        word_before(text, tokens[0].start)
-    };
-    if before.is_some_and(|w| Cues::is(&cues.past_titles, w)) {
-        return None;
-    }
-    let qualified = before.is_some_and(|w| cues.is_state_word(w));
     let words: Vec<String> = token_text[first..title.end]
         .iter()
         .map(|w| w.trim_end_matches('.').to_lowercase())
         .collect();
-    Some((words.join(" "), qualified))
+    // The word before the title's words, inside the run or just before it.
+    let word_at = |i: usize| match i {
+        0 => word_before(text, tokens[0].start),
+        i => Some(token_text[i - 1]),
+    };
+    let mut before = word_at(first);
+    let of = before.filter(|w| is_acronym(w));
+    if of.is_some() {
+        before = word_at(first - 1);
+    }
+    titles_with(words.join(" "), of, before, cues)
+}
+
+/// The titles a lower-case role right before `start` gives the person there,
+/// "spokeswoman Jo Roe", "former NSB director Jo Roe", as `titles_held`
+/// reads capitalised ones.
+pub(super) fn titles_of_role(text: &str, start: usize, cues: &Cues) -> Vec<(String, bool)> {
+    let role = text[..start]
+        .strip_suffix(' ')
+        .and_then(|before| word_ending_at(text, before.len()));
+    // "Gov. Jo Roe": an abbreviation is no role noun ("the gov.").
+    let Some((role_start, role)) = role.filter(|(_, role)| !role.ends_with('.')) else {
+        return Vec::new();
+    };
+    let mut before = word_before(text, role_start);
+    let of = before.filter(|w| is_acronym(w));
+    if of.is_some() {
+        let initialism = text[..role_start]
+            .strip_suffix(' ')
+            .and_then(|before| word_ending_at(text, before.len()));
+        before = initialism.and_then(|(at, _)| word_before(text, at));
+    }
+    match before {
+        Some(word) if Cues::is(&cues.determiners, word) => {
+            titles_with(role.to_lowercase(), of, None, cues)
+        }
+        Some(word) if !Cues::is(&cues.past_titles, word) => Vec::new(),
+        before => titles_with(role.to_lowercase(), of, before, cues),
+    }
+}
+
+/// The title `words`, and `of` it where an initialism names what it is of,
+/// as held after the word `before` them: with the past word where it is one.
+fn titles_with(
+    words: String,
+    of: Option<&str>,
+    before: Option<&str>,
+    cues: &Cues,
+) -> Vec<(String, bool)> {
+    let of_words = of.map(|initialism| format!("{initialism} {words}"));
+    match before {
+        Some(past) if Cues::is(&cues.past_titles, past) => {
+            let past = past.to_lowercase();
+            std::iter::once(words)
+                .chain(of_words)
+                .map(|w| (format!("{past} {w}"), false))
+                .collect()
+        }
+        before => {
+            let qualified = before.is_some_and(|w| cues.is_state_word(w));
+            std::iter::once((words, qualified))
+                .chain(of_words.map(|w| (w, false)))
+                .collect()
+        }
+    }
 }
 
 /// " of Ruritania", " of the United States": the words after a name name a state.

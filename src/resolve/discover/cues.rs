@@ -20,6 +20,7 @@ pub(super) struct CueFile {
     pub(super) not_names: Vec<String>,
     pub(super) modified_nouns: Vec<String>,
     pub(super) past_titles: Vec<String>,
+    pub(super) determiners: Vec<String>,
     pub(super) portfolios: Vec<String>,
     pub(super) entourages: Vec<Vec<String>>,
     pub(super) institutions: Vec<String>,
@@ -66,6 +67,7 @@ pub struct Cues {
     pub(super) demonyms: HashSet<String>,
     pub(super) modified_nouns: HashSet<String>,
     pub(super) past_titles: HashSet<String>,
+    pub(super) determiners: HashSet<String>,
     /// The nouns of the groups around a person, one list a group (`entourages`).
     pub(super) entourages: Vec<Vec<String>>,
     /// Every word of every portfolio, lower-cased ("state", "foreign", "affairs").
@@ -116,6 +118,7 @@ impl Cues {
             not_names: lower_set(&file.not_names),
             modified_nouns: lower_set(&file.modified_nouns),
             past_titles: lower_set(&file.past_titles),
+            determiners: lower_set(&file.determiners),
             entourages: file.entourages.clone(),
             portfolio_words: file
                 .portfolios

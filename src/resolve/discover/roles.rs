@@ -8,8 +8,8 @@
 //! once), and otherwise neither: the role is flagged, never guessed. A title a state qualifies
 //! ("Ruritanian President Jane Doe") counts only where no one holds it plain,
 //! so that "the president" in a story on two presidents is the one the
-//! outlet writes without a country; a past title ("former President") is no
-//! title at all.
+//! outlet writes without a country; a past title ("former President") is a
+//! title of its own, "the former president", and never "the president".
 //!
 //! An organisation holds the head noun of its name as a title
 //! (`organisation_heads`: "the committee" for the Water Committee) in every
@@ -20,7 +20,8 @@ use super::*;
 /// A role noun and whom it names, source by source.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RoleNoun {
-    /// The title, lower case, without its article ("president", "attorney general").
+    /// The title, lower case but for an initialism, without its article
+    /// ("president", "attorney general", "former FBI director").
     pub title: String,
     /// The spellings matched in the text ("the president", "The president").
     pub spellings: Vec<String>,
