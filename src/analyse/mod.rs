@@ -8,9 +8,9 @@ pub mod quotes;
 use crate::error::Result;
 use crate::model::ActorKind;
 use crate::resolve::Dossier;
-use quotes::{Lexicon, QuoteFinder, SpeakerMention, Statement, Title};
+use quotes::{Gender, Lexicon, QuoteFinder, SpeakerMention, Statement, Title};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 /// What the analysis found, keyed by slugs so templates can look things up.
@@ -110,13 +110,36 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
             })
         })
         .collect();
+    // A person's gender where the whole dossier tells it: discovery's cues
+    // ("Ms.", "spokeswoman") and honorifics in a hand-written alias ("Mme Benali").
+    let genders: HashMap<String, Gender> = dossier
+        .actors
+        .iter()
+        .filter(|actor| actor.meta.kind == ActorKind::Person)
+        .filter_map(|actor| {
+            let evidence = dossier
+                .discovery
+                .actor(&actor.slug)
+                .into_iter()
+                .flat_map(|found| found.evidence.iter().map(|e| e.words.as_str()));
+            let honorifics = actor
+                .meta
+                .aliases
+                .iter()
+                .filter_map(|alias| alias.split_once(' ').map(|(first, _)| first));
+            let words = evidence.chain(honorifics).flat_map(str::split_whitespace);
+            Some((actor.slug.clone(), lexicon.gender_of_words(words)?))
+        })
+        .collect();
     let mut mentions = Vec::new();
     let mut statements = Vec::new();
     let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
     for source in &dossier.sources {
         let first_statement = statements.len();
         let mut appositions: BTreeMap<String, String> = BTreeMap::new();
-        let mut finder = QuoteFinder::new(&lexicon).with_titles(titles.clone());
+        let mut finder = QuoteFinder::new(&lexicon)
+            .with_titles(titles.clone())
+            .with_genders(&genders);
         // The headline and deck name actors too; only the body is searched for speech.
         let top = source
             .standing_lines()

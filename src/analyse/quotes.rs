@@ -4,6 +4,7 @@
 //! the rest of its clause (`slot.rs` reads that clause).
 
 mod documents;
+mod genders;
 mod slot;
 mod subject;
 mod titles;
@@ -12,6 +13,8 @@ mod words;
 use crate::text::phrases::PhraseMatcher;
 pub use crate::text::sentences::{quote_spans, sentences, QuoteSpan};
 use crate::text::{ceil_boundary, floor_boundary};
+pub use genders::Gender;
+use genders::Genders;
 use serde::{Deserialize, Serialize};
 use slot::Slot;
 use std::collections::{HashMap, HashSet};
@@ -31,6 +34,10 @@ struct LexiconFile {
     anonymous_plural: Vec<String>,
     pronouns: Vec<String>,
     plural_pronouns: Vec<String>,
+    masculine_pronouns: Vec<String>,
+    feminine_pronouns: Vec<String>,
+    masculine_words: Vec<String>,
+    feminine_words: Vec<String>,
     determiners: Vec<String>,
     function_words: Vec<String>,
     not_names: Vec<String>,
@@ -53,6 +60,10 @@ struct LexiconFile {
     infinitive_markers: Vec<String>,
 }
 
+/// How many of the latest people a pronoun may go back to: a few, as a
+/// reader would.
+const PEOPLE_KEPT: usize = 4;
+
 /// How far from its quotation, in bytes, an attribution clause is read: far
 /// beyond any real one ("…,” the minister's senior adviser on …, said").
 const CLAUSE_BYTES: usize = 1000;
@@ -67,6 +78,10 @@ pub struct Lexicon {
     pub anonymous_plural: Vec<String>,
     pub pronouns: Vec<String>,
     pub plural_pronouns: Vec<String>,
+    pub masculine_pronouns: Vec<String>,
+    pub feminine_pronouns: Vec<String>,
+    pub masculine_words: Vec<String>,
+    pub feminine_words: Vec<String>,
     pub determiners: Vec<String>,
     pub function_words: Vec<String>,
     pub not_names: Vec<String>,
@@ -118,6 +133,10 @@ impl Lexicon {
             anonymous_plural: file.anonymous_plural,
             pronouns: file.pronouns,
             plural_pronouns: file.plural_pronouns,
+            masculine_pronouns: file.masculine_pronouns,
+            feminine_pronouns: file.feminine_pronouns,
+            masculine_words: file.masculine_words,
+            feminine_words: file.feminine_words,
             determiners: file.determiners,
             function_words,
             not_names: file.not_names,
@@ -293,7 +312,9 @@ pub struct QuoteFinder<'a> {
     /// The last speaker of each kind, with the count of attributions read so far
     /// when it spoke: a bare name ("Smith") may be either kind, and counts only
     /// when it is the latest.
-    last_person: Option<(Speaker, usize)>,
+    /// The people who spoke, the latest last, each once: a gendered pronoun
+    /// goes back past those it cannot be.
+    people: Vec<(Speaker, usize)>,
     last_group: Option<(Speaker, usize)>,
     last_unknown: Option<(Speaker, usize)>,
     attributions: usize,
@@ -307,6 +328,7 @@ pub struct QuoteFinder<'a> {
     authors: HashMap<String, Speaker>,
     /// Role words the article writes before a person's name, with their holders in order.
     roles: HashMap<String, Vec<String>>,
+    genders: Genders,
 }
 
 impl<'a> QuoteFinder<'a> {
@@ -315,7 +337,7 @@ impl<'a> QuoteFinder<'a> {
         QuoteFinder {
             lexicon,
             titles: Vec::new(),
-            last_person: None,
+            people: Vec::new(),
             last_group: None,
             last_unknown: None,
             attributions: 0,
@@ -324,6 +346,7 @@ impl<'a> QuoteFinder<'a> {
             spoken: HashSet::new(),
             authors: HashMap::new(),
             roles: HashMap::new(),
+            genders: Genders::default(),
         }
     }
 
@@ -359,6 +382,7 @@ impl<'a> QuoteFinder<'a> {
         let sentences = sentences(text, &spans, crate::text::sentences::abbreviations());
         let mut statements = Vec::new();
         self.note_titles(text, mentions);
+        self.note_genders(text, mentions);
         let carried = self.previous_quote.take();
         // The speaker the paragraph is on: set by each attribution, kept by the
         // quotations that follow without one of their own.
@@ -662,6 +686,10 @@ impl<'a> QuoteFinder<'a> {
 
     /// Who the words of a speaker slot stand for, remembered for later pronouns.
     fn resolve(&mut self, text: &str, slot: Slot, mentions: &[SpeakerMention]) -> Speaker {
+        let words = match &slot {
+            Slot::Name { range, .. } | Slot::Noun(range) => range.clone(),
+            Slot::Nothing | Slot::Pronoun(_) => 0..0,
+        };
         let (speaker, kind) = match slot {
             Slot::Nothing => return Speaker::Unattributed,
             Slot::Pronoun(word) => return self.antecedent(&word),
@@ -685,8 +713,10 @@ impl<'a> QuoteFinder<'a> {
                 None => self.role(&text[range.clone()], range.end, mentions),
             },
         };
+        // "Ms. Jo Roe", "a spokeswoman": the words that name a speaker may tell her gender.
+        self.note_gender_in(&speaker, &text[words]);
         match kind {
-            Kind::Person => self.last_person = Some((speaker.clone(), self.attributions)),
+            Kind::Person => self.person_spoke(speaker.clone()),
             Kind::Group => self.last_group = Some((speaker.clone(), self.attributions)),
             Kind::Unknown => self.last_unknown = Some((speaker.clone(), self.attributions)),
             Kind::Thing => {}
@@ -758,16 +788,34 @@ impl<'a> QuoteFinder<'a> {
     fn antecedent(&self, pronoun: &str) -> Speaker {
         let person = self.lexicon.pronouns.iter().any(|p| p == pronoun);
         let group = self.lexicon.plural_pronouns.iter().any(|p| p == pronoun);
+        let fits = |(speaker, _): &&(Speaker, usize)| self.may_be(speaker, pronoun);
         let candidates = [
-            self.last_person.as_ref().filter(|_| person || !group),
+            self.people
+                .iter()
+                .rev()
+                .find(fits)
+                .filter(|_| person || !group),
             self.last_group.as_ref().filter(|_| group || !person),
-            self.last_unknown.as_ref(),
+            self.last_unknown.as_ref().filter(fits),
         ];
         candidates
             .into_iter()
             .flatten()
             .max_by_key(|(_, when)| *when)
             .map_or(Speaker::Unattributed, |(speaker, _)| speaker.clone())
+    }
+
+    /// The latest person to speak (or to be the subject of a sentence), once in `people`.
+    fn person_spoke(&mut self, speaker: Speaker) {
+        self.people.retain(|(s, _)| *s != speaker);
+        if self.people.len() == PEOPLE_KEPT {
+            self.people.remove(0);
+        }
+        self.people.push((speaker, self.attributions));
+    }
+
+    fn last_person(&self) -> Option<&Speaker> {
+        self.people.last().map(|(speaker, _)| speaker)
     }
 
     /// The first (or, with `first == false`, the last) speech verb in `text`, as a whole word.

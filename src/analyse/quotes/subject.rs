@@ -34,11 +34,10 @@ impl QuoteFinder<'_> {
             return;
         };
         let no_person = self
-            .last_person
-            .as_ref()
-            .is_none_or(|(speaker, _)| *speaker == Speaker::Unattributed);
+            .last_person()
+            .is_none_or(|speaker| *speaker == Speaker::Unattributed);
         if no_person || self.spoken.contains(&subject.actor) {
-            self.last_person = Some((Speaker::Actor(subject.actor.clone()), self.attributions));
+            self.person_spoke(Speaker::Actor(subject.actor.clone()));
             self.attributions += 1;
         }
     }

@@ -490,6 +490,58 @@ fn a_pronoun_joined_to_the_verb_after_a_quotation_is_its_speaker() {
 }
 
 #[test]
+fn a_gendered_pronoun_goes_back_past_a_speaker_it_cannot_be() {
+    let lexicon = Lexicon::builtin();
+    let mut finder = QuoteFinder::new(&lexicon);
+    let p1 = "“The budget is short this year,” Ms. Lena Marsh said.";
+    finder.paragraph(p1, &[mention(p1, "Lena Marsh", "lena-marsh", 0)]);
+    let p2 = "“We will cut nothing at all,” replied a spokesman for the council, Ivo Brandt.";
+    finder.paragraph(p2, &[mention(p2, "Ivo Brandt", "ivo-brandt", 0)]);
+    let found = finder.paragraph("“Then the school will close in May,” she said.", &[]);
+    assert_eq!(found[0].speaker, Speaker::Actor("lena-marsh".into()));
+    let found = finder.paragraph("“The school will stay open,” he said.", &[]);
+    assert_eq!(found[0].speaker, Speaker::Actor("ivo-brandt".into()));
+    // Where the text does not tell a gender, the pronoun is the latest speaker's.
+    let p3 = "“The school is ours,” said Jo Roe.";
+    finder.paragraph(p3, &[mention(p3, "Jo Roe", "jo-roe", 0)]);
+    let found = finder.paragraph("“It stays open,” she said.", &[]);
+    assert_eq!(found[0].speaker, Speaker::Actor("jo-roe".into()));
+
+    // No one "he" can be: no one, rather than the woman who spoke last.
+    let text = "“It is late in the day,” Ms. Lena Marsh said. “We go home now,” he said.";
+    let found = one(
+        &lexicon,
+        text,
+        &[mention(text, "Lena Marsh", "lena-marsh", 0)],
+    );
+    assert_eq!(direct(&found)[1].speaker, Speaker::Unattributed);
+
+    // Unlisted speakers and unnamed ones tell theirs by their own words.
+    let text = "“We sign tomorrow morning,” said a spokeswoman. “The text is final,” Mr. Tom Reed \
+                said. “Nothing is hidden in it,” she added.";
+    let found = one(&lexicon, text, &[]);
+    assert_eq!(
+        direct(&found)[2].speaker,
+        Speaker::Anonymous("a spokeswoman".into()),
+        "{found:?}"
+    );
+
+    // In French, the pronoun joined to the verb.
+    let text = "« Nous signerons demain », a déclaré Mme Amina Benali. « Le contrat est prêt », \
+                a affirmé M. Paul Werner. « Rien n'est caché », a-t-elle assuré.";
+    let mentions = [
+        mention(text, "Amina Benali", "amina-benali", 0),
+        mention(text, "Paul Werner", "paul-werner", 0),
+    ];
+    let found = one(&lexicon, text, &mentions);
+    assert_eq!(
+        direct(&found)[2].speaker,
+        Speaker::Actor("amina-benali".into()),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_name_set_off_after_a_description_is_the_one_who_speaks() {
     let lexicon = Lexicon::builtin();
     let text =
