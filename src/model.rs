@@ -228,7 +228,8 @@ pub struct ActorMeta {
     pub alias_rules: Vec<AliasRule>,
 }
 
-/// Where an alias does not mean the actor: after or before certain words.
+/// Where an alias does not mean the actor: after or before certain words,
+/// or, where `only_after` or `only_before` are given, anywhere but beside them.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AliasRule {
@@ -239,6 +240,13 @@ pub struct AliasRule {
     /// Words or phrases that, just after the alias, make it not a mention.
     #[serde(default)]
     pub not_before: Vec<String>,
+    /// Words or phrases of which one must stand just before the alias ("talks
+    /// with") or, from `only_before`, just after it ("said") for it to be a
+    /// mention. Both empty: no such condition.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub only_after: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub only_before: Vec<String>,
 }
 
 /// Front matter of an editorial note.

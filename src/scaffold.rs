@@ -1,7 +1,7 @@
 //! `dossier new`: a ready-to-edit file with every front-matter field; the file builds as it is.
 
 use crate::error::{Error, Result};
-use crate::model::Section;
+use crate::model::{AliasRule, Section};
 use crate::text::slugify;
 use std::path::{Path, PathBuf};
 
@@ -68,12 +68,31 @@ Paste the article text here, verbatim, one paragraph per line.
 }
 
 fn actor_template(name: &str) -> String {
-    actor_text(name, "person", &[])
+    actor_text(name, "person", &[], &[])
 }
 
-/// An actor file as `dossier new actor` writes it, with a kind and aliases filled in.
-pub fn actor_text(name: &str, kind: &str, aliases: &[String]) -> String {
+/// An actor file as `dossier new actor` writes it, with a kind, aliases and
+/// the rules that limit some of them filled in.
+pub fn actor_text(name: &str, kind: &str, aliases: &[String], rules: &[AliasRule]) -> String {
     let aliases: Vec<String> = aliases.iter().map(|a| quoted(a)).collect();
+    let list = |phrases: &[String]| -> String {
+        let quoted: Vec<String> = phrases.iter().map(|p| quoted(p)).collect();
+        quoted.join(", ")
+    };
+    let rules: String = rules
+        .iter()
+        .map(|rule| {
+            format!(
+                "[[alias_rules]]\nalias = {}\nnot_after = [{}]\nnot_before = [{}]\n\
+                 only_after = [{}]\nonly_before = [{}]\n",
+                quoted(&rule.alias),
+                list(&rule.not_after),
+                list(&rule.not_before),
+                list(&rule.only_after),
+                list(&rule.only_before)
+            )
+        })
+        .collect();
     format!(
         r#"+++
 name = {name}
@@ -87,7 +106,7 @@ role = ""
 # Slug of the actor this one belongs to, for example a state.
 # affiliation = "slug"
 tags = []
-+++
+{rules}+++
 Who {plain} is and what part they play in the story. Link other pages with `[[slug]]`.
 "#,
         name = quoted(name),

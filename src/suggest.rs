@@ -94,10 +94,15 @@ pub fn suggest(options: &Options, write: bool) -> Result<Suggestions> {
                 .filter(|v| **v != actor.name)
                 .cloned()
                 .collect();
+            // The capital's rule, so that the file links it as discovery did.
+            let rules = dossier
+                .actor(&actor.slug)
+                .map(|a| a.meta.alias_rules.as_slice())
+                .unwrap_or_default();
             match write_actor(
                 &options.content,
                 &actor.slug,
-                &actor_text(&actor.name, &kind, &aliases),
+                &actor_text(&actor.name, &kind, &aliases, rules),
             ) {
                 Ok(path) => out.written.push(path),
                 Err(Error::AlreadyExists { path }) => out.kept.push(path),

@@ -17,7 +17,7 @@ President Jane Halloway of Ruritania met Bordurian envoys in Vienna on Monday.
 \"We share one river,\" Halloway said. Ms. Halloway's aide, Tom Brack, a spokesman for the Water Ministry, said the talks went well.
 The Ruritanian Water Ministry had asked for the meeting. Officials at Customs and Border Protection (CBP) said CBP would check the barges.
 Tom Brack later told The Springfield Herald that Springfield voters backed the deal. Mr. Brack said Springfield wanted it.
-The Moroccan Sahara is far away; Moroccan officials were not there. Rabat said nothing.
+The Moroccan Sahara is far away; Moroccan officials were not there. Rabat was quiet.
 Members of the Progressive Union Party met in Halloway Tower. Progressives said the pact was late, and Germans said nothing.
 Dr. Anna Kessel and Dr. Peter Kessel, two engineers, disagreed. Kessel said the river was low.
 ";
@@ -191,14 +191,9 @@ fn ambiguous_variants_are_flagged_and_linked_to_no_one() {
         .is_none_or(|m| m.iter().all(|t| t != "Kessel")));
     assert_eq!(found(&dossier, "anna-kessel").ambiguous, ["Kessel"]);
 
-    let rabat = dossier
-        .discovery
-        .ambiguous
-        .iter()
-        .find(|a| a.text == "Rabat")
-        .expect("a capital city");
-    assert_eq!(rabat.reason, Ambiguity::CapitalCity);
-    assert_eq!(rabat.candidates, ["morocco"]);
+    // A capital is flagged as one on its state's page, and links only where
+    // a word beside it makes it the government: "Rabat was quiet" does not.
+    assert_eq!(found(&dossier, "morocco").capital.as_deref(), Some("Rabat"));
     assert!(!found_mentions["morocco"].contains(&"Rabat".to_string()));
 }
 

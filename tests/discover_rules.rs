@@ -730,6 +730,35 @@ fn a_past_title_an_initialism_and_a_role_before_a_name_make_role_nouns_of_their_
 }
 
 #[test]
+fn a_capital_is_its_state_only_where_a_word_beside_it_says_so() {
+    let (dossier, analysis) = build(&[(
+        "talks",
+        "Talks resume\n\
+         Rabat (AP) — Ruritanian and Moroccan envoys met in Rabat on Monday.\n\
+         Rabat denied any deal, and talks with Rabat will resume; Rabat's envoy left early.\n\
+         The Rabat talks were short. Rabat was sunny. Rabat residents watched. Morocco \
+         said nothing more.\n",
+    )]);
+    let morocco = named(&dossier, "Morocco");
+    assert_eq!(morocco.capital.as_deref(), Some("Rabat"));
+    let found = mentions(&dossier, &analysis);
+    let rabat: Vec<&String> = found[&morocco.slug]
+        .iter()
+        .filter(|t| t.ends_with("Rabat"))
+        .collect();
+    // "Rabat denied", "talks with Rabat", "Rabat's envoy": the government.
+    // "in Rabat", "The Rabat talks", "Rabat was sunny", "Rabat residents" and
+    // the dateline: not.
+    assert_eq!(rabat.len(), 3, "{:?}", found[&morocco.slug]);
+    // The actor file `dossier actors suggest --write` would write keeps the rule.
+    let actor = dossier.actor(&morocco.slug).unwrap();
+    let rule = &actor.meta.alias_rules[0];
+    assert_eq!(rule.alias, "Rabat");
+    assert!(rule.not_after.contains(&"in".to_string()));
+    assert!(rule.only_before.contains(&"denied".to_string()));
+}
+
+#[test]
 fn a_role_of_something_names_the_person_after_it_and_a_kind_of_organisation_the_name_after_it() {
     let (dossier, analysis) = build(&[
         (

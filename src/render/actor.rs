@@ -73,6 +73,9 @@ struct CoMentioned<'a> {
 struct DiscoveredView<'a> {
     evidence: Vec<DiscoveryCue<'a>>,
     variants: &'a [String],
+    /// For a state, its capital among the variants, linked only where it
+    /// stands for the government.
+    capital: Option<&'a str>,
     ambiguous: Vec<UnlinkedSpelling<'a>>,
     first: Option<FirstNamed>,
 }
@@ -247,6 +250,7 @@ impl Views<'_> {
                 })
                 .collect(),
             variants: &found.variants,
+            capital: found.capital.as_deref(),
             ambiguous: self
                 .dossier
                 .discovery

@@ -10,7 +10,7 @@
 
 use crate::ingest::Source;
 use crate::model::Section;
-use crate::model::{ActorKind, ActorMeta, Origin};
+use crate::model::{ActorKind, ActorMeta, AliasRule, Origin};
 use crate::resolve::{Actor, Dossier, Target};
 use crate::text::names::{
     capitalised_spans, inside_longer_name, is_capitalised, is_title_case, opens_sentence,
@@ -142,6 +142,12 @@ pub struct DiscoveredActor {
     pub variants: Vec<String>,
     /// Spellings that may name it but are not linked (see `ambiguous`).
     pub ambiguous: Vec<String>,
+    /// For a state, its capital among `variants`: linked only where a word
+    /// beside it makes it the government ("Moscow said", "talks with Moscow";
+    /// `capital_government_before`, `capital_government_after`) and none
+    /// makes it the place ("in Moscow", "the Moscow metro";
+    /// `capital_place_before`, `capital_place_after`).
+    pub capital: Option<String>,
     pub evidence: Vec<Evidence>,
 }
 
@@ -721,6 +727,7 @@ fn outlet_key(name: &str) -> String {
 /// Adds the discovered actors that no actor file covers to the dossier, folds
 /// the others into theirs, and flags what cannot be settled.
 fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
+    let cues = cues();
     let mut owners: HashMap<String, usize> = HashMap::new();
     for (i, actor) in dossier.actors.iter().enumerate() {
         for alias in std::iter::once(&actor.meta.name).chain(&actor.meta.aliases) {
@@ -852,9 +859,18 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
             prominent_in,
         });
     }
+    // A capital that is also a word of a person's name ("Victoria") may be either.
+    let name_words: HashSet<&str> = kept
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .flat_map(|a| a.name.split(' '))
+        .collect();
     for (i, actor) in kept.iter().enumerate() {
         if let Some(capital) = &actor.capital {
             if owners.contains_key(&capital.to_lowercase()) {
+                continue;
+            }
+            if !name_words.contains(capital.as_str()) {
                 continue;
             }
             ambiguous_text.entry(i).or_default().push(capital.clone());
@@ -874,12 +890,31 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
         let ambiguous = ambiguous_text.remove(&i).unwrap_or_default();
         // Each spelling links to one actor: the first to claim it, unless it is
         // ambiguous or a file's actor has it.
+        // "Moscow said", "talks with Moscow": the capital stands for its state
+        // where a word beside it says so, and never where one makes it the place.
+        let capital = actor
+            .capital
+            .as_ref()
+            .filter(|c| !ambiguous.contains(c) && !owners.contains_key(&c.to_lowercase()))
+            .filter(|c| !claimed.contains_key(c.as_str()));
         let variants: Vec<String> = actor
             .variants
             .into_iter()
+            .chain(capital.cloned())
             .filter(|v| !ambiguous.contains(v))
             .filter(|v| !owners.contains_key(&v.to_lowercase()))
             .filter(|v| claimed.insert(v.clone(), i).is_none())
+            .collect();
+        let alias_rules: Vec<AliasRule> = capital
+            .filter(|c| variants.contains(c))
+            .map(|c| AliasRule {
+                alias: c.clone(),
+                not_after: cues.capital_place_before.clone(),
+                not_before: cues.capital_place_after.clone(),
+                only_after: cues.capital_government_before.clone(),
+                only_before: cues.capital_government_after.clone(),
+            })
+            .into_iter()
             .collect();
         let affiliation = actor.affiliation.as_deref().and_then(|name| {
             slug_of_name.get(name).cloned().or_else(|| {
@@ -914,7 +949,7 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
                 titles: Vec::new(),
                 affiliation,
                 tags: Vec::new(),
-                alias_rules: Vec::new(),
+                alias_rules,
             },
             body: String::new(),
         });
@@ -925,6 +960,7 @@ fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
             slug,
             name: actor.name,
             kind: actor.kind,
+            capital: capital.filter(|c| variants.contains(c)).cloned(),
             variants,
             ambiguous,
             evidence: actor.evidence,

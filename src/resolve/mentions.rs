@@ -5,7 +5,7 @@ use super::Dossier;
 use crate::error::{Error, Result};
 use crate::model::{ActorKind, ActorMeta, AliasRule, Document};
 use crate::text::names::{inside_longer_name, is_title_case};
-use crate::text::phrases::{is_word_boundary, PhraseMatcher};
+use crate::text::phrases::{stands_whole, PhraseMatcher};
 use aho_corasick::BuildError;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -205,15 +205,23 @@ fn excluded(rule: &AliasRule, text: &str, range: Range<usize>) -> bool {
         .nth(64)
         .map_or(text.len(), |(i, _)| range.end + i);
     let before = text[start..range.start].trim_end().to_lowercase();
+    // "Moscow's": a possessive follows the alias with no space.
     let after = text[range.end..end].trim_start().to_lowercase();
-    rule.not_after.iter().any(|phrase| {
+    let ends_before = |phrase: &String| {
         let phrase = phrase.to_lowercase();
         before.ends_with(&phrase)
-            && is_word_boundary(&before, before.len() - phrase.len(), before.len())
-    }) || rule.not_before.iter().any(|phrase| {
+            && stands_whole(&before, before.len() - phrase.len(), before.len())
+    };
+    let starts_after = |phrase: &String| {
         let phrase = phrase.to_lowercase();
-        after.starts_with(&phrase) && is_word_boundary(&after, 0, phrase.len())
-    })
+        after.starts_with(&phrase) && stands_whole(&after, 0, phrase.len())
+    };
+    let conditional = !rule.only_after.is_empty() || !rule.only_before.is_empty();
+    rule.not_after.iter().any(ends_before)
+        || rule.not_before.iter().any(starts_after)
+        || (conditional
+            && !rule.only_after.iter().any(ends_before)
+            && !rule.only_before.iter().any(starts_after))
 }
 
 #[cfg(test)]
@@ -289,6 +297,8 @@ mod tests {
             alias: "Rabat".into(),
             not_after: vec!["in".into(), "visit to".into()],
             not_before: vec![],
+            only_after: vec![],
+            only_before: vec![],
         };
         let actors = [actor("morocco", "Morocco", &["Rabat"], vec![rule])];
         let matcher = MentionMatcher::new(&actors).unwrap();
@@ -298,6 +308,31 @@ mod tests {
         );
         assert!(found(&matcher, "signed in Rabat on Wednesday").is_empty());
         assert!(found(&matcher, "on a visit to Rabat").is_empty());
+    }
+
+    #[test]
+    fn alias_rules_may_ask_for_a_word_beside_the_alias_and_punctuation_counts() {
+        let rule = AliasRule {
+            alias: "Rabat".into(),
+            not_after: vec!["in".into()],
+            not_before: vec!["(".into()],
+            only_after: vec!["with".into()],
+            only_before: vec!["said".into(), "'s".into()],
+        };
+        let actors = [actor("morocco", "Morocco", &["Rabat"], vec![rule])];
+        let matcher = MentionMatcher::new(&actors).unwrap();
+        let text = "Rabat said no. Talks with Rabat. Rabat's envoy. Rabat was sunny. \
+                    Within Rabat said. Rabat (AP) said.";
+        let found: Vec<usize> = matcher
+            .find(text)
+            .into_iter()
+            .map(|(_, r)| r.start)
+            .collect();
+        let expected: Vec<usize> = ["Rabat said no", "Rabat. ", "Rabat's", "Rabat said."]
+            .iter()
+            .map(|p| text.find(p).unwrap())
+            .collect();
+        assert_eq!(found, expected);
     }
 
     #[test]

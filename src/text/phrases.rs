@@ -73,3 +73,24 @@ pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
+
+/// The phrase at `start..end` stands as whole words: where it begins or ends
+/// with a letter, no letter runs on from it ("in" is not the end of "within").
+/// A phrase of punctuation ("(", "—") stands anywhere.
+pub fn stands_whole(text: &str, start: usize, end: usize) -> bool {
+    let phrase = &text[start..end];
+    let opens = phrase.chars().next().is_some_and(char::is_alphanumeric);
+    let closes = phrase
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let runs_into = text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let runs_on = text[end..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric);
+    !((opens && runs_into) || (closes && runs_on))
+}

@@ -21,6 +21,10 @@ pub(super) struct CueFile {
     pub(super) modified_nouns: Vec<String>,
     pub(super) past_titles: Vec<String>,
     pub(super) determiners: Vec<String>,
+    pub(super) capital_place_before: Vec<String>,
+    pub(super) capital_place_after: Vec<String>,
+    pub(super) capital_government_before: Vec<String>,
+    pub(super) capital_government_after: Vec<String>,
     pub(super) portfolios: Vec<String>,
     pub(super) entourages: Vec<Vec<String>>,
     pub(super) institutions: Vec<String>,
@@ -68,6 +72,11 @@ pub struct Cues {
     pub(super) modified_nouns: HashSet<String>,
     pub(super) past_titles: HashSet<String>,
     pub(super) determiners: HashSet<String>,
+    /// Kept as written: they become a capital's alias rule.
+    pub(super) capital_place_before: Vec<String>,
+    pub(super) capital_place_after: Vec<String>,
+    pub(super) capital_government_before: Vec<String>,
+    pub(super) capital_government_after: Vec<String>,
     /// The nouns of the groups around a person, one list a group (`entourages`).
     pub(super) entourages: Vec<Vec<String>>,
     /// Every word of every portfolio, lower-cased ("state", "foreign", "affairs").
@@ -119,6 +128,10 @@ impl Cues {
             modified_nouns: lower_set(&file.modified_nouns),
             past_titles: lower_set(&file.past_titles),
             determiners: lower_set(&file.determiners),
+            capital_place_before: file.capital_place_before.clone(),
+            capital_place_after: file.capital_place_after.clone(),
+            capital_government_before: file.capital_government_before.clone(),
+            capital_government_after: file.capital_government_after.clone(),
             entourages: file.entourages.clone(),
             portfolio_words: file
                 .portfolios
