@@ -461,13 +461,31 @@ impl<'a> QuoteFinder<'a> {
                     .clone()
                     .or_else(|| starts_paragraph.then(|| carried.clone()).flatten());
                 // "…,” said Roe, calling the plan “a waste”": a participle after a
-                // comma shares the subject of the clause it hangs on.
+                // comma shares the subject of the clause it hangs on, the speaker
+                // so far or else the sentence's subject ("Roe praised Doe,
+                // calling him “…”"); one that opens the sentence ("Calling it
+                // “…,” the council filed suit") has the subject after it.
                 let attribution = attribution.map(|mut found| {
                     let participle =
-                        ends_with_one_of(&self.lexicon.participle_endings, &found.verb)
-                            && text[..found.at].trim_end().ends_with(',');
-                    if found.speaker == Speaker::Unattributed && participle {
-                        if let Some(speaker) = current.clone() {
+                        ends_with_one_of(&self.lexicon.participle_endings, &found.verb);
+                    let after_comma = text[..found.at].trim_end().ends_with(',');
+                    let opening = text[sentence.start..found.at].trim().is_empty();
+                    if found.speaker == Speaker::Unattributed
+                        && participle
+                        && (after_comma || opening)
+                    {
+                        let subject = || {
+                            let quoted: Vec<Range<usize>> =
+                                spans.iter().map(|s| s.open..s.close_end).collect();
+                            self.subject(text, &sentence, &quoted, mentions, false)
+                                .map(|m| Speaker::Actor(m.actor.clone()))
+                        };
+                        let shared = if after_comma {
+                            current.clone().or_else(subject)
+                        } else {
+                            subject()
+                        };
+                        if let Some(speaker) = shared {
                             found.speaker = speaker;
                         }
                     }

@@ -22,15 +22,7 @@ impl QuoteFinder<'_> {
         quoted: &[Range<usize>],
         mentions: &[SpeakerMention],
     ) {
-        let subject = mentions
-            .iter()
-            .filter(|m| m.rank == 0 && sentence.contains(&m.range.start))
-            .filter(|m| !quoted.iter().any(|q| q.contains(&m.range.start)))
-            .filter(|m| {
-                !self.possessive(text, m.range.end) && self.opens_clause(text, &sentence, m)
-            })
-            .min_by_key(|m| m.range.start);
-        let Some(subject) = subject else {
+        let Some(subject) = self.subject(text, &sentence, quoted, mentions, true) else {
             return;
         };
         let no_person = self
@@ -40,6 +32,25 @@ impl QuoteFinder<'_> {
             self.person_spoke(Speaker::Actor(subject.actor.clone()));
             self.attributions += 1;
         }
+    }
+
+    /// The subject of `sentence`: the first actor it names outside its
+    /// quotations that opens a clause and is not a possessive; with
+    /// `person`, the first person.
+    pub(super) fn subject<'m>(
+        &self,
+        text: &str,
+        sentence: &Range<usize>,
+        quoted: &[Range<usize>],
+        mentions: &'m [SpeakerMention],
+        person: bool,
+    ) -> Option<&'m SpeakerMention> {
+        mentions
+            .iter()
+            .filter(|m| (!person || m.rank == 0) && sentence.contains(&m.range.start))
+            .filter(|m| !quoted.iter().any(|q| q.contains(&m.range.start)))
+            .filter(|m| !self.possessive(text, m.range.end) && self.opens_clause(text, sentence, m))
+            .min_by_key(|m| m.range.start)
     }
 
     /// Records who has been quoted or paraphrased so far in the article.
@@ -54,7 +65,7 @@ impl QuoteFinder<'_> {
         rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with("' ")
     }
 
-    /// Whether the mention opens its clause, titles aside: at the start of the
+    /// Whether the mention opens its clause, titles and an article aside: at the start of the
     /// sentence, after a comma or dash, or after a conjunction ("and Roe", "as Roe")
     /// but not a preposition ("with Roe"). A name after a verb is its object.
     fn opens_clause(&self, text: &str, sentence: &Range<usize>, mention: &SpeakerMention) -> bool {
@@ -69,11 +80,18 @@ impl QuoteFinder<'_> {
             let bare = word.trim_end_matches('.').to_lowercase();
             let title = word.chars().next().is_some_and(char::is_uppercase)
                 || self.lexicon.honorifics.contains(&bare);
-            if word.is_empty() || !title || self.is_function_word(&bare) {
+            // "…,” the council filed": an article opens the subject's phrase.
+            let article = self.lexicon.determiners.contains(&bare);
+            if word.is_empty() || !(title || article) || (!article && self.is_function_word(&bare))
+            {
                 break;
             }
             before = before[..cut].trim_end();
         }
+        // A clause may end inside a closing quotation mark: "…,” the council filed".
+        let before = before
+            .trim_end_matches(['”', '"', '’', '\'', '»'])
+            .trim_end();
         let Some(last) = before.chars().last() else {
             return true;
         };

@@ -605,3 +605,35 @@ fn every_quotation_of_one_long_sentence_finds_its_own_attribution() {
             .find(|q| q.speaker != Speaker::Unlisted("Jo Roe".into()))
     );
 }
+
+#[test]
+fn a_participle_that_opens_the_sentence_or_has_no_speaker_yet_takes_the_subject() {
+    let lexicon = Lexicon::builtin();
+    let text = "Calling it an “open attack on our farms and towns,” the Farmers Union filed a \
+                suit in the district court.";
+    let found = one(
+        &lexicon,
+        text,
+        &[mention(text, "Farmers Union", "union", 1)],
+    );
+    assert_eq!(
+        found[0].speaker,
+        Speaker::Actor("union".into()),
+        "{found:?}"
+    );
+    assert_eq!(found[0].verb.as_deref(), Some("Calling"));
+
+    // After a comma, with no speaker yet: the sentence's subject, not its object.
+    let text = "Softening his tone, Jo Roe praised Ivo Brandt at length, calling the \
+                mayor “a careful and very honest man.”";
+    let mentions = [
+        mention(text, "Jo Roe", "jo-roe", 0),
+        mention(text, "Ivo Brandt", "ivo-brandt", 0),
+    ];
+    let found = one(&lexicon, text, &mentions);
+    assert_eq!(
+        found[0].speaker,
+        Speaker::Actor("jo-roe".into()),
+        "{found:?}"
+    );
+}
