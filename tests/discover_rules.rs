@@ -580,7 +580,7 @@ fn a_generation_marker_is_no_surname() {
 }
 
 #[test]
-fn the_people_around_a_person_are_a_group_of_theirs() {
+fn the_people_around_a_person_are_a_group_of_theirs_and_name_them_too() {
     let (dossier, analysis) = build(&[
         (
             "one",
@@ -621,6 +621,9 @@ fn the_people_around_a_person_are_a_group_of_theirs() {
     let found = mentions(&dossier, &analysis);
     assert_eq!(found[&lawyers.slug].len(), 3, "{found:?}");
     has(&found[&marsh.slug], "two: Marsh");
+    // "Marsh's lawyers" mentions Marsh too: the group is hers.
+    has(&found[&marsh.slug], "one: Marsh");
+    has(&found[&marsh.slug], "two: Lena Marsh");
 }
 
 #[test]

@@ -27,6 +27,10 @@ pub struct MentionMatcher {
     state: Vec<bool>,
     /// Single-word names of states and groups, which may stand before a person's name.
     leads: HashSet<String>,
+    /// For each pattern of a group that belongs to a person and is named by
+    /// them in the possessive ("Doe's lawyers"): that person's index and the
+    /// length of their name in it, so that the person is mentioned too.
+    possessors: Vec<Option<(usize, usize)>>,
 }
 
 impl MentionMatcher {
@@ -78,8 +82,16 @@ impl MentionMatcher {
         let mut person = Vec::new();
         let mut state = Vec::new();
         let mut leads = HashSet::new();
+        let mut possessors = Vec::new();
         for (index, actor) in actors.iter().enumerate() {
             let is_person = actor.meta.kind == ActorKind::Person;
+            let owner = actor
+                .meta
+                .affiliation
+                .as_deref()
+                .filter(|_| actor.meta.kind == ActorKind::Group)
+                .and_then(|slug| actors.iter().position(|a| a.slug == slug))
+                .filter(|&i| actors[i].meta.kind == ActorKind::Person);
             for alias in std::iter::once(&actor.meta.name).chain(&actor.meta.aliases) {
                 let alias = alias.trim();
                 // A `*` would make the alias a prefix pattern; names never need one.
@@ -87,6 +99,7 @@ impl MentionMatcher {
                     continue;
                 }
                 phrases.push((index, alias));
+                possessors.push(owner.and_then(|o| possessor(&actors[o], alias).map(|n| (o, n))));
                 person.push(is_person);
                 state.push(actor.meta.kind == ActorKind::State);
                 if !is_person && !alias.contains(' ') {
@@ -110,6 +123,7 @@ impl MentionMatcher {
                 continue;
             }
             phrases.push((actors.len() + i, text));
+            possessors.push(None);
             person.push(*is_person);
             state.push(false);
             rules.push(None);
@@ -120,6 +134,7 @@ impl MentionMatcher {
             person,
             state,
             leads,
+            possessors,
         })
     }
 
@@ -147,9 +162,22 @@ impl MentionMatcher {
             .filter(|(_, pattern, range)| {
                 !(self.state[*pattern] && titles_a_name(text, range.end, cues))
             })
-            .map(|(actor, _, range)| (actor, range))
+            .flat_map(|(actor, pattern, range)| {
+                // "Doe's lawyers" mentions Doe as well as the lawyers.
+                let owner = self.possessors[pattern]
+                    .map(|(owner, length)| (owner, range.start..range.start + length));
+                std::iter::once((actor, range)).chain(owner)
+            })
             .collect()
     }
+}
+
+/// The length of `owner`'s name or alias that opens `alias` in the
+/// possessive ("Doe" in "Doe's lawyers").
+fn possessor(owner: &Document<ActorMeta>, alias: &str) -> Option<usize> {
+    let (name, _) = alias.split_once(['\'', '’'])?;
+    let names = std::iter::once(&owner.meta.name).chain(&owner.meta.aliases);
+    names.into_iter().any(|n| n == name).then_some(name.len())
 }
 
 /// The name ending at `end` stands right before a lower-case noun that makes
