@@ -379,6 +379,7 @@ impl<'a> QuoteFinder<'a> {
 
     pub fn paragraph(&mut self, text: &str, mentions: &[SpeakerMention]) -> Vec<Statement> {
         let spans = quote_spans(text);
+        let quoted: Vec<Range<usize>> = spans.iter().map(|s| s.open..s.close_end).collect();
         let sentences = sentences(text, &spans, crate::text::sentences::abbreviations());
         let mut statements = Vec::new();
         self.note_titles(text, mentions);
@@ -465,32 +466,23 @@ impl<'a> QuoteFinder<'a> {
                 // so far or else the sentence's subject ("Roe praised Doe,
                 // calling him “…”"); one that opens the sentence ("Calling it
                 // “…,” the council filed suit") has the subject after it.
-                let attribution = attribution.map(|mut found| {
-                    let participle =
-                        ends_with_one_of(&self.lexicon.participle_endings, &found.verb);
-                    let after_comma = text[..found.at].trim_end().ends_with(',');
+                let mut attribution = attribution;
+                if let Some(found) = attribution.as_mut() {
+                    let after_comma = self.hangs_on_a_comma(text, found.at);
                     let opening = text[sentence.start..found.at].trim().is_empty();
                     if found.speaker == Speaker::Unattributed
-                        && participle
+                        && ends_with_one_of(&self.lexicon.participle_endings, &found.verb)
                         && (after_comma || opening)
                     {
-                        let subject = || {
-                            let quoted: Vec<Range<usize>> =
-                                spans.iter().map(|s| s.open..s.close_end).collect();
-                            self.subject(text, &sentence, &quoted, mentions, false)
-                                .map(|m| Speaker::Actor(m.actor.clone()))
-                        };
-                        let shared = if after_comma {
-                            current.clone().or_else(subject)
-                        } else {
-                            subject()
+                        let shared = match current.clone().filter(|_| after_comma) {
+                            Some(speaker) => Some(speaker),
+                            None => self.subject_speaks(text, &sentence, &quoted, mentions),
                         };
                         if let Some(speaker) = shared {
                             found.speaker = speaker;
                         }
                     }
-                    found
-                });
+                }
                 // A name in quotation marks with no one to say it is a name, not
                 // speech; so are a few words a labelling verb gives no one ("what
                 // critics called the “swamp”").
@@ -547,7 +539,6 @@ impl<'a> QuoteFinder<'a> {
             let sentence = sentence.clone();
             let found = self.attribute(text, sentence.clone(), mentions, Side::Within, false);
             if found.is_none() && !framing_verbs.iter().any(|at| sentence.contains(at)) {
-                let quoted: Vec<Range<usize>> = spans.iter().map(|s| s.open..s.close_end).collect();
                 self.note_subject(text, sentence.clone(), &quoted, mentions);
             }
             if let Some(found) = found {
@@ -633,6 +624,21 @@ impl<'a> QuoteFinder<'a> {
             };
             earlier = clause.start + at;
             speaker = self.speaker_of(text, clause.clone(), earlier, &previous, side, mentions);
+        }
+        // "Roe went further, essentially accusing the mayor of neglect": a
+        // participle after a comma says what the sentence's subject says.
+        if side == Side::Within
+            && speaker == Speaker::Unattributed
+            && ends_with_one_of(&self.lexicon.participle_endings, &verb)
+            && self.hangs_on_a_comma(text, verb_start)
+        {
+            let quoted: Vec<Range<usize>> = quote_spans(clause_text)
+                .iter()
+                .map(|s| clause.start + s.open..clause.start + s.close_end)
+                .collect();
+            if let Some(subject) = self.subject_speaks(text, &clause, &quoted, mentions) {
+                speaker = subject;
+            }
         }
         if side == Side::Within && speaker == Speaker::Unattributed {
             return None;
@@ -821,6 +827,41 @@ impl<'a> QuoteFinder<'a> {
             .flatten()
             .max_by_key(|(_, when)| *when)
             .map_or(Speaker::Unattributed, |(speaker, _)| speaker.clone())
+    }
+
+    /// The sentence's subject (see `subject`) as the speaker of a participle,
+    /// remembered as an attribution's speaker is, for the pronouns after it.
+    fn subject_speaks(
+        &mut self,
+        text: &str,
+        sentence: &Range<usize>,
+        quoted: &[Range<usize>],
+        mentions: &[SpeakerMention],
+    ) -> Option<Speaker> {
+        let subject = self.subject(text, sentence, quoted, mentions, false)?;
+        let speaker = Speaker::Actor(subject.actor.clone());
+        match mention_kind(subject) {
+            Kind::Person => self.person_spoke(speaker.clone()),
+            _ => self.last_group = Some((speaker.clone(), self.attributions)),
+        }
+        self.attributions += 1;
+        Some(speaker)
+    }
+
+    /// The verb at `at` follows a comma, perhaps with an adverb between
+    /// (", essentially accusing").
+    fn hangs_on_a_comma(&self, text: &str, at: usize) -> bool {
+        let before = text[..at].trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let before = if ends_with_one_of(&self.lexicon.adverb_endings, word) {
+            before[..before.len() - word.len()].trim_end()
+        } else {
+            before
+        };
+        before.ends_with(',')
     }
 
     /// The latest person to speak (or to be the subject of a sentence), once in `people`.

@@ -636,4 +636,15 @@ fn a_participle_that_opens_the_sentence_or_has_no_speaker_yet_takes_the_subject(
         Speaker::Actor("jo-roe".into()),
         "{found:?}"
     );
+
+    // Without a quotation, the same: the subject accuses, and then speaks again.
+    let mut finder = QuoteFinder::new(&lexicon);
+    let p1 = "“It is a bad deal for the valley,” said Tom Reed.";
+    finder.paragraph(p1, &[mention(p1, "Tom Reed", "reed", 0)]);
+    let p2 = "Former Governor Ann Holt went even further, essentially saying that the mayor had \
+              failed. “It is so careless that he would trust them with the dam,” she said.";
+    let found = finder.paragraph(p2, &[mention(p2, "Ann Holt", "holt", 0)]);
+    assert_eq!(found[0].kind, StatementKind::Indirect, "{found:?}");
+    assert_eq!(found[0].speaker, Speaker::Actor("holt".into()), "{found:?}");
+    assert_eq!(found[1].speaker, Speaker::Actor("holt".into()), "{found:?}");
 }
