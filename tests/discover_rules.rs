@@ -733,6 +733,23 @@ fn a_past_title_an_initialism_and_a_role_before_a_name_make_role_nouns_of_their_
 }
 
 #[test]
+fn an_initialism_cut_from_the_start_of_a_run_before_a_title_is_read_safely() {
+    // "FBI" opens the sentence and is also written in lower case, so it is
+    // cut from the run "Director Jo Roe"; the title's initialism then stands
+    // before the run, where nothing is looked for before it (this panicked).
+    let (dossier, _) = build(&[(
+        "memo",
+        "Memo\nThe fbi said so on Sunday and nobody asked why it did.\n\
+         FBI Director Jo Roe spoke on Monday about the memo and the fbi. Roe left early.\n",
+    )]);
+    let roe = named(&dossier, "Jo Roe");
+    assert_eq!(
+        role(&dossier, "FBI director").settled_in.get("memo"),
+        Some(&roe.slug)
+    );
+}
+
+#[test]
 fn a_capital_is_its_state_only_where_a_word_beside_it_says_so() {
     let (dossier, analysis) = build(&[(
         "talks",

@@ -69,7 +69,9 @@ pub(super) fn titles_held(
     let mut before = word_at(first);
     let of = before.filter(|w| is_acronym(w));
     if of.is_some() {
-        before = word_at(first - 1);
+        // Before the run ("fbi. FBI Director Jo Roe" with "FBI" cut from it),
+        // the word before the initialism is not looked for.
+        before = first.checked_sub(1).and_then(word_at);
     }
     titles_with(words.join(" "), of, before, cues)
 }
