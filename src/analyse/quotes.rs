@@ -328,7 +328,7 @@ pub struct QuoteFinder<'a> {
     authors: HashMap<String, Speaker>,
     /// Role words the article writes before a person's name, with their holders in order.
     roles: HashMap<String, Vec<String>>,
-    genders: Genders,
+    genders: Genders<'a>,
 }
 
 impl<'a> QuoteFinder<'a> {

@@ -51,13 +51,16 @@ enum Told {
     Both,
 }
 
-/// The genders known so far in one source, by actor slug or unlisted name.
+/// The genders known so far in one source, by actor slug or unlisted name,
+/// over those the whole dossier tells (shared by every source's finder, not
+/// copied into each: that would cost sources × people).
 #[derive(Debug, Default)]
-pub(super) struct Genders {
+pub(super) struct Genders<'a> {
     told: HashMap<String, Told>,
+    dossier: Option<&'a HashMap<String, Gender>>,
 }
 
-impl Genders {
+impl Genders<'_> {
     fn tell(&mut self, who: String, gender: Gender) {
         self.told
             .entry(who)
@@ -69,24 +72,29 @@ impl Genders {
             .or_insert(Told::One(gender));
     }
 
-    fn of(&self, who: &str) -> Option<Gender> {
-        match self.told.get(who)? {
-            Told::One(gender) => Some(*gender),
-            Told::Both => None,
+    fn of(&self, speaker: &Speaker) -> Option<Gender> {
+        let across = match (speaker, self.dossier) {
+            (Speaker::Actor(slug), Some(dossier)) => dossier.get(slug).copied(),
+            _ => None,
+        };
+        match (self.told.get(&key(speaker)), across) {
+            (Some(Told::Both), _) => None,
+            (Some(Told::One(here)), Some(across)) if *here != across => None,
+            (Some(Told::One(here)), _) => Some(*here),
+            (None, across) => across,
         }
     }
 }
 
-impl QuoteFinder<'_> {
+impl<'a> QuoteFinder<'a> {
     /// Genders known from the whole dossier (discovery's evidence), by actor slug.
-    pub fn with_genders(mut self, genders: &HashMap<String, Gender>) -> Self {
-        for (actor, gender) in genders {
-            self.genders
-                .tell(key(&Speaker::Actor(actor.clone())), *gender);
-        }
+    pub fn with_genders(mut self, genders: &'a HashMap<String, Gender>) -> Self {
+        self.genders.dossier = Some(genders);
         self
     }
+}
 
+impl QuoteFinder<'_> {
     /// Learns the gender that the words beside a person's mention tell: the
     /// word right before it or its own first word ("Ms. Roe", "spokeswoman
     /// Jo Roe"), or a short description set off by commas before or after
@@ -140,7 +148,7 @@ impl QuoteFinder<'_> {
         let Some(wanted) = self.lexicon.gender_of_pronoun(pronoun) else {
             return true;
         };
-        let known = self.genders.of(&key(speaker));
+        let known = self.genders.of(speaker);
         known.is_none_or(|gender| gender == wanted)
     }
 }
