@@ -851,17 +851,11 @@ impl<'a> QuoteFinder<'a> {
     /// The verb at `at` follows a comma, perhaps with an adverb between
     /// (", essentially accusing").
     fn hangs_on_a_comma(&self, text: &str, at: usize) -> bool {
-        let before = text[..at].trim_end();
-        let word = before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        let before = if ends_with_one_of(&self.lexicon.adverb_endings, word) {
-            before[..before.len() - word.len()].trim_end()
-        } else {
-            before
+        let end = match word_before(text, at) {
+            Some((start, word)) if ends_with_one_of(&self.lexicon.adverb_endings, word) => start,
+            _ => at,
         };
-        before.ends_with(',')
+        text[..end].trim_end().ends_with(',')
     }
 
     /// The latest person to speak (or to be the subject of a sentence), once in `people`.

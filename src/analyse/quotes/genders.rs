@@ -4,6 +4,7 @@
 //! data (`masculine_words`, `feminine_words` and the pronouns of each in
 //! `speech.toml`); a person no such word stands beside may be either.
 
+use super::words::word_before;
 use super::{Lexicon, QuoteFinder, Speaker, SpeakerMention};
 use std::collections::HashMap;
 
@@ -102,12 +103,7 @@ impl QuoteFinder<'_> {
     pub(super) fn note_genders(&mut self, text: &str, mentions: &[SpeakerMention]) {
         for mention in mentions.iter().filter(|m| m.rank == 0) {
             let range = mention.range.clone();
-            let before = text[..range.start].trim_end();
-            let word_before = before
-                .trim_end_matches('.')
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .filter(|_| before.len() + 2 >= range.start);
+            let word_before = word_before(text, range.start).map(|(_, word)| word);
             let first_word = text[range.clone()]
                 .split(|c: char| !c.is_alphanumeric())
                 .next();
