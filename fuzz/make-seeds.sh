@@ -79,3 +79,37 @@ printf '%s\n' '<html><head><title>Only a title</title></head><body><div><p>One p
 printf '%s\n' '<!doctype html><html><head><script type="application/ld+json">[{"@type":["Article"],"headline":{"@id":"h"},"author":{"name":"x://y"},"inLanguage":"english please"}, 3, null]</script></head><body><p>x' \
     > "$seeds/html_import/odd-json-ld.html"
 gzip -n -c "$seeds/html_import/news.html" > "$seeds/html_import/news.html.gz"
+
+# Articles of a new dossier, made up here, and two of the default dossier's; a
+# line holding only "@@" becomes the byte 0x01 that cuts the input into articles.
+mkdir -p "$seeds/articles"
+article() { sed 's/^@@$/\x01/' > "$seeds/articles/$1"; }
+article two-outlets.txt <<'TEXT'
+Ruritania signs a water pact
+President Jane Halloway of Ruritania met Bordurian envoys in Vienna on Monday.
+"We share one river," Halloway said. Ms. Halloway's aide, Tom Brack, a spokesman for the Water Ministry, said the talks went well.
+Officials at Customs and Border Protection (CBP) said CBP would check the barges.
+@@
+Bordurian view of the pact
+Halloway said the pact was fair. Jane Halloway spoke for an hour in Vienna.
+"It is late," he added. The former CBP director, Ivo Brandt, told reporters: "[Halloway] paused."
+TEXT
+article capitals-and-roles.txt <<'TEXT'
+Talks with Vienna stall
+VIENNA (AP) - Vienna's envoy said on Tuesday that the talks had stalled. Lawyer Ben Sato, who advises the Ostal Mining Company, disagreed.
+"Nothing is hidden," said Sato. The chief executive of Ostal, Ines Morel, said she would fly to Vienna.
+Calling it "a setback," the Progressive Union Party filed a complaint. Sato's lawyers declined to comment.
+@@
+Ostal and the river
+Ms. Morel said the company would wait. "We will," she said, "but not forever."
+@@
+Opinion
+The Ostal board met in Ostal Tower. Mr. Sato, Dr. Anna Kessel and Dr. Peter Kessel were there. Kessel said little.
+TEXT
+article french.txt <<'TEXT'
+Le groupe minier Ferrex
+« Rien n'est caché », a-t-il assuré. Selon le directeur général de Ferrex, Paul Werner, le projet avance.
+Mme Benali a déclaré que le Parti vert s'y opposait. M. Werner a répondu : « Nous verrons. »
+TEXT
+{ sed "1,/^+++$/d" "$content/sources/nnn-landmark-pact.txt"; printf "\001"; sed "1,/^+++$/d" "$content/sources/urbain-historic-agreement.txt"; } \
+    > "$seeds/articles/default-dossier.txt"

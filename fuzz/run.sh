@@ -13,7 +13,7 @@ seconds="${1:-600}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(front_matter clean wikilinks markdown quotes html_import)
+    targets=(front_matter clean wikilinks markdown quotes html_import articles)
 fi
 # Debug assertions on (integer overflow, slice checks); no sanitizer: dossier is safe Rust.
 flags=(--fuzz-dir "$fuzz" --debug-assertions --sanitizer none)

@@ -7,7 +7,9 @@
 
 #![allow(dead_code)]
 
-use dossier::analyse::quotes::{self, Lexicon, QuoteFinder, SpeakerMention, StatementKind};
+use dossier::analyse::quotes::{
+    self, Lexicon, QuoteFinder, Speaker, SpeakerMention, StatementKind,
+};
 use dossier::ingest::{self, rules::RuleSet, LineRole};
 use dossier::load::{self, FrontMatterFormat, MaybeDefault};
 use dossier::markdown::{self, LinkTarget, WikiLink};
@@ -30,6 +32,7 @@ pub const TARGETS: &[Target] = &[
     ("markdown", markdown),
     ("quotes", quotes),
     ("html_import", html_import),
+    ("articles", articles),
 ];
 
 /// Runs the target named `name` on `data`; false if there is no such target.
@@ -832,5 +835,92 @@ pub fn html_import(data: &[u8]) {
     }
     if let Some(url) = &found.url {
         assert!(url.value.starts_with("http"), "url {:?}", url.value);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// articles: any text as the articles of a new dossier with no actor file, through
+// ingest, discovery and analysis, where the text decides everything.
+
+/// A scratch dossier folder for one input, removed when dropped: one per
+/// process and thread, so replays on parallel test threads do not meet.
+struct ScratchDossier(std::path::PathBuf);
+
+impl ScratchDossier {
+    fn new() -> ScratchDossier {
+        let thread = format!("{:?}", std::thread::current().id());
+        let name: String = thread.chars().filter(char::is_ascii_digit).collect();
+        let dir = std::env::temp_dir().join(format!(
+            "dossier-fuzz-articles-{}-{name}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(dir.join("sources")).expect("a scratch folder");
+        std::fs::write(dir.join("dossier.toml"), "title = \"Fuzz\"\n").expect("dossier.toml");
+        ScratchDossier(dir)
+    }
+}
+
+impl Drop for ScratchDossier {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// No panic; every mention and statement lies inside its paragraph, on character
+/// boundaries, and names an actor or a source the dossier has. The input is cut
+/// at each byte 0x01 into up to three articles of three outlets, so grouping
+/// across sources (the surname of one article, the full name of another) is read.
+pub fn articles(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let scratch = ScratchDossier::new();
+    let dir = scratch.0.as_path();
+    for (i, article) in text.splitn(3, '\u{1}').enumerate() {
+        let path = dir.join("sources").join(format!("article-{i}.txt"));
+        let front = format!("+++\noutlet = \"Outlet {i}\"\nlanguage = \"en\"\n+++\n");
+        std::fs::write(&path, front + article).expect("a scratch article");
+    }
+    let options = dossier::Options {
+        content: dir.to_path_buf(),
+        ..Default::default()
+    };
+    let Ok(dossier) = dossier::pipeline::load_dossier(&options) else {
+        return;
+    };
+    let Ok(analysis) = dossier::analyse::analyse(&dossier) else {
+        return;
+    };
+    let paragraph = |source: &str, anchor: &str| -> String {
+        let source = dossier.source(source).expect("a mention's source exists");
+        source
+            .standing_line(anchor)
+            .or_else(|| {
+                let mut paragraphs = source.paragraphs.iter();
+                paragraphs
+                    .find(|p| p.anchor == anchor)
+                    .map(|p| p.text.as_str())
+            })
+            .unwrap_or_else(|| panic!("no paragraph {anchor} in {}", source.slug))
+            .to_string()
+    };
+    for mention in &analysis.mentions {
+        assert!(
+            dossier.actor(&mention.actor).is_some(),
+            "a mention of {:?}, which is no actor",
+            mention.actor
+        );
+        let text = paragraph(&mention.source, &mention.anchor);
+        assert_range_in(&text, &mention.range, "mention");
+        assert!(!mention.range.is_empty(), "an empty mention");
+    }
+    for found in &analysis.statements {
+        let text = paragraph(&found.source, &found.anchor);
+        let statement = &found.statement;
+        assert_range_in(&text, &statement.range, "statement");
+        if let Speaker::Actor(actor) = &statement.speaker {
+            assert!(
+                dossier.actor(actor).is_some(),
+                "a speaker {actor:?}, which is no actor"
+            );
+        }
     }
 }
