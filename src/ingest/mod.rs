@@ -149,11 +149,14 @@ pub struct SplitLine {
 
 /// Loads the furniture rules: the built-in set, then `content/furniture.toml` if present.
 pub fn rule_set(extra: Option<&TextFile>) -> Result<RuleSet> {
+    let Some(extra) = extra else {
+        return Ok(RuleSet::builtin());
+    };
     let mut files = vec![TextFile {
         path: PathBuf::from(rules::DEFAULT_RULES_NAME),
         text: rules::DEFAULT_RULES.to_string(),
     }];
-    files.extend(extra.cloned());
+    files.push(extra.clone());
     RuleSet::from_sources(&files).map_err(crate::Error::Content)
 }
 

@@ -89,13 +89,20 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// The built-in rules alone.
+    /// The built-in rules alone, compiled once a process: compiling them is
+    /// most of a small build's ingest, and `serve`, the tests and the fuzz
+    /// targets build many times. A clone shares the compiled patterns.
     pub fn builtin() -> RuleSet {
-        RuleSet::from_sources(&[TextFile {
-            path: PathBuf::from(DEFAULT_RULES_NAME),
-            text: DEFAULT_RULES.to_string(),
-        }])
-        .expect("the built-in furniture rules are valid (tested)")
+        static BUILTIN: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                RuleSet::from_sources(&[TextFile {
+                    path: PathBuf::from(DEFAULT_RULES_NAME),
+                    text: DEFAULT_RULES.to_string(),
+                }])
+                .expect("the built-in furniture rules are valid (tested)")
+            })
+            .clone()
     }
 
     /// Rules from each file in order; later files add rules and may disable
