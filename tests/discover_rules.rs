@@ -851,3 +851,88 @@ fn in_french_the_lower_case_words_after_an_organisation_word_are_its_name() {
     let names = discovered_names(&dossier);
     assert!(!names.iter().any(|n| n.starts_with("Party")), "{names:?}");
 }
+
+#[test]
+fn a_courtesy_title_of_one_language_is_read_only_in_that_language() {
+    // In English "Don" is a first name: "Don Ellery" is a name, not "Señor Ellery".
+    let text = "Talks resume\nDon Ellery, a lawyer for the port, said the talks would resume. \
+                Me and my colleagues will wait, Ellery added later on Monday.\n";
+    let (dossier, _) = build_in("en", "The Daily", &[("talks", text)]);
+    let names = discovered_names(&dossier);
+    assert!(names.contains(&"Don Ellery"), "{names:?}");
+    assert!(!names.contains(&"Ellery"), "{names:?}");
+    let ellery = named(&dossier, "Don Ellery");
+    assert!(
+        !ellery.evidence.iter().any(|e| e.words == "Don"),
+        "{:?}",
+        ellery.evidence
+    );
+    // In Spanish, and in a regional tag of it, "Don" is a courtesy title.
+    for language in ["es", "es-MX"] {
+        let text = "Negociación en el puerto\nDon Ellery dijo que las negociaciones seguirían. \
+                    El abogado del puerto lo confirmó el lunes por la tarde.\n";
+        let (dossier, _) = build_in(language, "El Diario", &[("puerto", text)]);
+        let ellery = named(&dossier, "Ellery");
+        assert_eq!(ellery.kind, dossier::model::ActorKind::Person);
+        assert!(
+            ellery.evidence.iter().any(|e| e.words == "Don"),
+            "{language}: {:?}",
+            ellery.evidence
+        );
+    }
+}
+
+#[test]
+fn a_name_closed_by_a_generation_is_a_persons_after_a_role_and_a_comma() {
+    let text =
+        "Counsel threatens to quit\nThe port counsel, Jo F. Ellery II, threatened to resign \
+                on Monday. Ellery later said he would stay.\n";
+    let (dossier, analysis) = build(&[("counsel", text)]);
+    let ellery = named(&dossier, "Jo F. Ellery II");
+    assert_eq!(ellery.kind, dossier::model::ActorKind::Person);
+    let found = mentions(&dossier, &analysis);
+    assert_eq!(
+        found[&ellery.slug],
+        ["counsel: Jo F. Ellery II", "counsel: Ellery"]
+    );
+}
+
+#[test]
+fn a_short_form_of_a_given_name_joins_the_one_full_form_with_its_surname() {
+    let (dossier, analysis) = build(&[
+        (
+            "first",
+            "Port bill advances\nRepresentative Robert W. Ellery said the port bill would pass. \
+             Ellery spoke after the vote on Monday.\n",
+        ),
+        (
+            "second",
+            "Port bill passes committee\nChairman Bob Ellery praised the bill on Monday. \
+             Ellery called it a fair bill, and Don Tavish agreed. The counsel, Donald F. Tavish II, \
+             wrote the text.\n",
+        ),
+    ]);
+    let ellery = named(&dossier, "Robert W. Ellery");
+    assert!(
+        ellery.variants.iter().any(|v| v == "Bob Ellery"),
+        "{:?}",
+        ellery.variants
+    );
+    assert!(ellery.ambiguous.is_empty(), "{:?}", ellery.ambiguous);
+    let names = discovered_names(&dossier);
+    assert!(!names.contains(&"Bob Ellery"), "{names:?}");
+    // A short form with no cue of its own joins too.
+    let tavish = named(&dossier, "Donald F. Tavish II");
+    let found = mentions(&dossier, &analysis);
+    has(&found[&tavish.slug], "second: Don Tavish");
+    // "Harry" is short for Harold and for Henry: with both, it stays apart.
+    let (dossier, _) = build(&[(
+        "vance",
+        "Three brothers\nSenator Harold Vance met his brother, Dr. Henry Vance, at the port on \
+         Monday, and their cousin, the mayor, Harry Vance, joined them for lunch later.\n",
+    )]);
+    let names = discovered_names(&dossier);
+    for name in ["Harold Vance", "Henry Vance", "Harry Vance"] {
+        assert!(names.contains(&name), "{name}: {names:?}");
+    }
+}

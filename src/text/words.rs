@@ -85,14 +85,18 @@ pub enum Direction {
     Rtl,
 }
 
-/// Scripts written right to left, by the primary language subtag.
-pub fn text_direction(language: &str) -> Direction {
-    let primary = language
+/// The primary subtag of a language tag, lower-cased: "fr" of "fr-CA" or "FR_fr".
+pub fn primary_language(tag: &str) -> String {
+    tag.trim()
         .split(['-', '_'])
         .next()
         .unwrap_or("")
-        .to_ascii_lowercase();
-    match primary.as_str() {
+        .to_ascii_lowercase()
+}
+
+/// Scripts written right to left, by the primary language subtag.
+pub fn text_direction(language: &str) -> Direction {
+    match primary_language(language).as_str() {
         "ar" | "he" | "iw" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb" | "syr" => {
             Direction::Rtl
         }

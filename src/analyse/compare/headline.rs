@@ -15,7 +15,7 @@ fn stopwords_for(language: &str) -> &'static HashSet<String> {
         toml::from_str::<HashMap<String, HashSet<String>>>(STOPWORDS)
             .expect("the headline stop words are valid (tested)")
     });
-    let primary = language.split('-').next().unwrap_or("").to_lowercase();
+    let primary = crate::text::words::primary_language(language);
     lists
         .get(&primary)
         .or_else(|| lists.get("en"))

@@ -32,6 +32,8 @@ pub(super) struct CueFile {
     pub(super) role_complements: Vec<String>,
     pub(super) organisation_kinds: Vec<String>,
     pub(super) name_tails: HashMap<String, Vec<String>>,
+    pub(super) honorifics_in: HashMap<String, Vec<String>>,
+    pub(super) short_names: HashMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -55,12 +57,21 @@ pub struct StateEntry {
 }
 
 /// The cue words, lower-cased for lookups, and the gazetteer.
+#[derive(Clone)]
 pub struct Cues {
     pub(super) titles: HashSet<String>,
     /// The words before the last of a title of several words ("prime" of
     /// "Prime Minister"), which belong to the title only before one.
     pub(super) title_leads: HashSet<String>,
+    /// The courtesy titles of every language (`honorifics` and
+    /// `honorifics_in`), or of one language in a source's cues (`cues_in`).
     pub(super) honorifics: HashSet<String>,
+    /// The courtesy titles of any language, and by language those of one.
+    universal_honorifics: HashSet<String>,
+    honorifics_in: HashMap<String, HashSet<String>>,
+    /// Each short form of a given name and the full forms it stands for
+    /// ("bob": "robert"), lower-cased (`short_names`).
+    full_names: HashMap<String, HashSet<String>>,
     pub(super) roles: HashSet<String>,
     pub(super) organisation_words: HashSet<String>,
     pub(super) state_organs: HashSet<String>,
@@ -100,6 +111,16 @@ pub(super) fn lower_set(list: &[String]) -> HashSet<String> {
         .collect()
 }
 
+/// A list for each language, each lower-cased for lookups.
+fn lower_sets_by_language(
+    lists: &HashMap<String, Vec<String>>,
+) -> HashMap<String, HashSet<String>> {
+    lists
+        .iter()
+        .map(|(language, words)| (language.clone(), lower_set(words)))
+        .collect()
+}
+
 impl Cues {
     pub(super) fn parse(cues: &str, gazetteer: &str) -> Result<Cues, toml::de::Error> {
         let file: CueFile = toml::from_str(cues)?;
@@ -117,7 +138,24 @@ impl Cues {
                 .flat_map(|t| t.split(' ').rev().skip(1))
                 .map(str::to_lowercase)
                 .collect(),
-            honorifics: lower_set(&file.honorifics),
+            honorifics: file
+                .honorifics
+                .iter()
+                .chain(file.honorifics_in.values().flatten())
+                .map(|w| w.trim_end_matches('.').to_lowercase())
+                .collect(),
+            universal_honorifics: lower_set(&file.honorifics),
+            honorifics_in: lower_sets_by_language(&file.honorifics_in),
+            full_names: file.short_names.iter().fold(
+                HashMap::new(),
+                |mut full_names: HashMap<String, HashSet<String>>, (full, shorts)| {
+                    for short in shorts {
+                        let forms = full_names.entry(short.to_lowercase()).or_default();
+                        forms.insert(full.to_lowercase());
+                    }
+                    full_names
+                },
+            ),
             roles: lower_set(&file.roles),
             organisation_words: lower_set(&file.organisation_words),
             state_organs: lower_set(&file.state_organs),
@@ -143,11 +181,7 @@ impl Cues {
             organisation_heads: lower_set(&file.organisation_heads),
             role_complements: lower_set(&file.role_complements),
             organisation_kinds: lower_set(&file.organisation_kinds),
-            name_tails: file
-                .name_tails
-                .iter()
-                .map(|(language, words)| (language.clone(), lower_set(words)))
-                .collect(),
+            name_tails: lower_sets_by_language(&file.name_tails),
             state_names: states
                 .iter()
                 .flat_map(|s| std::iter::once(&s.name).chain(&s.also))
@@ -156,6 +190,22 @@ impl Cues {
             demonyms,
             states,
         })
+    }
+
+    /// These cues with the courtesy titles of any language and of `language`.
+    fn for_language(&self, language: &str) -> Cues {
+        let mut honorifics = self.universal_honorifics.clone();
+        honorifics.extend(
+            self.honorifics_in
+                .get(language)
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
+        Cues {
+            honorifics,
+            ..self.clone()
+        }
     }
 
     pub(super) fn is(set: &HashSet<String>, word: &str) -> bool {
@@ -222,6 +272,12 @@ impl Cues {
             .then_some(name_start)
     }
 
+    /// The full forms of a given name written short ("robert" of "bob"),
+    /// lower-cased; none for a name that is no short form.
+    pub(super) fn full_forms(&self, given: &str) -> impl Iterator<Item = &String> {
+        self.full_names.get(given).into_iter().flatten()
+    }
+
     /// The marker of another generation ("Jr."), which is no surname.
     pub(super) fn is_generation(&self, word: &str) -> bool {
         Self::is(&self.generations, word)
@@ -236,7 +292,8 @@ impl Cues {
     /// The lower-case words that may follow an organisation word in a name, in
     /// sources in `language` (none in most languages).
     pub(super) fn name_tails(&self, language: &str) -> Option<&HashSet<String>> {
-        self.name_tails.get(language)
+        self.name_tails
+            .get(&crate::text::words::primary_language(language))
     }
 
     pub fn is_role(&self, word: &str) -> bool {
@@ -249,12 +306,32 @@ impl Cues {
     }
 }
 
-/// The built-in cues, parsed once.
+/// The built-in cues, parsed once, with the courtesy titles of every language:
+/// for text whose language is not at hand.
 pub fn cues() -> &'static Cues {
     static CUES: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
     CUES.get_or_init(|| {
         Cues::parse(DEFAULT_CUES, DEFAULT_GAZETTEER).expect("the built-in cues are valid (tested)")
     })
+}
+
+/// The built-in cues for a source in `language`: courtesy titles of any
+/// language and of that one only, so "Don Roe" is a name in English and
+/// "Don Roe" a Señor Roe in Spanish.
+pub fn cues_in(language: &str) -> &'static Cues {
+    static BY_LANGUAGE: std::sync::OnceLock<HashMap<String, Cues>> = std::sync::OnceLock::new();
+    let by_language = BY_LANGUAGE.get_or_init(|| {
+        let all = cues();
+        let languages = all.honorifics_in.keys().map(String::as_str);
+        std::iter::once("")
+            .chain(languages)
+            .map(|language| (language.to_string(), all.for_language(language)))
+            .collect()
+    });
+    let primary = crate::text::words::primary_language(language);
+    by_language
+        .get(&primary)
+        .unwrap_or_else(|| &by_language[""])
 }
 
 /// What may stand beside an actor's name without being part of it, for the

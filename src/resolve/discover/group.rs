@@ -21,6 +21,37 @@ pub(super) struct Found {
     pub(super) titles: BTreeMap<String, BTreeMap<String, bool>>,
 }
 
+/// "Bob Roe" and "Robert W. Roe": a person named by a short form of a given
+/// name joins the one person named by its full form with the same surname.
+/// Where two full forms carry it ("Harry": Harold and Henry), it stays apart.
+fn join_short_names(people: &mut BTreeMap<(String, String), Candidate>, cues: &Cues) {
+    let keys: Vec<(String, String)> = people.keys().cloned().collect();
+    for key in keys {
+        let full = full_form(people, key.clone(), cues);
+        if full != key {
+            let short = people.remove(&key).expect("listed");
+            people.get_mut(&full).expect("listed").absorb(short);
+        }
+    }
+}
+
+/// The key of the one person whose given name `key`'s is a short form of,
+/// with the same surname; `key` itself where there is none or several.
+fn full_form(
+    people: &BTreeMap<(String, String), Candidate>,
+    key: (String, String),
+    cues: &Cues,
+) -> (String, String) {
+    let mut full = cues
+        .full_forms(&key.0)
+        .map(|given| (given.clone(), key.1.clone()))
+        .filter(|full| people.contains_key(full));
+    match (full.next(), full.next()) {
+        (Some(only), None) => only,
+        _ => key,
+    }
+}
+
 pub(super) fn evidence_of(candidate: &Candidate) -> Vec<Evidence> {
     candidate
         .evidence
@@ -39,6 +70,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
     // A two-word name whose last word is also used alone is a person's when
     // it recurs, or when its last word recurs alone where it is written in full.
     let plain = std::mem::take(&mut reading.plain);
+    join_short_names(&mut reading.people, cues);
     // Surnames some person carries with a first name, kept as people are added,
     // so that each spelling asks a set rather than scanning every person.
     let mut named_surnames: HashSet<String> = reading
@@ -51,6 +83,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         let count: usize = by_source.values().sum();
         let tokens: Vec<&str> = spelling.split(' ').collect();
         let key = person_key(&tokens, cues);
+        let key = full_form(&reading.people, key, cues);
         if let Some(person) = reading.people.get_mut(&key) {
             *person.spellings.entry(spelling.clone()).or_default() += count;
             person.saw(&by_source);
@@ -117,23 +150,9 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         let Some(full) = surname_owner(&reading.people, &key, full) else {
             continue;
         };
-        {
-            let alone = reading.people.remove(&key).expect("listed");
-            let person = reading.people.get_mut(&full).expect("listed");
-            for (spelling, count) in alone.spellings {
-                *person.spellings.entry(spelling).or_default() += count;
-            }
-            for (source, count) in alone.seen {
-                *person.seen.entry(source).or_default() += count;
-            }
-            person.evidence.extend(alone.evidence);
-            for (title, sources) in alone.titles {
-                let held = person.titles.entry(title).or_default();
-                for (source, qualified) in sources {
-                    *held.entry(source).or_insert(qualified) &= qualified;
-                }
-            }
-        }
+        let alone = reading.people.remove(&key).expect("listed");
+        let person = reading.people.get_mut(&full).expect("listed");
+        person.absorb(alone);
     }
 
     let mut carriers: HashMap<&str, usize> = HashMap::new();
