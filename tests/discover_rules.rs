@@ -936,3 +936,37 @@ fn a_short_form_of_a_given_name_joins_the_one_full_form_with_its_surname() {
         assert!(names.contains(&name), "{name}: {names:?}");
     }
 }
+
+#[test]
+fn a_name_that_puts_the_family_name_first_joins_its_family_name_alone() {
+    let (dossier, analysis) = build(&[(
+        "summit",
+        "Summit planned\nThe president said he would meet the northern leader, Pak Sung-ho, \
+         in May or early June at a place to be chosen.\n\
+         Mr. Pak has said little about the talks, and aides to Mr. Pak declined to comment.\n",
+    )]);
+    let pak = named(&dossier, "Pak Sung-ho");
+    let found = mentions(&dossier, &analysis);
+    assert_eq!(
+        found[&pak.slug],
+        [
+            "summit: the northern leader",
+            "summit: Pak Sung-ho",
+            "summit: Pak",
+            "summit: Pak"
+        ]
+    );
+    // Where the last word is written alone, the first is a given name.
+    let (dossier, _) = build(&[(
+        "port",
+        "Port reopens\nThe port's director, Lee Ann Fowler, said the port would reopen soon. \
+         Fowler said the cranes were fixed.\n\
+         Mr. Lee, a crane driver, said he had not been paid since the port closed in May.\n",
+    )]);
+    let fowler = named(&dossier, "Lee Ann Fowler");
+    assert!(
+        !fowler.variants.iter().any(|v| v == "Lee"),
+        "{:?}",
+        fowler.variants
+    );
+}

@@ -267,6 +267,8 @@ struct Reading {
     plain: BTreeMap<String, BTreeMap<String, usize>>,
     /// Single capitalised words used mid-sentence: word → source → count.
     singles: HashMap<String, BTreeMap<String, usize>>,
+    /// Single capitalised words used anywhere, a sentence's start too.
+    alone: HashSet<String>,
     /// Acronyms ("NATO", "F.B.I.") and names with an inner capital ("WikiLeaks")
     /// used mid-sentence: how often, and where first.
     acronyms: BTreeMap<String, (usize, String)>,
@@ -590,6 +592,9 @@ fn read_spans(
                     .plurals
                     .entry(word.to_string())
                     .or_insert_with(|| source.to_string());
+            }
+            if !reading.alone.contains(word) {
+                reading.alone.insert(word.to_string());
             }
             if at_sentence_start {
                 continue;

@@ -124,12 +124,14 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
     }
     // A person named by surname only joins the one full name with that surname.
     let mut by_surname: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let mut by_first: HashMap<String, Vec<(String, String)>> = HashMap::new();
     for key in reading.people.keys() {
         if !key.0.is_empty() {
             by_surname
                 .entry(key.1.clone())
                 .or_default()
                 .push(key.clone());
+            by_first.entry(key.0.clone()).or_default().push(key.clone());
         }
     }
     let surname_only: Vec<(String, String)> = reading
@@ -144,10 +146,13 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
     // together (see `prominence`); otherwise it stays apart, and its surname
     // is flagged as shared.
     for key in surname_only {
-        let Some(full) = by_surname.get(&key.1) else {
-            continue;
+        let full = match by_surname.get(&key.1) {
+            Some(full) => surname_owner(&reading.people, &key, full),
+            None => by_first
+                .get(&key.1)
+                .and_then(|opening| family_name_first(&reading, opening, cues)),
         };
-        let Some(full) = surname_owner(&reading.people, &key, full) else {
+        let Some(full) = full else {
             continue;
         };
         let alone = reading.people.remove(&key).expect("listed");
@@ -435,6 +440,34 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
 /// only one holding a title `alone` holds, or the prominent one among those
 /// holding one; else, when none does, the prominent one by how often the
 /// corpus names each.
+/// "Kim Jong-un" then "Mr. Kim": where no full name ends in the word and one
+/// opens with it, and that one's last word is never written alone, the name
+/// puts the family name first and the word is it. Where the last word stands
+/// alone ("Lee Ann Fowler … Fowler said", "Ms. Fowler"), the first word is a
+/// given name.
+/// `opening`: the full names that open with the word.
+fn family_name_first(
+    reading: &Reading,
+    opening: &[(String, String)],
+    cues: &Cues,
+) -> Option<(String, String)> {
+    let [full] = opening else {
+        return None;
+    };
+    let last_words_alone = reading.people[full].spellings.keys().any(|spelling| {
+        let last = spelling
+            .rsplit(' ')
+            .find(|w| !cues.name_suffixes.contains(*w) && !cues.is_generation(w));
+        last.is_some_and(|w| {
+            reading.alone.contains(w)
+                || reading
+                    .people
+                    .contains_key(&(String::new(), w.to_lowercase()))
+        })
+    });
+    (!last_words_alone).then(|| full.clone())
+}
+
 fn surname_owner(
     people: &BTreeMap<(String, String), Candidate>,
     alone: &(String, String),
