@@ -970,3 +970,22 @@ fn a_name_that_puts_the_family_name_first_joins_its_family_name_alone() {
         fowler.variants
     );
 }
+
+#[test]
+fn a_name_before_of_and_an_organisation_is_no_part_of_the_organisations_name() {
+    let (dossier, _) = build(&[(
+        "court",
+        "Hearing set\nThe judge overseeing it, Ellen S. Marlow of the Federal District Court \
+         for the District of Ostland, set a hearing for May. The Department of Justice and \
+         the Bank of Ostland declined to comment on the case.\n",
+    )]);
+    let names = discovered_names(&dossier);
+    for name in [
+        "Federal District Court for the District of Ostland",
+        "Department of Justice",
+        "Bank of Ostland",
+    ] {
+        assert!(names.contains(&name), "{name}: {names:?}");
+    }
+    assert!(!names.iter().any(|n| n.contains("Marlow of")), "{names:?}");
+}

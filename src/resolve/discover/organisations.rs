@@ -32,6 +32,24 @@ pub(super) fn read_organisation(
         lead
     };
     let (token_text, tokens) = (&token_text[lead..], &tokens[lead..]);
+    // "Jo F. Roe of the District Court": where no organisation word stands
+    // before the first connector, the words before it are someone or
+    // something of the organisation, not its name's head ("Department of
+    // Justice" has its organisation word first).
+    let lead = match token_text.iter().position(|w| !is_capitalised(w)) {
+        Some(connector)
+            if !token_text[..connector]
+                .iter()
+                .any(|w| cues.is_organisation_word(w)) =>
+        {
+            token_text[connector..]
+                .iter()
+                .position(|w| is_capitalised(w))
+                .map_or(token_text.len(), |p| connector + p)
+        }
+        _ => 0,
+    };
+    let (token_text, tokens) = (&token_text[lead..], &tokens[lead..]);
     let Some(last) = token_text
         .iter()
         .rposition(|w| cues.is_organisation_word(w))
