@@ -150,11 +150,9 @@ fn title_from_folder(dir: &Path) -> String {
         .split(['-', '_', ' ', '.'])
         .filter(|w| !w.is_empty())
         .collect();
-    let title = words.join(" ");
-    let mut chars = title.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => "My dossier".to_string(),
+    match crate::text::words::capitalise(&words.join(" ")) {
+        title if title.is_empty() => "My dossier".to_string(),
+        title => title,
     }
 }
 

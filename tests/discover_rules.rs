@@ -989,3 +989,32 @@ fn a_name_before_of_and_an_organisation_is_no_part_of_the_organisations_name() {
     }
     assert!(!names.iter().any(|n| n.contains("Marlow of")), "{names:?}");
 }
+
+#[test]
+fn a_role_noun_takes_the_articles_of_its_sources_language() {
+    let text = "Acuerdo en el puerto\nEl ministro Julián Ferreira firmó el acuerdo de Transportes \
+                el martes. El ministro dijo que las obras empezarán en junio, y la alcaldesa Lucía \
+                Montes lo criticó. La alcaldesa pidió más tiempo a los vecinos.\n";
+    let (dossier, analysis) = build_in("es", "El Diario", &[("puerto", text)]);
+    let found = mentions(&dossier, &analysis);
+    let montes = named(&dossier, "Lucía Montes");
+    has(&found[&montes.slug], "puerto: La alcaldesa");
+    let ministro = role(&dossier, "ministro");
+    assert!(
+        ministro.spellings.iter().any(|s| s == "el ministro"),
+        "{:?}",
+        ministro.spellings
+    );
+    assert!(
+        !ministro.spellings.iter().any(|s| s.starts_with("the ")),
+        "{:?}",
+        ministro.spellings
+    );
+    // French elides the article before a vowel.
+    let text = "Visite officielle\nLe ministre a rencontré lundi l'ambassadeur Paul Werner, \
+                venu en voiture. L'ambassadeur a dit que la visite était utile pour les deux pays.\n";
+    let (dossier, analysis) = build_in("fr", "Le Quotidien", &[("visite", text)]);
+    let werner = named(&dossier, "Paul Werner");
+    let found = mentions(&dossier, &analysis);
+    has(&found[&werner.slug], "visite: L'ambassadeur");
+}

@@ -85,6 +85,15 @@ pub enum Direction {
     Rtl,
 }
 
+/// The text with its first letter upper-cased ("president" → "President").
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The primary subtag of a language tag, lower-cased: "fr" of "fr-CA" or "FR_fr".
 pub fn primary_language(tag: &str) -> String {
     tag.trim()

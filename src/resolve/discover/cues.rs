@@ -34,6 +34,7 @@ pub(super) struct CueFile {
     pub(super) name_tails: HashMap<String, Vec<String>>,
     pub(super) honorifics_in: HashMap<String, Vec<String>>,
     pub(super) short_names: HashMap<String, Vec<String>>,
+    pub(super) definite_articles: HashMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -72,6 +73,9 @@ pub struct Cues {
     /// Each short form of a given name and the full forms it stands for
     /// ("bob": "robert"), lower-cased (`short_names`).
     full_names: HashMap<String, HashSet<String>>,
+    /// By language, the definite articles a role noun is written with, as
+    /// written (`definite_articles`).
+    definite_articles: HashMap<String, Vec<String>>,
     pub(super) roles: HashSet<String>,
     pub(super) organisation_words: HashSet<String>,
     pub(super) state_organs: HashSet<String>,
@@ -156,6 +160,7 @@ impl Cues {
                     full_names
                 },
             ),
+            definite_articles: file.definite_articles.clone(),
             roles: lower_set(&file.roles),
             organisation_words: lower_set(&file.organisation_words),
             state_organs: lower_set(&file.state_organs),
@@ -276,6 +281,16 @@ impl Cues {
     /// lower-cased; none for a name that is no short form.
     pub(super) fn full_forms(&self, given: &str) -> impl Iterator<Item = &String> {
         self.full_names.get(given).into_iter().flatten()
+    }
+
+    /// The definite articles of a source in `language` (by primary subtag),
+    /// English's where none are listed.
+    pub(super) fn definite_articles(&self, language: &str) -> &[String] {
+        let primary = crate::text::words::primary_language(language);
+        self.definite_articles
+            .get(&primary)
+            .or_else(|| self.definite_articles.get("en"))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The marker of another generation ("Jr."), which is no surname.

@@ -16,6 +16,7 @@
 //! source that names it, so that "the committee" is settled the same way.
 
 use super::*;
+use crate::text::words::capitalise;
 
 /// A role noun and whom it names, source by source.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -35,8 +36,14 @@ pub struct RoleNoun {
     pub prominent_in: BTreeSet<String>,
 }
 
-/// The role nouns of the discovered people, `kept` and `slugs` in step.
-pub(super) fn role_nouns(kept: &[Found], slugs: &[String]) -> Vec<RoleNoun> {
+/// The role nouns of the discovered people, `kept` and `slugs` in step;
+/// `languages` gives each source's language, which the role's article follows.
+pub(super) fn role_nouns(
+    kept: &[Found],
+    slugs: &[String],
+    languages: &HashMap<&str, &str>,
+    cues: &Cues,
+) -> Vec<RoleNoun> {
     // title → source → (plain holders, qualified holders)
     type Holders = (BTreeSet<usize>, BTreeSet<usize>);
     let mut by_title: BTreeMap<&str, BTreeMap<&str, Holders>> = BTreeMap::new();
@@ -62,7 +69,21 @@ pub(super) fn role_nouns(kept: &[Found], slugs: &[String]) -> Vec<RoleNoun> {
             let mut holders = BTreeSet::new();
             let mut settled_in = BTreeMap::new();
             let mut prominent_in = BTreeSet::new();
+            let mut articles: BTreeSet<&str> = BTreeSet::new();
             for (source, (plain, qualified)) in sources {
+                // An organisation's head noun keeps English's "the": where a name
+                // puts its head noun first ("le Parti vert"), the role noun ("le
+                // Parti") would take the start of the name from it.
+                let people = plain
+                    .iter()
+                    .chain(&qualified)
+                    .any(|&i| kept[i].kind == ActorKind::Person);
+                let language = if people {
+                    languages.get(source).copied().unwrap_or("")
+                } else {
+                    "en"
+                };
+                articles.extend(cues.definite_articles(language).iter().map(String::as_str));
                 holders.extend(plain.iter().chain(&qualified).copied());
                 let named = if plain.is_empty() { qualified } else { plain };
                 let weights: Vec<(usize, usize)> = named
@@ -79,7 +100,7 @@ pub(super) fn role_nouns(kept: &[Found], slugs: &[String]) -> Vec<RoleNoun> {
             }
             RoleNoun {
                 title: title.to_string(),
-                spellings: definite_spellings(title),
+                spellings: definite_spellings(title, &articles),
                 holders: holders.into_iter().map(|i| slugs[i].clone()).collect(),
                 settled_in,
                 prominent_in,
@@ -89,23 +110,23 @@ pub(super) fn role_nouns(kept: &[Found], slugs: &[String]) -> Vec<RoleNoun> {
 }
 
 /// "the president" and, at a sentence's start, "The president"; many
-/// outlets capitalise the title itself ("the President").
-fn definite_spellings(title: &str) -> Vec<String> {
-    let capitalised: Vec<String> = title
-        .split(' ')
-        .map(|w| {
-            let mut chars = w.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        })
-        .collect();
+/// outlets capitalise the title itself ("the President"). Each with every
+/// article of the languages that give the title ("le président", "l'envoyé").
+fn definite_spellings(title: &str, articles: &BTreeSet<&str>) -> Vec<String> {
+    let capitalised: Vec<String> = title.split(' ').map(capitalise).collect();
     let capitalised = capitalised.join(" ");
-    vec![
-        format!("the {title}"),
-        format!("The {title}"),
-        format!("the {capitalised}"),
-        format!("The {capitalised}"),
-    ]
+    let mut spellings = Vec::with_capacity(articles.len() * 4);
+    for article in articles {
+        let joint = if article.ends_with(['\'', '’']) {
+            ""
+        } else {
+            " "
+        };
+        for article in [article.to_string(), capitalise(article)] {
+            for noun in [title, capitalised.as_str()] {
+                spellings.push(format!("{article}{joint}{noun}"));
+            }
+        }
+    }
+    spellings
 }

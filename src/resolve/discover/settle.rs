@@ -164,7 +164,12 @@ pub(super) fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
         }
     }
 
-    discovery.roles = roles::role_nouns(&kept, &slugs);
+    let languages: HashMap<&str, &str> = dossier
+        .sources
+        .iter()
+        .map(|s| (s.slug.as_str(), s.language.as_str()))
+        .collect();
+    discovery.roles = roles::role_nouns(&kept, &slugs, &languages, cues);
     let first_new = dossier.actors.len();
     for (i, (actor, slug)) in kept.into_iter().zip(slugs).enumerate() {
         let ambiguous = ambiguous_text.remove(&i).unwrap_or_default();
