@@ -118,3 +118,35 @@ fn a_role_two_people_share_names_neither() {
     let p2 = "“We will share the cost,” the mayor said.";
     assert_eq!(speakers(&[p1, p2], NAMES), vec![Speaker::Unattributed]);
 }
+
+#[test]
+fn a_name_after_the_verb_ends_at_a_preposition_of_any_listed_language() {
+    for text in [
+        "“Es un paso histórico para la región”, declaró Bo Lund ante los periodistas.",
+        "“C'est une étape historique pour la région”, a déclaré Bo Lund devant la presse.",
+        "“It is a historic step for the region,” said Bo Lund outside the court.",
+    ] {
+        assert_eq!(speakers(&[text], NAMES), vec![actor("lund")], "{text}");
+    }
+}
+
+#[test]
+fn a_verb_with_its_subject_left_out_points_to_the_one_spoken_of() {
+    // Spanish and Portuguese leave out the pronoun English would write ("he said");
+    // a verb whose subject follows it is no such verb.
+    for (second, expected) in [
+        ("”, dijo.", actor("lund")),
+        ("”, dijo Ada Vale.", actor("vale")),
+    ] {
+        let second = format!("“No habrá más retrasos en las obras del puerto{second}");
+        let paragraphs = [
+            "“Es un paso histórico para la región”, declaró Bo Lund.",
+            second.as_str(),
+        ];
+        assert_eq!(
+            speakers(&paragraphs, NAMES),
+            vec![actor("lund"), expected],
+            "{second}"
+        );
+    }
+}

@@ -700,7 +700,15 @@ impl<'a> QuoteFinder<'a> {
                 Slot::Nothing
                     if side == Side::After || !text[before].chars().any(char::is_alphanumeric) =>
                 {
-                    self.lexicon.read_after(text, rest)
+                    let closes = text[rest.clone()]
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_none_or(|c| ".;".contains(c));
+                    match self.lexicon.read_after(text, rest) {
+                        Slot::Nothing if side == Side::After && closes => Slot::Omitted,
+                        found => found,
+                    }
                 }
                 found => found,
             }
@@ -712,11 +720,12 @@ impl<'a> QuoteFinder<'a> {
     fn resolve(&mut self, text: &str, slot: Slot, mentions: &[SpeakerMention]) -> Speaker {
         let words = match &slot {
             Slot::Name { range, .. } | Slot::Noun(range) => range.clone(),
-            Slot::Nothing | Slot::Pronoun(_) => 0..0,
+            Slot::Nothing | Slot::Pronoun(_) | Slot::Omitted => 0..0,
         };
         let (speaker, kind) = match slot {
             Slot::Nothing => return Speaker::Unattributed,
             Slot::Pronoun(word) => return self.antecedent(&word),
+            Slot::Omitted => return self.antecedent(""),
             Slot::Name { range, article } => {
                 // The actor named in the slot; the last one, as "Jo Roe" in "Acme's Jo Roe".
                 let named = mentions

@@ -17,6 +17,9 @@ pub enum Slot {
     Pronoun(String),
     /// A common noun phrase ("the president", "a senior aide").
     Noun(Range<usize>),
+    /// A verb that closes its clause with no subject on either side, as in
+    /// languages that leave the subject out ("«…», dijo."): the one spoken of.
+    Omitted,
     /// Nothing that can speak.
     Nothing,
 }
