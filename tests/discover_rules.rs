@@ -893,7 +893,11 @@ fn a_name_closed_by_a_generation_is_a_persons_after_a_role_and_a_comma() {
     let found = mentions(&dossier, &analysis);
     assert_eq!(
         found[&ellery.slug],
-        ["counsel: Jo F. Ellery II", "counsel: Ellery"]
+        [
+            "counsel: The port counsel",
+            "counsel: Jo F. Ellery II",
+            "counsel: Ellery"
+        ]
     );
 }
 
@@ -1010,6 +1014,21 @@ fn a_role_noun_takes_the_articles_of_its_sources_language() {
         "{:?}",
         ministro.spellings
     );
+    // A definite apposition after the name and before it, in the source's language.
+    let text = "Acuerdo en el puerto\nJulián Ferreira, el ministro, firmó el acuerdo el martes por \
+                la tarde. La alcaldesa, Lucía Montes, lo criticó ante los vecinos del barrio.\n\
+                El ministro dijo que las obras empezarán en junio. La alcaldesa pidió más tiempo.\n";
+    let (dossier, _) = build_in("es", "El Diario", &[("puerto", text)]);
+    for (title, holder) in [
+        ("ministro", "julian-ferreira"),
+        ("alcaldesa", "lucia-montes"),
+    ] {
+        let role = role(&dossier, title);
+        assert_eq!(
+            role.settled_in.get("puerto").map(String::as_str),
+            Some(holder)
+        );
+    }
     // French elides the article before a vowel.
     let text = "Visite officielle\nLe ministre a rencontré lundi l'ambassadeur Paul Werner, \
                 venu en voiture. L'ambassadeur a dit que la visite était utile pour les deux pays.\n";

@@ -145,9 +145,10 @@ pub(super) fn of_a_state(after: &str, cues: &Cues) -> bool {
 }
 
 /// ", the special envoy, said": the role a definite apposition gives, from
-/// after "the" to its role word, when every word is in lower case.
+/// after "the" (or the source language's article: ", el ministro,") to its
+/// role word, when every word is in lower case.
 pub(super) fn definite_role(after: &str, cues: &Cues) -> Option<String> {
-    role_after_the(after.strip_prefix(", the ")?, cues)
+    role_after_the(cues.after_article(after.strip_prefix(", ")?)?, cues)
 }
 
 /// The role that `rest`, the words after a "the", opens with (see `definite_role`).
@@ -179,10 +180,7 @@ pub(super) fn definite_role_before(before: &str, cues: &Cues) -> Option<String> 
         .rfind(|(_, c)| ",.;()\"“”:".contains(*c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let clause = &clause[start..];
-    let at = clause
-        .rfind("the ")
-        .filter(|&i| i == 0 || clause[..i].ends_with(char::is_whitespace))?;
-    let rest = &clause[at + "the ".len()..];
+    let rest = cues.after_article(&clause[cues.last_article(clause)?..])?;
     role_after_the(rest, cues).filter(|role| rest.trim_end().to_lowercase() == *role)
 }
 

@@ -76,6 +76,9 @@ pub struct Cues {
     /// By language, the definite articles a role noun is written with, as
     /// written (`definite_articles`).
     definite_articles: HashMap<String, Vec<String>>,
+    /// The definite articles of this cue set's language (English's for any
+    /// language), lower case, as `definite_role` reads an apposition with.
+    articles: Vec<String>,
     pub(super) roles: HashSet<String>,
     pub(super) organisation_words: HashSet<String>,
     pub(super) state_organs: HashSet<String>,
@@ -160,6 +163,11 @@ impl Cues {
                     full_names
                 },
             ),
+            articles: file
+                .definite_articles
+                .get("en")
+                .cloned()
+                .unwrap_or_default(),
             definite_articles: file.definite_articles.clone(),
             roles: lower_set(&file.roles),
             organisation_words: lower_set(&file.organisation_words),
@@ -209,6 +217,7 @@ impl Cues {
         );
         Cues {
             honorifics,
+            articles: self.definite_articles(language).to_vec(),
             ..self.clone()
         }
     }
@@ -291,6 +300,33 @@ impl Cues {
             .get(&primary)
             .or_else(|| self.definite_articles.get("en"))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The words after a definite article of this language, in either case,
+    /// opening `text`:
+    /// "special envoy" of "the special envoy", "ambassadeur" of "l'ambassadeur".
+    pub(super) fn after_article<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.articles.iter().find_map(|article| {
+            // "The special envoy, Jo Roe" opens a sentence as often as not.
+            let head = text.get(..article.len())?;
+            let rest = head
+                .eq_ignore_ascii_case(article)
+                .then(|| &text[article.len()..])?;
+            if article.ends_with(['\'', '’']) {
+                Some(rest)
+            } else {
+                rest.strip_prefix(' ')
+            }
+        })
+    }
+
+    /// Where the last definite article of this language stands in `text` as a
+    /// word of its own, if one does.
+    pub(super) fn last_article(&self, text: &str) -> Option<usize> {
+        text.char_indices().rev().map(|(i, _)| i).find(|&i| {
+            (i == 0 || text[..i].ends_with(char::is_whitespace))
+                && self.after_article(&text[i..]).is_some()
+        })
     }
 
     /// The marker of another generation ("Jr."), which is no surname.
