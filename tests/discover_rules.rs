@@ -1029,6 +1029,28 @@ fn a_role_noun_takes_the_articles_of_its_sources_language() {
             Some(holder)
         );
     }
+    // A role of something before a name is held without its complement, and
+    // French elides its article before a vowel only.
+    let text = "Accord au port\nLe ministre des Transports, Julien Ferrand, a signé mardi \
+                l'accord, et la maire Lucie Monnet l'a critiqué devant les habitants du port.\n\
+                Le ministre a dit que les travaux commenceraient en juin. La maire a demandé du temps.\n";
+    let (dossier, _) = build_in("fr", "Le Courrier", &[("port", text)]);
+    let ministre = role(&dossier, "ministre");
+    assert_eq!(
+        ministre.settled_in.get("port").map(String::as_str),
+        Some("julien-ferrand")
+    );
+    let maire = role(&dossier, "maire");
+    assert!(
+        maire.spellings.iter().any(|s| s == "la maire"),
+        "{:?}",
+        maire.spellings
+    );
+    assert!(
+        !maire.spellings.iter().any(|s| s.starts_with("l'")),
+        "{:?}",
+        maire.spellings
+    );
     // French elides the article before a vowel.
     let text = "Visite officielle\nLe ministre a rencontré lundi l'ambassadeur Paul Werner, \
                 venu en voiture. L'ambassadeur a dit que la visite était utile pour les deux pays.\n";

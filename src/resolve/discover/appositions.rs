@@ -172,7 +172,8 @@ fn role_after_the(rest: &str, cues: &Cues) -> Option<String> {
 }
 
 /// "the special envoy, Jane Doe": the role a definite apposition before a
-/// name gives (`before` ends with ", "), as `definite_role` reads one after it.
+/// name gives (`before` ends with ", "), as `definite_role` reads one after it,
+/// with what it is a role of, if anything, left out.
 pub(super) fn definite_role_before(before: &str, cues: &Cues) -> Option<String> {
     let clause = before.strip_suffix(", ")?;
     let start = clause
@@ -181,7 +182,17 @@ pub(super) fn definite_role_before(before: &str, cues: &Cues) -> Option<String> 
         .map_or(0, |(i, c)| i + c.len_utf8());
     let clause = &clause[start..];
     let rest = cues.after_article(&clause[cues.last_article(clause)?..])?;
-    role_after_the(rest, cues).filter(|role| rest.trim_end().to_lowercase() == *role)
+    // The role may be of something: "the chief executive of Acme, Jo Roe",
+    // "le ministre des Transports, Julien Ferrand" hold "chief executive", "ministre".
+    let rest = rest.trim_end();
+    role_after_the(rest, cues).filter(|role| {
+        let tail = rest.get(role.len()..).unwrap_or_default();
+        tail.is_empty()
+            || tail
+                .strip_prefix(' ')
+                .and_then(|t| t.split(' ').next())
+                .is_some_and(|word| Cues::is(&cues.role_complements, word))
+    })
 }
 
 /// "his lawyer, Jane Doe", "the chief executive of Acme, Jo Roe": a lower-case

@@ -112,16 +112,23 @@ pub(super) fn role_nouns(
 /// "the president" and, at a sentence's start, "The president"; many
 /// outlets capitalise the title itself ("the President"). Each with every
 /// article of the languages that give the title ("le président", "l'envoyé").
+/// `articles` is lower case.
 fn definite_spellings(title: &str, articles: &BTreeSet<&str>) -> Vec<String> {
     let capitalised: Vec<String> = title.split(' ').map(capitalise).collect();
     let capitalised = capitalised.join(" ");
     let mut spellings = Vec::with_capacity(articles.len() * 4);
+    // "l'ambassadeur" but "le maire": an elided article stands before a vowel
+    // or an h only.
+    let before_vowel = title
+        .chars()
+        .next()
+        .is_some_and(|c| c.to_lowercase().any(|c| "aeiouyhàâéèêëîïôûü".contains(c)));
     for article in articles {
-        let joint = if article.ends_with(['\'', '’']) {
-            ""
-        } else {
-            " "
-        };
+        let elided = article.ends_with(['\'', '’']);
+        if elided && !before_vowel {
+            continue;
+        }
+        let joint = if elided { "" } else { " " };
         for article in [article.to_string(), capitalise(article)] {
             for noun in [title, capitalised.as_str()] {
                 spellings.push(format!("{article}{joint}{noun}"));
