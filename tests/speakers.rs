@@ -150,3 +150,22 @@ fn a_verb_with_its_subject_left_out_points_to_the_one_spoken_of() {
         );
     }
 }
+
+#[test]
+fn a_pronoun_no_speaker_fits_is_the_subject_of_the_sentence_before() {
+    // Where a speaker fits ("he"), the speaker keeps the pronoun.
+    for (pronoun, expected) in [("she", actor("vale")), ("he", actor("lund"))] {
+        let second = format!(
+            "Ms. Vale criticised the plan on Monday. “Nobody asked the farmers,” {pronoun} said."
+        );
+        let paragraphs = [
+            "“The dam will hold through the spring,” said Mr. Lund.",
+            second.as_str(),
+        ];
+        assert_eq!(
+            speakers(&paragraphs, NAMES),
+            vec![actor("lund"), expected],
+            "{pronoun}"
+        );
+    }
+}

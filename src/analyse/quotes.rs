@@ -317,6 +317,10 @@ pub struct QuoteFinder<'a> {
     people: Vec<(Speaker, usize)>,
     last_group: Option<(Speaker, usize)>,
     last_unknown: Option<(Speaker, usize)>,
+    /// The person the last sentence that attributed nothing made its subject:
+    /// a pronoun no speaker fits may be them ("Mme Roe criticised it. « … »,
+    /// a-t-elle dit." after a man spoke).
+    last_subject: Option<Speaker>,
     attributions: usize,
     /// The speaker of the previous paragraph's quotations, when it had some.
     previous_quote: Option<Speaker>,
@@ -340,6 +344,7 @@ impl<'a> QuoteFinder<'a> {
             people: Vec::new(),
             last_group: None,
             last_unknown: None,
+            last_subject: None,
             attributions: 0,
             previous_quote: None,
             names: Vec::new(),
@@ -831,11 +836,17 @@ impl<'a> QuoteFinder<'a> {
             self.last_group.as_ref().filter(|_| group || !person),
             self.last_unknown.as_ref().filter(fits),
         ];
+        let subject = self
+            .last_subject
+            .as_ref()
+            .filter(|speaker| !group && self.may_be(speaker, pronoun));
         candidates
             .into_iter()
             .flatten()
             .max_by_key(|(_, when)| *when)
-            .map_or(Speaker::Unattributed, |(speaker, _)| speaker.clone())
+            .map(|(speaker, _)| speaker)
+            .or(subject)
+            .map_or(Speaker::Unattributed, Speaker::clone)
     }
 
     /// The sentence's subject (see `subject`) as the speaker of a participle,

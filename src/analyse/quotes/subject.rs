@@ -25,6 +25,7 @@ impl QuoteFinder<'_> {
         let Some(subject) = self.subject(text, &sentence, quoted, mentions, true) else {
             return;
         };
+        self.last_subject = Some(Speaker::Actor(subject.actor.clone()));
         let no_person = self
             .last_person()
             .is_none_or(|speaker| *speaker == Speaker::Unattributed);
