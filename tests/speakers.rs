@@ -130,42 +130,44 @@ fn a_name_after_the_verb_ends_at_a_preposition_of_any_listed_language() {
     }
 }
 
-#[test]
-fn a_verb_with_its_subject_left_out_points_to_the_one_spoken_of() {
-    // Spanish and Portuguese leave out the pronoun English would write ("he said");
-    // a verb whose subject follows it is no such verb.
-    for (second, expected) in [
-        ("”, dijo.", actor("lund")),
-        ("”, dijo Ada Vale.", actor("vale")),
-    ] {
-        let second = format!("“No habrá más retrasos en las obras del puerto{second}");
-        let paragraphs = [
-            "“Es un paso histórico para la región”, declaró Bo Lund.",
-            second.as_str(),
-        ];
+/// After `first`, spoken by Lund, each second paragraph's quotation has its speaker.
+fn assert_after_lund(first: &str, seconds: &[(String, Speaker)]) {
+    for (second, expected) in seconds {
         assert_eq!(
-            speakers(&paragraphs, NAMES),
-            vec![actor("lund"), expected],
+            speakers(&[first, second.as_str()], NAMES),
+            vec![actor("lund"), expected.clone()],
             "{second}"
         );
     }
 }
 
 #[test]
+fn a_verb_with_its_subject_left_out_points_to_the_one_spoken_of() {
+    // Spanish and Portuguese leave out the pronoun English would write ("he said");
+    // a verb whose subject follows it is no such verb.
+    let quote = "“No habrá más retrasos en las obras del puerto”, dijo";
+    assert_after_lund(
+        "“Es un paso histórico para la región”, declaró Bo Lund.",
+        &[
+            (format!("{quote}."), actor("lund")),
+            (format!("{quote} Ada Vale."), actor("vale")),
+        ],
+    );
+}
+
+#[test]
 fn a_pronoun_no_speaker_fits_is_the_subject_of_the_sentence_before() {
     // Where a speaker fits ("he"), the speaker keeps the pronoun.
-    for (pronoun, expected) in [("she", actor("vale")), ("he", actor("lund"))] {
-        let second = format!(
+    let second = |pronoun: &str| {
+        format!(
             "Ms. Vale criticised the plan on Monday. “Nobody asked the farmers,” {pronoun} said."
-        );
-        let paragraphs = [
-            "“The dam will hold through the spring,” said Mr. Lund.",
-            second.as_str(),
-        ];
-        assert_eq!(
-            speakers(&paragraphs, NAMES),
-            vec![actor("lund"), expected],
-            "{pronoun}"
-        );
-    }
+        )
+    };
+    assert_after_lund(
+        "“The dam will hold through the spring,” said Mr. Lund.",
+        &[
+            (second("she"), actor("vale")),
+            (second("he"), actor("lund")),
+        ],
+    );
 }
