@@ -30,11 +30,20 @@ fn build_for(outlet: &str, sources: &[(&str, &str)]) -> (Dossier, Analysis) {
 
 /// The same, every source in `language`.
 fn build_in(language: &str, outlet: &str, sources: &[(&str, &str)]) -> (Dossier, Analysis) {
+    let sources: Vec<(&str, &str, &str)> = sources
+        .iter()
+        .map(|(slug, text)| (*slug, language, *text))
+        .collect();
+    build_each(outlet, &sources)
+}
+
+/// The same, each source (slug, language, text) in its own language.
+fn build_each(outlet: &str, sources: &[(&str, &str, &str)]) -> (Dossier, Analysis) {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     fs::create_dir_all(content.join("sources")).unwrap();
     fs::write(content.join("dossier.toml"), "title = \"Made up\"\n").unwrap();
-    for (slug, text) in sources {
+    for (slug, language, text) in sources {
         fs::write(
             content.join(format!("sources/{slug}.txt")),
             format!("+++\noutlet = \"{outlet}\"\nlanguage = \"{language}\"\n+++\n{text}"),
@@ -780,9 +789,12 @@ fn a_capital_is_its_state_only_where_a_word_beside_it_says_so() {
 
 #[test]
 fn a_role_of_something_names_the_person_after_it_and_a_kind_of_organisation_the_name_after_it() {
-    let (dossier, analysis) = build(&[
+    let (dossier, analysis) = build_each(
+        "The Daily Made-Up",
+        &[
         (
             "routes",
+            "en",
             "Aerolink adds routes\nThe airline Aerolink will add ten routes, the chief executive \
              of Aerolink, Ada Velt, said on Monday. Aerolink gave no date. The company Ivo \
              Brandt founded in 2009 was sold in May, and Ivo Brandt left.\n",
@@ -791,10 +803,12 @@ fn a_role_of_something_names_the_person_after_it_and_a_kind_of_organisation_the_
             // French: a role with its adjective after it, "de" elided, an adjective
             // between the kind and the name.
             "accord",
+            "fr",
             "Accord minier\nLe directeur général de Ferrex, Paul Werner, a signé l'accord avec \
              le groupe minier Ferrex. La directrice d'Ostal, Inès Morel, était présente.\n",
         ),
-    ]);
+    ],
+    );
     let evidence = |name: &str| -> Vec<(dossier::resolve::discover::Cue, String)> {
         named(&dossier, name)
             .evidence
@@ -1058,4 +1072,27 @@ fn a_role_noun_takes_the_articles_of_its_sources_language() {
     let werner = named(&dossier, "Paul Werner");
     let found = mentions(&dossier, &analysis);
     has(&found[&werner.slug], "visite: L'ambassadeur");
+}
+
+#[test]
+fn a_role_noun_of_one_language_is_read_only_in_that_language() {
+    // French "son" is "his": no role there, though English's "son" is one.
+    let text = "Le port\nLa maire a critiqué le projet. Julien Ferrand, de son côté, a défendu \
+                le projet devant les habitants. M. Ferrand a promis des emplois au port.\n";
+    let (dossier, _) = build_in("fr", "Le Courrier", &[("port", text)]);
+    let ferrand = named(&dossier, "Julien Ferrand");
+    assert!(
+        !ferrand.evidence.iter().any(|e| e.words == "son"),
+        "{:?}",
+        ferrand.evidence
+    );
+    let text = "The port\nThe harbour was quiet on Monday, said Tom Ferrand, a son of the \
+                harbour master, who has worked there for years.\n";
+    let (dossier, _) = build_in("en", "The Daily", &[("port", text)]);
+    let ferrand = named(&dossier, "Tom Ferrand");
+    assert!(
+        ferrand.evidence.iter().any(|e| e.words == "son"),
+        "{:?}",
+        ferrand.evidence
+    );
 }

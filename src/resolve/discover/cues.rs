@@ -35,6 +35,7 @@ pub(super) struct CueFile {
     pub(super) honorifics_in: HashMap<String, Vec<String>>,
     pub(super) short_names: HashMap<String, Vec<String>>,
     pub(super) definite_articles: HashMap<String, Vec<String>>,
+    pub(super) roles_in: HashMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -79,7 +80,12 @@ pub struct Cues {
     /// The definite articles of this cue set's language (English's for any
     /// language), lower case, as `definite_role` reads an apposition with.
     articles: Vec<String>,
+    /// The role nouns of every language (`roles` and `roles_in`), or of one
+    /// language in a source's cues (`cues_in`).
     pub(super) roles: HashSet<String>,
+    /// English's role nouns, and by language those of others.
+    english_roles: HashSet<String>,
+    roles_in: HashMap<String, HashSet<String>>,
     pub(super) organisation_words: HashSet<String>,
     pub(super) state_organs: HashSet<String>,
     pub(super) calendar: HashSet<String>,
@@ -118,6 +124,15 @@ pub(super) fn lower_set(list: &[String]) -> HashSet<String> {
         .collect()
 }
 
+/// A list and the lists of each language, as one lower-cased set.
+fn every_language(list: &[String], by_language: &HashMap<String, Vec<String>>) -> HashSet<String> {
+    let mut set = lower_set(list);
+    for words in by_language.values() {
+        set.extend(lower_set(words));
+    }
+    set
+}
+
 /// A list for each language, each lower-cased for lookups.
 fn lower_sets_by_language(
     lists: &HashMap<String, Vec<String>>,
@@ -145,12 +160,7 @@ impl Cues {
                 .flat_map(|t| t.split(' ').rev().skip(1))
                 .map(str::to_lowercase)
                 .collect(),
-            honorifics: file
-                .honorifics
-                .iter()
-                .chain(file.honorifics_in.values().flatten())
-                .map(|w| w.trim_end_matches('.').to_lowercase())
-                .collect(),
+            honorifics: every_language(&file.honorifics, &file.honorifics_in),
             universal_honorifics: lower_set(&file.honorifics),
             honorifics_in: lower_sets_by_language(&file.honorifics_in),
             full_names: file.short_names.iter().fold(
@@ -169,7 +179,9 @@ impl Cues {
                 .cloned()
                 .unwrap_or_default(),
             definite_articles: file.definite_articles.clone(),
-            roles: lower_set(&file.roles),
+            roles: every_language(&file.roles, &file.roles_in),
+            english_roles: lower_set(&file.roles),
+            roles_in: lower_sets_by_language(&file.roles_in),
             organisation_words: lower_set(&file.organisation_words),
             state_organs: lower_set(&file.state_organs),
             calendar: lower_set(&file.calendar),
@@ -215,8 +227,10 @@ impl Cues {
                 .flatten()
                 .cloned(),
         );
+        let roles = self.roles_in.get(language).unwrap_or(&self.english_roles);
         Cues {
             honorifics,
+            roles: roles.clone(),
             articles: self.definite_articles(language).to_vec(),
             ..self.clone()
         }
@@ -373,7 +387,11 @@ pub fn cues_in(language: &str) -> &'static Cues {
     static BY_LANGUAGE: std::sync::OnceLock<HashMap<String, Cues>> = std::sync::OnceLock::new();
     let by_language = BY_LANGUAGE.get_or_init(|| {
         let all = cues();
-        let languages = all.honorifics_in.keys().map(String::as_str);
+        let languages: BTreeSet<&str> = (all.honorifics_in.keys())
+            .chain(all.roles_in.keys())
+            .chain(all.definite_articles.keys())
+            .map(String::as_str)
+            .collect();
         std::iter::once("")
             .chain(languages)
             .map(|language| (language.to_string(), all.for_language(language)))
