@@ -435,11 +435,6 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
     found
 }
 
-/// The full-named person a surname-only person (`alone`) is, among `full`,
-/// the people whose full name ends in that surname: the only one; else the
-/// only one holding a title `alone` holds, or the prominent one among those
-/// holding one; else, when none does, the prominent one by how often the
-/// corpus names each.
 /// "Kim Jong-un" then "Mr. Kim": where no full name ends in the word and one
 /// opens with it, and that one's last word is never written alone, the name
 /// puts the family name first and the word is it. Where the last word stands
@@ -468,6 +463,11 @@ fn family_name_first(
     (!last_words_alone).then(|| full.clone())
 }
 
+/// The full-named person a surname-only person (`alone`) is, among `full`,
+/// the people whose full name ends in that surname: the only one; else the
+/// only one holding a title `alone` holds, or the prominent one among those
+/// holding one; else, when none does, the prominent one by how often the
+/// corpus names each.
 fn surname_owner(
     people: &BTreeMap<(String, String), Candidate>,
     alone: &(String, String),
