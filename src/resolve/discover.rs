@@ -303,13 +303,13 @@ pub fn discover(mut dossier: Dossier) -> crate::error::Result<Dossier> {
     let gazetteer = Gazetteer::new(cues);
     let mut reading = Reading::default();
     for source in &dossier.sources {
+        let tails = cues.name_tails(&source.language);
+        let cues_here = cues_in(&source.language);
         let deck = source.deck.iter().map(String::as_str);
         for text in deck.chain(source.paragraphs.iter().map(|p| p.text.as_str())) {
             if is_title_case(text) {
                 continue;
             }
-            let tails = cues.name_tails(&source.language);
-            let cues_here = cues_in(&source.language);
             read_spans(
                 text,
                 &source.slug,
