@@ -171,3 +171,17 @@ fn a_pronoun_no_speaker_fits_is_the_subject_of_the_sentence_before() {
         ],
     );
 }
+
+#[test]
+fn a_participle_of_writing_after_a_comma_speaks_for_the_subject() {
+    let paragraphs = [
+        "“The dam will hold through the spring,” said Mr. Lund.",
+        "Ms. Vale disagreed, tweeting that the plan was “a danger to every farm downstream.",
+        "“Nobody asked the farmers what they think of it,” she said.",
+        "“La presa resistirá toda la primavera”, explicó Bo Lund.",
+    ];
+    assert_eq!(
+        speakers(&paragraphs, NAMES),
+        vec![actor("lund"), actor("vale"), actor("vale"), actor("lund")]
+    );
+}
