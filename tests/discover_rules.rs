@@ -1096,3 +1096,16 @@ fn a_role_noun_of_one_language_is_read_only_in_that_language() {
         ferrand.evidence
     );
 }
+
+#[test]
+fn a_courtesy_title_before_a_given_name_joins_the_full_name_that_opens_with_it() {
+    let text = "El puerto\nEl presidente de Marenor, Tomás Azcárate, aseguró que la obra empezará \
+                en junio. Azcárate no dio más detalles a la prensa.\n\
+                Don Tomás, como le llaman en el muelle, no respondió a las críticas de los vecinos.\n";
+    let (dossier, analysis) = build_in("es", "El Diario", &[("puerto", text)]);
+    let azcarate = named(&dossier, "Tomás Azcárate");
+    let names = discovered_names(&dossier);
+    assert!(!names.contains(&"Tomás"), "{names:?}");
+    let found = mentions(&dossier, &analysis);
+    has(&found[&azcarate.slug], "puerto: Tomás");
+}

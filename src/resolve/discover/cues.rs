@@ -11,6 +11,7 @@ pub const DEFAULT_GAZETTEER: &str = include_str!("gazetteer.toml");
 pub(super) struct CueFile {
     pub(super) titles: Vec<String>,
     pub(super) honorifics: Vec<String>,
+    pub(super) given_name_honorifics: Vec<String>,
     pub(super) roles: Vec<String>,
     pub(super) organisation_words: Vec<String>,
     pub(super) state_organs: Vec<String>,
@@ -68,6 +69,8 @@ pub struct Cues {
     /// The courtesy titles of every language (`honorifics` and
     /// `honorifics_in`), or of one language in a source's cues (`cues_in`).
     pub(super) honorifics: HashSet<String>,
+    /// Courtesy titles written before a given name ("Don Tomás").
+    pub(super) given_name_honorifics: HashSet<String>,
     /// The courtesy titles of any language, and by language those of one.
     universal_honorifics: HashSet<String>,
     honorifics_in: HashMap<String, HashSet<String>>,
@@ -162,6 +165,7 @@ impl Cues {
                 .collect(),
             honorifics: every_language(&file.honorifics, &file.honorifics_in),
             universal_honorifics: lower_set(&file.honorifics),
+            given_name_honorifics: lower_set(&file.given_name_honorifics),
             honorifics_in: lower_sets_by_language(&file.honorifics_in),
             full_names: file.short_names.iter().fold(
                 HashMap::new(),

@@ -439,7 +439,8 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
 /// opens with it, and that one's last word is never written alone, the name
 /// puts the family name first and the word is it. Where the last word stands
 /// alone ("Lee Ann Fowler … Fowler said", "Ms. Fowler"), the first word is a
-/// given name.
+/// given name, and the word alone another person, unless a courtesy title
+/// written before given names names them ("Don Tomás", `given_name_honorifics`).
 /// `opening`: the full names that open with the word.
 fn family_name_first(
     reading: &Reading,
@@ -449,6 +450,18 @@ fn family_name_first(
     let [full] = opening else {
         return None;
     };
+    // "Don Tomás": a courtesy title written before a given name says so.
+    let given_name = reading
+        .people
+        .get(&(String::new(), full.0.clone()))
+        .is_some_and(|alone| {
+            alone.evidence.keys().any(|(cue, words)| {
+                *cue == Cue::Honorific && Cues::is(&cues.given_name_honorifics, words)
+            })
+        });
+    if given_name {
+        return Some(full.clone());
+    }
     let last_words_alone = reading.people[full].spellings.keys().any(|spelling| {
         let last = spelling
             .rsplit(' ')
