@@ -74,7 +74,7 @@ pub struct CoMention {
 
 /// Fails only when a lexicon is too large to compile (`Error::Matcher`).
 pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
-    let lexicon = Lexicon::builtin();
+    let lexicon = Lexicon::shared();
     let matcher = &dossier.mentions;
     let position: BTreeMap<&str, usize> = dossier
         .actors
@@ -137,7 +137,7 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
     for source in &dossier.sources {
         let first_statement = statements.len();
         let mut appositions: BTreeMap<String, String> = BTreeMap::new();
-        let mut finder = QuoteFinder::new(&lexicon)
+        let mut finder = QuoteFinder::new(lexicon)
             .with_titles(titles.clone())
             .with_genders(&genders);
         // The headline and deck name actors too; only the body is searched for speech.
@@ -162,7 +162,7 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
                 .collect();
             for (actor, range) in &found {
                 if dossier.actors[*actor].meta.kind == ActorKind::Person {
-                    if let Some(noun) = apposition_noun(&text[..range.start], &lexicon) {
+                    if let Some(noun) = apposition_noun(&text[..range.start], lexicon) {
                         appositions
                             .entry(noun)
                             .or_insert_with(|| dossier.actors[*actor].slug.clone());
@@ -279,7 +279,7 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
         co_mentions,
         comparison: compare::Comparison::default(),
     };
-    analysis.comparison = compare::compare(dossier, &analysis, &lexicon)?;
+    analysis.comparison = compare::compare(dossier, &analysis, lexicon)?;
     Ok(analysis)
 }
 

@@ -110,6 +110,13 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// The built-in lexicon, parsed and compiled once a process: `serve`, the
+    /// tests and the fuzz targets analyse many times.
+    pub fn shared() -> &'static Lexicon {
+        static SHARED: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        SHARED.get_or_init(Lexicon::builtin)
+    }
+
     pub fn builtin() -> Lexicon {
         let file: LexiconFile =
             toml::from_str(DEFAULT_LEXICON).expect("the built-in speech lexicon is valid (tested)");
