@@ -96,6 +96,13 @@ fn has(texts: &[String], text: &str) {
     assert!(texts.iter().any(|t| t == text), "{text} not in {texts:?}");
 }
 
+/// Whether discovery's evidence for `actor` holds the cue word `words`
+/// ("Don", "son"), with the evidence shown when an assertion fails.
+fn cites(actor: &DiscoveredActor, words: &str) -> (bool, String) {
+    let found = actor.evidence.iter().any(|e| e.words == words);
+    (found, format!("{}: {:?}", actor.name, actor.evidence))
+}
+
 #[test]
 fn an_initialism_joins_the_organisation_whose_initials_it_is() {
     let (dossier, analysis) = build(&[(
@@ -876,11 +883,8 @@ fn a_courtesy_title_of_one_language_is_read_only_in_that_language() {
     assert!(names.contains(&"Don Ellery"), "{names:?}");
     assert!(!names.contains(&"Ellery"), "{names:?}");
     let ellery = named(&dossier, "Don Ellery");
-    assert!(
-        !ellery.evidence.iter().any(|e| e.words == "Don"),
-        "{:?}",
-        ellery.evidence
-    );
+    let (cited, evidence) = cites(ellery, "Don");
+    assert!(!cited, "{evidence}");
     // In Spanish, and in a regional tag of it, "Don" is a courtesy title.
     for language in ["es", "es-MX"] {
         let text = "Negociación en el puerto\nDon Ellery dijo que las negociaciones seguirían. \
@@ -888,11 +892,8 @@ fn a_courtesy_title_of_one_language_is_read_only_in_that_language() {
         let (dossier, _) = build_in(language, "El Diario", &[("puerto", text)]);
         let ellery = named(&dossier, "Ellery");
         assert_eq!(ellery.kind, dossier::model::ActorKind::Person);
-        assert!(
-            ellery.evidence.iter().any(|e| e.words == "Don"),
-            "{language}: {:?}",
-            ellery.evidence
-        );
+        let (cited, evidence) = cites(ellery, "Don");
+        assert!(cited, "{language}: {evidence}");
     }
 }
 
@@ -1081,20 +1082,14 @@ fn a_role_noun_of_one_language_is_read_only_in_that_language() {
                 le projet devant les habitants. M. Ferrand a promis des emplois au port.\n";
     let (dossier, _) = build_in("fr", "Le Courrier", &[("port", text)]);
     let ferrand = named(&dossier, "Julien Ferrand");
-    assert!(
-        !ferrand.evidence.iter().any(|e| e.words == "son"),
-        "{:?}",
-        ferrand.evidence
-    );
+    let (cited, evidence) = cites(ferrand, "son");
+    assert!(!cited, "{evidence}");
     let text = "The port\nThe harbour was quiet on Monday, said Tom Ferrand, a son of the \
                 harbour master, who has worked there for years.\n";
     let (dossier, _) = build_in("en", "The Daily", &[("port", text)]);
     let ferrand = named(&dossier, "Tom Ferrand");
-    assert!(
-        ferrand.evidence.iter().any(|e| e.words == "son"),
-        "{:?}",
-        ferrand.evidence
-    );
+    let (cited, evidence) = cites(ferrand, "son");
+    assert!(cited, "{evidence}");
 }
 
 #[test]
