@@ -26,6 +26,7 @@ const SECOND: &str = "Bordurian view of the pact
 Halloway said the pact was fair. Jane Halloway spoke for an hour in Germany.
 The Water Ministry said it would publish the text; Brack declined to comment.
 Dr. Anna Kessel said Kessel would sign. Moroccan diplomats watched.
+The Germany visit had been short, and the envoys left for home the next morning.
 ";
 
 fn source(headline_and_body: &str, outlet: &str) -> String {
@@ -322,6 +323,14 @@ fn a_discovered_actors_page_shows_how_it_was_found_and_passes_the_checkers() {
     assert!(page.contains("First named:"));
     let kessel = fs::read_to_string(site.join("actors/anna-kessel.html")).unwrap();
     assert!(kessel.contains("Not linked:</span> “Kessel”"));
+    let germany = fs::read_to_string(site.join("actors/germany.html")).unwrap();
+    assert!(
+        germany.contains(
+            "Linked with a limit:</span> “Germany” after an article qualifies the noun \
+             that follows (“the Germany”, “this Germany”)"
+        ),
+        "{germany}"
+    );
 
     let browser = browser_scripts();
     let run = Command::new("node")

@@ -13,7 +13,7 @@ mod common;
 
 use common::{discovered_names, mentions_by_actor};
 use dossier::analyse::Analysis;
-use dossier::resolve::discover::{DiscoveredActor, RoleNoun};
+use dossier::resolve::discover::{DiscoveredActor, Limit, RoleNoun};
 use dossier::resolve::Dossier;
 use std::collections::BTreeMap;
 use std::fs;
@@ -1103,4 +1103,54 @@ fn a_courtesy_title_before_a_given_name_joins_the_full_name_that_opens_with_it()
     assert!(!names.contains(&"Tomás"), "{names:?}");
     let found = mentions(&dossier, &analysis);
     has(&found[&azcarate.slug], "puerto: Tomás");
+}
+
+#[test]
+fn a_states_name_after_an_article_qualifies_a_noun_and_is_no_mention() {
+    let (dossier, analysis) = build(&[(
+        "ports",
+        "Ports deal signed after a long night\n\
+         Morocco and Chile signed the Morocco port accord on Monday, and the Chile talks \
+         ended early. Officials of the United States welcomed the deal, and the U.S. envoy \
+         praised Morocco for its patience; this Morocco deal, one envoy said, was overdue.\n",
+    )]);
+    let found = mentions(&dossier, &analysis);
+    let morocco = named(&dossier, "Morocco");
+    let chile = named(&dossier, "Chile");
+    // "Morocco and Chile", "praised Morocco": the states. "the Morocco port
+    // accord", "the Chile talks", "this Morocco deal": an accord, talks, a deal.
+    assert_eq!(found[&morocco.slug].len(), 2, "{:?}", found[&morocco.slug]);
+    assert_eq!(found[&chile.slug].len(), 1, "{:?}", found[&chile.slug]);
+    // A name that takes "the" itself is the state after it.
+    let united_states = named(&dossier, "United States");
+    has(&found[&united_states.slug], "ports: United States");
+    has(&found[&united_states.slug], "ports: U.S.");
+    assert!(
+        united_states.limited.is_empty(),
+        "{:?}",
+        united_states.limited
+    );
+    // The actor file `dossier actors suggest --write` would write keeps the rule.
+    let rule = &dossier.actor(&morocco.slug).unwrap().meta.alias_rules[0];
+    assert_eq!(rule.alias, "Morocco");
+    assert!(rule.not_after.contains(&"the".to_string()));
+}
+
+#[test]
+fn a_buildings_name_after_a_word_of_place_is_the_building_and_no_mention() {
+    let (dossier, analysis) = build(&[(
+        "palace",
+        "Envoys gather for the summit\n\
+         The Blue House said on Monday that the envoys would meet at the Blue House, and \
+         Blue House officials said a letter to the Blue House had arrived. Reporters waited \
+         outside the Blue House all day, and the Blue House later thanked them.\n",
+    )]);
+    let found = mentions(&dossier, &analysis);
+    let house = named(&dossier, "Blue House");
+    // "The Blue House said", "Blue House officials", "a letter to the Blue
+    // House", "the Blue House later thanked": the institution. "at the Blue
+    // House", "outside the Blue House": the building.
+    assert_eq!(found[&house.slug].len(), 4, "{:?}", found[&house.slug]);
+    assert_eq!(house.limited.len(), 1, "{:?}", house.limited);
+    assert_eq!(house.limited[0].limit, Limit::Building);
 }

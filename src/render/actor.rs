@@ -10,7 +10,7 @@ use super::views::{
 use crate::analyse::quotes::StatementKind;
 use crate::ingest::Source;
 use crate::model::Section;
-use crate::resolve::discover::Ambiguity;
+use crate::resolve::discover::{Ambiguity, Limit};
 use crate::resolve::Actor;
 use crate::text::Direction;
 use crate::urls::{page_path, root_of};
@@ -76,6 +76,8 @@ struct DiscoveredView<'a> {
     /// For a state, its capital among the variants, linked only where it
     /// stands for the government.
     capital: Option<&'a str>,
+    /// Spellings linked except after words that make them something else.
+    limited: Vec<LimitedView<'a>>,
     ambiguous: Vec<UnlinkedSpelling<'a>>,
     first: Option<FirstNamed>,
 }
@@ -87,6 +89,14 @@ struct DiscoveryCue<'a> {
     count: usize,
     url: String,
     source: &'a str,
+}
+
+/// A spelling not linked after certain words, with two of them as examples.
+#[derive(Serialize, JsonSchema)]
+struct LimitedView<'a> {
+    text: &'a str,
+    reason: &'static str,
+    examples: Vec<String>,
 }
 
 /// A spelling that may name the actor but is not linked to it.
@@ -251,6 +261,23 @@ impl Views<'_> {
                 .collect(),
             variants: &found.variants,
             capital: found.capital.as_deref(),
+            limited: found
+                .limited
+                .iter()
+                .map(|l| LimitedView {
+                    text: &l.text,
+                    reason: match l.limit {
+                        Limit::Modifier => "after an article qualifies the noun that follows",
+                        Limit::Building => "after a word of place names the building",
+                    },
+                    examples: l
+                        .not_after
+                        .iter()
+                        .take(2)
+                        .map(|word| format!("{word} {}", l.text))
+                        .collect(),
+                })
+                .collect(),
             ambiguous: self
                 .dossier
                 .discovery

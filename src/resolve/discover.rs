@@ -149,7 +149,31 @@ pub struct DiscoveredActor {
     /// makes it the place ("in Moscow", "the Moscow metro";
     /// `capital_place_before`, `capital_place_after`).
     pub capital: Option<String>,
+    /// Spellings among `variants` not linked after words that make them
+    /// something else than the actor.
+    pub limited: Vec<LimitedSpelling>,
     pub evidence: Vec<Evidence>,
+}
+
+/// A spelling linked everywhere but after certain words.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct LimitedSpelling {
+    pub text: String,
+    pub limit: Limit,
+    /// The words after which it is not linked.
+    pub not_after: Vec<String>,
+}
+
+/// What a limited spelling is after the words that limit it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Limit {
+    /// A state's name after an article qualifies the noun that follows ("the
+    /// Ruritania deal"; `state_modifier_after`, `article_names`).
+    Modifier,
+    /// An organisation's name after a word of place is its building ("at the
+    /// Blue House"; `buildings`, `building_place_before`).
+    Building,
 }
 
 /// New spellings of an actor that has a file.

@@ -26,6 +26,10 @@ pub(super) struct CueFile {
     pub(super) capital_place_after: Vec<String>,
     pub(super) capital_government_before: Vec<String>,
     pub(super) capital_government_after: Vec<String>,
+    pub(super) state_modifier_after: Vec<String>,
+    pub(super) article_names: Vec<String>,
+    pub(super) buildings: Vec<String>,
+    pub(super) building_place_before: Vec<String>,
     pub(super) portfolios: Vec<String>,
     pub(super) entourages: Vec<Vec<String>>,
     pub(super) institutions: Vec<String>,
@@ -104,6 +108,12 @@ pub struct Cues {
     pub(super) capital_place_after: Vec<String>,
     pub(super) capital_government_before: Vec<String>,
     pub(super) capital_government_after: Vec<String>,
+    /// Kept as written: they become the alias rule of a state's name.
+    pub(super) state_modifier_after: Vec<String>,
+    pub(super) article_names: HashSet<String>,
+    pub(super) buildings: HashSet<String>,
+    /// Kept as written: they become the alias rule of a building's name.
+    pub(super) building_place_before: Vec<String>,
     /// The nouns of the groups around a person, one list a group (`entourages`).
     pub(super) entourages: Vec<Vec<String>>,
     /// Every word of every portfolio, lower-cased ("state", "foreign", "affairs").
@@ -199,6 +209,10 @@ impl Cues {
             capital_place_after: file.capital_place_after.clone(),
             capital_government_before: file.capital_government_before.clone(),
             capital_government_after: file.capital_government_after.clone(),
+            state_modifier_after: file.state_modifier_after.clone(),
+            article_names: lower_set(&file.article_names),
+            buildings: lower_set(&file.buildings),
+            building_place_before: file.building_place_before.clone(),
             entourages: file.entourages.clone(),
             portfolio_words: file
                 .portfolios

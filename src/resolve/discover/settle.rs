@@ -190,6 +190,7 @@ pub(super) fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
             .filter(|v| !owners.contains_key(&v.to_lowercase()))
             .filter(|v| claimed.insert(v.clone(), i).is_none())
             .collect();
+        let limited = limited_spellings(actor.kind, &variants, capital, cues);
         let alias_rules: Vec<AliasRule> = capital
             .filter(|c| variants.contains(c))
             .map(|c| AliasRule {
@@ -200,6 +201,13 @@ pub(super) fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
                 only_before: cues.capital_government_after.clone(),
             })
             .into_iter()
+            .chain(limited.iter().map(|spelling| AliasRule {
+                alias: spelling.text.clone(),
+                not_after: spelling.not_after.clone(),
+                not_before: Vec::new(),
+                only_after: Vec::new(),
+                only_before: Vec::new(),
+            }))
             .collect();
         let affiliation = actor.affiliation.as_deref().and_then(|name| {
             slug_of_name.get(name).cloned().or_else(|| {
@@ -246,10 +254,47 @@ pub(super) fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
             name: actor.name,
             kind: actor.kind,
             capital: capital.filter(|c| variants.contains(c)).cloned(),
+            limited,
             variants,
             ambiguous,
             evidence: actor.evidence,
         });
     }
     discovery
+}
+
+/// The spellings of a found actor that words before them make something
+/// else: a state's name that takes no article, after one ("the Ruritania
+/// deal"), and a building's name after a word of place ("at the Blue House").
+fn limited_spellings(
+    kind: ActorKind,
+    variants: &[String],
+    capital: Option<&String>,
+    cues: &Cues,
+) -> Vec<LimitedSpelling> {
+    let last_word = |v: &str| v.rsplit(' ').next().unwrap_or_default().to_string();
+    variants
+        .iter()
+        .filter(|v| Some(*v) != capital)
+        .filter_map(|v| {
+            let (limit, not_after) = match kind {
+                ActorKind::State
+                    if !Cues::is(&cues.demonyms, v)
+                        && !is_acronym(v)
+                        && !v.split(' ').any(|w| Cues::is(&cues.article_names, w)) =>
+                {
+                    (Limit::Modifier, &cues.state_modifier_after)
+                }
+                ActorKind::Organisation if Cues::is(&cues.buildings, &last_word(v)) => {
+                    (Limit::Building, &cues.building_place_before)
+                }
+                _ => return None,
+            };
+            Some(LimitedSpelling {
+                text: v.clone(),
+                limit,
+                not_after: not_after.clone(),
+            })
+        })
+        .collect()
 }
