@@ -244,6 +244,41 @@ fn hand_written_actors_win() {
     assert!(fresh.variants.contains(&"Jane Halloway".to_string()));
 }
 
+/// A found actor that no text mentions gets no page: its one spelling
+/// stands inside a file's longer alias, or only where its alias rule bars it.
+#[test]
+fn a_found_actor_that_no_text_mentions_gets_no_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    fs::create_dir_all(content.join("sources")).unwrap();
+    fs::create_dir_all(content.join("actors")).unwrap();
+    fs::write(content.join("dossier.toml"), "title = \"Harbour\"\n").unwrap();
+    let text = "Barges wait at the harbour\n\
+        Ann Vale, the Head of the Harbour Bureau, met reporters on Monday and spoke about \
+        the barges. She said the Chile shipment was late, and that Morocco had sent another.\n";
+    fs::write(
+        content.join("sources/harbour.txt"),
+        source(text, "The Daily Made-Up"),
+    )
+    .unwrap();
+    fs::write(
+        content.join("actors/ann-vale.md"),
+        "+++\nname = \"Ann Vale\"\nkind = \"person\"\n\
+         aliases = [\"Head of the Harbour Bureau\"]\n+++\nThe head of the bureau.\n",
+    )
+    .unwrap();
+    let (dossier, analysis) = analysed(&content);
+    let names = discovered_names(&dossier);
+    assert!(names.contains(&"Morocco"), "{names:?}");
+    assert!(!names.contains(&"Harbour Bureau"), "{names:?}");
+    assert!(!names.contains(&"Chile"), "{names:?}");
+    for actor in &dossier.discovery.actors {
+        let heard = analysis.mentions.iter().any(|m| m.actor == actor.slug);
+        assert!(heard, "{} has a page and no mention", actor.slug);
+        assert!(dossier.actor(&actor.slug).is_some());
+    }
+}
+
 #[test]
 fn discovered_actors_attribute_quotes() {
     let dir = dossier_with(&[]);
@@ -327,7 +362,7 @@ fn a_discovered_actors_page_shows_how_it_was_found_and_passes_the_checkers() {
     assert!(
         germany.contains(
             "Linked with a limit:</span> “Germany” after an article qualifies the noun \
-             that follows (“the Germany”, “this Germany”)"
+             that follows (“the Germany …”, “this Germany …”)"
         ),
         "{germany}"
     );

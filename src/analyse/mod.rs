@@ -76,12 +76,6 @@ pub struct CoMention {
 pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
     let lexicon = Lexicon::shared();
     let matcher = &dossier.mentions;
-    let position: BTreeMap<&str, usize> = dossier
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.slug.as_str(), i))
-        .collect();
     // An ambiguous spelling names the candidate its source settles on, or no one.
     let settle = |source: &str, owner: usize| -> Option<usize> {
         match owner.checked_sub(dossier.actors.len()) {
@@ -90,7 +84,7 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
                 .discovery
                 .settled_in(i)?
                 .get(source)
-                .and_then(|slug| position.get(slug.as_str()).copied()),
+                .and_then(|slug| dossier.actor_position(slug)),
         }
     };
     let rank = |index: usize| match dossier.actors[index].meta.kind {

@@ -436,12 +436,6 @@ struct Tally {
 
 pub fn found_naming(dossier: &Dossier, analysis: &Analysis) -> Result<FoundNamings> {
     let cues = cues();
-    let actor_index: HashMap<&str, usize> = dossier
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.slug.as_str(), i))
-        .collect();
     // Mentions come in source then paragraph order: grouped once.
     let mut by_place: HashMap<(&str, &str), Vec<&Mention>> = HashMap::new();
     for m in &analysis.mentions {
@@ -505,7 +499,7 @@ pub fn found_naming(dossier: &Dossier, analysis: &Analysis) -> Result<FoundNamin
                 |r: &Range<usize>| quoted.iter().any(|q| q.start <= r.start && r.end <= q.end);
             let mut found: Vec<(usize, Reading)> = Vec::new();
             for m in mentions {
-                let Some(&a) = actor_index.get(m.actor.as_str()) else {
+                let Some(a) = dossier.actor_position(&m.actor) else {
                     continue;
                 };
                 *named[a].entry(s).or_default() += 1;

@@ -274,7 +274,11 @@ impl Views<'_> {
                         .not_after
                         .iter()
                         .take(2)
-                        .map(|word| format!("{word} {}", l.text))
+                        .map(|word| match l.limit {
+                            // The noun it qualifies is any: "the Ruritania …".
+                            Limit::Modifier => format!("{word} {} …", l.text),
+                            Limit::Building => format!("{word} {}", l.text),
+                        })
                         .collect(),
                 })
                 .collect(),

@@ -18,6 +18,7 @@ use crate::text::names::{
 };
 use crate::text::slugify;
 use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
@@ -348,10 +349,60 @@ pub fn discover(mut dossier: Dossier) -> crate::error::Result<Dossier> {
     let mut found = group(reading, cues);
     let groups = entourage::entourages(&dossier, &found, cues);
     found.extend(groups);
-    let discovery = settle::settle(&mut dossier, found);
-    dossier.discovery = discovery;
-    dossier.mentions = super::mentions::MentionMatcher::for_dossier(&dossier)?;
-    Ok(dossier)
+    let first_new = dossier.actors.len();
+    let mut silent = HashSet::new();
+    loop {
+        dossier.discovery = settle::settle(&mut dossier, found.clone(), &silent);
+        dossier.mentions = super::mentions::MentionMatcher::for_dossier(&dossier)?;
+        let unheard = silent_actors(&dossier, first_new);
+        // Settling again without them changes no one else's spellings but
+        // those they shared, which can only gain mentions: once is enough.
+        if unheard.is_empty() || !silent.is_empty() {
+            return Ok(dossier);
+        }
+        silent = unheard;
+        for actor in dossier.actors.drain(first_new..) {
+            dossier.index.remove(&actor.slug);
+        }
+    }
+}
+
+/// The names of the found actors that no text mentions: each of their
+/// spellings stands inside a file's longer alias ("the Bureau" inside "Head
+/// of the Bureau") or where its alias rule bars it ("the Ruritania deal").
+/// They get no page.
+fn silent_actors(dossier: &Dossier, first_new: usize) -> HashSet<String> {
+    let count = dossier.actors.len();
+    let heard_in = |source: &Source| -> HashSet<usize> {
+        let body = source.paragraphs.iter().map(|p| p.text.as_str());
+        let texts = source.standing_lines().map(|(_, text)| text).chain(body);
+        texts
+            .flat_map(|text| dossier.mentions.find(text))
+            .filter_map(|(owner, _)| match owner.checked_sub(count) {
+                None => Some(owner),
+                // An ambiguous spelling names the actor its source settles on.
+                Some(i) => dossier
+                    .discovery
+                    .settled_in(i)
+                    .and_then(|settled| settled.get(&source.slug))
+                    .and_then(|slug| dossier.actor_position(slug)),
+            })
+            .filter(|&actor| actor >= first_new)
+            .collect()
+    };
+    // The one pass over the corpus discovery adds: one source a task.
+    let heard = dossier
+        .sources
+        .par_iter()
+        .map(heard_in)
+        .reduce(HashSet::new, |mut all, more| {
+            all.extend(more);
+            all
+        });
+    (first_new..count)
+        .filter(|actor| !heard.contains(actor))
+        .map(|actor| dossier.actors[actor].meta.name.clone())
+        .collect()
 }
 
 /// Every word the corpus writes in lower case: a capitalised word that also

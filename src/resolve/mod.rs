@@ -106,7 +106,12 @@ impl Dossier {
     }
 
     pub fn actor(&self, slug: &str) -> Option<&Actor> {
-        self.lookup(slug, Section::Actors).map(|i| &self.actors[i])
+        self.actor_position(slug).map(|i| &self.actors[i])
+    }
+
+    /// Where the actor `slug` stands in `actors`.
+    pub fn actor_position(&self, slug: &str) -> Option<usize> {
+        self.lookup(slug, Section::Actors)
     }
 
     pub fn note(&self, slug: &str) -> Option<&Note> {

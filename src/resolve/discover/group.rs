@@ -3,6 +3,7 @@
 use super::*;
 
 /// An actor as grouped, before it meets the hand-written ones.
+#[derive(Clone)]
 pub(super) struct Found {
     pub(super) name: String,
     pub(super) kind: ActorKind,

@@ -5,8 +5,13 @@
 use super::*;
 
 /// Adds the discovered actors that no actor file covers to the dossier, folds
-/// the others into theirs, and flags what cannot be settled.
-pub(super) fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
+/// the others into theirs, and flags what cannot be settled. The `silent`
+/// ones, which no text would mention, are left out.
+pub(super) fn settle(
+    dossier: &mut Dossier,
+    found: Vec<Found>,
+    silent: &HashSet<String>,
+) -> Discovery {
     let cues = cues();
     let mut owners: HashMap<String, usize> = HashMap::new();
     for (i, actor) in dossier.actors.iter().enumerate() {
@@ -64,6 +69,7 @@ pub(super) fn settle(dossier: &mut Dossier, found: Vec<Found>) -> Discovery {
                     }
                 }
             }
+            None if silent.contains(&actor.name) => {}
             None => kept.push(actor),
         }
     }
