@@ -1154,3 +1154,37 @@ fn a_buildings_name_after_a_word_of_place_is_the_building_and_no_mention() {
     assert_eq!(house.limited.len(), 1, "{:?}", house.limited);
     assert_eq!(house.limited[0].limit, Limit::Building);
 }
+
+#[test]
+fn a_company_named_with_its_legal_form_is_the_same_company_without_it() {
+    let (dossier, analysis) = build(&[
+        (
+            "port",
+            "Port operator holds firm on pay\n\
+             Talks between the union and the operator, Harbor Logistics Inc., broke down on \
+             Tuesday over pay and the pace of automation at the docks.\n\
+             Harbor Logistics said in a statement that the company had offered a raise, and \
+             that the firm would not budge on the cranes.\n",
+        ),
+        (
+            "cranes",
+            "Crane maker watches the dispute\n\
+             Nordbau GmbH, which builds the cranes, said on Wednesday that it was watching \
+             the dispute closely, and Nordbau expects the talks to resume.\n",
+        ),
+    ]);
+    let found = mentions(&dossier, &analysis);
+    let harbor = named(&dossier, "Harbor Logistics");
+    has(&harbor.variants, "Harbor Logistics Inc");
+    // The name with its legal form, without it, "the company", "the firm".
+    let expected = [
+        "port: Harbor Logistics Inc",
+        "port: Harbor Logistics",
+        "port: the company",
+        "port: the firm",
+    ];
+    assert_eq!(found[&harbor.slug], expected, "{:?}", found[&harbor.slug]);
+    // A legal form of another country makes an organisation too.
+    let nordbau = named(&dossier, "Nordbau");
+    assert_eq!(found[&nordbau.slug].len(), 2, "{:?}", found[&nordbau.slug]);
+}

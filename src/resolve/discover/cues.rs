@@ -34,6 +34,8 @@ pub(super) struct CueFile {
     pub(super) entourages: Vec<Vec<String>>,
     pub(super) institutions: Vec<String>,
     pub(super) organisation_heads: Vec<String>,
+    pub(super) legal_forms: Vec<String>,
+    pub(super) company_heads: Vec<String>,
     pub(super) role_complements: Vec<String>,
     pub(super) organisation_kinds: Vec<String>,
     pub(super) name_tails: HashMap<String, Vec<String>>,
@@ -120,6 +122,9 @@ pub struct Cues {
     pub(super) portfolio_words: HashSet<String>,
     pub(super) institutions: HashSet<String>,
     pub(super) organisation_heads: HashSet<String>,
+    /// Kept as written, case and dots: "SA" is a legal form, "Sa" no word.
+    pub(super) legal_forms: HashSet<String>,
+    pub(super) company_heads: Vec<String>,
     pub(super) role_complements: HashSet<String>,
     pub(super) organisation_kinds: HashSet<String>,
     /// By language, the lower-case words that may follow an organisation word
@@ -222,6 +227,8 @@ impl Cues {
                 .collect(),
             institutions: lower_set(&file.institutions),
             organisation_heads: lower_set(&file.organisation_heads),
+            legal_forms: file.legal_forms.iter().cloned().collect(),
+            company_heads: file.company_heads.clone(),
             role_complements: lower_set(&file.role_complements),
             organisation_kinds: lower_set(&file.organisation_kinds),
             name_tails: lower_sets_by_language(&file.name_tails),
@@ -263,7 +270,13 @@ impl Cues {
     }
 
     pub(super) fn is_organisation_word(&self, word: &str) -> bool {
-        Self::is(&self.organisation_words, word)
+        Self::is(&self.organisation_words, word) || self.is_legal_form(word)
+    }
+
+    /// A company's legal form ("Inc.", "GmbH", "S.A."), in its own case.
+    pub(super) fn is_legal_form(&self, word: &str) -> bool {
+        let word = word.trim_end_matches(',');
+        self.legal_forms.contains(word) || self.legal_forms.contains(word.trim_end_matches('.'))
     }
 
     /// An office or rank written before a name ("President", "Gen.").

@@ -341,28 +341,58 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         }
         into.evidence.extend(from.evidence);
     }
+    // "Acme Inc." is "Acme": the company named without its legal form
+    // joins the one named with it.
+    let companies: Vec<(String, String)> = reading
+        .organisations
+        .iter()
+        .filter_map(|(key, org)| {
+            let name = org.spellings.keys().next()?;
+            let base = without_legal_form(name, cues)?;
+            Some((key.clone(), base.to_lowercase()))
+        })
+        .filter(|(_, base)| reading.organisations.contains_key(base))
+        .collect();
+    for (key, base) in companies {
+        let from = reading.organisations.remove(&base).expect("listed");
+        reading
+            .organisations
+            .get_mut(&key)
+            .expect("listed")
+            .absorb(from);
+    }
     for org in reading.organisations.values() {
         let name = org
             .spellings
             .iter()
             .max_by_key(|(s, c)| (s.contains(' '), **c, s.len()))
             .map(|(s, _)| s.clone());
-        let Some(name) = name else { continue };
-        // "the committee" for the Water Committee, in the sources that name it.
-        let head = name
+        let Some(mut name) = name else { continue };
+        let mut variants: Vec<String> = org.spellings.keys().cloned().collect();
+        // "the committee" for the Water Committee, in the sources that name it;
+        // "the company" and "the firm" for Acme Inc.
+        let mut heads: Vec<String> = name
             .split(' ')
             .rev()
             .find(|w| Cues::is(&cues.organisation_heads, w))
-            .map(str::to_lowercase);
-        let titles = head
-            .map(|head| {
-                let sources = org.seen.keys().map(|s| (s.clone(), false)).collect();
-                BTreeMap::from([(head, sources)])
-            })
-            .unwrap_or_default();
+            .map(str::to_lowercase)
+            .into_iter()
+            .collect();
+        let company = variants.iter().find_map(|v| without_legal_form(v, cues));
+        if let Some(base) = company {
+            if !variants.contains(&base) {
+                variants.push(base.clone());
+            }
+            heads.extend(cues.company_heads.iter().cloned());
+            name = base;
+        }
+        let sources: BTreeMap<String, bool> = org.seen.keys().map(|s| (s.clone(), false)).collect();
+        let titles = heads
+            .into_iter()
+            .map(|head| (head, sources.clone()))
+            .collect();
         // "WikiLeaks" is also written "Wikileaks": a name with an inner
         // capital takes its one-capital spelling where the text uses it.
-        let mut variants: Vec<String> = org.spellings.keys().cloned().collect();
         let plain: Vec<String> = variants
             .iter()
             .filter(|v| !v.contains(' ') && v.chars().skip(1).any(char::is_uppercase))
@@ -517,4 +547,12 @@ fn acronym_key(word: &str) -> String {
     } else {
         word.to_string()
     }
+}
+
+/// A company's name without the legal form that closes it: "Acme" for "Acme
+/// Inc" or "Acme, Inc.", where a capitalised word stays.
+fn without_legal_form(name: &str, cues: &Cues) -> Option<String> {
+    let (base, form) = name.rsplit_once(' ')?;
+    let base = base.trim_end_matches(',');
+    (cues.is_legal_form(form) && base.split(' ').any(is_capitalised)).then(|| base.to_string())
 }
