@@ -448,7 +448,7 @@ fn a_dossier_without_framing_toml_is_compared_with_the_builtin_lexicons() {
     fs::write(content.join("dossier.toml"), "title = \"Lakes\"\n").unwrap();
     for (slug, body) in [
         ("one", "The historic pact on the river's water was signed on Monday, officials said. Critics called the deal a dangerous mistake for farmers."),
-        ("two", "Ministers signed a deal that may end a long dispute over the river. Farmers reportedly fear the pact will cost them their jobs."),
+        ("two", "Ministers signed a deal that may end a long dispute over the river. Farmers reportedly fear the pact will cost them their jobs, and their union slammed it."),
     ] {
         fs::write(
             content.join(format!("sources/{slug}.txt")),
@@ -480,6 +480,9 @@ fn a_dossier_without_framing_toml_is_compared_with_the_builtin_lexicons() {
         "historic, dangerous"
     );
     assert!(!category("hedge").cells[1].is_empty(), "may, reportedly");
+    let attribution = category("attribution verb");
+    assert!(attribution.cells[0].is_empty(), "'said' reports");
+    assert!(!attribution.cells[1].is_empty(), "slammed");
     assert!(comparison.naming.is_empty() && comparison.topic_coverage.is_empty());
     let output = dir.path().join("site");
     build(&content, &output).unwrap();

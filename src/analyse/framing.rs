@@ -32,7 +32,16 @@ mod tests {
         let framing = builtin();
         assert_eq!(framing.frame.len(), 15, "the Policy Frames Codebook's 15");
         let categories: Vec<&str> = framing.loaded.iter().map(|l| l.category.as_str()).collect();
-        assert_eq!(categories, ["evaluative", "intensifier", "hedge", "label"]);
+        assert_eq!(
+            categories,
+            [
+                "evaluative",
+                "intensifier",
+                "hedge",
+                "attribution verb",
+                "label"
+            ]
+        );
         assert!(framing.naming.is_empty() && framing.topic.is_empty());
         assert!(framing.fact.iter().any(|f| f.id == "signing"));
     }
