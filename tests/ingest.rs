@@ -513,6 +513,11 @@ fn river(blocks: &[&str]) -> Source {
     ))
 }
 
+/// The body paragraphs of `river(blocks)`.
+fn body_of_river(blocks: &[&str]) -> Vec<String> {
+    river(blocks).paragraphs.into_iter().map(|p| p.text).collect()
+}
+
 /// The role and rule of the line with this text.
 fn line_of(source: &Source, text: &str) -> (LineRole, Option<String>) {
     let line = source.lines.iter().find(|l| l.text == text).unwrap();
@@ -744,9 +749,7 @@ fn a_block_heading_ends_the_article_unless_more_of_it_follows() {
     for (title, summary) in &teasers {
         blocks.extend([*title, "2 hours ago", *summary]);
     }
-    let source = river(&blocks);
-    let body: Vec<&str> = source.paragraphs.iter().map(|p| p.text.as_str()).collect();
-    assert_eq!(body, article);
+    assert_eq!(body_of_river(&blocks), article);
 
     // The same heading between two halves of one long article.
     let second_half = [
@@ -804,4 +807,54 @@ fn a_long_comment_thread_does_not_outweigh_the_article_it_follows() {
     for paragraph in PACT {
         assert_eq!(line_of(&source, paragraph).0, LineRole::Body, "{paragraph}");
     }
+}
+
+/// Scraped whole, a river of other articles after the article comes as teasers,
+/// each a title, its author, a date and a blurb: the titles weigh against the
+/// article as short lines do, so the river beyond the tags goes. A list whose last item stands
+/// over a lone paragraph, and quoted reviews each over its reader's name, are
+/// no river and stay.
+#[test]
+fn a_river_of_teasers_after_the_article_is_not_the_article() {
+    let article = PACT;
+    let teasers = [
+        ("The ferry crews who kept the northern landing open all winter", "Jo Marsh", "Crews on the northern bank kept the old landing stage open through the coldest winter in years, working shifts of twelve hours and more, breaking the ice by hand each morning so that the first boat could leave on time."),
+        ("Why the mill villages fear the new summer limit on the river", "Ben Okafor", "The mill villages draw more water in July than any other part of the valley, and their councils say the new limit could close two of the mills for good unless the commission grants them an exception for the dry months."),
+        ("A school on the lake shore reopens after the spring floods", "Ana Reyes", "Parents and teachers spent three weekends clearing mud from the classrooms before the first lessons could begin again in the old building, and the children returned on Monday to find new desks donated by the ferry company."),
+        ("Fishermen on the upper river count the cost of a dry summer", "Lena Fold", "Catches on the upper river fell by a third this year, according to the cooperative that buys most of the fish, and its members now ask whether the pact's gauges will ever measure what happens to the water upstream."),
+    ];
+    let mut blocks: Vec<&str> = article.to_vec();
+    blocks.extend(["Topics", "Rivers", "Ferries", "More from the Valley"]);
+    for (title, author, blurb) in &teasers {
+        blocks.extend([*title, *author, "Tuesday 12 March 2024", *blurb]);
+    }
+    assert_eq!(body_of_river(&blocks), article);
+
+    // A list whose items run on without a stop, its pictures' file names, and
+    // the article's last paragraph.
+    let items = [
+        "Three gauges along the border that measure the flow every hour",
+        "A joint commission that publishes its figures every month",
+    ];
+    let last =
+        "Both parliaments are expected to ratify the pact before the summer, officials said.";
+    let mut blocks: Vec<&str> = article.to_vec();
+    blocks.extend(items);
+    blocks.extend(["gauge_1", "gauge_2", "gauge_3", last]);
+    let source = river(&blocks);
+    assert_eq!(line_of(&source, items[1]).0, LineRole::Body);
+    assert_eq!(line_of(&source, last).0, LineRole::Body);
+
+    // Readers' reviews, each over the reader's name.
+    let reviews = [
+        "“The ferry trip across the lake was lovely, and the crew told us all about the new gauges and the pact.”",
+        "“Beautiful views from the northern landing! Friendly crew! We recommend it at 100%”",
+        "“A long wait at the landing, but the crossing itself was calm and the crew answered every question.”",
+    ];
+    let mut blocks: Vec<&str> = article.to_vec();
+    for (review, name) in reviews.iter().zip(["– Tom H.", "– Mel R.", "– Ann F."]) {
+        blocks.extend([*review, name]);
+    }
+    let source = river(&blocks);
+    assert_eq!(line_of(&source, reviews[2]).0, LineRole::Body);
 }

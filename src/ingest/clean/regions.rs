@@ -96,9 +96,38 @@ pub(super) fn mark_outside_article(
             counts_for[i] && before.min(after) > 0 && before.max(after) >= LONE_GAP_LINES
         })
         .collect();
+    let words: Vec<i64> = (0..n)
+        .map(|i| count_words(&judged[i].text) as i64)
+        .collect();
+    // A river of other articles: two or more teasers in a row, each a title (a
+    // line of more than six words that is not prose and ends on no stop),
+    // short lines (a name, a date) and a lone paragraph. Its titles count
+    // against the article as short lines do. A list item above a lone
+    // paragraph, or quoted reviews each over a name, make no river.
+    let mut next_long = vec![None; n];
+    for i in (0..n.saturating_sub(1)).rev() {
+        next_long[i] = if !removed(i + 1) && words[i + 1] > 6 {
+            Some(i + 1)
+        } else {
+            next_long[i + 1]
+        };
+    }
+    let teaser = |i: usize| -> Option<usize> {
+        let ends_on_a_word = judged[i].text.ends_with(char::is_alphanumeric);
+        let body = prose_after[i].filter(|&k| lone[k] && next_long[i] == Some(k))?;
+        (words[i] > 6 && !counts_for[i] && !removed(i) && ends_on_a_word).then_some(body)
+    };
+    let mut teaser_title = vec![false; n];
+    for i in 0..n {
+        let next = teaser(i).and_then(|body| next_long[body]);
+        if let Some(next) = next.filter(|&j| teaser(j).is_some()) {
+            teaser_title[i] = true;
+            teaser_title[next] = true;
+        }
+    }
     let weights: Vec<i64> = (0..n)
         .map(|i| {
-            let words = count_words(&judged[i].text) as i64;
+            let words = words[i];
             if heads[i] {
                 // Under a block heading, prose that comes a line at a time is
                 // the block's own items: the article does not run on into them.
@@ -113,7 +142,7 @@ pub(super) fn mark_outside_article(
                 words / LONE_PARAGRAPH_SHARE
             } else if counts_for[i] {
                 words
-            } else if words <= 6 {
+            } else if words <= 6 || teaser_title[i] {
                 -words
             } else {
                 0
@@ -161,7 +190,7 @@ pub(super) fn mark_outside_article(
             } else if weights[i] < 0 {
                 against += 1;
             }
-            if against >= GAP_LINES && !decided[i] && !kept[i] && count_words(&judged[i].text) > 6 {
+            if against >= GAP_LINES && !decided[i] && !kept[i] && words[i] > 6 {
                 decide(
                     &mut judged[i],
                     &mut decided[i],
