@@ -515,7 +515,11 @@ fn river(blocks: &[&str]) -> Source {
 
 /// The body paragraphs of `river(blocks)`.
 fn body_of_river(blocks: &[&str]) -> Vec<String> {
-    river(blocks).paragraphs.into_iter().map(|p| p.text).collect()
+    river(blocks)
+        .paragraphs
+        .into_iter()
+        .map(|p| p.text)
+        .collect()
 }
 
 /// The role and rule of the line with this text.
@@ -827,6 +831,22 @@ fn a_river_of_teasers_after_the_article_is_not_the_article() {
     blocks.extend(["Topics", "Rivers", "Ferries", "More from the Valley"]);
     for (title, author, blurb) in &teasers {
         blocks.extend([*title, *author, "Tuesday 12 March 2024", *blurb]);
+    }
+    assert_eq!(body_of_river(&blocks), article);
+
+    // Short titles over long blurbs, a date between: the blurbs of a river of
+    // three or more count nothing for the article either.
+    let blurb = "The crews on the northern bank say the new timetable will let them sleep at home again, after a winter in which the first boat left at five and the last came back after midnight, and the landing stage was closed for repairs twice in a week of storms that flooded the road to the village.";
+    let titles = [
+        "Ferry crews welcome the new winter timetable",
+        "Mill villages ask for a summer exception",
+        "Lake school reopens after the spring floods",
+        "Fishermen count the cost of dry months",
+    ];
+    let mut blocks: Vec<&str> = article.to_vec();
+    blocks.extend(["Topics", "Rivers", "Ferries", "More from the Valley"]);
+    for title in titles {
+        blocks.extend([title, "Tuesday 12 March 2024", blurb]);
     }
     assert_eq!(body_of_river(&blocks), article);
 

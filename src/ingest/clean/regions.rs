@@ -99,11 +99,12 @@ pub(super) fn mark_outside_article(
     let words: Vec<i64> = (0..n)
         .map(|i| count_words(&judged[i].text) as i64)
         .collect();
-    // A river of other articles: two or more teasers in a row, each a title (a
-    // line of more than six words that is not prose and ends on no stop),
-    // short lines (a name, a date) and a lone paragraph. Its titles count
-    // against the article as short lines do. A list item above a lone
-    // paragraph, or quoted reviews each over a name, make no river.
+    // A river of other articles: two or more teasers in a row, each a title
+    // (a line of more than six words that is not prose and ends on no stop),
+    // short lines if any (a name, a date) and a lone paragraph, its blurb. Its
+    // titles count against the article as short lines do, and in a river of
+    // `RIVER_BLURBS` or more its blurbs count nothing. A list item above a
+    // lone paragraph, or quoted reviews each over a name, make no river.
     let mut next_long = vec![None; n];
     for i in (0..n.saturating_sub(1)).rev() {
         next_long[i] = if !removed(i + 1) && words[i + 1] > 6 {
@@ -117,12 +118,25 @@ pub(super) fn mark_outside_article(
         let body = prose_after[i].filter(|&k| lone[k] && next_long[i] == Some(k))?;
         (words[i] > 6 && !counts_for[i] && !removed(i) && ends_on_a_word).then_some(body)
     };
-    let mut teaser_title = vec![false; n];
+    let bodies: Vec<Option<usize>> = (0..n).map(teaser).collect();
+    let next_teaser = |i: usize| {
+        bodies[i]
+            .and_then(|body| next_long[body])
+            .filter(|&j| bodies[j].is_some())
+    };
+    let mut follows = vec![false; n];
     for i in 0..n {
-        let next = teaser(i).and_then(|body| next_long[body]);
-        if let Some(next) = next.filter(|&j| teaser(j).is_some()) {
+        if let Some(j) = next_teaser(i) {
+            follows[j] = true;
+        }
+    }
+    let mut teaser_title = vec![false; n];
+    let mut blurb = vec![false; n];
+    for start in (0..n).filter(|&i| bodies[i].is_some() && !follows[i]) {
+        let chain: Vec<usize> = std::iter::successors(Some(start), |&i| next_teaser(i)).collect();
+        for &i in chain.iter().filter(|_| chain.len() >= 2) {
             teaser_title[i] = true;
-            teaser_title[next] = true;
+            blurb[bodies[i].expect("a teaser")] = chain.len() >= RIVER_BLURBS;
         }
     }
     let weights: Vec<i64> = (0..n)
@@ -138,6 +152,8 @@ pub(super) fn mark_outside_article(
                 }
             } else if removed(i) {
                 -words
+            } else if blurb[i] {
+                0
             } else if lone[i] {
                 words / LONE_PARAGRAPH_SHARE
             } else if counts_for[i] {
@@ -218,6 +234,10 @@ const LONE_GAP_LINES: usize = 2;
 /// more of it follows than a paragraph. Beyond it no gap of short lines is
 /// needed: the heading alone sets the article apart.
 const BLOCK_HEADING_WORDS: i64 = 40;
+
+/// From how many teasers in a row a river's blurbs count nothing: two may be
+/// an article's own headings over lone paragraphs, which then still count.
+const RIVER_BLURBS: usize = 3;
 
 /// The stretch of `weights` with the largest positive sum, and that sum.
 fn best_stretch(weights: &[i64]) -> Option<(i64, (usize, usize))> {
