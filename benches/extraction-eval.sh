@@ -116,8 +116,11 @@ def run(mode, files):
                              '--output', str(work / f'{mode}-metrics.json')],
                             capture_output=True, text=True, check=True)
     metrics = json.loads((work / f'{mode}-metrics.json').read_text())[mode]
+    by_slug = {s['slug']: s for s in model['sources']}
+    heads[mode] = {i: by_slug[slug_of[i]] for i in ids if slug_of.get(i) in by_slug}
     return metrics, wall, cpu, len(slug_of), spread
 
+heads = {}
 scraped = work / 'scraped'
 scraped.mkdir()
 text_files = []
@@ -142,6 +145,16 @@ print('| *README: trafilatura 2.3.1 (Python)* | 0.965 | 0.949 | 0.981 | ≈ 1.4 
 print('| *README: dom_smoothie 0.19 (Rust)* | 0.963 | 0.935 | 0.993 | ≈ 0.17 s |')
 print('| *README: trafilatura 0.6 (Rust port)* | 0.972 | 0.962 | 0.983 | ≈ 0.4 s |')
 print('| *README: all visible text (floor)* | ≈ 0.67 | ≈ 0.50 | ≈ 0.99 | — |')
+def key(text):
+    return ' '.join(re.findall(r'\w+', (text or '').lower()))
+saved = heads['html']
+stated = {field: sum(1 for s in saved.values() if s.get(field)) for field in
+          ('headline', 'published', 'outlet')}
+print(f"\nsaved pages with a headline / date / outlet found: {stated['headline']} / "
+      f"{stated['published']} / {stated['outlet']} of {len(ids)}")
+agree = sum(1 for i, s in heads['text'].items()
+            if i in saved and key(s.get('headline')) == key(saved[i].get('headline')))
+print(f"naive text scrapes whose headline is the saved page's: {agree} of {len(ids)}")
 html_f1, html_wall, html_cpu = rows[0][1]['f1'], rows[0][2], rows[0][3]
 print(f"\ngoal F1 ≥ 0.965: {'PASS' if html_f1 >= 0.965 else 'MISS'} ({html_f1:.3f}); "
       f"goal < 0.28 s: {'PASS' if html_wall < 0.28 else 'MISS'} ({html_wall:.2f} s wall, "

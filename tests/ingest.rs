@@ -878,3 +878,23 @@ fn a_river_of_teasers_after_the_article_is_not_the_article() {
     let source = river(&blocks);
     assert_eq!(line_of(&source, reviews[2]).0, LineRole::Body);
 }
+
+/// A page scraped whole opens with its menus. A byline before the prose marks
+/// the article's head: the headline is the line above it, or above the deck
+/// that stands between them.
+#[test]
+fn in_a_page_scraped_whole_the_headline_stands_above_the_byline() {
+    let menus = "Skip to main content\n\nHome\n\nWorld\n\nRivers\n\nSubscribe now";
+    let headline = "Ministers agree to share the river";
+    let body = [SHORE, WEEKS].join("\n\n");
+    let source = ingest_bare(&format!("{menus}\n\n{headline}\n\nBy Jo Marsh\n\n{body}\n"));
+    assert_eq!(source.headline, headline);
+    assert_eq!(source.paragraphs.len(), 2);
+
+    let deck = "The pact ends a decade of quarrels over the water of the river.";
+    let source = ingest_bare(&format!(
+        "{menus}\n\n{headline}\n\n{deck}\n\nBy Jo Marsh\n\n{body}\n"
+    ));
+    assert_eq!(source.headline, headline);
+    assert_eq!(source.deck, [deck]);
+}

@@ -9,6 +9,10 @@ use crate::text::{comparison_key, count_words, normalise_space};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 
+/// The data rule that finds a byline ("By Jo Roe"), which marks the head of
+/// the article in a page scraped whole.
+const BYLINE_RULE: &str = "byline";
+
 /// Rules that follow from an article's shape rather than its wording.
 /// A dossier can switch them off like any rule (`disable` in furniture.toml).
 mod regions;
@@ -331,7 +335,18 @@ impl<'a> Cleaner<'a> {
         let mut first_prose = prose.first().copied().unwrap_or(n);
         let mut last_prose = prose.last().copied();
 
-        let mut headline = self.find_headline(&judged, &decided, &kept, title, first_prose);
+        // A page scraped whole opens with its menus; a byline near the start
+        // marks the article's head, and lines between it and the headline,
+        // even sentences, are the deck.
+        let byline = (0..n.min(first_prose + 3))
+            .find(|&i| decided[i] && judged[i].rule.as_deref() == Some(BYLINE_RULE))
+            .filter(|_| title.is_none());
+        let mut headline = self.find_headline(&judged, &decided, &kept, title, first_prose, byline);
+        if let (Some(h), Some(by)) = (headline, byline) {
+            if h < by && first_prose < by {
+                first_prose = prose.iter().copied().find(|&p| p > by).unwrap_or(n);
+            }
+        }
         if headline.is_none() && title.is_none() && self.structural("sentence-headline") {
             // A headline that ends like a sentence ("Ministers sign a pact.") looks
             // like prose; the article then starts at the next paragraph.
@@ -462,7 +477,8 @@ impl<'a> Cleaner<'a> {
     }
 
     /// The line that matches the front-matter title; without a title, the first
-    /// line before the prose that no head rule claims.
+    /// line before the prose that no head rule claims, or the line above a
+    /// byline that stands below it.
     fn find_headline(
         &self,
         judged: &[Judged],
@@ -470,6 +486,7 @@ impl<'a> Cleaner<'a> {
         kept: &[bool],
         title: Option<&str>,
         first_prose: usize,
+        byline: Option<usize>,
     ) -> Option<usize> {
         let open = |i: &usize| !decided[*i] && !kept[*i];
         if let Some(title) = title {
@@ -478,14 +495,32 @@ impl<'a> Cleaner<'a> {
                 .filter(open)
                 .find(|&i| comparison_key(&judged[i].text) == key);
         }
-        (0..first_prose).filter(open).find(|&i| {
+        let unclaimed = |i: &usize| {
             !self.rules.rules.iter().any(|r| {
                 r.scope == Scope::Head
                     && r.action == Action::Line
                     && !r.spares_headline
-                    && r.regex.is_match(&judged[i].text)
+                    && r.regex.is_match(&judged[*i].text)
             })
-        })
+        };
+        let first = (0..first_prose).filter(open).find(unclaimed);
+        // Above a byline, the headline is the nearest of the three open lines
+        // that has three words or more and does not end like a sentence, as a
+        // deck between them would.
+        let above_byline = byline.and_then(|by| {
+            (0..by)
+                .rev()
+                .filter(open)
+                .take(3)
+                .filter(unclaimed)
+                .find(|&i| {
+                    count_words(&judged[i].text) >= 3 && !ends_like_a_sentence(&judged[i].text)
+                })
+        });
+        match (first, above_byline) {
+            (Some(first), Some(above)) if above > first => Some(above),
+            _ => first,
+        }
     }
 
     /// Lines standing between two body paragraphs that are not prose themselves:
