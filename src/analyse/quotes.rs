@@ -58,6 +58,7 @@ struct LexiconFile {
     documents: Vec<String>,
     document_verbs: Vec<String>,
     infinitive_markers: Vec<String>,
+    inversions: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// How many of the latest people a pronoun may go back to: a few, as a
@@ -118,8 +119,9 @@ impl Lexicon {
     }
 
     pub fn builtin() -> Lexicon {
-        let file: LexiconFile =
+        let mut file: LexiconFile =
             toml::from_str(DEFAULT_LEXICON).expect("the built-in speech lexicon is valid (tested)");
+        file.verbs = with_inversions(file.verbs, &file.inversions);
         let verb_matcher = PhraseMatcher::new(file.verbs.iter().map(|v| (0, v.as_str())), true)
             .expect("the speech verbs compile (tested)");
         let document_verb_matcher =
@@ -169,6 +171,25 @@ impl Lexicon {
             labelling_verb_matcher,
         }
     }
+}
+
+/// The verbs, each followed by its inverted forms: "a prévenu" by "a-t-il
+/// prévenu" and "a-t-elle prévenu" when `inversions` maps "a" to those.
+fn with_inversions(
+    verbs: Vec<String>,
+    inversions: &std::collections::BTreeMap<String, Vec<String>>,
+) -> Vec<String> {
+    let mut all = Vec::with_capacity(verbs.len() * 2);
+    for verb in verbs {
+        let inverted = verb
+            .split_once(' ')
+            .and_then(|(first, rest)| Some((inversions.get(first)?, rest)));
+        if let Some((forms, rest)) = inverted {
+            all.extend(forms.iter().map(|form| format!("{form} {rest}")));
+        }
+        all.push(verb);
+    }
+    all
 }
 
 impl Lexicon {

@@ -489,6 +489,63 @@ fn a_pronoun_joined_to_the_verb_after_a_quotation_is_its_speaker() {
     );
 }
 
+/// Every compound verb of French is read inverted too, not only the ones
+/// listed so: "a-t-elle prévenu" as "a prévenu" is.
+#[test]
+fn a_compound_french_verb_is_read_inverted_with_its_pronoun() {
+    let lexicon = Lexicon::builtin();
+    let text = "« Le quai ferme lundi », a annoncé Mme Lou Perrin. « Les bateaux iront \
+                ailleurs », a-t-elle prévenu. « Personne ne sera payé », a-t-elle regretté.";
+    let found = one(
+        &lexicon,
+        text,
+        &[mention(text, "Lou Perrin", "lou-perrin", 0)],
+    );
+    let quoted = direct(&found);
+    assert_eq!(quoted.len(), 3, "{found:?}");
+    assert_eq!(quoted[1].verb.as_deref(), Some("a-t-elle prévenu"));
+    assert_eq!(quoted[2].verb.as_deref(), Some("a-t-elle regretté"));
+    for quote in &quoted {
+        assert_eq!(
+            quote.speaker,
+            Speaker::Actor("lou-perrin".into()),
+            "{found:?}"
+        );
+    }
+}
+
+/// "Roe slammed the plan as “a farce”", "Roux a fustigé une décision
+/// « absurde »": verbs of judging put the quoted word in their subject's mouth.
+#[test]
+fn a_verb_of_judging_before_a_quoted_word_makes_it_its_subjects() {
+    let lexicon = Lexicon::builtin();
+    for (text, name, slug) in [
+        (
+            "Tom Reed slammed the plan as “a farce” on Monday.",
+            "Tom Reed",
+            "tom-reed",
+        ),
+        (
+            "Mme Lou Perrin a fustigé une décision « absurde ».",
+            "Lou Perrin",
+            "lou-perrin",
+        ),
+        (
+            "Le maire, Paul Roux, a appelé les deux camps à « se parler ».",
+            "Paul Roux",
+            "paul-roux",
+        ),
+    ] {
+        let found = one(&lexicon, text, &[mention(text, name, slug, 0)]);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(
+            found[0].speaker,
+            Speaker::Actor(slug.into()),
+            "{text}: {found:?}"
+        );
+    }
+}
+
 #[test]
 fn a_gendered_pronoun_goes_back_past_a_speaker_it_cannot_be() {
     let lexicon = Lexicon::builtin();
