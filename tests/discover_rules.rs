@@ -13,6 +13,7 @@ mod common;
 
 use common::{discovered_names, mentions_by_actor};
 use dossier::analyse::Analysis;
+use dossier::model::ActorKind;
 use dossier::resolve::discover::{DiscoveredActor, Limit, RoleNoun};
 use dossier::resolve::Dossier;
 use std::collections::BTreeMap;
@@ -128,6 +129,98 @@ fn an_initialism_joins_the_organisation_whose_initials_it_is() {
     // An initialism no name explains is an organisation of its own when it recurs.
     let board = named(&dossier, "PWB");
     assert_eq!(found[&board.slug].len(), 2, "{found:?}");
+}
+
+/// Where a name has lower-case words, as French and Spanish write them, the
+/// initialism in brackets after it still tells where it starts.
+#[test]
+fn an_initialism_names_the_words_it_spells_though_some_are_lower_case() {
+    let (dossier, analysis) = build_each(
+        "La Gazette inventée",
+        &[
+            (
+                "quai",
+                "fr",
+                "Les dockers en grève\n\
+                 À l'appel du Syndicat des gardiens de phare (SGP), les gardiens ont cessé le \
+                 travail mardi. Le SGP réclame une prime. L'Office national de l'eau potable \
+                 (ONEP) a coupé l'eau du port, et l'ONEP ne dit pas pour combien de temps.\n",
+            ),
+            (
+                "puerto",
+                "es",
+                "Huelga en el puerto\n\
+                 El Partido de los Pescadores Unidos (PPU) apoya la huelga. El PPU pidió una \
+                 reunión al Comité para la vigilancia de faros (CVF).\n",
+            ),
+            (
+                "harbour",
+                "en",
+                "Harbour strike spreads\n\
+                 The Board on Lighthouse Safety in the Northern Isles (BLSNI) met on Monday. \
+                 The BLSNI said the keepers were right to strike.\n",
+            ),
+        ],
+    );
+    let found = mentions(&dossier, &analysis);
+    for (name, initialism, count) in [
+        ("Syndicat des gardiens de phare", "SGP", 3),
+        ("Office national de l'eau potable", "ONEP", 3),
+        ("Partido de los Pescadores Unidos", "PPU", 3),
+        ("Comité para la vigilancia de faros", "CVF", 2),
+        (
+            "Board on Lighthouse Safety in the Northern Isles",
+            "BLSNI",
+            3,
+        ),
+    ] {
+        let actor = named(&dossier, name);
+        assert_eq!(actor.kind, ActorKind::Organisation, "{name}");
+        has(&actor.variants, initialism);
+        assert_eq!(found[&actor.slug].len(), count, "{name}: {found:?}");
+        assert!(
+            found[&actor.slug][0].ends_with(&format!(": {name}")),
+            "{found:?}"
+        );
+    }
+    // Words that do not spell the initialism name nothing: the bracket is
+    // something else.
+    let (dossier, _) = build(&[(
+        "levy",
+        "Levy raised\nThe levy on Harbour fees rose again (HQ) on Monday.\n",
+    )]);
+    assert!(
+        dossier.actors.iter().all(|a| a.meta.name != "HQ"),
+        "{:?}",
+        dossier
+            .actors
+            .iter()
+            .map(|a| &a.meta.name)
+            .collect::<Vec<_>>()
+    );
+}
+
+/// An organisation whose name opens with its head noun is "the department"
+/// later, but "the Department of Fisheries" is its full name, not the head
+/// noun and then other words.
+#[test]
+fn after_an_article_the_full_name_wins_over_the_head_noun() {
+    let (dossier, analysis) = build(&[(
+        "quotas",
+        "Fish quotas cut\n\
+         The Department of Fisheries cut the quotas on Monday. A spokesman for the \
+         Department of Fisheries said the department would review them.\n",
+    )]);
+    let department = named(&dossier, "Department of Fisheries");
+    let found = mentions(&dossier, &analysis);
+    assert_eq!(
+        found[&department.slug],
+        [
+            "quotas: Department of Fisheries",
+            "quotas: Department of Fisheries",
+            "quotas: the department"
+        ],
+    );
 }
 
 #[test]

@@ -343,6 +343,12 @@ pub fn discover(mut dossier: Dossier) -> crate::error::Result<Dossier> {
                 &vocabulary,
                 &mut reading,
             );
+            organisations::read_spelled_out_initialisms(
+                text,
+                &source.slug,
+                cues_here,
+                &mut reading,
+            );
             gazetteer.read(text, &source.slug, cues, &mut reading);
         }
     }

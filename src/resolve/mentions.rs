@@ -142,8 +142,7 @@ impl MentionMatcher {
     pub fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
         let cues = super::discover::cues();
         let title_case = is_title_case(text);
-        self.phrases
-            .find(text)
+        self.full_names_after_articles(text, self.phrases.find(text), cues)
             .into_iter()
             .filter(|(_, pattern, range)| {
                 !self.rules[*pattern]
@@ -169,6 +168,37 @@ impl MentionMatcher {
                 std::iter::once((actor, range)).chain(owner)
             })
             .collect()
+    }
+}
+
+impl MentionMatcher {
+    /// "The Department of Fisheries" is the department's full name after an
+    /// article, not the role noun "the department" and then other words: where
+    /// a match opens with a definite article and a phrase starting at its next
+    /// word runs past its end, that phrase is the match.
+    fn full_names_after_articles(
+        &self,
+        text: &str,
+        found: Vec<(usize, usize, Range<usize>)>,
+        cues: &super::discover::Cues,
+    ) -> Vec<(usize, usize, Range<usize>)> {
+        let mut kept: Vec<(usize, usize, Range<usize>)> = Vec::with_capacity(found.len());
+        for found in found {
+            if kept.last().is_some_and(|last| found.2.start < last.2.end) {
+                continue;
+            }
+            let range = found.2.clone();
+            let longer = text[range.clone()]
+                .split_once(' ')
+                .filter(|(article, _)| cues.is_definite_article(article))
+                .and_then(|(article, _)| {
+                    self.phrases
+                        .longest_at(text, range.start + article.len() + 1)
+                })
+                .filter(|longer| longer.2.end > range.end);
+            kept.push(longer.unwrap_or(found));
+        }
+        kept
     }
 }
 

@@ -1,6 +1,6 @@
 //! Finding a lexicon's phrases in a text, whole words only.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, Match, MatchKind, StartKind};
 use std::ops::Range;
 
 /// Whole-word phrases from a lexicon, each belonging to an owner (an actor, a
@@ -35,6 +35,8 @@ impl PhraseMatcher {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            // Anchored searches too, for `longest_at`.
+            .start_kind(StartKind::Both)
             .ascii_case_insensitive(case_insensitive)
             .build(&texts)?;
         Ok(PhraseMatcher {
@@ -48,23 +50,33 @@ impl PhraseMatcher {
     pub fn find(&self, text: &str) -> Vec<(usize, usize, Range<usize>)> {
         self.automaton
             .find_iter(text)
-            .filter_map(|m| {
-                let (owner, prefix) = self.patterns[m.pattern().as_usize()];
-                let end = if prefix {
-                    m.end()
-                        + text[m.end()..]
-                            .find(|c: char| !c.is_alphanumeric())
-                            .unwrap_or(text.len() - m.end())
-                } else {
-                    m.end()
-                };
-                is_word_boundary(text, m.start(), end).then_some((
-                    owner,
-                    m.pattern().as_usize(),
-                    m.start()..end,
-                ))
-            })
+            .filter_map(|m| self.whole_words(text, m))
             .collect()
+    }
+
+    /// The longest phrase that starts at `start`, as `find` reports it.
+    pub fn longest_at(&self, text: &str, start: usize) -> Option<(usize, usize, Range<usize>)> {
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        let found = self.automaton.try_find(input).ok()??;
+        self.whole_words(text, found)
+    }
+
+    /// A match of the automaton, if it stands as whole words.
+    fn whole_words(&self, text: &str, m: Match) -> Option<(usize, usize, Range<usize>)> {
+        let (owner, prefix) = self.patterns[m.pattern().as_usize()];
+        let end = if prefix {
+            m.end()
+                + text[m.end()..]
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(text.len() - m.end())
+        } else {
+            m.end()
+        };
+        is_word_boundary(text, m.start(), end).then_some((
+            owner,
+            m.pattern().as_usize(),
+            m.start()..end,
+        ))
     }
 }
 

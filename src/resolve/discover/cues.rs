@@ -36,6 +36,7 @@ pub(super) struct CueFile {
     pub(super) organisation_heads: Vec<String>,
     pub(super) legal_forms: Vec<String>,
     pub(super) company_heads: Vec<String>,
+    pub(super) initialism_fillers: Vec<String>,
     pub(super) role_complements: Vec<String>,
     pub(super) organisation_kinds: Vec<String>,
     pub(super) name_tails: HashMap<String, Vec<String>>,
@@ -125,6 +126,8 @@ pub struct Cues {
     /// Kept as written, case and dots: "SA" is a legal form, "Sa" no word.
     pub(super) legal_forms: HashSet<String>,
     pub(super) company_heads: Vec<String>,
+    /// Lower-cased words an initialism leaves out (`initialism_fillers`).
+    pub(super) initialism_fillers: HashSet<String>,
     pub(super) role_complements: HashSet<String>,
     pub(super) organisation_kinds: HashSet<String>,
     /// By language, the lower-case words that may follow an organisation word
@@ -229,6 +232,11 @@ impl Cues {
             organisation_heads: lower_set(&file.organisation_heads),
             legal_forms: file.legal_forms.iter().cloned().collect(),
             company_heads: file.company_heads.clone(),
+            initialism_fillers: file
+                .initialism_fillers
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             role_complements: lower_set(&file.role_complements),
             organisation_kinds: lower_set(&file.organisation_kinds),
             name_tails: lower_sets_by_language(&file.name_tails),
@@ -271,6 +279,11 @@ impl Cues {
 
     pub(super) fn is_organisation_word(&self, word: &str) -> bool {
         Self::is(&self.organisation_words, word) || self.is_legal_form(word)
+    }
+
+    /// A word an initialism leaves out of its name ("of", "des").
+    pub(super) fn is_initialism_filler(&self, word: &str) -> bool {
+        self.initialism_fillers.contains(&word.to_lowercase())
     }
 
     /// A company's legal form ("Inc.", "GmbH", "S.A."), in its own case.
@@ -345,6 +358,15 @@ impl Cues {
             .get(&primary)
             .or_else(|| self.definite_articles.get("en"))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// A definite article of any language that stands as a word of its own
+    /// ("the", "The", "la"; not the elided "l'"), in either case.
+    pub fn is_definite_article(&self, word: &str) -> bool {
+        self.definite_articles
+            .values()
+            .flatten()
+            .any(|article| article.eq_ignore_ascii_case(word))
     }
 
     /// The words after a definite article of this language, in either case,

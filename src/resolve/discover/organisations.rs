@@ -110,3 +110,81 @@ pub(super) fn lower_case_tail(after: &str, tails: &HashSet<String>) -> usize {
     }
     taken
 }
+
+/// Organisations whose name the text spells out before an initialism in
+/// brackets, where the name has lower-case words that no run of capitalised
+/// words takes in: "Syndicat des travailleurs portuaires (STP)", "Partido de
+/// los Trabajadores (PT)", "Committee on Foreign Investment in the United
+/// States (CFIUS)". The name is the fewest words before the bracket whose
+/// initials, leaving out `initialism_fillers`, spell the initialism, and it
+/// starts with a capital. A name of capitalised words and connectors only is
+/// left to `read_spans`, which reads it with its run.
+pub(super) fn read_spelled_out_initialisms(
+    text: &str,
+    source: &str,
+    cues: &Cues,
+    reading: &mut Reading,
+) {
+    for (bracket, _) in text.match_indices(" (") {
+        let Some((inner, _)) = text[bracket + 2..].split_once(')') else {
+            continue;
+        };
+        if !is_acronym(inner) {
+            continue;
+        }
+        let letters: Vec<char> = initialism_letters(inner).chars().collect();
+        let Some(start) = spelled_out_start(&text[..bracket], &letters, cues) else {
+            continue;
+        };
+        let name = &text[start..bracket];
+        let only_a_run = name
+            .split(' ')
+            .all(|w| is_capitalised(w) || CONNECTORS.contains(&w));
+        if only_a_run {
+            continue;
+        }
+        let org = reading.organisation(name);
+        *org.spellings.entry(inner.to_string()).or_default() += 1;
+        org.cite(Cue::Initialism, inner, source);
+    }
+}
+
+/// Where the name spelled out by `letters` starts in `before`, reading its
+/// words back from the end, or `None` when they do not spell it.
+fn spelled_out_start(before: &str, letters: &[char], cues: &Cues) -> Option<usize> {
+    let mut remaining = letters.len();
+    let mut end = before.len();
+    // Fillers may stand between the words, never more than the letters.
+    for _ in 0..letters.len() * 3 {
+        let start = before[..end].rfind(' ').map_or(0, |space| space + 1);
+        let whole = &before[start..end];
+        if whole.is_empty()
+            || !whole
+                .chars()
+                .all(|c| c.is_alphabetic() || "-'’".contains(c))
+        {
+            return None;
+        }
+        // "l'aviation": the elided article is no word of the name.
+        let word_start = match whole.char_indices().nth(1) {
+            Some((at, quote @ ('\'' | '’'))) => start + at + quote.len_utf8(),
+            _ => start,
+        };
+        let word = &before[word_start..end];
+        if word.is_empty() {
+            return None;
+        }
+        if !cues.is_initialism_filler(word) {
+            let initial = word.chars().next()?;
+            remaining -= 1;
+            if !initial.to_uppercase().eq(letters[remaining].to_uppercase()) {
+                return None;
+            }
+            if remaining == 0 {
+                return is_capitalised(word).then_some(word_start);
+            }
+        }
+        end = start.checked_sub(1)?;
+    }
+    None
+}
