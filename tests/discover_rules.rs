@@ -200,6 +200,43 @@ fn an_initialism_names_the_words_it_spells_though_some_are_lower_case() {
     );
 }
 
+/// French and Spanish write a ministry's head in lower case and its field
+/// capitalised: the two together are its name.
+#[test]
+fn a_lower_case_head_before_a_capitalised_field_names_an_institution() {
+    let (dossier, analysis) = build_each(
+        "La Gazette inventée",
+        &[
+            (
+                "phares",
+                "fr",
+                "Les phares restent allumés\n\
+                 Selon le ministère des Affaires étrangères, les gardiens seront payés. Le \
+                 ministère de l'Intérieur n'a pas commenté, et le ministère des Affaires \
+                 étrangères a publié un communiqué.\n",
+            ),
+            (
+                "faros",
+                "es",
+                "Los faros siguen encendidos\n\
+                 El ministerio de Defensa envió técnicos a la costa, y la fiscalía de Valdoria \
+                 abrió una investigación.\n",
+            ),
+        ],
+    );
+    let found = mentions(&dossier, &analysis);
+    for (name, count) in [
+        ("ministère des Affaires étrangères", 2),
+        ("ministère de l'Intérieur", 1),
+        ("ministerio de Defensa", 1),
+        ("fiscalía de Valdoria", 1),
+    ] {
+        let actor = named(&dossier, name);
+        assert_eq!(actor.kind, ActorKind::Organisation, "{name}");
+        assert_eq!(found[&actor.slug].len(), count, "{name}: {found:?}");
+    }
+}
+
 /// An organisation whose name opens with its head noun is "the department"
 /// later, but "the Department of Fisheries" is its full name, not the head
 /// noun and then other words.

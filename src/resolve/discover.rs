@@ -329,6 +329,7 @@ pub fn discover(mut dossier: Dossier) -> crate::error::Result<Dossier> {
     let mut reading = Reading::default();
     for source in &dossier.sources {
         let tails = cues.name_tails(&source.language);
+        let heads = cues.lowercase_heads(&source.language);
         let cues_here = cues_in(&source.language);
         let deck = source.deck.iter().map(String::as_str);
         for text in deck.chain(source.paragraphs.iter().map(|p| p.text.as_str())) {
@@ -343,6 +344,16 @@ pub fn discover(mut dossier: Dossier) -> crate::error::Result<Dossier> {
                 &vocabulary,
                 &mut reading,
             );
+            if let Some(heads) = heads {
+                organisations::read_lowercase_heads(
+                    text,
+                    &source.slug,
+                    heads,
+                    tails,
+                    cues_here,
+                    &mut reading,
+                );
+            }
             organisations::read_spelled_out_initialisms(
                 text,
                 &source.slug,

@@ -37,6 +37,8 @@ pub(super) struct CueFile {
     pub(super) legal_forms: Vec<String>,
     pub(super) company_heads: Vec<String>,
     pub(super) initialism_fillers: Vec<String>,
+    pub(super) lowercase_head_links: Vec<String>,
+    pub(super) lowercase_heads: HashMap<String, Vec<String>>,
     pub(super) role_complements: Vec<String>,
     pub(super) organisation_kinds: Vec<String>,
     pub(super) name_tails: HashMap<String, Vec<String>>,
@@ -128,6 +130,10 @@ pub struct Cues {
     pub(super) company_heads: Vec<String>,
     /// Lower-cased words an initialism leaves out (`initialism_fillers`).
     pub(super) initialism_fillers: HashSet<String>,
+    /// Longest first, so that "de la" is tried before "de".
+    pub(super) lowercase_head_links: Vec<String>,
+    /// By language, lower-case institution heads (`lowercase_heads`).
+    pub(super) lowercase_heads: HashMap<String, HashSet<String>>,
     pub(super) role_complements: HashSet<String>,
     pub(super) organisation_kinds: HashSet<String>,
     /// By language, the lower-case words that may follow an organisation word
@@ -232,6 +238,12 @@ impl Cues {
             organisation_heads: lower_set(&file.organisation_heads),
             legal_forms: file.legal_forms.iter().cloned().collect(),
             company_heads: file.company_heads.clone(),
+            lowercase_head_links: {
+                let mut links = file.lowercase_head_links.clone();
+                links.sort_by_key(|link| std::cmp::Reverse(link.len()));
+                links
+            },
+            lowercase_heads: lower_sets_by_language(&file.lowercase_heads),
             initialism_fillers: file
                 .initialism_fillers
                 .iter()
@@ -409,6 +421,12 @@ impl Cues {
     /// A role noun ("spokeswoman", "adviser").
     /// The lower-case words that may follow an organisation word in a name, in
     /// sources in `language` (none in most languages).
+    /// The lower-case institution heads of this language (`lowercase_heads`).
+    pub(super) fn lowercase_heads(&self, language: &str) -> Option<&HashSet<String>> {
+        self.lowercase_heads
+            .get(&crate::text::words::primary_language(language))
+    }
+
     pub(super) fn name_tails(&self, language: &str) -> Option<&HashSet<String>> {
         self.name_tails
             .get(&crate::text::words::primary_language(language))

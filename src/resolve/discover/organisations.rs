@@ -188,3 +188,52 @@ fn spelled_out_start(before: &str, letters: &[char], cues: &Cues) -> Option<usiz
     }
     None
 }
+
+/// Institutions written with a lower-case head and a capitalised field: "le
+/// ministère des Transports", "le ministère de l'Intérieur", "el ministerio
+/// de Defensa" (`lowercase_heads` of the source's language and
+/// `lowercase_head_links`). The name runs from the head to the end of the
+/// capitalised run after the link, and up to two `tails` after it ("ministère
+/// des Affaires étrangères").
+pub(super) fn read_lowercase_heads(
+    text: &str,
+    source: &str,
+    heads: &HashSet<String>,
+    tails: Option<&HashSet<String>>,
+    cues: &Cues,
+    reading: &mut Reading,
+) {
+    for word in words(text) {
+        let head = &text[word.clone()];
+        if !heads.contains(head) {
+            continue;
+        }
+        let Some(after) = text[word.end..].strip_prefix(' ') else {
+            continue;
+        };
+        let field = cues.lowercase_head_links.iter().find_map(|link| {
+            let rest = after.strip_prefix(link.as_str())?;
+            if link.ends_with(['\'', '’']) {
+                Some(rest)
+            } else {
+                rest.strip_prefix(' ')
+            }
+        });
+        let Some(field) = field.filter(|f| f.chars().next().is_some_and(char::is_uppercase)) else {
+            continue;
+        };
+        let field_start = text.len() - field.len();
+        let Some(run) = capitalised_spans(field).into_iter().next() else {
+            continue;
+        };
+        if run.start != 0 {
+            continue;
+        }
+        let mut end = field_start + run.end;
+        if let Some(tails) = tails {
+            end += lower_case_tail(&text[end..], tails);
+        }
+        let org = reading.organisation(&text[word.start..end]);
+        org.cite(Cue::OrganisationWord, head, source);
+    }
+}
