@@ -898,3 +898,56 @@ fn in_a_page_scraped_whole_the_headline_stands_above_the_byline() {
     assert_eq!(source.headline, headline);
     assert_eq!(source.deck, [deck]);
 }
+
+/// A one-paragraph article scraped whole, then a block of other pieces under
+/// "You may also like…": the long paragraph is the article, though no other
+/// paragraph stands next to it, and the pieces under the heading are not.
+#[test]
+fn a_one_paragraph_article_before_a_block_of_other_pieces_is_the_article() {
+    let article = "The two ministers met on the shore of the lake on Tuesday and agreed, after \
+        a decade of quarrels, to share the water of the river that runs between their \
+        countries. Under the pact each side may take no more than half of the flow in a dry \
+        summer, a commission of engineers from both banks will measure it every week, and \
+        any dispute goes first to that commission and then to a judge both sides choose. \
+        Farmers on both banks, who had feared for their fields, welcomed the news, while \
+        fishermen downstream said they would wait to see the first dry summer before they \
+        believed any of it. The parliaments of both countries must still read the text.";
+    // The first piece under the heading comes a line at a time; the later ones
+    // run to two paragraphs, as a piece printed whole does.
+    let other = |n: u32| {
+        let mut piece = vec![
+            format!("Another story about boats, number {n}, and what happened next"),
+            format!(
+                "The boats of the harbour went out early on day {n} and came back late, \
+                heavy with fish that the market could not sell before noon. The harbour master \
+                said that the boats would stay in port until the price of fish rose again."
+            ),
+        ];
+        if n > 1 {
+            piece.push(format!(
+                "The fishermen agreed with him on day {n}, though not all of \
+                them were glad of it, and some said they would sell their catch in the next \
+                town instead of waiting for the price to rise."
+            ));
+        }
+        piece.push(format!("{n} comments"));
+        piece
+    };
+    let mut blocks = vec![
+        "Home » Rivers » Ministers agree".to_string(),
+        "Share Tweet Email".to_string(),
+        article.to_string(),
+        "Rivers, Lakes, Treaties".to_string(),
+        "You may also like…".to_string(),
+    ];
+    for n in 1..=3 {
+        blocks.extend(other(n));
+    }
+    let blocks: Vec<&str> = blocks.iter().map(String::as_str).collect();
+    let source = river(&blocks);
+    assert_eq!(body_of_river(&blocks), [article]);
+    assert_eq!(
+        line_of(&source, "You may also like…"),
+        (LineRole::Removed, Some("elsewhere-heading".into()))
+    );
+}

@@ -167,7 +167,8 @@ pub(super) fn mark_outside_article(
         .collect();
     // Walls (block headings over items) part the page into segments. Comments
     // and teasers come after the article they follow, so the article is in the
-    // first segment whose best stretch holds two paragraphs in a row, however
+    // first segment whose best stretch holds two paragraphs in a row, or one
+    // paragraph as long as a teaser's blurb never is, however
     // much prose a comment thread further down may hold; failing that, it is
     // the heaviest stretch of any segment.
     let in_a_run = |i: usize| counts_for[i] && !lone[i];
@@ -178,7 +179,9 @@ pub(super) fn mark_outside_article(
         let stretch = best_stretch(&weights[segment_start.min(end)..end])
             .map(|(sum, (first, last))| (sum, (first + segment_start, last + segment_start)));
         if let Some((sum, (first, last))) = stretch {
-            if (first..last).any(|i| in_a_run(i) && in_a_run(i + 1)) {
+            let long_paragraph =
+                (first..=last).any(|i| counts_for[i] && words[i] >= ARTICLE_PARAGRAPH_WORDS);
+            if long_paragraph || (first..last).any(|i| in_a_run(i) && in_a_run(i + 1)) {
                 article_like = Some((first, last));
                 break;
             }
@@ -219,6 +222,11 @@ pub(super) fn mark_outside_article(
     }
     any
 }
+
+/// A paragraph this long is an article's, whatever stands around it: a
+/// teaser's blurb or a comment is shorter. A one-paragraph article before a
+/// block of teasers is the article, though no paragraph stands next to it.
+const ARTICLE_PARAGRAPH_WORDS: i64 = 100;
 
 /// A paragraph of prose with no other next to it, and set apart on one side by
 /// at least `LONE_GAP_LINES` other lines, counts for this fraction of its words:
