@@ -237,6 +237,47 @@ fn a_lower_case_head_before_a_capitalised_field_names_an_institution() {
     }
 }
 
+/// Italian and Portuguese sources name people by their roles and courtesy
+/// titles as the other languages do, and their role nouns take their articles.
+#[test]
+fn italian_and_portuguese_roles_and_honorifics_find_people() {
+    let (dossier, analysis) = build_each(
+        "Il Foglio Inventato",
+        &[
+            (
+                "molo",
+                "it",
+                "Il molo resta chiuso\n\
+                 Il sindaco Paolo Greco ha incontrato martedì la portavoce del porto, Lia \
+                 Conti. Il sindaco ha detto che il molo resta chiuso, e il sig. Bruno Neri, \
+                 che vende pesce, non era d'accordo.\n",
+            ),
+            (
+                "cais",
+                "pt",
+                "O cais continua fechado\n\
+                 O prefeito Rui Matos recebeu na terça-feira a porta-voz do porto, Inês \
+                 Lobo. O prefeito disse que o cais continua fechado.\n",
+            ),
+        ],
+    );
+    let found = mentions(&dossier, &analysis);
+    for (name, count) in [
+        // "Il sindaco Paolo Greco" names him twice, as "the mayor Jo Roe" does.
+        ("Paolo Greco", 3),
+        ("Lia Conti", 2),
+        ("Bruno Neri", 1),
+        ("Rui Matos", 3),
+        ("Inês Lobo", 1),
+    ] {
+        let actor = named(&dossier, name);
+        assert_eq!(actor.kind, ActorKind::Person, "{name}");
+        assert_eq!(found[&actor.slug].len(), count, "{name}: {found:?}");
+    }
+    assert!(found[&named(&dossier, "Paolo Greco").slug].contains(&"molo: Il sindaco".to_string()));
+    assert!(found[&named(&dossier, "Rui Matos").slug].contains(&"cais: O prefeito".to_string()));
+}
+
 /// An organisation whose name opens with its head noun is "the department"
 /// later, but "the Department of Fisheries" is its full name, not the head
 /// noun and then other words.

@@ -5,61 +5,22 @@
 
 mod documents;
 mod genders;
+mod lexicon;
 mod slot;
 mod subject;
 mod titles;
 mod words;
 
-use crate::text::phrases::PhraseMatcher;
 pub use crate::text::sentences::{quote_spans, sentences, QuoteSpan};
 use crate::text::{ceil_boundary, floor_boundary};
 pub use genders::Gender;
 use genders::Genders;
-use serde::{Deserialize, Serialize};
+pub use lexicon::{Lexicon, DEFAULT_LEXICON};
+use serde::Serialize;
 use slot::Slot;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use words::{
-    ends_with_one_of, first_words, is_one_of, is_prepositional, last_words, looks_like_a_name,
-    word_before,
-};
-
-pub const DEFAULT_LEXICON: &str = include_str!("speech.toml");
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LexiconFile {
-    verbs: Vec<String>,
-    anonymous: Vec<String>,
-    anonymous_plural: Vec<String>,
-    pronouns: Vec<String>,
-    plural_pronouns: Vec<String>,
-    masculine_pronouns: Vec<String>,
-    feminine_pronouns: Vec<String>,
-    masculine_words: Vec<String>,
-    feminine_words: Vec<String>,
-    determiners: Vec<String>,
-    function_words: Vec<String>,
-    not_names: Vec<String>,
-    between: Vec<String>,
-    relatives: Vec<String>,
-    conjunctions: Vec<String>,
-    listener_verbs: Vec<String>,
-    labelling_verbs: Vec<String>,
-    question_verbs: Vec<String>,
-    before_adjectives: Vec<String>,
-    passive_auxiliaries: Vec<String>,
-    passive_adverbs: Vec<String>,
-    adverb_endings: Vec<String>,
-    participle_endings: Vec<String>,
-    honorifics: Vec<String>,
-    particles: Vec<String>,
-    prepositions: Vec<String>,
-    documents: Vec<String>,
-    document_verbs: Vec<String>,
-    infinitive_markers: Vec<String>,
-    inversions: std::collections::BTreeMap<String, Vec<String>>,
-}
+use words::{ends_with_one_of, first_words, is_one_of, looks_like_a_name, word_before};
 
 /// How many of the latest people a pronoun may go back to: a few, as a
 /// reader would.
@@ -68,187 +29,6 @@ const PEOPLE_KEPT: usize = 4;
 /// How far from its quotation, in bytes, an attribution clause is read: far
 /// beyond any real one ("…,” the minister's senior adviser on …, said").
 const CLAUSE_BYTES: usize = 1000;
-
-/// The speech lexicon, with its verbs compiled once into a case-insensitive
-/// matcher that reports offsets in the original text. See `speech.toml` for what
-/// each list is for.
-pub struct Lexicon {
-    pub verbs: Vec<String>,
-    /// Every noun of an unnamed speaker, singular and plural.
-    pub anonymous: Vec<String>,
-    pub anonymous_plural: Vec<String>,
-    pub pronouns: Vec<String>,
-    pub plural_pronouns: Vec<String>,
-    pub masculine_pronouns: Vec<String>,
-    pub feminine_pronouns: Vec<String>,
-    pub masculine_words: Vec<String>,
-    pub feminine_words: Vec<String>,
-    pub determiners: Vec<String>,
-    pub function_words: Vec<String>,
-    pub not_names: Vec<String>,
-    pub between: Vec<String>,
-    pub relatives: Vec<String>,
-    pub conjunctions: Vec<String>,
-    pub listener_verbs: Vec<String>,
-    pub labelling_verbs: Vec<String>,
-    pub question_verbs: Vec<String>,
-    pub before_adjectives: Vec<String>,
-    pub passive_auxiliaries: Vec<String>,
-    pub passive_adverbs: Vec<String>,
-    pub adverb_endings: Vec<String>,
-    pub participle_endings: Vec<String>,
-    pub honorifics: Vec<String>,
-    pub particles: Vec<String>,
-    pub prepositions: Vec<String>,
-    pub documents: Vec<String>,
-    pub document_verbs: Vec<String>,
-    pub infinitive_markers: Vec<String>,
-    pub verb_matcher: PhraseMatcher,
-    /// Verbs that are speech only beside a document noun (`document_verbs`).
-    pub document_verb_matcher: PhraseMatcher,
-    /// Verbs that are speech only before a quotation (`labelling_verbs`).
-    pub labelling_verb_matcher: PhraseMatcher,
-}
-
-impl Lexicon {
-    /// The built-in lexicon, parsed and compiled once a process: `serve`, the
-    /// tests and the fuzz targets analyse many times.
-    pub fn shared() -> &'static Lexicon {
-        static SHARED: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-        SHARED.get_or_init(Lexicon::builtin)
-    }
-
-    pub fn builtin() -> Lexicon {
-        let mut file: LexiconFile =
-            toml::from_str(DEFAULT_LEXICON).expect("the built-in speech lexicon is valid (tested)");
-        file.verbs = with_inversions(file.verbs, &file.inversions);
-        let verb_matcher = PhraseMatcher::new(file.verbs.iter().map(|v| (0, v.as_str())), true)
-            .expect("the speech verbs compile (tested)");
-        let document_verb_matcher =
-            PhraseMatcher::new(file.document_verbs.iter().map(|v| (0, v.as_str())), true)
-                .expect("the document verbs compile (tested)");
-        let labelling_verb_matcher =
-            PhraseMatcher::new(file.labelling_verbs.iter().map(|v| (0, v.as_str())), true)
-                .expect("the labelling verbs compile (tested)");
-        let labelling_verbs = file.labelling_verbs;
-        // Prepositions are function words too: they are listed once, below them.
-        let mut function_words = file.function_words;
-        function_words.extend(file.prepositions.iter().cloned());
-        let mut anonymous = file.anonymous;
-        anonymous.extend(file.anonymous_plural.iter().cloned());
-        Lexicon {
-            verbs: file.verbs,
-            anonymous,
-            anonymous_plural: file.anonymous_plural,
-            pronouns: file.pronouns,
-            plural_pronouns: file.plural_pronouns,
-            masculine_pronouns: file.masculine_pronouns,
-            feminine_pronouns: file.feminine_pronouns,
-            masculine_words: file.masculine_words,
-            feminine_words: file.feminine_words,
-            determiners: file.determiners,
-            function_words,
-            not_names: file.not_names,
-            between: file.between,
-            relatives: file.relatives,
-            conjunctions: file.conjunctions,
-            listener_verbs: file.listener_verbs,
-            labelling_verbs,
-            question_verbs: file.question_verbs,
-            before_adjectives: file.before_adjectives,
-            passive_auxiliaries: file.passive_auxiliaries,
-            passive_adverbs: file.passive_adverbs,
-            adverb_endings: file.adverb_endings,
-            participle_endings: file.participle_endings,
-            honorifics: file.honorifics,
-            particles: file.particles,
-            prepositions: file.prepositions,
-            documents: file.documents,
-            document_verbs: file.document_verbs,
-            infinitive_markers: file.infinitive_markers,
-            verb_matcher,
-            document_verb_matcher,
-            labelling_verb_matcher,
-        }
-    }
-}
-
-/// The verbs, each followed by its inverted forms: "a prévenu" by "a-t-il
-/// prévenu" and "a-t-elle prévenu" when `inversions` maps "a" to those.
-fn with_inversions(
-    verbs: Vec<String>,
-    inversions: &std::collections::BTreeMap<String, Vec<String>>,
-) -> Vec<String> {
-    let mut all = Vec::with_capacity(verbs.len() * 2);
-    for verb in verbs {
-        let inverted = verb
-            .split_once(' ')
-            .and_then(|(first, rest)| Some((inversions.get(first)?, rest)));
-        if let Some((forms, rest)) = inverted {
-            all.extend(forms.iter().map(|form| format!("{form} {rest}")));
-        }
-        all.push(verb);
-    }
-    all
-}
-
-impl Lexicon {
-    /// How many verbs and phrases can attribute words: the speech verbs, the
-    /// labelling verbs and the verbs of a document that speaks.
-    pub fn verb_count(&self) -> usize {
-        self.verbs.len() + self.labelling_verbs.len() + self.document_verbs.len()
-    }
-
-    /// A verb of asking (`question_verbs`).
-    fn asks(&self, verb: &str) -> bool {
-        is_one_of(&self.question_verbs, verb)
-    }
-
-    /// Whether the speech verb at `start` follows an article or a possessive,
-    /// which makes it an adjective or a noun ("the alleged plot").
-    fn is_adjective_at(&self, text: &str, start: usize) -> bool {
-        word_before(text, start).is_some_and(|(_, w)| is_one_of(&self.before_adjectives, w))
-    }
-
-    /// Whether an auxiliary makes the verb at `start` passive: right before it,
-    /// or before an adverb ("was later called", "is widely described").
-    fn is_passive_at(&self, text: &str, start: usize) -> bool {
-        let Some((at, word)) = word_before(text, start) else {
-            return false;
-        };
-        let auxiliary = |w: &str| is_one_of(&self.passive_auxiliaries, w);
-        let adverb =
-            ends_with_one_of(&self.adverb_endings, word) || is_one_of(&self.passive_adverbs, word);
-        auxiliary(word) || (adverb && word_before(text, at).is_some_and(|(_, w)| auxiliary(w)))
-    }
-
-    /// Whether one of the last few words of `clause` is a labelling verb, as
-    /// in "called the plan a “…”".
-    fn labels_just_before(&self, clause: &str) -> bool {
-        let from = last_words(clause, 6);
-        self.labelling_verbs_in(&clause[from..]).next().is_some()
-    }
-
-    /// The labelling verbs of `text` that are verbs whose subject speaks: not an
-    /// adjective after an article, not passive ("was called"), nor part of a
-    /// hyphenated word ("so-called", "self-described"), which marks a term.
-    fn labelling_verbs_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
-        self.labelling_verb_matcher
-            .find(text)
-            .into_iter()
-            .map(|(_, _, range)| range)
-            .filter(move |range| {
-                !text[..range.start].ends_with('-')
-                    && !self.is_adjective_at(text, range.start)
-                    && !self.is_passive_at(text, range.start)
-            })
-    }
-
-    /// A verb that is speech only before a quotation (`labelling_verbs`).
-    fn labels(&self, verb: &str) -> bool {
-        is_one_of(&self.labelling_verbs, verb)
-    }
-}
 
 /// Who a statement is attributed to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -705,7 +485,7 @@ impl<'a> QuoteFinder<'a> {
         // "according to X", "was told by X": the speaker follows the verb. Otherwise
         // the subject before it speaks; "…,” said Smith" has none, so the words
         // after the verb do.
-        let slot = if is_prepositional(verb) {
+        let slot = if is_one_of(&self.lexicon.prepositional_verbs, verb) {
             self.lexicon.read_after(text, rest)
         } else if by {
             let after_by = text[rest.clone()]
@@ -738,9 +518,26 @@ impl<'a> QuoteFinder<'a> {
                         .chars()
                         .next()
                         .is_none_or(|c| ".;".contains(c));
-                    match self.lexicon.read_after(text, rest) {
-                        Slot::Nothing if side == Side::After && closes => Slot::Omitted,
-                        found => found,
+                    // "Ha aggiunto che l'azienda resta «…»", "Añadió: «…»": a
+                    // verb that opens its sentence with no subject on either
+                    // side, or only what it says after it, has the subject the
+                    // sentence before gave it, as languages that drop a subject
+                    // pronoun write.
+                    let next = text[rest.clone()].split_whitespace().next().unwrap_or("");
+                    // "qu'elle": an elided word ends at its apostrophe.
+                    let next = match next.char_indices().find(|(_, c)| matches!(c, '\'' | '’')) {
+                        Some((at, apostrophe)) => &next[..at + apostrophe.len_utf8()],
+                        None => next,
+                    };
+                    let says_next = is_one_of(&self.lexicon.complementizers, next);
+                    if side == Side::Before && says_next {
+                        Slot::Omitted
+                    } else {
+                        match self.lexicon.read_after(text, rest) {
+                            Slot::Nothing if side == Side::After && closes => Slot::Omitted,
+                            Slot::Nothing if side == Side::Before => Slot::Omitted,
+                            found => found,
+                        }
                     }
                 }
                 found => found,

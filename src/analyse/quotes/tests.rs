@@ -514,6 +514,56 @@ fn a_compound_french_verb_is_read_inverted_with_its_pronoun() {
     }
 }
 
+/// Italian and Portuguese attribute as the other languages do, and a verb
+/// with no subject written ("Ha aggiunto che …", "Añadió que …") speaks for
+/// the one the sentence before named.
+#[test]
+fn italian_portuguese_and_a_dropped_subject_are_attributed() {
+    let lexicon = Lexicon::builtin();
+    for (text, name, slug) in [
+        (
+            "«Il molo chiude lunedì», ha dichiarato Lia Conti. Ha aggiunto che la città \
+             resta «aperta al dialogo».",
+            "Lia Conti",
+            "lia-conti",
+        ),
+        (
+            "«O cais fecha na segunda», disse Rui Matos. Acrescentou que a cidade fica \
+             «aberta ao diálogo».",
+            "Rui Matos",
+            "rui-matos",
+        ),
+        (
+            "«El muelle cierra el lunes», dijo Ana Ruiz. Añadió que la ciudad sigue \
+             «abierta al diálogo».",
+            "Ana Ruiz",
+            "ana-ruiz",
+        ),
+    ] {
+        let found = one(&lexicon, text, &[mention(text, name, slug, 0)]);
+        assert_eq!(found.len(), 2, "{text}: {found:?}");
+        for quote in &found {
+            assert_eq!(
+                quote.speaker,
+                Speaker::Actor(slug.into()),
+                "{text}: {found:?}"
+            );
+        }
+    }
+    // Secondo X: the speaker follows the verb.
+    let text = "Secondo Lia Conti, il molo chiuderà lunedì.";
+    let found = one(
+        &lexicon,
+        text,
+        &[mention(text, "Lia Conti", "lia-conti", 0)],
+    );
+    assert_eq!(
+        found[0].speaker,
+        Speaker::Actor("lia-conti".into()),
+        "{found:?}"
+    );
+}
+
 /// "Roe slammed the plan as “a farce”", "Roux a fustigé une décision
 /// « absurde »": verbs of judging put the quoted word in their subject's mouth.
 #[test]

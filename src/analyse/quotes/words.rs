@@ -1,12 +1,5 @@
 //! Small word tests of the quote finder, kept apart to keep `quotes.rs` short.
 
-pub(super) fn is_prepositional(verb: &str) -> bool {
-    matches!(
-        verb.to_lowercase().as_str(),
-        "according to" | "selon" | "según" | "segundo" | "laut"
-    )
-}
-
 /// Byte length of the first `n` words of `text`.
 pub(super) fn first_words(text: &str, n: usize) -> usize {
     let mut count = 0;
