@@ -278,6 +278,34 @@ fn italian_and_portuguese_roles_and_honorifics_find_people() {
     assert!(found[&named(&dossier, "Rui Matos").slug].contains(&"cais: O prefeito".to_string()));
 }
 
+/// States by their Italian and Portuguese names are the same states.
+#[test]
+fn states_named_in_italian_and_portuguese_are_found() {
+    let (dossier, _) = build_each(
+        "Il Foglio Inventato",
+        &[
+            (
+                "navi",
+                "it",
+                "Le navi partono\nGli armatori guardano alla Germania e ai Paesi Bassi, \
+                 mentre gli Stati Uniti aspettano.\n",
+            ),
+            (
+                "navios",
+                "pt",
+                "Os navios partem\nOs armadores olham para a Alemanha e a Espanha.\n",
+            ),
+        ],
+    );
+    let states: Vec<&str> = dossier
+        .actors
+        .iter()
+        .filter(|a| a.meta.kind == ActorKind::State)
+        .map(|a| a.slug.as_str())
+        .collect();
+    assert_eq!(states, ["germany", "netherlands", "spain", "united-states"]);
+}
+
 /// An organisation whose name opens with its head noun is "the department"
 /// later, but "the Department of Fisheries" is its full name, not the head
 /// noun and then other words.
