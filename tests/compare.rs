@@ -491,6 +491,58 @@ fn a_dossier_without_framing_toml_is_compared_with_the_builtin_lexicons() {
     assert!(page.contains("id=\"frames\""));
 }
 
+/// Loaded language is built in for the other languages of the sources too: a
+/// Spanish, an Italian, a Portuguese and a German story each show their hedges,
+/// intensifiers and labels.
+#[test]
+fn loaded_language_is_found_in_spanish_italian_portuguese_and_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    fs::create_dir_all(content.join("sources")).unwrap();
+    fs::write(content.join("dossier.toml"), "title = \"Lagos\"\n").unwrap();
+    let stories = [
+        (
+            "es",
+            "El acuerdo podría cambiar muy poco para el régimen, según los pescadores.",
+        ),
+        (
+            "it",
+            "L'accordo potrebbe cambiare molto poco per la cosiddetta riforma dei pescatori.",
+        ),
+        (
+            "pt",
+            "O acordo poderia mudar muito pouco para a suposta reforma dos pescadores.",
+        ),
+        (
+            "de",
+            "Das Abkommen könnte sehr wenig für das sogenannte Regime der Fischer ändern.",
+        ),
+    ];
+    for (language, body) in stories {
+        fs::write(
+            content.join(format!("sources/{language}.txt")),
+            format!(
+                "+++\noutlet = \"{language}\"\nlanguage = \"{language}\"\n+++\nLago\n\n{body}\n"
+            ),
+        )
+        .unwrap();
+    }
+    let (_, comparison) = analysed(&content);
+    for name in ["hedge", "intensifier", "label"] {
+        let row = comparison
+            .loaded
+            .iter()
+            .find(|l| l.category == name)
+            .unwrap_or_else(|| panic!("no {name} row"));
+        assert_eq!(row.cells.len(), stories.len());
+        assert!(
+            row.cells.iter().all(|c| !c.is_empty()),
+            "{name}: {:?}",
+            row.cells
+        );
+    }
+}
+
 /// A cue the dossier gives its own frame is that frame's, even where a built-in
 /// frame had it ("treaty" is built into external regulation).
 #[test]
