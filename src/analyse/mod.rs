@@ -154,6 +154,7 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
                 })
                 .filter_map(|(owner, range)| Some((settle(&source.slug, owner)?, range)))
                 .collect();
+            let found = one_mention_per_phrase(text, found);
             for (actor, range) in &found {
                 if dossier.actors[*actor].meta.kind == ActorKind::Person {
                     if let Some(noun) = apposition_noun(&text[..range.start], lexicon) {
@@ -347,6 +348,24 @@ pub fn first_sentence(
         paragraph.sentence_anchor(index),
         text.trim().to_string(),
     ))
+}
+
+/// "The mayor Jo Greco", "il sindaco Paolo Greco": a role noun right before
+/// the name of the person it settles on is one mention of one person with the
+/// name, not two. The naming table still reads the role before the name.
+fn one_mention_per_phrase(
+    text: &str,
+    found: Vec<(usize, Range<usize>)>,
+) -> Vec<(usize, Range<usize>)> {
+    let joined = |(actor, range): &(usize, Range<usize>), next: Option<&(usize, Range<usize>)>| {
+        next.is_some_and(|(next_actor, next_range)| {
+            next_actor == actor && text.get(range.end..next_range.start) == Some(" ")
+        })
+    };
+    (0..found.len())
+        .filter(|&i| !joined(&found[i], found.get(i + 1)))
+        .map(|i| found[i].clone())
+        .collect()
 }
 
 #[cfg(test)]
