@@ -268,7 +268,8 @@ fn italian_and_portuguese_roles_and_honorifics_find_people() {
         ("Lia Conti", 2),
         ("Bruno Neri", 1),
         ("Rui Matos", 2),
-        ("Inês Lobo", 1),
+        // "a porta-voz do porto, Inês Lobo": a hyphenated role is a title too.
+        ("Inês Lobo", 2),
     ] {
         let actor = named(&dossier, name);
         assert_eq!(actor.kind, ActorKind::Person, "{name}");
@@ -294,6 +295,26 @@ fn a_role_right_before_its_holders_name_is_one_mention() {
         found[&greco.slug],
         ["pier: Jo Greco", "pier: The mayor", "pier: Jo Greco"],
     );
+}
+
+/// A role noun with a hyphen in it ("porte-parole", "vice-president") is a
+/// title like any other; a hyphenated word before the role qualifies it.
+#[test]
+fn a_hyphenated_role_noun_is_a_title() {
+    let (dossier, analysis) = build_each(
+        "La Gazette inventée",
+        &[(
+            "quai",
+            "fr",
+            "Le quai reste fermé\n\
+             La porte-parole du syndicat, Jeanne Roy, a rencontré le maire mardi. La \
+             porte-parole a dit que le quai restait fermé.\n",
+        )],
+    );
+    let roy = named(&dossier, "Jeanne Roy");
+    assert_eq!(role(&dossier, "porte-parole").settled_in["quai"], roy.slug);
+    let found = mentions(&dossier, &analysis);
+    assert_eq!(found[&roy.slug].len(), 3, "{found:?}");
 }
 
 /// States by their Italian and Portuguese names are the same states.

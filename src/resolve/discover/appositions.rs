@@ -163,7 +163,10 @@ fn role_after_the(rest: &str, cues: &Cues) -> Option<String> {
     // "the party's treasurer" qualifies the role by another name, and "the
     // president's adviser" names another role: neither is a title.
     let possessive = clause[spans[role].end..].starts_with(['\'', '’']);
-    (!phrase.contains(['\'', '’', '-'])
+    // A hyphen inside the role noun is part of it ("porte-parole",
+    // "vice-president"); elsewhere it qualifies the role ("the US-backed …").
+    (!phrase.contains(['\'', '’'])
+        && !phrase[..spans[role].start].contains('-')
         && !possessive
         && spans[..=role]
             .iter()
