@@ -357,15 +357,17 @@ fn one_mention_per_phrase(
     text: &str,
     found: Vec<(usize, Range<usize>)>,
 ) -> Vec<(usize, Range<usize>)> {
-    let joined = |(actor, range): &(usize, Range<usize>), next: Option<&(usize, Range<usize>)>| {
-        next.is_some_and(|(next_actor, next_range)| {
-            next_actor == actor && text.get(range.end..next_range.start) == Some(" ")
-        })
-    };
-    (0..found.len())
-        .filter(|&i| !joined(&found[i], found.get(i + 1)))
-        .map(|i| found[i].clone())
-        .collect()
+    let mut kept = Vec::with_capacity(found.len());
+    let mut found = found.into_iter().peekable();
+    while let Some((actor, range)) = found.next() {
+        let before_its_name = found.peek().is_some_and(|(next, next_range)| {
+            *next == actor && text.get(range.end..next_range.start) == Some(" ")
+        });
+        if !before_its_name {
+            kept.push((actor, range));
+        }
+    }
+    kept
 }
 
 #[cfg(test)]

@@ -524,13 +524,7 @@ impl<'a> QuoteFinder<'a> {
                     // sentence before gave it, as languages that drop a subject
                     // pronoun write.
                     let next = text[rest.clone()].split_whitespace().next().unwrap_or("");
-                    // "qu'elle": an elided word ends at its apostrophe.
-                    let next = match next.char_indices().find(|(_, c)| matches!(c, '\'' | '’')) {
-                        Some((at, apostrophe)) => &next[..at + apostrophe.len_utf8()],
-                        None => next,
-                    };
-                    let says_next = is_one_of(&self.lexicon.complementizers, next);
-                    if side == Side::Before && says_next {
+                    if side == Side::Before && is_one_of(&self.lexicon.complementizers, next) {
                         Slot::Omitted
                     } else {
                         match self.lexicon.read_after(text, rest) {

@@ -3,6 +3,7 @@
 use super::words::{ends_with_one_of, is_one_of, last_words, word_before};
 use crate::text::phrases::PhraseMatcher;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 pub const DEFAULT_LEXICON: &str = include_str!("../speech.toml");
@@ -41,7 +42,7 @@ struct LexiconFile {
     infinitive_markers: Vec<String>,
     prepositional_verbs: Vec<String>,
     complementizers: Vec<String>,
-    inversions: std::collections::BTreeMap<String, Vec<String>>,
+    inversions: BTreeMap<String, Vec<String>>,
 }
 
 /// The speech lexicon, with its verbs compiled once into a case-insensitive
@@ -156,10 +157,7 @@ impl Lexicon {
 
 /// The verbs, each followed by its inverted forms: "a prévenu" by "a-t-il
 /// prévenu" and "a-t-elle prévenu" when `inversions` maps "a" to those.
-fn with_inversions(
-    verbs: Vec<String>,
-    inversions: &std::collections::BTreeMap<String, Vec<String>>,
-) -> Vec<String> {
+fn with_inversions(verbs: Vec<String>, inversions: &BTreeMap<String, Vec<String>>) -> Vec<String> {
     let mut all = Vec::with_capacity(verbs.len() * 2);
     for verb in verbs {
         let inverted = verb

@@ -151,6 +151,23 @@ pub(super) fn lower_set(list: &[String]) -> HashSet<String> {
         .collect()
 }
 
+/// The words of `text` after the first of `words` it opens with, in either
+/// case: after a word and a space ("the envoy"), or right after an elided one
+/// ("l'envoyé"). The first that fits wins: list a longer phrase first.
+pub(super) fn after_one_of<'t>(text: &'t str, words: &[String]) -> Option<&'t str> {
+    words.iter().find_map(|word| {
+        let head = text.get(..word.len())?;
+        let rest = head
+            .eq_ignore_ascii_case(word)
+            .then(|| &text[word.len()..])?;
+        if word.ends_with(['\'', '’']) {
+            Some(rest)
+        } else {
+            rest.strip_prefix(' ')
+        }
+    })
+}
+
 /// A list and the lists of each language, as one lower-cased set.
 fn every_language(list: &[String], by_language: &HashMap<String, Vec<String>>) -> HashSet<String> {
     let mut set = lower_set(list);
@@ -385,18 +402,8 @@ impl Cues {
     /// opening `text`:
     /// "special envoy" of "the special envoy", "ambassadeur" of "l'ambassadeur".
     pub(super) fn after_article<'t>(&self, text: &'t str) -> Option<&'t str> {
-        self.articles.iter().find_map(|article| {
-            // "The special envoy, Jo Roe" opens a sentence as often as not.
-            let head = text.get(..article.len())?;
-            let rest = head
-                .eq_ignore_ascii_case(article)
-                .then(|| &text[article.len()..])?;
-            if article.ends_with(['\'', '’']) {
-                Some(rest)
-            } else {
-                rest.strip_prefix(' ')
-            }
-        })
+        // "The special envoy, Jo Roe" opens a sentence as often as not.
+        after_one_of(text, &self.articles)
     }
 
     /// Where the last definite article of this language stands in `text` as a
@@ -418,20 +425,20 @@ impl Cues {
         Self::is(&self.portfolio_words, word)
     }
 
-    /// A role noun ("spokeswoman", "adviser").
-    /// The lower-case words that may follow an organisation word in a name, in
-    /// sources in `language` (none in most languages).
     /// The lower-case institution heads of this language (`lowercase_heads`).
     pub(super) fn lowercase_heads(&self, language: &str) -> Option<&HashSet<String>> {
         self.lowercase_heads
             .get(&crate::text::words::primary_language(language))
     }
 
+    /// The lower-case words that may follow an organisation word in a name, in
+    /// sources in `language` (none in most languages).
     pub(super) fn name_tails(&self, language: &str) -> Option<&HashSet<String>> {
         self.name_tails
             .get(&crate::text::words::primary_language(language))
     }
 
+    /// A role noun ("spokeswoman", "adviser").
     pub fn is_role(&self, word: &str) -> bool {
         Self::is(&self.roles, word)
     }

@@ -211,14 +211,7 @@ pub(super) fn read_lowercase_heads(
         let Some(after) = text[word.end..].strip_prefix(' ') else {
             continue;
         };
-        let field = cues.lowercase_head_links.iter().find_map(|link| {
-            let rest = after.strip_prefix(link.as_str())?;
-            if link.ends_with(['\'', '’']) {
-                Some(rest)
-            } else {
-                rest.strip_prefix(' ')
-            }
-        });
+        let field = cues::after_one_of(after, &cues.lowercase_head_links);
         let Some(field) = field.filter(|f| f.chars().next().is_some_and(char::is_uppercase)) else {
             continue;
         };
