@@ -258,6 +258,23 @@ pub struct HeadlineCheck {
 }
 
 pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Result<Comparison> {
+    // Shared text reads every source against every other through its own index,
+    // apart from the sentence-by-sentence reading: the two run side by side.
+    let (shared, comparison) = rayon::join(
+        || reuse(&dossier.sources),
+        || compare_sentences(dossier, analysis, lexicon),
+    );
+    let mut comparison = comparison?;
+    comparison.reuse = shared;
+    Ok(comparison)
+}
+
+/// Everything the comparison reads sentence by sentence.
+fn compare_sentences(
+    dossier: &Dossier,
+    analysis: &Analysis,
+    lexicon: &Lexicon,
+) -> Result<Comparison> {
     let sentences: Vec<Vec<Sentence>> = dossier.sources.par_iter().map(source_sentences).collect();
     let framing = super::framing::effective(dossier.framing.as_ref());
     // Statements grouped by source once: no per-source scan of the whole corpus.
@@ -391,8 +408,7 @@ pub fn compare(dossier: &Dossier, analysis: &Analysis, lexicon: &Lexicon) -> Res
             .collect(),
     })
     .collect();
-    comparison.reuse = reuse(&dossier.sources);
-    comparison.headline_checks = dossier.sources.iter().map(headline_check).collect();
+    comparison.headline_checks = dossier.sources.par_iter().map(headline_check).collect();
     comparison.lexicon_sizes = [
         (
             "frame cues",

@@ -6,9 +6,11 @@ pub mod naming;
 pub mod quotes;
 
 use crate::error::Result;
+use crate::ingest::Source;
 use crate::model::ActorKind;
 use crate::resolve::Dossier;
 use quotes::{Gender, Lexicon, QuoteFinder, SpeakerMention, Statement, Title};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -125,11 +127,12 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
             Some((actor.slug.clone(), lexicon.gender_of_words(words)?))
         })
         .collect();
-    let mut mentions = Vec::new();
-    let mut statements = Vec::new();
-    let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for source in &dossier.sources {
-        let first_statement = statements.len();
+    // Each source is read on its own, so the sources are read in parallel and
+    // their findings joined in dossier order.
+    let read_source = |source: &Source| {
+        let mut mentions = Vec::new();
+        let mut statements: Vec<SourceStatement> = Vec::new();
+        let mut pairs: Vec<(String, String)> = Vec::new();
         let mut appositions: BTreeMap<String, String> = BTreeMap::new();
         let mut finder = QuoteFinder::new(lexicon)
             .with_titles(titles.clone())
@@ -188,7 +191,7 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
             let distinct: Vec<&str> = distinct.into_iter().collect();
             for (i, a) in distinct.iter().enumerate() {
                 for b in &distinct[i + 1..] {
-                    *pairs.entry((a.to_string(), b.to_string())).or_default() += 1;
+                    pairs.push((a.to_string(), b.to_string()));
                 }
             }
             for (actor, range) in found {
@@ -202,13 +205,25 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
         }
         // "a senior aide said …" then "the aide, Zohar Palti, told …": the article
         // names the unnamed speaker later, by apposition.
-        for found in &mut statements[first_statement..] {
+        for found in &mut statements {
             if let quotes::Speaker::Anonymous(words) = &found.statement.speaker {
                 let noun = words.rsplit(' ').next().unwrap_or(words);
                 if let Some(actor) = appositions.get(noun) {
                     found.statement.speaker = quotes::Speaker::Actor(actor.clone());
                 }
             }
+        }
+        (mentions, statements, pairs)
+    };
+    let read: Vec<_> = dossier.sources.par_iter().map(read_source).collect();
+    let mut mentions = Vec::new();
+    let mut statements = Vec::new();
+    let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for (source_mentions, source_statements, source_pairs) in read {
+        mentions.extend(source_mentions);
+        statements.extend(source_statements);
+        for pair in source_pairs {
+            *pairs.entry(pair).or_default() += 1;
         }
     }
 
