@@ -317,6 +317,95 @@ fn a_hyphenated_role_noun_is_a_title() {
     assert_eq!(found[&roy.slug].len(), 3, "{found:?}");
 }
 
+/// In French or Italian a role is written with its adjective after it: "le
+/// directeur général", "l'amministratrice delegata". The two words are the
+/// title, and the role alone later names the holder.
+#[test]
+fn a_role_with_its_adjective_after_it_is_a_title() {
+    let (dossier, analysis) = build_each(
+        "Le Courrier inventé",
+        &[
+            (
+                "usine",
+                "fr",
+                "L'usine ferme\n\
+                 Le directeur général, Paul Werner, a rencontré les ouvriers mardi. Le \
+                 directeur général a dit que l'usine fermait.\n",
+            ),
+            (
+                "fabbrica",
+                "it",
+                "La fabbrica chiude\n\
+                 L'amministratrice delegata di Ferrex, Sofia Marini, ha incontrato gli operai. \
+                 L'amministratrice delegata ha detto che la fabbrica chiude.\n",
+            ),
+        ],
+    );
+    let werner = named(&dossier, "Paul Werner");
+    let marini = named(&dossier, "Sofia Marini");
+    assert_eq!(
+        role(&dossier, "directeur général").settled_in["usine"],
+        werner.slug
+    );
+    assert_eq!(
+        role(&dossier, "amministratrice delegata").settled_in["fabbrica"],
+        marini.slug
+    );
+    let found = mentions(&dossier, &analysis);
+    assert!(
+        found[&werner.slug].contains(&"usine: Le directeur général".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found[&marini.slug].contains(&"fabbrica: L'amministratrice delegata".to_string()),
+        "{found:?}"
+    );
+}
+
+/// What follows a name after a comma is a role only where it is a noun phrase:
+/// a clause that goes on to name someone else's role gives the name none.
+#[test]
+fn a_clause_after_a_name_gives_it_no_role() {
+    let (dossier, analysis) = build_each(
+        "The Made-Up Post",
+        &[
+            (
+                "pier",
+                "en",
+                "Pier stays shut\n\
+                 Jo Roe, who met the mayor on Monday, said the pier stays shut. Ann Lee, the \
+                 man who chairs the board, agreed. The mayor said nothing.\n",
+            ),
+            (
+                "quai",
+                "fr",
+                "Le quai reste fermé\n\
+                 Jeanne Roy, a rencontré le maire mardi. Le maire n'a rien dit.\n",
+            ),
+        ],
+    );
+    for name in ["Jo Roe", "Ann Lee", "Jeanne Roy"] {
+        let actor = dossier.discovery.actors.iter().find(|a| a.name == name);
+        if let Some(actor) = actor {
+            assert!(
+                actor
+                    .evidence
+                    .iter()
+                    .all(|e| e.words != "mayor" && e.words != "maire"),
+                "{name}: {:?}",
+                actor.evidence
+            );
+        }
+    }
+    let found = mentions(&dossier, &analysis);
+    for said in ["pier: The mayor", "quai: Le maire"] {
+        assert!(
+            found.values().flatten().all(|m| m != said),
+            "{said} linked: {found:?}"
+        );
+    }
+}
+
 /// States by their Italian and Portuguese names are the same states.
 #[test]
 fn states_named_in_italian_and_portuguese_are_found() {

@@ -17,16 +17,29 @@ pub(super) fn word_before(text: &str, start: usize) -> Option<&str> {
     (!dotted || word.chars().count() <= 4).then_some(word)
 }
 
-/// ", a spokeswoman for …", ", the party's treasurer": the role noun, within a
-/// few words after a comma.
+/// ", a spokeswoman for …", ", the party's treasurer": the role noun of a noun
+/// phrase after a comma. The phrase opens with its role, a determiner or a name
+/// ("Acme's spokeswoman"), and its role comes before any second determiner:
+/// ", who met the mayor", ", a rencontré le maire" and ", the man who met the
+/// mayor" hold no role of the name's.
 pub(super) fn apposition_role<'t>(after: &'t str, cues: &Cues) -> Option<&'t str> {
     let rest = after.strip_prefix(", ")?;
     let clause = rest.split([',', '.', ';', '(', '"', '“']).next()?;
-    words(clause)
-        .into_iter()
-        .take(6)
-        .map(|w| &clause[w])
-        .find(|w| !is_capitalised(w) && Cues::is(&cues.roles, w))
+    let spans = words(clause);
+    let is_role = |i: usize| {
+        let word = &clause[spans[i].clone()];
+        // "the mayor's aide": the role is the aide's, not the mayor's.
+        let possessive = clause[spans[i].end..].starts_with(['\'', '’']);
+        !is_capitalised(word) && !possessive && Cues::is(&cues.roles, word)
+    };
+    let first = &clause[spans.first()?.clone()];
+    if !(is_role(0) || Cues::is(&cues.determiners, first) || is_capitalised(first)) {
+        return None;
+    }
+    (0..spans.len().min(6))
+        .take_while(|&i| i == 0 || !Cues::is(&cues.determiners, &clause[spans[i].clone()]))
+        .find(|&i| is_role(i))
+        .map(|i| &clause[spans[i].clone()])
 }
 
 /// The titles a run gives the person after it: the title's words in `title`
@@ -159,10 +172,11 @@ fn role_after_the(rest: &str, cues: &Cues) -> Option<String> {
         .iter()
         .take(3)
         .position(|w| Cues::is(&cues.roles, &clause[w.clone()]))?;
-    let phrase = &clause[..spans[role].end];
+    let last = role + usize::from(adjective_after(clause, &spans, role, cues));
+    let phrase = &clause[..spans[last].end];
     // "the party's treasurer" qualifies the role by another name, and "the
     // president's adviser" names another role: neither is a title.
-    let possessive = clause[spans[role].end..].starts_with(['\'', '’']);
+    let possessive = clause[spans[last].end..].starts_with(['\'', '’']);
     // A hyphen inside the role noun is part of it ("porte-parole",
     // "vice-president"); elsewhere it qualifies the role ("the US-backed …").
     (!phrase.contains(['\'', '’'])
@@ -172,6 +186,24 @@ fn role_after_the(rest: &str, cues: &Cues) -> Option<String> {
             .iter()
             .all(|w| !is_capitalised(&clause[w.clone()])))
     .then(|| phrase.to_lowercase())
+}
+
+/// Whether the word after the role noun at `role` is its adjective, in a
+/// language that writes them after the noun: a lower-case word that ends the
+/// phrase or that a role complement follows ("directeur général de …"), never
+/// a verb that goes on ("le maire a dit").
+fn adjective_after(clause: &str, spans: &[Range<usize>], role: usize, cues: &Cues) -> bool {
+    let word = |i: usize| spans.get(i).map(|w| &clause[w.clone()]);
+    cues.adjective_after_noun
+        && word(role + 1).is_some_and(|w| {
+            !is_capitalised(w)
+                && !Cues::is(&cues.role_complements, w)
+                && !Cues::is(&cues.determiners, w)
+                && clause[spans[role].end..spans[role + 1].start]
+                    .trim()
+                    .is_empty()
+        })
+        && word(role + 2).is_none_or(|w| Cues::is(&cues.role_complements, w))
 }
 
 /// "the special envoy, Jane Doe": the role a definite apposition before a
@@ -204,6 +236,7 @@ pub(super) fn definite_role_before(before: &str, cues: &Cues) -> Option<String> 
 pub(super) fn role_before_comma<'t>(text: &'t str, start: usize, cues: &Cues) -> Option<&'t str> {
     let mut end = text[..start].strip_suffix(", ")?.len();
     let is_role = |word: &str| !is_capitalised(word) && Cues::is(&cues.roles, word);
+    let mut next: Option<&str> = None;
     for words_after in 0..=3 {
         let (at, word) = word_ending_at(text, end)?;
         if words_after > 0 && Cues::is(&cues.role_complements, word) {
@@ -212,6 +245,15 @@ pub(super) fn role_before_comma<'t>(text: &'t str, start: usize, cues: &Cues) ->
         if words_after == 0 && is_role(word) {
             return Some(word);
         }
+        // "le directeur général, Paul Werner": a role and its adjective.
+        if words_after == 1
+            && cues.adjective_after_noun
+            && is_role(word)
+            && next.is_some_and(|adjective| !is_capitalised(adjective))
+        {
+            return Some(word);
+        }
+        next = Some(word);
         // "directeur d'Acme": "de" elided and joined to the word after it.
         if let Some(elided) = ["d'", "d’"].iter().find_map(|d| text[..at].strip_suffix(d)) {
             return role_ending_at(text, elided.len(), is_role);

@@ -21,7 +21,6 @@ pub(super) struct CueFile {
     pub(super) not_names: Vec<String>,
     pub(super) modified_nouns: Vec<String>,
     pub(super) past_titles: Vec<String>,
-    pub(super) determiners: Vec<String>,
     pub(super) capital_place_before: Vec<String>,
     pub(super) capital_place_after: Vec<String>,
     pub(super) capital_government_before: Vec<String>,
@@ -40,12 +39,14 @@ pub(super) struct CueFile {
     pub(super) lowercase_head_links: Vec<String>,
     pub(super) lowercase_heads: HashMap<String, Vec<String>>,
     pub(super) role_complements: Vec<String>,
+    pub(super) adjective_after_noun: Vec<String>,
     pub(super) organisation_kinds: Vec<String>,
     pub(super) name_tails: HashMap<String, Vec<String>>,
     pub(super) honorifics_in: HashMap<String, Vec<String>>,
     pub(super) short_names: HashMap<String, Vec<String>>,
     pub(super) definite_articles: HashMap<String, Vec<String>>,
     pub(super) roles_in: HashMap<String, Vec<String>>,
+    pub(super) determiners: HashMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -107,7 +108,11 @@ pub struct Cues {
     pub(super) demonyms: HashSet<String>,
     pub(super) modified_nouns: HashSet<String>,
     pub(super) past_titles: HashSet<String>,
+    /// The determiners of every language, or of one language in a source's
+    /// cues (`cues_in`).
     pub(super) determiners: HashSet<String>,
+    /// By language, the determiners (`determiners`), lower case.
+    determiners_in: HashMap<String, HashSet<String>>,
     /// Kept as written: they become a capital's alias rule.
     pub(super) capital_place_before: Vec<String>,
     pub(super) capital_place_after: Vec<String>,
@@ -135,6 +140,11 @@ pub struct Cues {
     /// By language, lower-case institution heads (`lowercase_heads`).
     pub(super) lowercase_heads: HashMap<String, HashSet<String>>,
     pub(super) role_complements: HashSet<String>,
+    /// The languages whose adjectives follow the noun (`adjective_after_noun`).
+    adjective_languages: Vec<String>,
+    /// In a source's cues (`cues_in`), whether its language writes adjectives
+    /// after the noun: "le directeur général".
+    pub(super) adjective_after_noun: bool,
     pub(super) organisation_kinds: HashSet<String>,
     /// By language, the lower-case words that may follow an organisation word
     /// in a name (`name_tails`).
@@ -235,7 +245,8 @@ impl Cues {
             not_names: lower_set(&file.not_names),
             modified_nouns: lower_set(&file.modified_nouns),
             past_titles: lower_set(&file.past_titles),
-            determiners: lower_set(&file.determiners),
+            determiners: every_language(&[], &file.determiners),
+            determiners_in: lower_sets_by_language(&file.determiners),
             capital_place_before: file.capital_place_before.clone(),
             capital_place_after: file.capital_place_after.clone(),
             capital_government_before: file.capital_government_before.clone(),
@@ -267,6 +278,8 @@ impl Cues {
                 .map(|w| w.to_lowercase())
                 .collect(),
             role_complements: lower_set(&file.role_complements),
+            adjective_languages: file.adjective_after_noun,
+            adjective_after_noun: false,
             organisation_kinds: lower_set(&file.organisation_kinds),
             name_tails: lower_sets_by_language(&file.name_tails),
             state_names: states
@@ -290,9 +303,17 @@ impl Cues {
                 .cloned(),
         );
         let roles = self.roles_in.get(language).unwrap_or(&self.english_roles);
+        let determiners = self
+            .determiners_in
+            .get(language)
+            .or_else(|| self.determiners_in.get("en"))
+            .cloned()
+            .unwrap_or_default();
         Cues {
             honorifics,
             roles: roles.clone(),
+            determiners,
+            adjective_after_noun: self.adjective_languages.iter().any(|l| l == language),
             articles: self.definite_articles(language).to_vec(),
             ..self.clone()
         }
