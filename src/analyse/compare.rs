@@ -201,6 +201,9 @@ pub struct Covered {
 pub struct Reuse {
     /// Shingle length, in words.
     pub window: usize,
+    /// Winnowing's window, in shingles: of every this many shingles in a row
+    /// the least hash is kept, and shares are counted on those.
+    pub winnow: usize,
     /// overlap[i][j]: percent of source i's shingles that source j also has;
     /// empty for dossiers too large to draw as a matrix.
     pub overlap: Vec<Vec<usize>>,

@@ -331,6 +331,7 @@ struct CoverageRow<'a> {
 #[derive(Serialize, JsonSchema)]
 struct ReuseView<'a> {
     window: usize,
+    winnow: usize,
     rows: Vec<OverlapRow<'a>>,
     pairs: Vec<ReusePair>,
     passages: Vec<Passage<'a>>,
@@ -753,6 +754,7 @@ impl<'v> Page<'v> {
         let page_of = |i: usize| page_path(Section::Sources, &views.dossier.sources[i].slug);
         ReuseView {
             window: reuse.window,
+            winnow: reuse.winnow,
             rows: self
                 .slice(&reuse.overlap)
                 .map(|(cells, i)| OverlapRow {

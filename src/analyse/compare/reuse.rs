@@ -1,8 +1,15 @@
-//! Shared text: passages two sources have in common, found through word shingles.
+//! Shared text: passages two sources have in common, found through word
+//! shingles, of which winnowing (Schleimer, Wilkerson and Aiken, "Winnowing:
+//! local algorithms for document fingerprinting", SIGMOD 2003) keeps the
+//! fingerprints: the least hash of every `WINNOW` shingles in a row. Any run of
+//! `WINDOW + WINNOW - 1` words that two paragraphs share gives both a same
+//! fingerprint, and the index holds about 2 / (`WINNOW` + 1) of the shingles.
 
 use super::*;
 
 const WINDOW: usize = 8;
+/// Shingles in a row of which winnowing keeps the least.
+const WINNOW: usize = 4;
 /// Up to this many sources, shared text is drawn as a full matrix.
 const MATRIX_SOURCES: usize = 30;
 /// Pairs of sources sharing text listed for each source, closest first.
@@ -26,7 +33,7 @@ pub(super) fn reuse(sources: &[Source]) -> Reuse {
     type FastMap<K, V> = fnv::FnvHashMap<K, V>;
     let shingled: Vec<Vec<Vec<u64>>> = sources
         .par_iter()
-        .map(|s| s.paragraphs.iter().map(|p| shingles(&p.text)).collect())
+        .map(|s| s.paragraphs.iter().map(|p| fingerprints(&p.text)).collect())
         .collect();
     let mut index: FastMap<u64, Vec<ParagraphAt>> = FastMap::default();
     let mut totals = vec![0usize; sources.len()];
@@ -142,10 +149,34 @@ pub(super) fn reuse(sources: &[Source]) -> Reuse {
         .collect();
     Reuse {
         window: WINDOW,
+        winnow: WINNOW,
         overlap,
         pairs,
         passages,
     }
+}
+
+/// The paragraph's winnowed shingle hashes, in text order: in each window of
+/// `WINNOW` shingles the least hash (the rightmost where two are equal), each
+/// position once. A paragraph of fewer shingles keeps its least.
+fn fingerprints(text: &str) -> Vec<u64> {
+    let hashes = shingles(text);
+    let width = WINNOW.min(hashes.len()).max(1);
+    let mut kept: Vec<u64> = Vec::new();
+    let mut last = None;
+    for (start, window) in hashes.windows(width).enumerate() {
+        let least = window
+            .iter()
+            .enumerate()
+            .rev()
+            .min_by_key(|(_, hash)| **hash)
+            .map(|(offset, _)| start + offset);
+        if least != last {
+            kept.extend(least.map(|at| hashes[at]));
+            last = least;
+        }
+    }
+    kept
 }
 
 fn shingles(text: &str) -> Vec<u64> {
@@ -190,4 +221,38 @@ fn word_diff(a: &str, b: &str) -> Vec<DiffPart> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Made-up prose of `n` distinct words.
+    fn prose(prefix: &str, n: usize) -> String {
+        (0..n)
+            .map(|i| format!("{prefix}{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn winnowing_keeps_a_shared_run_and_fewer_hashes_than_shingles() {
+        let shared = prose("harbour", WINDOW + WINNOW - 1);
+        let a = format!("{} {shared} {}", prose("alpha", 30), prose("beta", 30));
+        let b = format!("{} {shared}", prose("gamma", 45));
+        let (fa, fb) = (fingerprints(&a), fingerprints(&b));
+        assert!(
+            fa.iter().any(|h| fb.contains(h)),
+            "no fingerprint in common"
+        );
+        let all = shingles(&a).len();
+        assert!(fa.len() * 10 < all * 7, "{} of {all} kept", fa.len());
+        // Texts with nothing in common share no fingerprint.
+        let c = prose("delta", 60);
+        assert!(fingerprints(&c).iter().all(|h| !fa.contains(h)));
+        // A paragraph too short for a window keeps its least shingle.
+        let short = prose("epsilon", WINDOW + 1);
+        assert_eq!(fingerprints(&short).len(), 1);
+        assert!(fingerprints(&prose("zeta", WINDOW - 1)).is_empty());
+    }
 }
