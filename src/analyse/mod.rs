@@ -213,63 +213,55 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
                 }
             }
         }
-        (mentions, statements, pairs)
+        // How often the source names each actor, most named first.
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for mention in &mentions {
+            *counts.entry(&mention.actor).or_default() += 1;
+        }
+        let mut counts: Vec<ActorCount> = counts
+            .into_iter()
+            .map(|(actor, count)| ActorCount {
+                actor: actor.to_string(),
+                count,
+            })
+            .collect();
+        counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.actor.cmp(&b.actor)));
+        (mentions, statements, pairs, counts)
     };
     let read: Vec<_> = dossier.sources.par_iter().map(read_source).collect();
     let mut mentions = Vec::new();
     let mut statements = Vec::new();
     let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for (source_mentions, source_statements, source_pairs) in read {
-        mentions.extend(source_mentions);
-        statements.extend(source_statements);
-        for pair in source_pairs {
-            *pairs.entry(pair).or_default() += 1;
-        }
-    }
-
-    let note_actors = note_actors(dossier);
-
-    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for mention in &mentions {
-        *counts.entry((&mention.actor, &mention.source)).or_default() += 1;
-    }
     // Only the sources that do mention an actor: a table of every actor by every
     // source would grow with the square of the corpus.
-    let order: BTreeMap<&str, usize> = dossier
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.slug.as_str(), i))
-        .collect();
     let mut actor_coverage: BTreeMap<String, Vec<SourceCount>> = dossier
         .actors
         .iter()
         .map(|a| (a.slug.clone(), Vec::new()))
         .collect();
-    for ((actor, source), count) in &counts {
-        if let Some(list) = actor_coverage.get_mut(*actor) {
-            list.push(SourceCount {
-                source: source.to_string(),
-                count: *count,
-            });
+    let mut source_actors: BTreeMap<String, Vec<ActorCount>> = BTreeMap::new();
+    for (source, (source_mentions, source_statements, source_pairs, counts)) in
+        dossier.sources.iter().zip(read)
+    {
+        mentions.extend(source_mentions);
+        statements.extend(source_statements);
+        for pair in source_pairs {
+            *pairs.entry(pair).or_default() += 1;
+        }
+        for found in &counts {
+            if let Some(list) = actor_coverage.get_mut(&found.actor) {
+                list.push(SourceCount {
+                    source: source.slug.clone(),
+                    count: found.count,
+                });
+            }
+        }
+        if !counts.is_empty() {
+            source_actors.insert(source.slug.clone(), counts);
         }
     }
-    for list in actor_coverage.values_mut() {
-        list.sort_by_key(|c| order.get(c.source.as_str()).copied().unwrap_or(usize::MAX));
-    }
-    let mut source_actors: BTreeMap<String, Vec<ActorCount>> = BTreeMap::new();
-    for ((actor, source), count) in &counts {
-        source_actors
-            .entry(source.to_string())
-            .or_default()
-            .push(ActorCount {
-                actor: actor.to_string(),
-                count: *count,
-            });
-    }
-    for list in source_actors.values_mut() {
-        list.sort_by(|a, b| b.count.cmp(&a.count).then(a.actor.cmp(&b.actor)));
-    }
+
+    let note_actors = note_actors(dossier);
     let co_mentions = pairs
         .into_iter()
         .map(|((a, b), paragraphs)| CoMention { a, b, paragraphs })
@@ -277,7 +269,9 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
 
     let mut first_mention = std::collections::HashMap::new();
     for (i, mention) in mentions.iter().enumerate() {
-        first_mention.entry(mention.actor.clone()).or_insert(i);
+        if !first_mention.contains_key(&mention.actor) {
+            first_mention.insert(mention.actor.clone(), i);
+        }
     }
     let mut analysis = Analysis {
         first_mention,
