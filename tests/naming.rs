@@ -178,3 +178,46 @@ fn the_comparison_page_shows_the_table_and_links_each_count_to_its_sentences() {
     assert_eq!(comparison["naming"], serde_json::json!([]));
     assert_eq!(comparison["found_naming"]["actors"][0]["actor"], "jo-roe");
 }
+
+/// A phrasing first met at the start of a sentence is shown as written inside
+/// one: "the premier", not "The premier".
+#[test]
+fn a_phrasing_is_shown_without_the_capital_a_sentence_gave_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    for folder in ["sources", "actors"] {
+        fs::create_dir_all(content.join(folder)).unwrap();
+    }
+    fs::write(content.join("dossier.toml"), "title = \"The Vell dam\"\n").unwrap();
+    for (slug, text) in [
+        ("west", "The premier opened the dam on Monday, and Jo Roe spoke. Critics said the premier was late."),
+        ("coast", "Jo Roe opened the dam. The premier said the water would flow."),
+    ] {
+        fs::write(
+            content.join(format!("sources/{slug}.txt")),
+            format!("+++\ntitle = \"Dam opens\"\noutlet = \"{slug} News\"\nlanguage = \"en\"\n+++\n{text}\n"),
+        )
+        .unwrap();
+    }
+    fs::write(
+        content.join("actors/jo-roe.md"),
+        "+++\nname = \"Jo Roe\"\nkind = \"person\"\ntitles = [\"the premier\"]\n+++\nThe premier.\n",
+    )
+    .unwrap();
+    let dossier = dossier::pipeline::load_dossier(&dossier::Options {
+        content,
+        ..Default::default()
+    })
+    .unwrap();
+    let found = dossier::analyse::analyse(&dossier)
+        .unwrap()
+        .comparison
+        .found_naming;
+    let texts: Vec<&str> = found.actors[0]
+        .rows
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect();
+    assert!(texts.contains(&"the premier"), "{texts:?}");
+    assert!(!texts.contains(&"The premier"), "{texts:?}");
+}

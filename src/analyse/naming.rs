@@ -531,7 +531,11 @@ pub fn found_naming(dossier: &Dossier, analysis: &Analysis) -> Result<FoundNamin
                 }
                 let key = (reading.kind, written.to_lowercase());
                 let tally = tallies[a].entry(key).or_default();
-                if tally.kind.is_none() {
+                // A capital that only opens a sentence ("The strongman said") is
+                // no part of the phrasing: the row shows it as written inside one.
+                let sentence_capital = tally.text.starts_with(char::is_uppercase)
+                    && written.starts_with(char::is_lowercase);
+                if tally.kind.is_none() || sentence_capital {
                     tally.kind = Some(reading.kind);
                     tally.text = written.to_string();
                 }
