@@ -442,20 +442,15 @@ fn a_section_with_rows_is_shown() {
 /// none of the default dossier's story rows (its naming and topics) appear.
 #[test]
 fn a_dossier_without_framing_toml_is_compared_with_the_builtin_lexicons() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    fs::create_dir_all(content.join("sources")).unwrap();
-    fs::write(content.join("dossier.toml"), "title = \"Lakes\"\n").unwrap();
-    for (slug, body) in [
+    let sources = [
         ("one", "The historic pact on the river's water was signed on Monday, officials said. Critics called the deal a dangerous mistake for farmers."),
         ("two", "Ministers signed a deal that may end a long dispute over the river. Farmers reportedly fear the pact will cost them their jobs, and their union slammed it."),
-    ] {
-        fs::write(
-            content.join(format!("sources/{slug}.txt")),
-            format!("+++\ntitle = \"Water pact\"\noutlet = \"{slug}\"\n+++\nWater pact\n\n{body}\n"),
-        )
-        .unwrap();
-    }
+    ]
+    .map(|(slug, body)| {
+        let front = format!("title = \"Water pact\"\noutlet = \"{slug}\"");
+        (slug, format!("+++\n{front}\n+++\nWater pact\n\n{body}\n"))
+    });
+    let (dir, content) = made_up_content("Lakes", &sources);
     let (dossier, comparison) = analysed(&content);
     assert!(dossier.framing.is_none());
     assert_eq!(comparison.frames.len(), 15);

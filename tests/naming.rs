@@ -183,22 +183,16 @@ fn the_comparison_page_shows_the_table_and_links_each_count_to_its_sentences() {
 /// one: "the premier", not "The premier".
 #[test]
 fn a_phrasing_is_shown_without_the_capital_a_sentence_gave_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    for folder in ["sources", "actors"] {
-        fs::create_dir_all(content.join(folder)).unwrap();
-    }
-    fs::write(content.join("dossier.toml"), "title = \"The Vell dam\"\n").unwrap();
-    for (slug, text) in [
+    let sources = [
         ("west", "The premier opened the dam on Monday, and Jo Roe spoke. Critics said the premier was late."),
         ("coast", "Jo Roe opened the dam. The premier said the water would flow."),
-    ] {
-        fs::write(
-            content.join(format!("sources/{slug}.txt")),
-            format!("+++\ntitle = \"Dam opens\"\noutlet = \"{slug} News\"\nlanguage = \"en\"\n+++\n{text}\n"),
-        )
-        .unwrap();
-    }
+    ]
+    .map(|(slug, text)| {
+        let front = format!("title = \"Dam opens\"\noutlet = \"{slug} News\"\nlanguage = \"en\"");
+        (slug, format!("+++\n{front}\n+++\n{text}\n"))
+    });
+    let (_dir, content) = made_up_content("The Vell dam", &sources);
+    fs::create_dir_all(content.join("actors")).unwrap();
     fs::write(
         content.join("actors/jo-roe.md"),
         "+++\nname = \"Jo Roe\"\nkind = \"person\"\ntitles = [\"the premier\"]\n+++\nThe premier.\n",

@@ -160,6 +160,23 @@ const THREE_NAMINGS: [(&str, &str, &str); 3] = [
     ),
 ];
 
+/// A content folder in a temporary directory: `dossier.toml` titled `title`
+/// and, for each (slug, whole file), `sources/<slug>.txt`.
+pub fn made_up_content(title: &str, sources: &[(&str, String)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    fs::create_dir_all(content.join("sources")).unwrap();
+    fs::write(
+        content.join("dossier.toml"),
+        format!("title = \"{title}\"\n"),
+    )
+    .unwrap();
+    for (slug, file) in sources {
+        fs::write(content.join(format!("sources/{slug}.txt")), file).unwrap();
+    }
+    (dir, content)
+}
+
 pub fn three_namings_dossier() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
