@@ -604,3 +604,44 @@ fn words_inside_quotations_are_the_speakers_not_the_outlets() {
     let source = fs::read_to_string(output.join("sources/one.html")).unwrap();
     assert!(source.contains("Inside quotations (the speaker’s words)"));
 }
+
+/// A story told in Spanish, Portuguese, Italian or German is framed by the
+/// built-in lexicon too: each made-up article's frames are the ones its words
+/// carry, and no English-only article is needed for a row to fill.
+#[test]
+fn frames_are_read_in_spanish_portuguese_italian_and_german() {
+    let sources = [
+        ("es", "El gobierno anunció que la pobreza y el desempleo crecen, según una encuesta."),
+        ("pt", "A polícia disse que a prisão do suspeito foi um julgamento justo para a saúde pública."),
+        ("it", "Il tribunale ha detto che la legge sulla sicurezza e sulle risorse non basta."),
+        ("de", "Die Regierung plant neue Waffen für die Armee, und die Kosten steigen."),
+    ]
+    .map(|(language, body)| {
+        let front = format!("title = \"Made up\"\noutlet = \"{language} Daily\"\nlanguage = \"{language}\"");
+        (language, format!("+++\n{front}\n+++\nMade up\n\n{body}\n"))
+    });
+    let (_dir, content) = made_up_content("Elsewhere", &sources);
+    let (dossier, comparison) = analysed(&content);
+    let framed = |slug: &str| -> Vec<&str> {
+        let source = dossier.sources.iter().position(|s| s.slug == slug).unwrap();
+        comparison
+            .frames
+            .iter()
+            .filter(|row| row.cells[source].count > 0)
+            .map(|row| row.id.as_str())
+            .collect()
+    };
+    assert_eq!(
+        framed("es"),
+        ["economic", "quality-of-life", "public-opinion", "political"]
+    );
+    assert_eq!(framed("pt"), ["crime-and-punishment", "health-and-safety"]);
+    assert_eq!(
+        framed("it"),
+        ["capacity-and-resources", "legality", "security-and-defence"]
+    );
+    assert_eq!(
+        framed("de"),
+        ["economic", "security-and-defence", "political"]
+    );
+}
