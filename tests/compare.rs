@@ -443,13 +443,9 @@ fn a_section_with_rows_is_shown() {
 #[test]
 fn a_dossier_without_framing_toml_is_compared_with_the_builtin_lexicons() {
     let sources = [
-        ("one", "The historic pact on the river's water was signed on Monday, officials said. Critics called the deal a dangerous mistake for farmers."),
-        ("two", "Ministers signed a deal that may end a long dispute over the river. Farmers reportedly fear the pact will cost them their jobs, and their union slammed it."),
-    ]
-    .map(|(slug, body)| {
-        let front = format!("title = \"Water pact\"\noutlet = \"{slug}\"");
-        (slug, format!("+++\n{front}\n+++\nWater pact\n\n{body}\n"))
-    });
+        ("one", "en", "Water pact\n\nThe historic pact on the river's water was signed on Monday, officials said. Critics called the deal a dangerous mistake for farmers."),
+        ("two", "en", "Water pact\n\nMinisters signed a deal that may end a long dispute over the river. Farmers reportedly fear the pact will cost them their jobs, and their union slammed it."),
+    ];
     let (dir, content) = made_up_content("Lakes", &sources);
     let (dossier, comparison) = analysed(&content);
     assert!(dossier.framing.is_none());
@@ -611,15 +607,11 @@ fn words_inside_quotations_are_the_speakers_not_the_outlets() {
 #[test]
 fn frames_are_read_in_spanish_portuguese_italian_and_german() {
     let sources = [
-        ("es", "El gobierno anunció que la pobreza y el desempleo crecen, según una encuesta."),
-        ("pt", "A polícia disse que a prisão do suspeito foi um julgamento justo para a saúde pública."),
-        ("it", "Il tribunale ha detto che la legge sulla sicurezza e sulle risorse non basta."),
-        ("de", "Die Regierung plant neue Waffen für die Armee, und die Kosten steigen."),
-    ]
-    .map(|(language, body)| {
-        let front = format!("title = \"Made up\"\noutlet = \"{language} Daily\"\nlanguage = \"{language}\"");
-        (language, format!("+++\n{front}\n+++\nMade up\n\n{body}\n"))
-    });
+        ("es", "es", "Made up\n\nEl gobierno anunció que la pobreza y el desempleo crecen, según una encuesta."),
+        ("pt", "pt", "Made up\n\nA polícia disse que a prisão do suspeito foi um julgamento justo para a saúde pública."),
+        ("it", "it", "Made up\n\nIl tribunale ha detto che la legge sulla sicurezza e sulle risorse non basta."),
+        ("de", "de", "Made up\n\nDie Regierung plant neue Waffen für die Armee, und die Kosten steigen."),
+    ];
     let (_dir, content) = made_up_content("Elsewhere", &sources);
     let (dossier, comparison) = analysed(&content);
     let framed = |slug: &str| -> Vec<&str> {

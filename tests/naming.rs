@@ -184,13 +184,9 @@ fn the_comparison_page_shows_the_table_and_links_each_count_to_its_sentences() {
 #[test]
 fn a_phrasing_is_shown_without_the_capital_a_sentence_gave_it() {
     let sources = [
-        ("west", "The premier opened the dam on Monday, and Jo Roe spoke. Critics said the premier was late."),
-        ("coast", "Jo Roe opened the dam. The premier said the water would flow."),
-    ]
-    .map(|(slug, text)| {
-        let front = format!("title = \"Dam opens\"\noutlet = \"{slug} News\"\nlanguage = \"en\"");
-        (slug, format!("+++\n{front}\n+++\n{text}\n"))
-    });
+        ("west", "en", "Dam opens\n\nThe premier opened the dam on Monday, and Jo Roe spoke. Critics said the premier was late."),
+        ("coast", "en", "Dam opens\n\nJo Roe opened the dam. The premier said the water would flow."),
+    ];
     let (_dir, content) = made_up_content("The Vell dam", &sources);
     fs::create_dir_all(content.join("actors")).unwrap();
     fs::write(

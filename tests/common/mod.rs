@@ -161,8 +161,12 @@ const THREE_NAMINGS: [(&str, &str, &str); 3] = [
 ];
 
 /// A content folder in a temporary directory: `dossier.toml` titled `title`
-/// and, for each (slug, whole file), `sources/<slug>.txt`.
-pub fn made_up_content(title: &str, sources: &[(&str, String)]) -> (tempfile::TempDir, PathBuf) {
+/// and, for each (slug, language, text with its headline first),
+/// `sources/<slug>.txt` from the outlet "<slug> Daily".
+pub fn made_up_content(
+    title: &str,
+    sources: &[(&str, &str, &str)],
+) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     fs::create_dir_all(content.join("sources")).unwrap();
@@ -171,8 +175,15 @@ pub fn made_up_content(title: &str, sources: &[(&str, String)]) -> (tempfile::Te
         format!("title = \"{title}\"\n"),
     )
     .unwrap();
-    for (slug, file) in sources {
-        fs::write(content.join(format!("sources/{slug}.txt")), file).unwrap();
+    for (slug, language, text) in sources {
+        let headline = text.lines().next().unwrap_or_default();
+        let front =
+            format!("title = \"{headline}\"\noutlet = \"{slug} Daily\"\nlanguage = \"{language}\"");
+        fs::write(
+            content.join(format!("sources/{slug}.txt")),
+            format!("+++\n{front}\n+++\n{text}\n"),
+        )
+        .unwrap();
     }
     (dir, content)
 }
