@@ -8,6 +8,7 @@ use crate::model::PartialDate;
 use crate::text::{comparison_key, count_words, normalise_space};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// The data rule that finds a byline ("By Jo Roe"), which marks the head of
 /// the article in a page scraped whole.
@@ -137,8 +138,9 @@ pub struct Inferred {
 pub struct Overrides {
     pub keep: Vec<LinePattern>,
     pub drop: Vec<LinePattern>,
-    /// Comparison keys of lines that other sources of the same outlet repeat.
-    pub outlet_repeats: HashSet<String>,
+    /// Comparison keys of lines that other sources of the same outlet repeat,
+    /// one set shared by every source of the outlet.
+    pub outlet_repeats: Arc<HashSet<String>>,
     /// `None` when the front matter names no deck and the rules look for one.
     pub deck: Option<Vec<LinePattern>>,
     /// The text was taken from a saved page's article element, whose structure
@@ -157,7 +159,7 @@ const REPEAT_MAX_WORDS: usize = 15;
 /// alone, since one outlet may well reuse a sentence of its own.
 #[derive(Debug, Default)]
 pub struct OutletRepeats {
-    by_outlet: HashMap<String, HashSet<String>>,
+    by_outlet: HashMap<String, Arc<HashSet<String>>>,
 }
 
 impl OutletRepeats {
@@ -190,7 +192,21 @@ impl OutletRepeats {
                 by_outlet.entry(outlet).or_default().insert(key);
             }
         }
+        let by_outlet = by_outlet
+            .into_iter()
+            .map(|(outlet, lines)| (outlet, Arc::new(lines)))
+            .collect();
         OutletRepeats { by_outlet }
+    }
+
+    /// The repeated lines of `outlet`, shared: a copy per source would cost
+    /// each source as much as its outlet has repeated lines.
+    pub fn set_of_outlet(&self, outlet: Option<&str>) -> Arc<HashSet<String>> {
+        outlet
+            .and_then(outlet_key)
+            .and_then(|o| self.by_outlet.get(&o))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// The repeated lines of `outlet`, sorted (so that they can be hashed).

@@ -217,11 +217,7 @@ fn ingest_one_with(
     let mut overrides = overrides(&doc)
         .map_err(|mut d| diagnostics.append(&mut d))
         .unwrap_or_default();
-    overrides.outlet_repeats = repeats
-        .of_outlet(doc.meta.outlet.as_deref())
-        .into_iter()
-        .map(str::to_string)
-        .collect();
+    overrides.outlet_repeats = repeats.set_of_outlet(doc.meta.outlet.as_deref());
     if !diagnostics.is_empty() {
         return Err(diagnostics);
     }
@@ -414,7 +410,7 @@ fn overrides(doc: &Document<SourceMeta>) -> Result<Overrides, Vec<Diagnostic>> {
     let overrides = Overrides {
         keep: parse(&doc.meta.keep),
         drop: parse(&doc.meta.drop),
-        outlet_repeats: HashSet::new(),
+        outlet_repeats: Default::default(),
         deck: doc.meta.deck.as_deref().map(&mut parse),
         from_page_structure: doc
             .meta

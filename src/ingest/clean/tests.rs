@@ -88,7 +88,7 @@ fn front_matter_overrides_win() {
     let overrides = Overrides {
         keep: vec![LinePattern::parse("Share").unwrap()],
         drop: vec![LinePattern::parse("/^Officials/").unwrap()],
-        outlet_repeats: HashSet::new(),
+        outlet_repeats: Default::default(),
         deck: Some(vec![LinePattern::parse(P1).unwrap()]),
         from_page_structure: false,
     };
