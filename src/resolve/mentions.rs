@@ -129,7 +129,7 @@ impl MentionMatcher {
             rules.push(None);
         }
         Ok(MentionMatcher {
-            phrases: PhraseMatcher::new(phrases, false)?,
+            phrases: PhraseMatcher::anchorable(phrases, false)?,
             rules,
             person,
             state,

@@ -20,6 +20,23 @@ impl PhraseMatcher {
         phrases: impl IntoIterator<Item = (usize, &'p str)>,
         case_insensitive: bool,
     ) -> Result<PhraseMatcher, aho_corasick::BuildError> {
+        Self::build(phrases, case_insensitive, StartKind::Unanchored)
+    }
+
+    /// The same, able to answer `longest_at` too: its automaton also holds the
+    /// anchored searches, which cost building time that other lexicons need not pay.
+    pub fn anchorable<'p>(
+        phrases: impl IntoIterator<Item = (usize, &'p str)>,
+        case_insensitive: bool,
+    ) -> Result<PhraseMatcher, aho_corasick::BuildError> {
+        Self::build(phrases, case_insensitive, StartKind::Both)
+    }
+
+    fn build<'p>(
+        phrases: impl IntoIterator<Item = (usize, &'p str)>,
+        case_insensitive: bool,
+        start_kind: StartKind,
+    ) -> Result<PhraseMatcher, aho_corasick::BuildError> {
         let mut texts = Vec::new();
         let mut patterns = Vec::new();
         for (owner, phrase) in phrases {
@@ -35,8 +52,7 @@ impl PhraseMatcher {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            // Anchored searches too, for `longest_at`.
-            .start_kind(StartKind::Both)
+            .start_kind(start_kind)
             .ascii_case_insensitive(case_insensitive)
             .build(&texts)?;
         Ok(PhraseMatcher {
@@ -54,7 +70,8 @@ impl PhraseMatcher {
             .collect()
     }
 
-    /// The longest phrase that starts at `start`, as `find` reports it.
+    /// The longest phrase that starts at `start`, as `find` reports it; none
+    /// from a matcher made with `new`, which holds no anchored search.
     pub fn longest_at(&self, text: &str, start: usize) -> Option<(usize, usize, Range<usize>)> {
         let input = Input::new(text).range(start..).anchored(Anchored::Yes);
         let found = self.automaton.try_find(input).ok()??;
@@ -105,4 +122,21 @@ pub fn stands_whole(text: &str, start: usize, end: usize) -> bool {
         .next()
         .is_some_and(char::is_alphanumeric);
     !((opens && runs_into) || (closes && runs_on))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_an_anchorable_matcher_answers_the_longest_phrase_at_a_place() {
+        let phrases = [(0, "Department"), (1, "Department of Fisheries")];
+        let text = "The Department of Fisheries said so.";
+        let anchorable = PhraseMatcher::anchorable(phrases, false).unwrap();
+        assert_eq!(anchorable.longest_at(text, 4), Some((1, 1, 4..27)));
+        assert_eq!(anchorable.longest_at(text, 5), None);
+        let plain = PhraseMatcher::new(phrases, false).unwrap();
+        assert_eq!(plain.longest_at(text, 4), None);
+        assert_eq!(plain.find(text), anchorable.find(text));
+    }
 }
