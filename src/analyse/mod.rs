@@ -74,6 +74,16 @@ pub struct CoMention {
     pub paragraphs: usize,
 }
 
+/// What one source says on its own: read in parallel, joined in dossier order.
+struct SourceReading {
+    mentions: Vec<Mention>,
+    statements: Vec<SourceStatement>,
+    /// Each pair of actors named together, once per paragraph that names both.
+    pairs: Vec<(String, String)>,
+    /// How often the source names each actor, most named first.
+    counts: Vec<ActorCount>,
+}
+
 /// Fails only when a lexicon is too large to compile (`Error::Matcher`).
 pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
     let lexicon = Lexicon::shared();
@@ -213,7 +223,6 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
                 }
             }
         }
-        // How often the source names each actor, most named first.
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for mention in &mentions {
             *counts.entry(&mention.actor).or_default() += 1;
@@ -226,7 +235,12 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
             })
             .collect();
         counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.actor.cmp(&b.actor)));
-        (mentions, statements, pairs, counts)
+        SourceReading {
+            mentions,
+            statements,
+            pairs,
+            counts,
+        }
     };
     let read: Vec<_> = dossier.sources.par_iter().map(read_source).collect();
     let mut mentions = Vec::new();
@@ -240,15 +254,13 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
         .map(|a| (a.slug.clone(), Vec::new()))
         .collect();
     let mut source_actors: BTreeMap<String, Vec<ActorCount>> = BTreeMap::new();
-    for (source, (source_mentions, source_statements, source_pairs, counts)) in
-        dossier.sources.iter().zip(read)
-    {
-        mentions.extend(source_mentions);
-        statements.extend(source_statements);
-        for pair in source_pairs {
+    for (source, reading) in dossier.sources.iter().zip(read) {
+        mentions.extend(reading.mentions);
+        statements.extend(reading.statements);
+        for pair in reading.pairs {
             *pairs.entry(pair).or_default() += 1;
         }
-        for found in &counts {
+        for found in &reading.counts {
             if let Some(list) = actor_coverage.get_mut(&found.actor) {
                 list.push(SourceCount {
                     source: source.slug.clone(),
@@ -256,8 +268,8 @@ pub fn analyse(dossier: &Dossier) -> Result<Analysis> {
                 });
             }
         }
-        if !counts.is_empty() {
-            source_actors.insert(source.slug.clone(), counts);
+        if !reading.counts.is_empty() {
+            source_actors.insert(source.slug.clone(), reading.counts);
         }
     }
 
