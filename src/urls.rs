@@ -9,11 +9,6 @@ pub fn page_path(section: Section, slug: &str) -> String {
     format!("{}/{slug}.html", section.folder())
 }
 
-/// The provenance view of a source: its verbatim text, line by line.
-pub fn text_page_path(slug: &str) -> String {
-    format!("sources/{slug}.verbatim.html")
-}
-
 /// The prefix that leads from a page back to the site root ("", "../", …).
 pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())

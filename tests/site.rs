@@ -107,7 +107,6 @@ fn every_expected_page_exists() {
     .collect();
     for slug in slugs(&content.join("sources")) {
         expected.insert(format!("sources/{slug}.html"));
-        expected.insert(format!("sources/{slug}.verbatim.html"));
     }
     for slug in slugs(&content.join("actors")) {
         expected.insert(format!("actors/{slug}.html"));
@@ -241,15 +240,15 @@ fn the_sources_and_all_actors_are_listed() {
 }
 
 #[test]
-fn source_text_is_verbatim_in_the_provenance_view() {
+fn source_text_is_verbatim_in_the_provenance_view_of_its_page() {
     let (_dir, site) = Site::build();
     let content = default_content();
     for slug in slugs(&content.join("sources")) {
         let raw =
             std::fs::read_to_string(content.join("sources").join(format!("{slug}.txt"))).unwrap();
         let body = raw.splitn(3, "+++\n").nth(2).expect("front matter");
-        let page = site.html(&format!("sources/{slug}.verbatim.html"));
-        let cells = Selector::parse("table.verbatim tbody tr td:nth-child(2)").unwrap();
+        let page = site.html(&format!("sources/{slug}.html"));
+        let cells = Selector::parse("#verbatim table.verbatim tbody tr td:nth-child(2)").unwrap();
         let shown: Vec<String> = page.select(&cells).map(|td| td.text().collect()).collect();
         let original: Vec<&str> = body.lines().collect();
         assert_eq!(shown.len(), original.len(), "{slug}: line count");

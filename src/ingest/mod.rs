@@ -126,6 +126,19 @@ pub enum LineRole {
     Removed,
 }
 
+impl LineRole {
+    /// The role as `dossier.json` and the page's class names spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineRole::Headline => "headline",
+            LineRole::Deck => "deck",
+            LineRole::Body => "body",
+            LineRole::Blank => "blank",
+            LineRole::Removed => "removed",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TextLine {
     /// 1-based line in the source file.

@@ -1,14 +1,16 @@
 //! The framing box of a source's page: the comparison's findings for that
 //! one source, with their sentences, which the comparison's cells link to.
 
-use super::compare::{use_of, EvidenceView};
+use super::compare::use_of;
 use super::views::Views;
 use crate::analyse::compare::Evidence;
 use crate::analyse::naming::PhrasingKind;
 use crate::model::Section;
+use crate::text::escape_html;
 use crate::urls::page_path;
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::fmt::Write;
 
 // The ids of the framing box on a source's page, which the comparison's cells
 // link to: each is spelled here only.
@@ -43,7 +45,7 @@ struct FrameFinding<'a> {
     label: &'a str,
     percent: usize,
     count: usize,
-    sentences: Vec<EvidenceView<'a>>,
+    sentences_html: String,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -51,9 +53,9 @@ struct LoadedFinding<'a> {
     id: String,
     category: &'a str,
     terms: Vec<String>,
-    sentences: Vec<EvidenceView<'a>>,
+    sentences_html: String,
     quoted_terms: Vec<String>,
-    quoted_sentences: Vec<EvidenceView<'a>>,
+    quoted_sentences_html: String,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -78,8 +80,8 @@ struct PhrasingBox<'a> {
     kind: PhrasingKind,
     count: usize,
     quoted: usize,
-    sentences: Vec<EvidenceView<'a>>,
-    quoted_sentences: Vec<EvidenceView<'a>>,
+    sentences_html: String,
+    quoted_sentences_html: String,
 }
 
 impl Views<'_> {
@@ -96,7 +98,7 @@ impl Views<'_> {
                     label: &row.label,
                     percent: cell.percent,
                     count: cell.count,
-                    sentences: self.evidence_views(index, &cell.sentences),
+                    sentences_html: self.evidence_list(index, &cell.sentences),
                 })
             })
             .collect();
@@ -115,9 +117,9 @@ impl Views<'_> {
                     id: loaded_id(r),
                     category: &row.category,
                     terms: distinct_terms(hits),
-                    sentences: self.evidence_views(index, hits),
+                    sentences_html: self.evidence_list(index, hits),
                     quoted_terms: distinct_terms(quoted),
-                    quoted_sentences: self.evidence_views(index, quoted),
+                    quoted_sentences_html: self.evidence_list(index, quoted),
                 })
             })
             .collect();
@@ -162,8 +164,8 @@ impl Views<'_> {
                             kind: row.kind,
                             count: used.count,
                             quoted: used.quoted,
-                            sentences: self.evidence_views(index, &used.evidence),
-                            quoted_sentences: self.evidence_views(index, &used.quoted_evidence),
+                            sentences_html: self.evidence_list(index, &used.evidence),
+                            quoted_sentences_html: self.evidence_list(index, &used.quoted_evidence),
                         })
                     })
                     .collect();
@@ -174,6 +176,34 @@ impl Views<'_> {
                 })
             })
             .collect()
+    }
+}
+
+impl Views<'_> {
+    /// Evidence of source `index` as one `<ul>` (empty when there is none):
+    /// each sentence marked, in the source's language, linking to itself in the
+    /// article on the same page. Made here rather than by a template loop: a
+    /// framing box holds dozens of sentences, and tera's lookups for each cost
+    /// more than the rest of the page.
+    fn evidence_list(&self, index: usize, list: &[Evidence]) -> String {
+        if list.is_empty() {
+            return String::new();
+        }
+        let source = &self.dossier.sources[index];
+        let language = escape_html(&source.language);
+        let direction = source.direction.as_str();
+        let link_language = escape_html(&self.dossier.config.language);
+        let mut html = String::from("<ul>");
+        for evidence in list {
+            let _ = write!(
+                html,
+                r##"<li lang="{language}" dir="{direction}">{} <a href="#{}" lang="{link_language}">paragraph</a></li>"##,
+                evidence.marked(),
+                escape_html(&evidence.anchor),
+            );
+        }
+        html.push_str("</ul>");
+        html
     }
 }
 

@@ -20,7 +20,7 @@ use crate::fingerprint::FingerprintHasher;
 use crate::ingest::Source;
 use crate::model::Section;
 use crate::resolve::{Actor, Link, Note};
-use crate::urls::{page_path, text_page_path};
+use crate::urls::page_path;
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -39,8 +39,8 @@ enum Kind<'v> {
     Atom,
     /// The list of notes, the tags and the A–Z index: the notes' cards.
     NoteCards,
-    /// Pages that show nothing of the notes: a source's verbatim text, the
-    /// comparison, the lists of sources and of actors.
+    /// Pages that show nothing of the notes: the comparison, the lists of
+    /// sources and of actors.
     CorpusOnly,
 }
 
@@ -61,7 +61,6 @@ impl<'v> Inputs<'v> {
                 page_path(Section::Sources, &source.slug),
                 Kind::Source(source),
             );
-            kinds.insert(text_page_path(&source.slug), Kind::CorpusOnly);
         }
         for actor in &dossier.actors {
             kinds.insert(page_path(Section::Actors, &actor.slug), Kind::Actor(actor));

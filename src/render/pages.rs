@@ -8,7 +8,7 @@ use super::feeds::{AtomPage, NotFoundPage, SitemapPage};
 use super::home::HomePage;
 use super::lists::{AToZPage, ActorsPage, NotesPage, SearchPage, SourcesPage, TagPage, TagsPage};
 use super::note::NotePage;
-use super::source::{SourcePage, SourceTextPage};
+use super::source::SourcePage;
 use super::timeline::TimelinePage;
 use crate::model::Config;
 use crate::urls::{absolute_url, root_of};
@@ -75,7 +75,6 @@ page_kinds! {
     Home(HomePage<'a>) => "index.html" in Home,
     Sources(SourcesPage<'a>) => "sources.html" in Sources,
     Source(SourcePage<'a>) => "source.html" in Sources,
-    SourceText(SourceTextPage<'a>) => "source_text.html" in Sources,
     Actors(ActorsPage<'a>) => "actors.html" in Actors,
     Actor(ActorPage<'a>) => "actor.html" in Actors,
     Notes(NotesPage<'a>) => "notes.html" in Notes,

@@ -1,4 +1,5 @@
-//! A source's page and its verbatim view, line by line.
+//! A source's page, with its verbatim view: every line of the text as
+//! collected and what the cleaner made of it.
 
 use super::compare::compare_page_of;
 use super::framing::FramingBox;
@@ -6,12 +7,14 @@ use super::jobs::PageJob;
 use super::pages::PageContext;
 use super::paragraph::paragraph_html;
 use super::views::{Backlink, CitationView, EventView, SourceCard, StatementView, Views};
-use crate::ingest::{Source, TextLine};
+use crate::ingest::{LineRole, Source};
 use crate::model::{ActorKind, Section};
+use crate::text::escape_html;
 use crate::urls::{page_path, root_of};
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
 #[derive(Serialize, JsonSchema)]
 pub(super) struct SourcePage<'a> {
@@ -29,6 +32,19 @@ pub(super) struct SourcePage<'a> {
     backlinks: &'a [Backlink],
     compare_url: String,
     framing: FramingBox<'a>,
+    verbatim: VerbatimView,
+}
+
+/// The provenance view: the text as collected, line by line.
+#[derive(Serialize, JsonSchema)]
+struct VerbatimView {
+    /// The name of the file under `content/sources/` the source was read from.
+    file: String,
+    lines: usize,
+    removed: usize,
+    /// One table row per line, made here: a long text has thousands of lines,
+    /// and a template loop would spend more on them than on the whole page.
+    rows_html: String,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -47,38 +63,15 @@ struct ActorInSource<'a> {
     count: usize,
 }
 
-#[derive(Serialize, JsonSchema)]
-pub(super) struct SourceTextPage<'a> {
-    source: &'a SourceCard<'a>,
-    lines: &'a [TextLine],
-    origin: Option<&'a str>,
-    file: String,
-}
-
 impl Views<'_> {
-    /// Each source's page and its verbatim view, in dossier order.
+    /// Each source's page, in dossier order.
     pub(super) fn source_jobs(&self) -> impl Iterator<Item = PageJob<'_>> {
         let sources = self.dossier.sources.iter().zip(&self.sources);
-        sources
-            .enumerate()
-            .flat_map(move |(index, (source, card))| {
-                let page = PageJob::new(&card.url, card.headline, move || {
-                    self.source_page(index, source, card)
-                });
-                let text = PageJob::new(
-                    &card.text_url,
-                    format!("Verbatim text: {}", card.headline),
-                    move || {
-                        PageContext::SourceText(SourceTextPage {
-                            source: card,
-                            lines: &source.lines,
-                            origin: source.meta.origin.as_deref(),
-                            file: source_file_name(source),
-                        })
-                    },
-                );
-                [page, text]
+        sources.enumerate().map(move |(index, (source, card))| {
+            PageJob::new(&card.url, card.headline, move || {
+                self.source_page(index, source, card)
             })
+        })
     }
 
     fn source_page<'v>(
@@ -152,6 +145,16 @@ impl Views<'_> {
             backlinks: self.backlinks_of(&source.slug),
             compare_url: compare_page_of(index),
             framing: self.framing_box(index),
+            verbatim: VerbatimView {
+                file: source_file_name(source),
+                lines: source.lines.len(),
+                removed: source
+                    .lines
+                    .iter()
+                    .filter(|l| l.role == LineRole::Removed)
+                    .count(),
+                rows_html: verbatim_rows(source),
+            },
         })
     }
 
@@ -167,6 +170,42 @@ impl Views<'_> {
         }
         map
     }
+}
+
+/// The rows of the verbatim view: each line's number, its text (struck out
+/// where removed) and what became of it, with the rule and its reason.
+fn verbatim_rows(source: &Source) -> String {
+    let language = escape_html(&source.language);
+    let direction = source.direction.as_str();
+    let mut html = String::new();
+    for line in &source.lines {
+        let role = line.role.as_str();
+        let text = match (&line.split, line.role) {
+            (_, LineRole::Removed) => format!("<del>{}</del>", escape_html(&line.text)),
+            (Some(split), _) => format!(
+                "{}<del>{}</del>",
+                escape_html(&split.kept),
+                escape_html(&split.cut)
+            ),
+            (None, _) => escape_html(&line.text),
+        };
+        let _ = write!(
+            html,
+            r#"<tr class="role-{role}"><td class="num">{}</td><td lang="{language}" dir="{direction}">{text}</td><td>{role}"#,
+            line.number
+        );
+        if let Some(rule) = &line.rule {
+            let _ = write!(html, " <code>{}</code>", escape_html(rule));
+        }
+        if let Some(reason) = &line.reason {
+            let _ = write!(html, ": {}", escape_html(reason));
+        }
+        if line.split.is_some() {
+            html.push_str("; the struck-out end of the line is removed");
+        }
+        html.push_str("</td></tr>\n");
+    }
+    html
 }
 
 /// The name of the file a source was read from, so a reader knows what to edit

@@ -10,7 +10,7 @@ use crate::markdown::{self, LinkTarget, WikiLink};
 use crate::model::{ActorKind, PartialDate, Section, UNKNOWN};
 use crate::resolve::{Actor, Cited, Dossier, Event, Note, Reference};
 use crate::text::Direction;
-use crate::urls::{page_path, text_page_path};
+use crate::urls::page_path;
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -35,7 +35,6 @@ impl LinkRef {
 pub(super) struct SourceCard<'a> {
     slug: &'a str,
     pub(super) url: String,
-    pub(super) text_url: String,
     pub(super) headline: &'a str,
     headline_inferred: bool,
     outlet: &'a str,
@@ -472,7 +471,6 @@ fn source_card(source: &Source) -> SourceCard<'_> {
     SourceCard {
         slug: &source.slug,
         url: page_path(Section::Sources, &source.slug),
-        text_url: text_page_path(&source.slug),
         headline: &source.headline,
         headline_inferred: source.headline_inferred,
         outlet: outlet_shown(source),

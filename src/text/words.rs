@@ -85,6 +85,16 @@ pub enum Direction {
     Rtl,
 }
 
+impl Direction {
+    /// The value of HTML's `dir` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
 /// The text with its first letter upper-cased ("president" → "President").
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
