@@ -15,6 +15,7 @@ pub use crate::text::sentences::{quote_spans, sentences, QuoteSpan};
 use crate::text::{ceil_boundary, floor_boundary};
 pub use genders::Gender;
 use genders::Genders;
+use lexicon::ByPhrase;
 pub use lexicon::{Lexicon, DEFAULT_LEXICON};
 use serde::Serialize;
 use slot::Slot;
@@ -481,16 +482,16 @@ impl<'a> QuoteFinder<'a> {
             return self.resolve(text, Slot::Pronoun(pronoun.to_lowercase()), mentions);
         }
         let rest = verb_start + verb.len()..clause.end;
-        let by = text[rest.clone()].trim_start().starts_with("by ");
+        let agent = match self.lexicon.by_phrase(text, rest.start) {
+            ByPhrase::Agent(start) => Some(start),
+            _ => None,
+        };
         // "according to X", "was told by X": the speaker follows the verb. Otherwise
         // the subject before it speaks; "…,” said Smith" has none, so the words
         // after the verb do.
         let slot = if is_one_of(&self.lexicon.prepositional_verbs, verb) {
             self.lexicon.read_after(text, rest)
-        } else if by {
-            let after_by = text[rest.clone()]
-                .find("by ")
-                .map_or(rest.start, |i| rest.start + i + 3);
+        } else if let Some(after_by) = agent.filter(|&start| start <= rest.end) {
             self.lexicon.read_after(text, after_by..rest.end)
         } else {
             let before = clause.start..verb_start;
@@ -718,7 +719,10 @@ impl<'a> QuoteFinder<'a> {
         let ranges = verbs
             .chain(documents)
             .map(|(_, _, range)| range)
-            .filter(|range| !self.lexicon.is_adjective_at(text, range.start));
+            .filter(|range| {
+                !self.lexicon.is_adjective_at(text, range.start)
+                    && self.lexicon.speaks_at(text, range)
+            });
         let range = if first {
             ranges.min_by_key(|r| r.start)
         } else {

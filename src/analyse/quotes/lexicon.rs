@@ -90,6 +90,14 @@ pub struct Lexicon {
     pub labelling_verb_matcher: PhraseMatcher,
 }
 
+/// What follows a speech verb's "by": see [`Lexicon::by_phrase`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ByPhrase {
+    Nothing,
+    Agent(usize),
+    Means,
+}
+
 impl Lexicon {
     /// The built-in lexicon, parsed and compiled once a process: `serve`, the
     /// tests and the fuzz targets analyse many times.
@@ -199,6 +207,32 @@ impl Lexicon {
         let adverb =
             ends_with_one_of(&self.adverb_endings, word) || is_one_of(&self.passive_adverbs, word);
         auxiliary(word) || (adverb && word_before(text, at).is_some_and(|(_, w)| auxiliary(w)))
+    }
+
+    /// What a "by" right after the verb ending at `end` brings: the agent of a
+    /// passive verb ("was told by Ann Lee", the start of "Ann Lee"), or a
+    /// means ("responded by hitting him": an act, not speech).
+    pub(super) fn by_phrase(&self, text: &str, end: usize) -> ByPhrase {
+        let Some(rest) = text[end..].trim_start().strip_prefix("by ") else {
+            return ByPhrase::Nothing;
+        };
+        let next = rest.split_whitespace().next().unwrap_or("");
+        if ends_with_one_of(&self.participle_endings, next) {
+            ByPhrase::Means
+        } else {
+            ByPhrase::Agent(text.len() - rest.len())
+        }
+    }
+
+    /// Whether the verb at `range` speaks for its subject or an agent: not a
+    /// passive verb without its agent ("Roe is charged with", "was told to
+    /// leave", where Roe says nothing), nor one done by some means.
+    pub(super) fn speaks_at(&self, text: &str, range: &Range<usize>) -> bool {
+        match self.by_phrase(text, range.end) {
+            ByPhrase::Means => false,
+            ByPhrase::Agent(_) => true,
+            ByPhrase::Nothing => !self.is_passive_at(text, range.start),
+        }
     }
 
     /// Whether one of the last few words of `clause` is a labelling verb, as

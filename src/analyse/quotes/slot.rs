@@ -62,8 +62,9 @@ fn tokens(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Vec<Token> {
             _ => (word, false),
         };
         let lower = word.to_lowercase();
-        // "Mr." and "S." keep their full stop; "Smith." ends the clause.
+        // "Mr.", "S." and "N.Y." keep their full stop; "Smith." ends the clause.
         let abbreviated = word.chars().count() == 1
+            || word.contains('.')
             || crate::text::sentences::abbreviations().contains(&lower)
             || lexicon.honorifics.contains(&lower);
         out.push(Token {
@@ -159,6 +160,10 @@ impl Lexicon {
                 .next()
                 .is_some_and(char::is_uppercase);
             match previous {
+                // "Ted Ray, R-Ohio,": a party and a state, not a name.
+                Some(_) if is_affiliation(&text[first.core.start..toks[n - 1].core.end]) => {
+                    toks.truncate(segment.start)
+                }
                 // "the adviser, Jo Roe," : the name set off by commas is the speaker.
                 Some(_) if self.all_name(text, &toks[segment.clone()]) => {
                     return Slot::Name {
@@ -387,4 +392,15 @@ impl Lexicon {
             .to_string();
         ((!rest.is_empty()).then_some(rest), titles > 0)
     }
+}
+
+/// A party's initial and a place joined by a hyphen, as English-language news
+/// labels legislators ("R-Ohio", "D-N.Y."): it describes the name before it.
+fn is_affiliation(phrase: &str) -> bool {
+    let mut chars = phrase.chars();
+    !phrase.contains(char::is_whitespace)
+        && matches!(
+            (chars.next(), chars.next(), chars.next()),
+            (Some(party), Some('-'), Some(place)) if party.is_ascii_uppercase() && place.is_uppercase()
+        )
 }
