@@ -446,3 +446,26 @@ fn two_spellings_of_one_tag_list_an_item_once() {
     let other = fs::read_to_string(out.join("tags/rivers.html")).unwrap();
     assert_eq!(other.matches("href=\"../notes/river.html\"").count(), 1);
 }
+
+/// A count of one reads in the singular: "1 source", "1 paragraph", "1 word".
+#[test]
+fn counts_of_one_are_singular() {
+    let (dir, content) = made_up_content(
+        "One story",
+        &[(
+            "solo",
+            "en",
+            "Dam opens\n\nThe Vell dam opened on Monday after years of delay.",
+        )],
+    );
+    let output = dir.path().join("site");
+    build(&content, &output).unwrap();
+    let home = fs::read_to_string(output.join("index.html")).unwrap();
+    assert!(home.contains("1 source ·"), "{home}");
+    assert!(!home.contains("1 sources"));
+    let page = fs::read_to_string(output.join("sources/solo.html")).unwrap();
+    assert!(page.contains(" words in 1 paragraph<"), "{page}");
+    assert!(!page.contains("1 paragraphs"));
+    let sources = fs::read_to_string(output.join("sources/index.html")).unwrap();
+    assert!(sources.contains(">1 source<"), "{sources}");
+}
