@@ -723,8 +723,12 @@ fn split_at_and(text: &str, span: Range<usize>, cues: &Cues) -> Vec<Vec<Range<us
         .rsplit(' ')
         .next()
         .is_some_and(|word| cues.is_honorific(word));
+    let all = words(&text[span.clone()]);
+    // "Noel and Tate": two words joined by "and" are two surnames, as news
+    // writes a pair it has named in full, not one name.
+    let pair_of_words = all.len() == 3;
     let mut parts = vec![Vec::new()];
-    for w in words(&text[span.clone()]) {
+    for w in all {
         let w = span.start + w.start..span.start + w.end;
         let first_part = parts.len() == 1;
         let current = parts.last_mut().expect("never empty");
@@ -737,7 +741,8 @@ fn split_at_and(text: &str, span: Range<usize>, cues: &Cues) -> Vec<Vec<Range<us
             let organisation = current
                 .iter()
                 .any(|t: &Range<usize>| cues.is_organisation_word(&text[t.clone()]));
-            if capitalised >= 2 || organisation || (after_honorific && first_part) {
+            if capitalised >= 2 || organisation || pair_of_words || (after_honorific && first_part)
+            {
                 parts.push(Vec::new());
                 continue;
             }
