@@ -406,18 +406,14 @@ fn an_organisation_named_with_of_is_found_whole() {
 /// used alone, so a pair named in full once and then by surnames is found.
 #[test]
 fn two_surnames_joined_by_and_are_two_people() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    fs::create_dir_all(content.join("sources")).unwrap();
-    fs::write(content.join("dossier.toml"), "title = \"Jail\"\n").unwrap();
-    fs::write(
-        content.join("sources/jail.txt"),
-        source(
-            "Guards charged\nProsecutors on Tuesday charged Tova Rahn and Mike Tesk with falsifying records.\nProsecutors said Rahn and Tesk slept while they should have been checking cells.\nA lawyer for Rahn and Tesk declined to comment on Tuesday.\n",
-            "County Times",
-        ),
-    )
-    .unwrap();
+    let (_dir, content) = common::made_up_content(
+        "Jail",
+        &[(
+            "jail",
+            "en",
+            "Guards charged\nProsecutors on Tuesday charged Tova Rahn and Mike Tesk with falsifying records.\nProsecutors said Rahn and Tesk slept while they should have been checking cells.\nA lawyer for Rahn and Tesk declined to comment on Tuesday.",
+        )],
+    );
     let (dossier, _) = analysed(&content);
     let names = common::discovered_names(&dossier);
     assert!(names.contains(&"Tova Rahn"), "{names:?}");
