@@ -147,7 +147,10 @@ pub(super) fn render_with(
                 let bytes = parts
                     .write(dossier, analysis, *corpus)
                     .map_err(|e| context_error("dossier.json", &e))?;
-                sink.put(OutputFile::new("dossier.json", bytes))
+                sink.put(OutputFile {
+                    path: "dossier.json".to_string(),
+                    bytes,
+                })
             }
             None => sink.put_streamed("dossier.json", &|out| {
                 crate::export::write_json(dossier, analysis, out)
