@@ -79,7 +79,12 @@ impl QuoteFinder<'_> {
                 });
             let word = &before[cut..];
             let bare = word.trim_end_matches('.').to_lowercase();
-            let title = word.chars().next().is_some_and(char::is_uppercase)
+            // "Receiving Ivo Brandt …, Jo Roe said": a participle opening the
+            // sentence is a verb, and the name after it its object.
+            let opening_participle =
+                before[..cut].trim().is_empty() && self.is_long_participle(&bare);
+            let title = (word.chars().next().is_some_and(char::is_uppercase)
+                && !opening_participle)
                 || self.lexicon.honorifics.contains(&bare);
             // "…,” the council filed": an article opens the subject's phrase.
             let article = self.lexicon.determiners.contains(&bare);
@@ -105,6 +110,16 @@ impl QuoteFinder<'_> {
             .unwrap_or("")
             .to_lowercase();
         self.is_function_word(&word) && !self.lexicon.prepositions.contains(&word)
+    }
+
+    /// A present participle with a stem of four letters or more: "receiving",
+    /// not "king" nor the title "acting".
+    fn is_long_participle(&self, word: &str) -> bool {
+        let letters = word.chars().count();
+        self.lexicon
+            .participle_endings
+            .iter()
+            .any(|ending| word.ends_with(ending.as_str()) && letters >= ending.chars().count() + 4)
     }
 
     fn is_function_word(&self, word: &str) -> bool {

@@ -744,6 +744,21 @@ fn a_participle_that_opens_the_sentence_or_has_no_speaker_yet_takes_the_subject(
         "{found:?}"
     );
 
+    // A participle opening the sentence takes its object; the subject follows
+    // the comma: "Receiving Ivo Brandt …, Jo Roe praised …, calling …".
+    let text = "Receiving Ivo Brandt for a visit, Jo Roe praised the plan at length, calling \
+                it “a careful and very honest piece of work.”";
+    let mentions = [
+        mention(text, "Ivo Brandt", "ivo-brandt", 0),
+        mention(text, "Jo Roe", "jo-roe", 0),
+    ];
+    let found = one(&lexicon, text, &mentions);
+    assert_eq!(
+        found[0].speaker,
+        Speaker::Actor("jo-roe".into()),
+        "{found:?}"
+    );
+
     // Without a quotation, the same: the subject accuses, and then speaks again.
     let mut finder = QuoteFinder::new(&lexicon);
     let p1 = "“It is a bad deal for the valley,” said Tom Reed.";
