@@ -278,6 +278,9 @@ function observe(page, state) {
   });
 }
 
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 800 };
+
 async function checkPage(page, state, abs) {
   const url = pathToFileURL(abs).href;
   const o = (state.current = newObservations());
@@ -303,6 +306,14 @@ async function checkPage(page, state, abs) {
     await page.emulateMedia({ colorScheme: 'dark' });
     await settle(page);
     record(await runAxe(page), 'dark');
+    // A phone's screen: the page may scroll its wide tables inside their
+    // frames, never sideways as a whole.
+    await page.setViewportSize(PHONE);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (wide > PHONE.width) {
+      problem(`${show(abs)}: wider than a ${PHONE.width} px phone screen (${wide} px): the page scrolls sideways`);
+    }
+    await page.setViewportSize(DESKTOP);
   } catch (e) {
     problem(`${show(abs)}: browser check failed: ${e.message.split('\n')[0]}`);
   }
@@ -356,7 +367,7 @@ async function checkWithBrowser() {
   try {
     const context = await browser.newContext({
       offline: true, // belt and braces: a non-file request fails instead of leaving the machine
-      viewport: { width: 1280, height: 800 },
+      viewport: DESKTOP,
       colorScheme: 'light',
       serviceWorkers: 'block',
     });
