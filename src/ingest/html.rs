@@ -475,6 +475,20 @@ fn trailing_links(paragraphs: &[String], links: &std::collections::HashSet<Strin
     heading.unwrap_or(start)
 }
 
+/// How many blocks open the body as links to other pages: each one link's
+/// whole text, not a sentence ("View author archive", "Email the author", a
+/// section's name). An article does not open with a bare link; an author box
+/// or a section trail inside the article element does.
+fn leading_links(paragraphs: &[String], links: &std::collections::HashSet<String>) -> usize {
+    paragraphs
+        .iter()
+        .take_while(|p| {
+            links.contains(&crate::text::comparison_key(p))
+                && !p.trim_end().ends_with(['.', '!', '?', '"', '”', '…'])
+        })
+        .count()
+}
+
 /// The body as Readability finds it, one paragraph per block of text.
 fn body(document: Document, found: &Extracted) -> (Vec<String>, Vec<Dropped>) {
     let links = link_texts(&document);
@@ -522,6 +536,11 @@ fn body(document: Document, found: &Extracted) -> (Vec<String>, Vec<Dropped>) {
     dropped.extend(paragraphs.drain(end..).map(|text| Dropped {
         text,
         reason: "links to other pages after the article",
+    }));
+    let start = leading_links(&paragraphs, &links);
+    dropped.extend(paragraphs.drain(..start).map(|text| Dropped {
+        text,
+        reason: "links to other pages before the article",
     }));
     (paragraphs, dropped)
 }

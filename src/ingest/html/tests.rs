@@ -93,6 +93,27 @@ fn a_list_of_links_ending_the_body_is_left_out() {
 }
 
 #[test]
+fn links_opening_the_body_are_left_out() {
+    let story: String = STORY.iter().map(|p| format!("<p>{p}</p>")).collect();
+    let page = format!(
+        "<html><head><title>Lake states sign water pact</title></head><body><article>\
+         <h1>Lake states sign water pact</h1>\
+         <p><a href=\"/authors/roe\">See all stories by this writer</a></p>\
+         <p><a href=\"mailto:roe@example.org\">Write to the author</a></p>{story}</article></body></html>"
+    );
+    let extracted = extract(&page);
+    assert_eq!(extracted.paragraphs, STORY);
+    let reasons: Vec<&str> = extracted.dropped.iter().map(|d| d.reason).collect();
+    assert_eq!(reasons, ["links to other pages before the article"; 2]);
+    // A first paragraph with a link in it is the article's.
+    let linked = format!(
+        "<html><body><article><h1>Lake states sign water pact</h1>\
+         <p>The <a href=\"/commission\">lake commission</a> met on Monday to sign the pact.</p>{story}</article></body></html>"
+    );
+    assert_eq!(extract(&linked).paragraphs.len(), STORY.len() + 1);
+}
+
+#[test]
 fn html_is_told_by_its_start() {
     assert!(looks_like_html(b"\xEF\xBB\xBF  <!DOCTYPE html><html>"));
     assert!(looks_like_html(b"<!-- saved from url -->\n<html lang=en>"));
