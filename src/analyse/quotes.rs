@@ -419,9 +419,10 @@ impl<'a> QuoteFinder<'a> {
             Side::Within => self.find_verb(clause_text, true)?,
         };
         let verb_start = clause.start + at;
-        let passive = text[verb_start + verb.len()..clause.end]
-            .trim_start()
-            .starts_with("by ");
+        let passive = matches!(
+            self.lexicon.by_phrase(text, verb_start + verb.len()),
+            ByPhrase::Agent(_)
+        );
         if side != Side::Within && passive && !asks && self.lexicon.asks(&verb) {
             return None;
         }

@@ -470,7 +470,7 @@ fn trailing_links(paragraphs: &[String], links: &std::collections::HashSet<Strin
     let start = paragraphs.len() - run;
     let heading = start.checked_sub(1).filter(|&h| {
         let text = paragraphs[h].trim_end();
-        crate::text::count_words(text) <= 6 && !text.ends_with(['.', '!', '?', '"', '”', '…'])
+        crate::text::count_words(text) <= 6 && !ends_a_sentence(text)
     });
     heading.unwrap_or(start)
 }
@@ -483,10 +483,14 @@ fn leading_links(paragraphs: &[String], links: &std::collections::HashSet<String
     paragraphs
         .iter()
         .take_while(|p| {
-            links.contains(&crate::text::comparison_key(p))
-                && !p.trim_end().ends_with(['.', '!', '?', '"', '”', '…'])
+            links.contains(&crate::text::comparison_key(p)) && !ends_a_sentence(p.trim_end())
         })
         .count()
+}
+
+/// A block that ends as a sentence or a quotation does: prose, not a link's label.
+fn ends_a_sentence(text: &str) -> bool {
+    text.ends_with(['.', '!', '?', '"', '”', '…'])
 }
 
 /// The body as Readability finds it, one paragraph per block of text.
