@@ -833,6 +833,43 @@ fn a_state_before_a_title_and_a_name_qualifies_the_title() {
 }
 
 #[test]
+fn an_organisation_before_a_title_and_a_name_qualifies_the_title() {
+    let (dossier, analysis) = build(&[(
+        "levy",
+        "Farmers sue over the levy\n\
+         Water Board chairman Ivo Brandt said the levy stays. Former NSB director Lena Marsh \
+         disagreed, and Senate Minority Leader Tom Hale said the Water Board should wait. \
+         The Water Board director on Monday refused. The NSB said nothing, and the Senate \
+         will vote in May. Marsh wrote to the Water Board director. Soon the Water Board \
+         director, Jo Roe, wrote back.\n",
+    )]);
+    let found = mentions(&dossier, &analysis);
+    // Before a title and a name the organisation is part of that person's
+    // title; before a title alone, or alone, it is the organisation.
+    assert_eq!(
+        found[&named(&dossier, "Water Board").slug],
+        ["levy: Water Board"; 4],
+        "{found:?}"
+    );
+    assert_eq!(
+        found[&named(&dossier, "NSB").slug],
+        ["levy: NSB"],
+        "{found:?}"
+    );
+    assert_eq!(
+        found[&named(&dossier, "Senate").slug],
+        ["levy: Senate"],
+        "{found:?}"
+    );
+    for person in ["Ivo Brandt", "Lena Marsh", "Tom Hale"] {
+        has(
+            &found[&named(&dossier, person).slug],
+            &format!("levy: {person}"),
+        );
+    }
+}
+
+#[test]
 fn two_letters_after_a_place_and_a_comma_qualify_the_place() {
     let (dossier, _) = build(&[(
         "levy",

@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::model::{ActorKind, ActorMeta, AliasRule, Document};
 use crate::text::names::{inside_longer_name, is_title_case};
 use crate::text::phrases::{stands_whole, PhraseMatcher};
+use crate::text::sentences::ends_abbreviated;
 use aho_corasick::BuildError;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -21,10 +22,10 @@ pub struct MentionMatcher {
     rules: Vec<Option<AliasRule>>,
     /// For each pattern: whether it names a person.
     person: Vec<bool>,
-    /// For each pattern: whether it names a state, whose name right before a
-    /// title and a name is part of that person's title ("the Ruritanian
-    /// President Jane Doe").
-    state: Vec<bool>,
+    /// For each pattern: whether it names a state or an organisation, whose
+    /// name right before a title and a name is part of that person's title
+    /// ("the Ruritanian President Jane Doe", "Acme chief executive Jo Roe").
+    qualifies_titles: Vec<bool>,
     /// Single-word names of states and groups, which may stand before a person's name.
     leads: HashSet<String>,
     /// For each pattern of a group that belongs to a person and is named by
@@ -80,7 +81,7 @@ impl MentionMatcher {
         let mut phrases = Vec::new();
         let mut rules = Vec::new();
         let mut person = Vec::new();
-        let mut state = Vec::new();
+        let mut qualifies_titles = Vec::new();
         let mut leads = HashSet::new();
         let mut possessors = Vec::new();
         for (index, actor) in actors.iter().enumerate() {
@@ -101,7 +102,10 @@ impl MentionMatcher {
                 phrases.push((index, alias));
                 possessors.push(owner.and_then(|o| possessor(&actors[o], alias).map(|n| (o, n))));
                 person.push(is_person);
-                state.push(actor.meta.kind == ActorKind::State);
+                qualifies_titles.push(matches!(
+                    actor.meta.kind,
+                    ActorKind::State | ActorKind::Organisation
+                ));
                 if !is_person && !alias.contains(' ') {
                     leads.insert(alias.to_string());
                 }
@@ -125,14 +129,14 @@ impl MentionMatcher {
             phrases.push((actors.len() + i, text));
             possessors.push(None);
             person.push(*is_person);
-            state.push(false);
+            qualifies_titles.push(false);
             rules.push(None);
         }
         Ok(MentionMatcher {
             phrases: PhraseMatcher::anchorable(phrases, false)?,
             rules,
             person,
-            state,
+            qualifies_titles,
             leads,
             possessors,
         })
@@ -159,7 +163,7 @@ impl MentionMatcher {
             })
             .filter(|(_, _, range)| !modifies_next(text, range.end, cues))
             .filter(|(_, pattern, range)| {
-                !(self.state[*pattern] && titles_a_name(text, range.end, cues))
+                !(self.qualifies_titles[*pattern] && titles_a_name(text, range.end, cues))
             })
             .flat_map(|(actor, pattern, range)| {
                 // "Doe's lawyers" mentions Doe as well as the lawyers.
@@ -225,26 +229,28 @@ fn modifies_next(text: &str, end: usize, cues: &super::discover::Cues) -> bool {
     !word.is_empty() && cues.makes_a_modifier(word)
 }
 
-/// The name ending at `end` stands right before a capitalised title and a
-/// capitalised name ("Ruritanian President Jane Doe", "Ruritanian Foreign
-/// Minister Jo Roe"): it qualifies that person's title, and the whole is the
-/// person. (Before a role alone, "the Ruritanian ambassador", it speaks for
-/// the state.)
+/// The name ending at `end` stands right before a title and a capitalised
+/// name ("Ruritanian President Jane Doe", "Ruritanian Foreign Minister Jo
+/// Roe", "Acme chief executive Jo Roe"): it qualifies that person's title, and
+/// the whole is the person. (Before a role alone, "the Ruritanian ambassador",
+/// it speaks for the state; a lower-case title is one only where a name
+/// follows it, "the Acme director said" is the company's director.)
 fn titles_a_name(text: &str, end: usize, cues: &super::discover::Cues) -> bool {
     let Some(rest) = text[end..].strip_prefix(' ') else {
         return false;
     };
-    let mut words = rest.split(' ');
     let mut title = false;
-    for word in words.by_ref() {
-        let word = word.trim_end_matches(',');
-        if !word.starts_with(char::is_uppercase) {
-            return false;
-        }
+    for word in rest.split(' ') {
         if cues.is_title_word(word) {
             title = true;
         } else if !cues.may_open_title(word) {
-            return title;
+            return title && word.starts_with(char::is_uppercase) && !cues.is_calendar(word);
+        }
+        // A comma or a sentence's end after the title: the name, if one
+        // follows, is in apposition to a role ("the Ruritanian ambassador,
+        // Jo Roe"), or opens the next sentence.
+        if word.ends_with(|c: char| c.is_ascii_punctuation()) && !ends_abbreviated(word) {
+            return false;
         }
     }
     false

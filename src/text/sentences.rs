@@ -172,6 +172,13 @@ pub fn sentences(text: &str, spans: &[QuoteSpan], abbreviations: &[String]) -> V
         .collect()
 }
 
+/// Whether the full stop ending `word` ends an abbreviation ("Gen.", "U.S.",
+/// an initial), not a sentence, by the built-in abbreviations.
+pub fn ends_abbreviated(word: &str) -> bool {
+    word.strip_suffix('.')
+        .is_some_and(|stem| is_abbreviation(stem, abbreviations()))
+}
+
 fn is_abbreviation(before: &str, abbreviations: &[String]) -> bool {
     let word: String = before
         .chars()

@@ -358,6 +358,11 @@ impl Cues {
         self.is_title_lead(word) || Self::is(&self.state_organs, word)
     }
 
+    /// A day or a month ("Monday", "May"), capitalised but never a name.
+    pub fn is_calendar(&self, word: &str) -> bool {
+        Self::is(&self.calendar, word)
+    }
+
     /// A courtesy title ("Mr.", "Mme").
     pub fn is_honorific(&self, word: &str) -> bool {
         Self::is(&self.honorifics, word)
