@@ -133,6 +133,10 @@ pub struct QuoteFinder<'a> {
     attributions: usize,
     /// The speaker of the previous paragraph's quotations, when it had some.
     previous_quote: Option<Speaker>,
+    /// The quotations of the paragraph being read: a speech verb inside one
+    /// ("“He then said he was grateful,” Roe wrote") is reported by the
+    /// quoted speaker, and makes no statement of the outlet's.
+    quoted: Vec<Range<usize>>,
     /// Full names of unlisted speakers so far, so that "Smith" after "Jo Smith" is her.
     names: Vec<String>,
     /// The actors quoted or paraphrased so far, whom a sentence's subject may be.
@@ -156,6 +160,7 @@ impl<'a> QuoteFinder<'a> {
             last_subject: None,
             attributions: 0,
             previous_quote: None,
+            quoted: Vec::new(),
             names: Vec::new(),
             spoken: HashSet::new(),
             authors: HashMap::new(),
@@ -194,6 +199,7 @@ impl<'a> QuoteFinder<'a> {
     pub fn paragraph(&mut self, text: &str, mentions: &[SpeakerMention]) -> Vec<Statement> {
         let spans = quote_spans(text);
         let quoted: Vec<Range<usize>> = spans.iter().map(|s| s.open..s.close_end).collect();
+        self.quoted.clone_from(&quoted);
         let sentences = sentences(text, &spans, crate::text::sentences::abbreviations());
         let mut statements = Vec::new();
         self.note_titles(text, mentions);
@@ -416,7 +422,9 @@ impl<'a> QuoteFinder<'a> {
                     (found, _) => found?,
                 }
             }
-            Side::Within => self.find_verb(clause_text, true)?,
+            Side::Within => self.find_verb_where(clause_text, true, |at| {
+                !self.in_quotation(clause.start + at)
+            })?,
         };
         let verb_start = clause.start + at;
         let passive = matches!(
@@ -434,7 +442,10 @@ impl<'a> QuoteFinder<'a> {
             if speaker != Speaker::Unattributed || side == Side::After {
                 break;
             }
-            let Some((previous, at)) = self.find_verb(&text[clause.start..earlier], false) else {
+            let outside = |at: usize| side != Side::Within || !self.in_quotation(clause.start + at);
+            let Some((previous, at)) =
+                self.find_verb_where(&text[clause.start..earlier], false, outside)
+            else {
                 break;
             };
             earlier = clause.start + at;
@@ -714,6 +725,21 @@ impl<'a> QuoteFinder<'a> {
 
     /// The first (or, with `first == false`, the last) speech verb in `text`, as a whole word.
     fn find_verb(&self, text: &str, first: bool) -> Option<(String, usize)> {
+        self.find_verb_where(text, first, |_| true)
+    }
+
+    /// Whether the byte at `at` of the paragraph lies inside one of its quotations.
+    fn in_quotation(&self, at: usize) -> bool {
+        self.quoted.iter().any(|q| q.contains(&at))
+    }
+
+    /// The same, among the verbs whose start `keep` accepts.
+    fn find_verb_where(
+        &self,
+        text: &str,
+        first: bool,
+        keep: impl Fn(usize) -> bool,
+    ) -> Option<(String, usize)> {
         let verbs = self.lexicon.verb_matcher.find(text).into_iter();
         let documents = self.lexicon.document_verb_matcher.find(text).into_iter();
         let documents = documents.filter(|(_, _, r)| self.lexicon.document_near(text, r));
@@ -721,7 +747,8 @@ impl<'a> QuoteFinder<'a> {
             .chain(documents)
             .map(|(_, _, range)| range)
             .filter(|range| {
-                !self.lexicon.is_adjective_at(text, range.start)
+                keep(range.start)
+                    && !self.lexicon.is_adjective_at(text, range.start)
                     && self.lexicon.speaks_at(text, range)
             });
         let range = if first {

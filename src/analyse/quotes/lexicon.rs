@@ -30,6 +30,8 @@ struct LexiconFile {
     labelling_verbs: Vec<String>,
     question_verbs: Vec<String>,
     before_adjectives: Vec<String>,
+    negations: Vec<String>,
+    negation_endings: Vec<String>,
     passive_auxiliaries: Vec<String>,
     passive_adverbs: Vec<String>,
     adverb_endings: Vec<String>,
@@ -69,6 +71,8 @@ pub struct Lexicon {
     pub labelling_verbs: Vec<String>,
     pub question_verbs: Vec<String>,
     pub before_adjectives: Vec<String>,
+    pub negations: Vec<String>,
+    pub negation_endings: Vec<String>,
     pub passive_auxiliaries: Vec<String>,
     pub passive_adverbs: Vec<String>,
     pub adverb_endings: Vec<String>,
@@ -144,6 +148,8 @@ impl Lexicon {
             labelling_verbs,
             question_verbs: file.question_verbs,
             before_adjectives: file.before_adjectives,
+            negations: file.negations,
+            negation_endings: file.negation_endings,
             passive_auxiliaries: file.passive_auxiliaries,
             passive_adverbs: file.passive_adverbs,
             adverb_endings: file.adverb_endings,
@@ -194,7 +200,28 @@ impl Lexicon {
     /// Whether the speech verb at `start` follows an article or a possessive,
     /// which makes it an adjective or a noun ("the alleged plot").
     pub(super) fn is_adjective_at(&self, text: &str, start: usize) -> bool {
-        word_before(text, start).is_some_and(|(_, w)| is_one_of(&self.before_adjectives, w))
+        // After a possessive too: "the minister's alleged demands".
+        let before = text[..start].trim_end();
+        before.ends_with("'s")
+            || before.ends_with("’s")
+            || word_before(text, start).is_some_and(|(_, w)| is_one_of(&self.before_adjectives, w))
+    }
+
+    /// Whether a negation stands right before the verb at `start`, or before an
+    /// adverb before it ("did not say", "never wrote", "didn't immediately
+    /// comment"): a statement denied is none.
+    pub(super) fn is_negated_at(&self, text: &str, start: usize) -> bool {
+        let mut words = text[..start].split_whitespace().rev();
+        let Some(mut word) = words.next() else {
+            return false;
+        };
+        if ends_with_one_of(&self.adverb_endings, word) || is_one_of(&self.passive_adverbs, word) {
+            match words.next() {
+                Some(before) => word = before,
+                None => return false,
+            }
+        }
+        is_one_of(&self.negations, word) || ends_with_one_of(&self.negation_endings, word)
     }
 
     /// Whether an auxiliary makes the verb at `start` passive: right before it,
@@ -226,13 +253,14 @@ impl Lexicon {
 
     /// Whether the verb at `range` speaks for its subject or an agent: not a
     /// passive verb without its agent ("Roe is charged with", "was told to
-    /// leave", where Roe says nothing), nor one done by some means.
+    /// leave", where Roe says nothing), nor one done by some means, nor one
+    /// denied ("never wrote that").
     pub(super) fn speaks_at(&self, text: &str, range: &Range<usize>) -> bool {
-        match self.by_phrase(text, range.end) {
+        (match self.by_phrase(text, range.end) {
             ByPhrase::Means => false,
             ByPhrase::Agent(_) => true,
             ByPhrase::Nothing => !self.is_passive_at(text, range.start),
-        }
+        }) && !self.is_negated_at(text, range.start)
     }
 
     /// Whether one of the last few words of `clause` is a labelling verb, as

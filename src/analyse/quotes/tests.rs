@@ -811,3 +811,32 @@ fn a_passive_speech_verb_and_a_means_are_not_speech() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].speaker, Speaker::Unlisted("Ann Lee".into()));
 }
+
+#[test]
+fn a_denied_statement_and_an_alleged_thing_are_not_speech() {
+    let lexicon = Lexicon::builtin();
+    for text in [
+        "Jo Roe never wrote that the council had misled anyone.",
+        "Ann Lee did not say whether the bridge would reopen.",
+        "Al Moss didn't immediately respond to the letter.",
+        "The files detail the mayor's alleged demands for loyalty from the clerk.",
+    ] {
+        let found = one(&lexicon, text, &[]);
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+    let text = "Jo Roe wrote that the council had misled everyone.";
+    assert_eq!(one(&lexicon, text, &[]).len(), 1);
+}
+
+#[test]
+fn speech_reported_inside_a_quotation_is_the_quoted_speakers() {
+    let lexicon = Lexicon::builtin();
+    // Roe's memo reports what the mayor said: one quotation, Roe's; the
+    // mayor's words inside it make no statement of the outlet's.
+    let text = "“He then said he was grateful, and added that the council had done well. \
+                I replied that I would check,” Jo Roe wrote of the meeting.";
+    let found = one(&lexicon, text, &[mention(text, "Jo Roe", "roe", 0)]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].kind, StatementKind::Direct);
+    assert_eq!(found[0].speaker, Speaker::Actor("roe".into()));
+}
