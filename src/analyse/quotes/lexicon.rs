@@ -1,6 +1,7 @@
 //! The speech lexicon (`speech.toml`), parsed and compiled once.
 
 use super::words::{ends_with_one_of, is_one_of, last_words, word_before};
+use crate::text::names::word_ending_at;
 use crate::text::phrases::PhraseMatcher;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -200,10 +201,19 @@ impl Lexicon {
     /// Whether the speech verb at `start` follows an article or a possessive,
     /// which makes it an adjective or a noun ("the alleged plot").
     pub(super) fn is_adjective_at(&self, text: &str, start: usize) -> bool {
-        // After a possessive too: "the minister's alleged demands".
+        // After a possessive too: "the minister's alleged demands", but not
+        // after a pronoun's "has" ("he's said").
         let before = text[..start].trim_end();
-        before.ends_with("'s")
-            || before.ends_with("’s")
+        let owner = before
+            .strip_suffix("'s")
+            .or_else(|| before.strip_suffix("’s"))
+            .and_then(|stem| word_ending_at(stem, stem.len()));
+        let possessive = owner.is_some_and(|(_, owner)| {
+            !is_one_of(&self.pronouns, owner)
+                && !is_one_of(&self.function_words, owner)
+                && !is_one_of(&self.relatives, owner)
+        });
+        possessive
             || word_before(text, start).is_some_and(|(_, w)| is_one_of(&self.before_adjectives, w))
     }
 

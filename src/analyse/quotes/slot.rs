@@ -229,6 +229,9 @@ impl Lexicon {
         {
             toks.truncate(at);
         }
+        if let Some(at) = self.complement_at(text, &toks) {
+            toks.truncate(at);
+        }
         let Some(last) = toks.last() else {
             return Slot::Nothing;
         };
@@ -272,6 +275,33 @@ impl Lexicon {
             }
         }
         Slot::Noun(toks[start].core.start..toks[n - 1].core.end)
+    }
+
+    /// Where a name that ends the subject slot is the complement of a
+    /// preposition after a common noun ("a spokesman for Jo Roe", "an adviser
+    /// close to the Water Board", "officials in Norland"): the preposition's
+    /// index, so that the noun before it is read as the subject. Not after a
+    /// capitalised word, where the phrase may be a title or a name ("Secretary
+    /// of State Jo Roe", "Director of the Office of Norland").
+    fn complement_at(&self, text: &str, toks: &[Token]) -> Option<usize> {
+        let run = toks
+            .iter()
+            .rev()
+            .take_while(|t| self.is_name_word(text, t))
+            .count();
+        let mut at = toks.len().checked_sub(run + 1).filter(|_| run > 0)?;
+        if Self::listed(&self.determiners, &toks[at].lower) {
+            at = at.checked_sub(1)?;
+        }
+        let preposition = &toks[at];
+        let noun = toks.get(at.checked_sub(1)?)?;
+        let common = text[noun.core.clone()] == noun.lower
+            && !Self::listed(&self.function_words, &noun.lower);
+        let written_apart = !noun.comma && !noun.stop && !preposition.comma;
+        (Self::listed(&self.prepositions, &preposition.lower)
+            && written_apart
+            && (common || Self::listed(&self.anonymous, &noun.lower)))
+        .then_some(at)
     }
 
     /// The slot after a verb: "said Smith", "said a spokesman, Jane Doe", "said Jane
@@ -323,6 +353,21 @@ impl Lexicon {
             }
         }
         let phrase = &toks[..end];
+        // "according to Jo Roe's outside counsel": the name owns the speaker,
+        // who is the noun after it.
+        if phrase
+            .last()
+            .is_some_and(|t| t.possessive && !t.comma && !t.stop)
+        {
+            let noun = toks[end..]
+                .iter()
+                .take(4)
+                .position(|t| t.comma || t.stop)
+                .map_or(toks.len().min(end + 4), |at| end + at + 1);
+            if noun > end {
+                return Slot::Noun(toks[0].core.start..toks[noun - 1].core.end);
+            }
+        }
         if let Some(run) = self.final_name(text, phrase) {
             return Slot::Name {
                 range: run,

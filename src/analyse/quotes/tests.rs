@@ -824,8 +824,15 @@ fn a_denied_statement_and_an_alleged_thing_are_not_speech() {
         let found = one(&lexicon, text, &[]);
         assert!(found.is_empty(), "{text}: {found:?}");
     }
-    let text = "Jo Roe wrote that the council had misled everyone.";
-    assert_eq!(one(&lexicon, text, &[]).len(), 1);
+    for text in [
+        "Jo Roe wrote that the council had misled everyone.",
+        // A pronoun's "has", not a possessive.
+        "Jo Roe spoke last. She's said that the council had misled everyone.",
+    ] {
+        let found = one(&lexicon, text, &[mention(text, "Jo Roe", "roe", 0)]);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].speaker, Speaker::Actor("roe".into()));
+    }
 }
 
 #[test]
@@ -839,4 +846,40 @@ fn speech_reported_inside_a_quotation_is_the_quoted_speakers() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].kind, StatementKind::Direct);
     assert_eq!(found[0].speaker, Speaker::Actor("roe".into()));
+}
+
+#[test]
+fn a_name_after_a_preposition_in_the_subject_is_not_the_speaker() {
+    let lexicon = Lexicon::builtin();
+    let cases = [
+        "“The talks went well,” a spokesman for Jo Roe told reporters.",
+        "One adviser close to Jo Roe said the plan was “a disaster for everyone.”",
+        "“We will appeal the ruling,” the lawyers of the three farmers who sued Jo Roe said.",
+    ];
+    for text in cases {
+        let found = one(&lexicon, text, &[mention(text, "Jo Roe", "roe", 0)]);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_ne!(
+            found[0].speaker,
+            Speaker::Actor("roe".into()),
+            "{text}: {found:?}"
+        );
+    }
+    // A spokesman is a speaker of his own kind.
+    let text = cases[0];
+    let found = one(&lexicon, text, &[mention(text, "Jo Roe", "roe", 0)]);
+    assert_eq!(found[0].speaker, Speaker::Anonymous("a spokesman".into()));
+    // After a name, "of" and the name after it stay as they were read.
+    let text = "“We will appeal,” Secretary of State Jo Roe said.";
+    let found = one(&lexicon, text, &[mention(text, "Jo Roe", "roe", 0)]);
+    assert_eq!(found[0].speaker, Speaker::Actor("roe".into()));
+}
+
+#[test]
+fn a_role_of_someone_named_in_the_possessive_is_not_them() {
+    let lexicon = Lexicon::builtin();
+    let text = "The two sides have traded messages “back and forth,” according to Jo Roe's outside counsel.";
+    let found = one(&lexicon, text, &[mention(text, "Jo Roe", "roe", 0)]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_ne!(found[0].speaker, Speaker::Actor("roe".into()), "{found:?}");
 }
