@@ -557,21 +557,29 @@ fn a_dossiers_cue_is_its_own_frames_and_the_builtin_frames_stay() {
     );
 }
 
-/// Loaded words inside someone's quotation are the speaker's: they are counted
-/// apart from the outlet's own words, and shown apart on both pages.
-#[test]
-fn words_inside_quotations_are_the_speakers_not_the_outlets() {
+/// A dossier of one made-up source of outlet "One" headed "Water pact", with
+/// `body` under the headline.
+fn one_source(body: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     fs::create_dir_all(content.join("sources")).unwrap();
     fs::write(content.join("dossier.toml"), "title = \"Lakes\"\n").unwrap();
     fs::write(
         content.join("sources/one.txt"),
-        "+++\ntitle = \"Water pact\"\noutlet = \"One\"\n+++\nWater pact\n\n\
-         \"This is a historic and truly dangerous day,\" the minister said. The pact was signed on Monday.\n\n\
-         Critics called the reckless plan a mistake.\n",
+        format!("+++\ntitle = \"Water pact\"\noutlet = \"One\"\n+++\nWater pact\n\n{body}"),
     )
     .unwrap();
+    (dir, content)
+}
+
+/// Loaded words inside someone's quotation are the speaker's: they are counted
+/// apart from the outlet's own words, and shown apart on both pages.
+#[test]
+fn words_inside_quotations_are_the_speakers_not_the_outlets() {
+    let (dir, content) = one_source(
+        "\"This is a historic and truly dangerous day,\" the minister said. The pact was signed on Monday.\n\n\
+         Critics called the reckless plan a mistake.\n",
+    );
     let (_, comparison) = analysed(&content);
     let evaluative = comparison
         .loaded
@@ -636,4 +644,27 @@ fn frames_are_read_in_spanish_portuguese_italian_and_german() {
         framed("de"),
         ["economic", "security-and-defence", "political"]
     );
+}
+
+/// A cue the lexicon writes in lower case is a common word: inside a longer
+/// proper noun it is part of an institution's name, not the outlet's framing.
+#[test]
+fn a_common_cue_inside_a_proper_noun_is_part_of_a_name() {
+    let (_dir, content) = one_source(
+        "The Lake Security Board met officials from the Justice Ministry this morning.\n\n\
+         Security at the dam was tightened, and the board promised justice for the farmers.\n",
+    );
+    let (_, comparison) = analysed(&content);
+    let evidence = |id: &str| -> Vec<String> {
+        let row = comparison.frames.iter().find(|f| f.id == id).unwrap();
+        row.cells[0]
+            .sentences
+            .iter()
+            .flat_map(|e| e.cues.clone())
+            .collect()
+    };
+    // "Security" opening a sentence and "justice" in lower case count; the
+    // same words inside the board's and the ministry's names do not.
+    assert_eq!(evidence("security-and-defence"), ["Security"]);
+    assert_eq!(evidence("crime-and-punishment"), ["justice"]);
 }

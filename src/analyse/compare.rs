@@ -9,6 +9,7 @@ use crate::ingest::{Paragraph, Source};
 use crate::model::{ActorKind, Stance};
 use crate::resolve::Dossier;
 use crate::text::comparison_key;
+use crate::text::names::{inside_longer_name, is_title_case, NameEdges};
 use crate::text::phrases::PhraseMatcher;
 use rayon::prelude::*;
 use regex::Regex;
@@ -525,10 +526,19 @@ fn lexicon_hits<'a>(
     split_quoted: bool,
 ) -> Result<Vec<Vec<Vec<Evidence>>>> {
     let groups: Vec<&[String]> = groups.collect();
-    let phrases = groups
+    let phrases: Vec<(usize, &str)> = groups
         .iter()
         .enumerate()
-        .flat_map(|(g, phrases)| phrases.iter().map(move |p| (g, p.as_str())));
+        .flat_map(|(g, phrases)| phrases.iter().map(move |p| (g, p.as_str())))
+        .collect();
+    // A cue the lexicon writes in lower case is a common word: capitalised
+    // inside a longer proper noun ("the Justice Department", "Protect
+    // Democracy") it is part of a name, not the outlet's choice of words. A cue
+    // written with a capital ("Western Sahara") is a name and counts anywhere.
+    let common: Vec<bool> = phrases
+        .iter()
+        .map(|(_, p)| !p.trim_start().starts_with(char::is_uppercase))
+        .collect();
     let mut hits = vec![vec![Vec::new(); sentences.len()]; groups.len()];
     let matcher = compile(phrases, true, "the comparison's lexicons")?;
     // Sources are independent: scanned in parallel, gathered in order.
@@ -538,7 +548,13 @@ fn lexicon_hits<'a>(
             let mut found = Vec::new();
             for sentence in source {
                 let mut cues: BTreeMap<(usize, bool), Vec<String>> = BTreeMap::new();
-                for (group, _, range) in matcher.find(&sentence.text) {
+                let title_case = is_title_case(&sentence.text);
+                for (group, phrase, range) in matcher.find(&sentence.text) {
+                    if common[phrase]
+                        && inside_longer_name(&sentence.text, range.clone(), title_case, &NoEdges)
+                    {
+                        continue;
+                    }
                     let quoted = split_quoted && sentence.is_quoted(&range);
                     let cue = sentence.text[range].to_string();
                     let list = cues.entry((group, quoted)).or_default();
@@ -561,6 +577,22 @@ fn lexicon_hits<'a>(
         }
     }
     Ok(hits)
+}
+
+/// A common word inside a proper noun: any capitalised word beside it is part
+/// of the name.
+struct NoEdges;
+
+impl NameEdges for NoEdges {
+    fn may_lead(&self, _: &str) -> bool {
+        false
+    }
+    fn may_follow(&self, _: &[&str]) -> bool {
+        false
+    }
+    fn closes_name(&self, _: &str) -> bool {
+        false
+    }
 }
 
 /// Whether the sources that give any value do not all give the same ones

@@ -10,8 +10,9 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher {
     automaton: AhoCorasick,
-    /// For each pattern: its owner and whether it matches word beginnings.
-    patterns: Vec<(usize, bool)>,
+    /// For each pattern: its owner, whether it matches word beginnings, and
+    /// its position among the phrases given (empty ones are dropped).
+    patterns: Vec<(usize, bool, usize)>,
 }
 
 impl PhraseMatcher {
@@ -39,7 +40,7 @@ impl PhraseMatcher {
     ) -> Result<PhraseMatcher, aho_corasick::BuildError> {
         let mut texts = Vec::new();
         let mut patterns = Vec::new();
-        for (owner, phrase) in phrases {
+        for (given, (owner, phrase)) in phrases.into_iter().enumerate() {
             let phrase = phrase.trim();
             let (text, prefix) = match phrase.strip_suffix('*') {
                 Some(stem) => (stem, true),
@@ -47,7 +48,7 @@ impl PhraseMatcher {
             };
             if !text.is_empty() {
                 texts.push(text.to_string());
-                patterns.push((owner, prefix));
+                patterns.push((owner, prefix, given));
             }
         }
         let automaton = AhoCorasick::builder()
@@ -61,8 +62,9 @@ impl PhraseMatcher {
         })
     }
 
-    /// Owner, pattern index and byte range of each match in `text`; a prefix
-    /// pattern's range covers the whole word it begins.
+    /// Owner, phrase index (its position among the phrases given) and byte
+    /// range of each match in `text`; a prefix pattern's range covers the
+    /// whole word it begins.
     pub fn find(&self, text: &str) -> Vec<(usize, usize, Range<usize>)> {
         self.automaton
             .find_iter(text)
@@ -80,7 +82,7 @@ impl PhraseMatcher {
 
     /// A match of the automaton, if it stands as whole words.
     fn whole_words(&self, text: &str, m: Match) -> Option<(usize, usize, Range<usize>)> {
-        let (owner, prefix) = self.patterns[m.pattern().as_usize()];
+        let (owner, prefix, given) = self.patterns[m.pattern().as_usize()];
         let end = if prefix {
             m.end()
                 + text[m.end()..]
@@ -89,11 +91,7 @@ impl PhraseMatcher {
         } else {
             m.end()
         };
-        is_word_boundary(text, m.start(), end).then_some((
-            owner,
-            m.pattern().as_usize(),
-            m.start()..end,
-        ))
+        is_word_boundary(text, m.start(), end).then_some((owner, given, m.start()..end))
     }
 }
 
