@@ -668,3 +668,50 @@ fn a_common_cue_inside_a_proper_noun_is_part_of_a_name() {
     assert_eq!(evidence("security-and-defence"), ["Security"]);
     assert_eq!(evidence("crime-and-punishment"), ["justice"]);
 }
+
+/// "Today" in an outlet's name is no date: two sources that give the same day
+/// for a meeting do not disagree because one of them names "Lakeside Today".
+#[test]
+fn a_date_word_inside_a_name_is_no_date() {
+    let (dir, content) = one_source(
+        "In an interview with Lakeside Today, the mayor said the meeting was held on Tuesday.\n",
+    );
+    fs::write(
+        content.join("sources/two.txt"),
+        "+++\ntitle = \"Water deal\"\noutlet = \"Two\"\n+++\nWater deal\n\n\
+         The meeting with the mayor was held on Tuesday.\n",
+    )
+    .unwrap();
+    let (_, comparison) = analysed(&content);
+    let meeting = comparison
+        .discrepancies
+        .iter()
+        .find(|d| d.fact == "meeting")
+        .expect("both sources date the meeting");
+    let values: Vec<Vec<&String>> = meeting
+        .cells
+        .iter()
+        .map(|c| c.iter().flat_map(|e| &e.cues).collect())
+        .collect();
+    assert_eq!(values, [["Tuesday"], ["Tuesday"]]);
+    assert!(!meeting.differs);
+    drop(dir);
+}
+
+/// No answer to a request for comment is a newsroom's stock phrase, not a
+/// hedge; an uncertainty the outlet states is one.
+#[test]
+fn no_comment_yet_is_no_hedge() {
+    let (_dir, content) = one_source(
+        "The ministry did not immediately respond to a request for comment. It was not \
+         immediately clear whether the dam would open.\n",
+    );
+    let (_, comparison) = analysed(&content);
+    let hedge = comparison
+        .loaded
+        .iter()
+        .find(|l| l.category == "hedge")
+        .unwrap();
+    let cues: Vec<&String> = hedge.cells[0].iter().flat_map(|e| &e.cues).collect();
+    assert_eq!(cues, ["not immediately clear"]);
+}

@@ -873,15 +873,26 @@ fn discrepancies(
             differs: false,
         })
         .collect();
+    let calendar = crate::resolve::discover::cues();
     for (s, source) in sentences.iter().enumerate() {
         for sentence in source {
             let facts = cues.find(&sentence.text);
             if facts.is_empty() {
                 continue;
             }
+            let title_case = is_title_case(&sentence.text);
+            // "Today" in "USA Today" names an outlet, not a day: a value of
+            // words only, other than a day or a month, inside a proper noun is
+            // part of the name.
+            let in_a_name = |value: &regex::Match| {
+                !value.as_str().contains(|c: char| c.is_ascii_digit())
+                    && !calendar.is_calendar(value.as_str())
+                    && inside_longer_name(&sentence.text, value.range(), title_case, &NoEdges)
+            };
             let values = DATE_VALUE
                 .find_iter(&sentence.text)
-                .chain(NUMBER_VALUE.find_iter(&sentence.text));
+                .chain(NUMBER_VALUE.find_iter(&sentence.text))
+                .filter(|value| !in_a_name(value));
             for value in values {
                 // The fact whose cue stands nearest the value.
                 let (fact, _, _) = facts
