@@ -870,6 +870,44 @@ fn an_organisation_before_a_title_and_a_name_qualifies_the_title() {
 }
 
 #[test]
+fn a_state_that_qualifies_a_persons_title_is_their_state() {
+    let (dossier, analysis) = build(&[(
+        "talks",
+        "Talks on the river\n\
+         Austrian President Ivo Brandt met Italian Foreign Minister Lena Marsh on Monday. \
+         \"We will sign in May,\" Brandt said. Italy wants a treaty, and Austria and the U.S. agreed. \
+         \"The river is shared,\" Marsh said. Jo Roe, a spokeswoman for the farmers, said \
+         the river was low. U.S. Ambassador Al Moss said nothing.\n",
+    )]);
+    let affiliation = |name: &str| {
+        let slug = &named(&dossier, name).slug;
+        let actor = dossier.actors.iter().find(|a| &a.slug == slug).unwrap();
+        actor.meta.affiliation.clone()
+    };
+    assert_eq!(
+        affiliation("Ivo Brandt"),
+        Some(named(&dossier, "Austria").slug.clone())
+    );
+    assert_eq!(
+        affiliation("Lena Marsh"),
+        Some(named(&dossier, "Italy").slug.clone())
+    );
+    assert_eq!(affiliation("Jo Roe"), None);
+    assert_eq!(
+        affiliation("Al Moss"),
+        Some(named(&dossier, "United States").slug.clone())
+    );
+    // The comparison groups their words by state.
+    let groups: Vec<&str> = analysis.comparison.voices[0]
+        .groups
+        .iter()
+        .map(|g| g.group.as_str())
+        .collect();
+    assert!(groups.contains(&"Austria voices"), "{groups:?}");
+    assert!(groups.contains(&"Italy voices"), "{groups:?}");
+}
+
+#[test]
 fn two_letters_after_a_place_and_a_comma_qualify_the_place() {
     let (dossier, _) = build(&[(
         "levy",

@@ -236,14 +236,21 @@ struct Candidate {
     /// each with the sources that give it and whether a state qualified it
     /// there ("Ruritanian President Jane Doe").
     titles: BTreeMap<String, BTreeMap<String, bool>>,
+    /// The states that qualify those titles, by index in the gazetteer, with
+    /// how often: the person's state, where there is one.
+    states: BTreeMap<usize, usize>,
 }
 
 impl Candidate {
-    fn hold(&mut self, titles: &[(String, bool)], source: &str) {
-        for (words, qualified) in titles {
+    fn hold(&mut self, titles: &[(String, Option<usize>)], source: &str) {
+        for (words, state) in titles {
+            let qualified = state.is_some();
             let held = self.titles.entry(words.clone()).or_default();
-            let entry = held.entry(source.to_string()).or_insert(*qualified);
-            *entry &= *qualified;
+            let entry = held.entry(source.to_string()).or_insert(qualified);
+            *entry &= qualified;
+            if let Some(state) = state {
+                *self.states.entry(*state).or_default() += 1;
+            }
         }
     }
 
@@ -268,6 +275,9 @@ impl Candidate {
             for (source, qualified) in sources {
                 *held.entry(source).or_insert(qualified) &= qualified;
             }
+        }
+        for (state, count) in other.states {
+            *self.states.entry(state).or_default() += count;
         }
     }
 
@@ -531,10 +541,10 @@ fn read_spans(
                 let spelling = &text[tokens[name_start].start..end];
                 // "President Jane Doe of Ruritania": the state qualifies the title.
                 let of_state = of_a_state(&text[end..], cues);
-                let titles: Vec<(String, bool)> =
+                let titles: Vec<(String, Option<usize>)> =
                     titles_held(text, tokens, token_text, t..name_start, cues)
                         .into_iter()
-                        .map(|(words, qualified)| (words, qualified || of_state))
+                        .map(|(words, state)| (words, state.or(of_state)))
                         .collect();
                 let person = add_person(reading, spelling, name, cues, cue, token_text[t], source);
                 person.hold(&titles, source);
@@ -574,9 +584,9 @@ fn read_spans(
             if let Some(cue) = cue.filter(|_| is_person_name(&token_text, cues)) {
                 // "the special envoy, Jane Doe": a definite role before the name is
                 // her title; so is a role or title just before it ("spokeswoman Jane Doe").
-                let titles: Vec<(String, bool)> = match (role_and_comma, cue) {
+                let titles: Vec<(String, Option<usize>)> = match (role_and_comma, cue) {
                     (Some(_), _) => definite_role_before(&text[..start], cues)
-                        .map(|t| (t, false))
+                        .map(|t| (t, None))
                         .into_iter()
                         .collect(),
                     (None, Cue::Apposition | Cue::Title) => titles_of_role(text, start, cues),
@@ -658,7 +668,7 @@ fn read_spans(
         }
         if token_text.len() >= 2 {
             if let Some(role) = apposition_role(&text[end..], cues) {
-                let title = definite_role(&text[end..], cues).map(|t| (t, false));
+                let title = definite_role(&text[end..], cues).map(|t| (t, None));
                 let person = add_person(
                     reading,
                     &text[start..end],

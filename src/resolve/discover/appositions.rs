@@ -58,7 +58,7 @@ pub(super) fn titles_held(
     token_text: &[&str],
     title: Range<usize>,
     cues: &Cues,
-) -> Vec<(String, bool)> {
+) -> Vec<(String, Option<usize>)> {
     let t = title.start;
     if Cues::is(&cues.honorifics, token_text[t]) {
         return Vec::new();
@@ -86,13 +86,34 @@ pub(super) fn titles_held(
         // the word before the initialism is not looked for.
         before = first.checked_sub(1).and_then(word_at);
     }
+    // "Ruritanian Foreign Minister": the state stands before the office's
+    // portfolio and qualifies the title all the same.
+    let (mut at, mut word) = (first, before);
+    while at > 0 && word.is_some_and(|w| Cues::is(&cues.state_organs, w)) {
+        at -= 1;
+        word = word_at(at);
+    }
+    if at < first && word.is_some_and(|w| cues.is_state_word(w)) {
+        before = word;
+    }
+    // "U.S. President Jo Roe": an initialism that names a state qualifies the
+    // title, unless a past word stands before it ("former U.S. President").
+    if of.is_some_and(|w| cues.is_state_word(w))
+        && !before.is_some_and(|w| Cues::is(&cues.past_titles, w))
+    {
+        before = of;
+    }
     titles_with(words.join(" "), of, before, cues)
 }
 
 /// The titles a lower-case role right before `start` gives the person there,
 /// "spokeswoman Jo Roe", "former NSB director Jo Roe", as `titles_held`
 /// reads capitalised ones.
-pub(super) fn titles_of_role(text: &str, start: usize, cues: &Cues) -> Vec<(String, bool)> {
+pub(super) fn titles_of_role(
+    text: &str,
+    start: usize,
+    cues: &Cues,
+) -> Vec<(String, Option<usize>)> {
     let role = text[..start]
         .strip_suffix(' ')
         .and_then(|before| word_ending_at(text, before.len()));
@@ -118,42 +139,46 @@ pub(super) fn titles_of_role(text: &str, start: usize, cues: &Cues) -> Vec<(Stri
 }
 
 /// The title `words`, and `of` it where an initialism names what it is of,
-/// as held after the word `before` them: with the past word where it is one.
+/// as held after the word `before` them: with the past word where it is one,
+/// and with the state that qualifies it where `before` names one
+/// ("Ruritanian President").
 fn titles_with(
     words: String,
     of: Option<&str>,
     before: Option<&str>,
     cues: &Cues,
-) -> Vec<(String, bool)> {
+) -> Vec<(String, Option<usize>)> {
     let of_words = of.map(|initialism| format!("{initialism} {words}"));
     match before {
         Some(past) if Cues::is(&cues.past_titles, past) => {
             let past = past.to_lowercase();
             std::iter::once(words)
                 .chain(of_words)
-                .map(|w| (format!("{past} {w}"), false))
+                .map(|w| (format!("{past} {w}"), None))
                 .collect()
         }
         before => {
-            let qualified = before.is_some_and(|w| cues.is_state_word(w));
-            std::iter::once((words, qualified))
-                .chain(of_words.map(|w| (w, false)))
+            let state = before
+                .filter(|w| cues.is_state_word(w))
+                .and_then(|w| cues.state_of(w));
+            std::iter::once((words, state))
+                .chain(of_words.map(|w| (w, None)))
                 .collect()
         }
     }
 }
 
-/// " of Ruritania", " of the United States": the words after a name name a state.
-pub(super) fn of_a_state(after: &str, cues: &Cues) -> bool {
-    let Some(rest) = after.strip_prefix(" of ") else {
-        return false;
-    };
+/// " of Ruritania", " of the United States": the words after a name name a
+/// state, whose index this is.
+pub(super) fn of_a_state(after: &str, cues: &Cues) -> Option<usize> {
+    let rest = after.strip_prefix(" of ")?;
     let rest = rest.strip_prefix("the ").unwrap_or(rest);
     let spans = words(rest);
-    (1..=3).any(|n| {
-        spans
-            .get(n - 1)
-            .is_some_and(|last| cues.is_state_word(&rest[..last.end]))
+    (1..=3).find_map(|n| {
+        let name = &rest[..spans.get(n - 1)?.end];
+        cues.is_state_word(name)
+            .then(|| cues.state_of(name))
+            .flatten()
     })
 }
 

@@ -373,6 +373,18 @@ impl Cues {
         Self::is(&self.demonyms, word) || Self::is(&self.state_names, word)
     }
 
+    /// The state a name or demonym of the gazetteer names ("Ruritanian",
+    /// "Ruritania"), by its index in `states`: the first one that gives it.
+    pub(super) fn state_of(&self, word: &str) -> Option<usize> {
+        let word = word.trim_end_matches('.').to_lowercase();
+        self.states.iter().position(|s| {
+            std::iter::once(&s.name)
+                .chain(&s.also)
+                .chain(&s.demonyms)
+                .any(|w| w.trim_end_matches('.').to_lowercase() == word)
+        })
+    }
+
     /// A noun that, in lower case right after a name, makes the name a
     /// modifier and no mention ("the Doe inquiry"; `modified_nouns`).
     pub fn makes_a_modifier(&self, word: &str) -> bool {

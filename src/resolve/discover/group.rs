@@ -16,7 +16,8 @@ pub(super) struct Found {
     pub(super) seen: BTreeMap<String, usize>,
     /// The gazetteer's capital, for a state.
     pub(super) capital: Option<String>,
-    /// Name of the state a group of its people belongs to.
+    /// Name of the state a group of its people, or a person whose titles it
+    /// qualifies, belongs to.
     pub(super) affiliation: Option<String>,
     /// For a person: the titles the text gives them, by source (see `Candidate`).
     pub(super) titles: BTreeMap<String, BTreeMap<String, bool>>,
@@ -202,7 +203,12 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
             surname: surname_spelling,
             seen,
             capital: None,
-            affiliation: None,
+            // "Ruritanian President Jane Doe": the one state that qualifies
+            // her titles is hers; with two, neither is.
+            affiliation: match person.states.keys().collect::<Vec<_>>()[..] {
+                [state] => Some(cues.states[*state].name.clone()),
+                _ => None,
+            },
             titles: person.titles.clone(),
         });
     }
