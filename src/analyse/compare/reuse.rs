@@ -179,7 +179,21 @@ fn fingerprints(text: &str) -> Vec<u64> {
     kept
 }
 
+/// The shingles of a paragraph's own words: a quotation is the speaker's,
+/// and two outlets that quote one statement have reused nothing of each
+/// other's, so no sequence is taken inside or across a quotation.
 fn shingles(text: &str) -> Vec<u64> {
+    let mut hashes = Vec::new();
+    let mut from = 0;
+    for span in crate::text::sentences::quote_spans(text) {
+        hashes.extend(segment_shingles(&text[from..span.open.max(from)]));
+        from = span.close_end.max(from);
+    }
+    hashes.extend(segment_shingles(&text[from.min(text.len())..]));
+    hashes
+}
+
+fn segment_shingles(text: &str) -> Vec<u64> {
     use std::hash::Hasher;
     let key = comparison_key(text);
     let words: Vec<&str> = key.split(' ').collect();
@@ -344,6 +358,23 @@ mod tests {
                 text: a.to_string()
             }]
         );
+    }
+
+    #[test]
+    fn a_quotation_two_outlets_share_is_not_reuse() {
+        let words = "the river belongs to every farmer who has ever worked the valley and to their children";
+        let a = format!("In a long speech to the council on Monday morning, the mayor said “{words}” to applause.");
+        let b = format!("Speaking at the dam, the mayor told reporters “{words}” before he left.");
+        let first: Vec<u64> = shingles(&a);
+        assert!(
+            !first.is_empty(),
+            "the narration around the quotation is shingled"
+        );
+        assert!(shingles(&b).iter().all(|h| !first.contains(h)));
+        // The same words, written as the outlets' own, are shared text.
+        let c = format!("The mayor said {words} on Monday.");
+        let d = format!("Reporters heard that {words} before he left.");
+        assert!(shingles(&c).iter().any(|h| shingles(&d).contains(h)));
     }
 
     #[test]
