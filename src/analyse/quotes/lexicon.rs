@@ -4,7 +4,7 @@ use super::words::{ends_with_one_of, is_one_of, last_words, word_before};
 use crate::text::names::word_ending_at;
 use crate::text::phrases::PhraseMatcher;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 pub const DEFAULT_LEXICON: &str = include_str!("../speech.toml");
@@ -38,6 +38,7 @@ struct LexiconFile {
     adverb_endings: Vec<String>,
     participle_endings: Vec<String>,
     honorifics: Vec<String>,
+    equivalent_roles: Vec<Vec<String>>,
     particles: Vec<String>,
     prepositions: Vec<String>,
     documents: Vec<String>,
@@ -79,6 +80,9 @@ pub struct Lexicon {
     pub adverb_endings: Vec<String>,
     pub participle_endings: Vec<String>,
     pub honorifics: Vec<String>,
+    /// Each spelling of a role that another stands for, to the one it stands
+    /// for (`equivalent_roles`): "congresswoman" and "rep" to "representative".
+    pub role_of: HashMap<String, String>,
     pub particles: Vec<String>,
     pub prepositions: Vec<String>,
     pub documents: Vec<String>,
@@ -156,6 +160,14 @@ impl Lexicon {
             adverb_endings: file.adverb_endings,
             participle_endings: file.participle_endings,
             honorifics: file.honorifics,
+            role_of: file
+                .equivalent_roles
+                .iter()
+                .flat_map(|roles| {
+                    let first = roles.first().cloned().unwrap_or_default();
+                    roles.iter().map(move |r| (r.to_lowercase(), first.clone()))
+                })
+                .collect(),
             particles: file.particles,
             prepositions: file.prepositions,
             documents: file.documents,
@@ -296,6 +308,12 @@ impl Lexicon {
                     && !self.is_adjective_at(text, range.start)
                     && !self.is_passive_at(text, range.start)
             })
+    }
+
+    /// The spelling a role word stands for ("rep" → "representative"), or
+    /// the word itself.
+    pub(super) fn canonical_role<'w>(&'w self, word: &'w str) -> &'w str {
+        self.role_of.get(word).map_or(word, String::as_str)
     }
 
     /// A verb that is speech only before a quotation (`labelling_verbs`).

@@ -883,3 +883,15 @@ fn a_role_of_someone_named_in_the_possessive_is_not_them() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_ne!(found[0].speaker, Speaker::Actor("roe".into()), "{found:?}");
 }
+
+#[test]
+fn a_role_spelled_another_way_is_the_one_the_article_gave() {
+    let lexicon = Lexicon::builtin();
+    let mut finder = QuoteFinder::new(&lexicon);
+    let p1 = "Rep. Jo Roe criticised the plan on Monday.";
+    finder.paragraph(p1, &[mention(p1, "Jo Roe", "roe", 0)]);
+    let p2 = "“It is a mess,” the congresswoman added.";
+    let found = finder.paragraph(p2, &[]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker, Speaker::Actor("roe".into()));
+}

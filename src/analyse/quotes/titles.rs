@@ -10,6 +10,14 @@ impl QuoteFinder<'_> {
     pub(super) fn note_titles(&mut self, text: &str, mentions: &[SpeakerMention]) {
         for mention in mentions.iter().filter(|m| m.rank == 0) {
             let before = text[..mention.range.start].trim_end();
+            // "Rep. Jo Roe": an abbreviated title keeps its full stop.
+            let before = before
+                .strip_suffix('.')
+                .filter(|_| {
+                    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                    crate::text::sentences::ends_abbreviated(last)
+                })
+                .unwrap_or(before);
             let word = before
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
@@ -30,7 +38,8 @@ impl QuoteFinder<'_> {
             {
                 continue;
             }
-            let holders = self.roles.entry(lower).or_default();
+            let role = self.lexicon.canonical_role(&lower).to_string();
+            let holders = self.roles.entry(role).or_default();
             if !holders.contains(&mention.actor) {
                 holders.push(mention.actor.clone());
             }
@@ -49,10 +58,11 @@ impl QuoteFinder<'_> {
             .strip_suffix("men")
             .map(|stem| format!("{stem}man"))
             .or_else(|| head.strip_suffix('s').map(str::to_string));
-        if let Some([actor]) = self.roles.get(head).map(Vec::as_slice) {
+        let role = |word: &str| self.roles.get(self.lexicon.canonical_role(word));
+        if let Some([actor]) = role(head).map(Vec::as_slice) {
             return Some((Speaker::Actor(actor.clone()), Kind::Person));
         }
-        let first = self.roles.get(singular.as_deref()?)?.first()?;
+        let first = role(singular.as_deref()?)?.first()?;
         Some((Speaker::Actor(first.clone()), Kind::Group))
     }
 }
