@@ -158,9 +158,7 @@ fn titles_with(
                 .collect()
         }
         before => {
-            let state = before
-                .filter(|w| cues.is_state_word(w))
-                .and_then(|w| cues.state_of(w));
+            let state = before.and_then(|w| cues.state_of(w));
             std::iter::once((words, state))
                 .chain(of_words.map(|w| (w, None)))
                 .collect()
@@ -176,9 +174,7 @@ pub(super) fn of_a_state(after: &str, cues: &Cues) -> Option<usize> {
     let spans = words(rest);
     (1..=3).find_map(|n| {
         let name = &rest[..spans.get(n - 1)?.end];
-        cues.is_state_word(name)
-            .then(|| cues.state_of(name))
-            .flatten()
+        cues.state_of(name)
     })
 }
 

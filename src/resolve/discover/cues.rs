@@ -149,8 +149,10 @@ pub struct Cues {
     /// By language, the lower-case words that may follow an organisation word
     /// in a name (`name_tails`).
     pub(super) name_tails: HashMap<String, HashSet<String>>,
-    /// States' names and other names, lower-cased ("ruritania", "u.s").
-    pub(super) state_names: HashSet<String>,
+    /// States' names, other names and demonyms, lower-cased and without a
+    /// final full stop ("ruritania", "u.s", "ruritanian"), each to its state's
+    /// index in `states` (the first that gives it).
+    state_words: HashMap<String, usize>,
     pub states: Vec<StateEntry>,
 }
 
@@ -282,11 +284,15 @@ impl Cues {
             adjective_after_noun: false,
             organisation_kinds: lower_set(&file.organisation_kinds),
             name_tails: lower_sets_by_language(&file.name_tails),
-            state_names: states
-                .iter()
-                .flat_map(|s| std::iter::once(&s.name).chain(&s.also))
-                .map(|n| n.trim_end_matches('.').to_lowercase())
-                .collect(),
+            state_words: states.iter().enumerate().rev().fold(
+                HashMap::new(),
+                |mut words, (i, s)| {
+                    for word in std::iter::once(&s.name).chain(&s.also).chain(&s.demonyms) {
+                        words.insert(word.trim_end_matches('.').to_lowercase(), i);
+                    }
+                    words
+                },
+            ),
             demonyms,
             states,
         })
@@ -370,19 +376,15 @@ impl Cues {
 
     /// A state's name or demonym, which qualifies a title ("Ruritanian President").
     pub(super) fn is_state_word(&self, word: &str) -> bool {
-        Self::is(&self.demonyms, word) || Self::is(&self.state_names, word)
+        self.state_of(word).is_some()
     }
 
     /// The state a name or demonym of the gazetteer names ("Ruritanian",
     /// "Ruritania"), by its index in `states`: the first one that gives it.
     pub(super) fn state_of(&self, word: &str) -> Option<usize> {
-        let word = word.trim_end_matches('.').to_lowercase();
-        self.states.iter().position(|s| {
-            std::iter::once(&s.name)
-                .chain(&s.also)
-                .chain(&s.demonyms)
-                .any(|w| w.trim_end_matches('.').to_lowercase() == word)
-        })
+        self.state_words
+            .get(&word.trim_end_matches('.').to_lowercase())
+            .copied()
     }
 
     /// A noun that, in lower case right after a name, makes the name a
