@@ -907,6 +907,61 @@ fn a_state_that_qualifies_a_persons_title_is_their_state() {
     assert!(groups.contains(&"Italy voices"), "{groups:?}");
 }
 
+/// "the Austrian president" is the person another sentence calls "Austrian
+/// President Ivo Brandt": a mention of him, not of Austria, and the speaker
+/// where it says something. A state's initialism works as its demonym does.
+#[test]
+fn a_demonym_before_a_title_a_state_qualifies_names_its_holder() {
+    let (dossier, analysis) = build(&[
+        (
+            "visit",
+            "Visit to the river\n\
+             Austrian President Ivo Brandt met U.S. Ambassador Al Moss and President Lena Marsh on Monday. \
+             Brandt spoke first; Moss and Marsh listened.\n",
+        ),
+        (
+            "later",
+            "The day after\n\
+             The Austrian president said the river was low. The U.S. ambassador \
+             was silent, and the Austrian economy grew. Austria wants a treaty.\n",
+        ),
+    ]);
+    let brandt = named(&dossier, "Ivo Brandt");
+    let moss = named(&dossier, "Al Moss");
+    let austrian = role(&dossier, "Austrian president");
+    assert_eq!(austrian.holders, vec![brandt.slug.clone()]);
+    assert_eq!(austrian.settled_in.get("later"), Some(&brandt.slug));
+    let found = mentions(&dossier, &analysis);
+    has(&found[&brandt.slug], "later: The Austrian president");
+    has(&found[&moss.slug], "later: The U.S. ambassador");
+    // The demonym inside the role is no mention of Austria; elsewhere it is
+    // ("the Austrian economy").
+    let austria = &found[&named(&dossier, "Austria").slug];
+    let demonyms = austria.iter().filter(|t| *t == "later: Austrian").count();
+    assert_eq!(demonyms, 1, "{austria:?}");
+    has(austria, "later: Austria");
+    // A title no state qualifies makes no such role: Lena Marsh is no one's.
+    assert!(
+        !dossier
+            .discovery
+            .roles
+            .iter()
+            .any(|r| r.holders.contains(&named(&dossier, "Lena Marsh").slug)
+                && r.title != "president"),
+        "{:?}",
+        dossier.discovery.roles
+    );
+    let said = analysis
+        .statements
+        .iter()
+        .find(|s| s.source == "later")
+        .expect("a statement in the later source");
+    assert_eq!(
+        said.statement.speaker,
+        dossier::analyse::quotes::Speaker::Actor(brandt.slug.clone())
+    );
+}
+
 #[test]
 fn two_letters_after_a_place_and_a_comma_qualify_the_place() {
     let (dossier, _) = build(&[(

@@ -159,6 +159,9 @@ fn titles_with(
         }
         before => {
             let state = before.and_then(|w| cues.state_of(w));
+            // "U.S. ambassador" is the state's title, a role noun of the
+            // state's (`roles::state_roles`), not one of its own.
+            let of_words = of_words.filter(|_| !of.is_some_and(|w| cues.is_state_word(w)));
             std::iter::once((words, state))
                 .chain(of_words.map(|w| (w, None)))
                 .collect()

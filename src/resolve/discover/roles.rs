@@ -21,8 +21,9 @@ use crate::text::words::capitalise;
 /// A role noun and whom it names, source by source.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RoleNoun {
-    /// The title, lower case but for an initialism, without its article
-    /// ("president", "attorney general", "former FBI director").
+    /// The title, lower case but for an initialism or a state's demonym,
+    /// without its article ("president", "attorney general", "former FBI
+    /// director", "Ruritanian president").
     pub title: String,
     /// The spellings matched in the text ("the president", "The president").
     pub spellings: Vec<String>,
@@ -63,48 +64,113 @@ pub(super) fn role_nouns(
             }
         }
     }
-    by_title
-        .into_iter()
-        .map(|(title, sources)| {
-            let mut holders = BTreeSet::new();
-            let mut settled_in = BTreeMap::new();
-            let mut prominent_in = BTreeSet::new();
-            let mut articles: BTreeSet<&str> = BTreeSet::new();
-            for (source, (plain, qualified)) in sources {
-                // An organisation's head noun keeps English's "the": where a name
-                // puts its head noun first ("le Parti vert"), the role noun ("le
-                // Parti") would take the start of the name from it.
-                let people = plain
-                    .iter()
-                    .chain(&qualified)
-                    .any(|&i| kept[i].kind == ActorKind::Person);
-                let language = if people {
-                    languages.get(source).copied().unwrap_or("")
-                } else {
-                    "en"
-                };
-                articles.extend(cues.definite_articles(language).iter().map(String::as_str));
-                holders.extend(plain.iter().chain(&qualified).copied());
-                let named = if plain.is_empty() { qualified } else { plain };
-                let weights: Vec<(usize, usize)> = named
-                    .into_iter()
-                    .map(|i| (i, kept[i].seen.get(source).copied().unwrap_or(1)))
-                    .collect();
-                let corpus = |i: usize| kept[i].seen.values().sum();
-                if let Some((one, by_prominence)) = prominence::in_article(&weights, corpus) {
-                    settled_in.insert(source.to_string(), slugs[one].clone());
-                    if by_prominence {
-                        prominent_in.insert(source.to_string());
-                    }
+    let plain = by_title.into_iter().map(|(title, sources)| {
+        let mut holders = BTreeSet::new();
+        let mut settled_in = BTreeMap::new();
+        let mut prominent_in = BTreeSet::new();
+        let mut articles: BTreeSet<&str> = BTreeSet::new();
+        for (source, (plain, qualified)) in sources {
+            // An organisation's head noun keeps English's "the": where a name
+            // puts its head noun first ("le Parti vert"), the role noun ("le
+            // Parti") would take the start of the name from it.
+            let people = plain
+                .iter()
+                .chain(&qualified)
+                .any(|&i| kept[i].kind == ActorKind::Person);
+            let language = if people {
+                languages.get(source).copied().unwrap_or("")
+            } else {
+                "en"
+            };
+            articles.extend(cues.definite_articles(language).iter().map(String::as_str));
+            holders.extend(plain.iter().chain(&qualified).copied());
+            let named = if plain.is_empty() { qualified } else { plain };
+            let weights: Vec<(usize, usize)> = named
+                .into_iter()
+                .map(|i| (i, kept[i].seen.get(source).copied().unwrap_or(1)))
+                .collect();
+            let corpus = |i: usize| kept[i].seen.values().sum();
+            if let Some((one, by_prominence)) = prominence::in_article(&weights, corpus) {
+                settled_in.insert(source.to_string(), slugs[one].clone());
+                if by_prominence {
+                    prominent_in.insert(source.to_string());
                 }
             }
-            RoleNoun {
-                title: title.to_string(),
-                spellings: definite_spellings(title, &articles),
+        }
+        RoleNoun {
+            title: title.to_string(),
+            spellings: definite_spellings(title, &articles),
+            holders: holders.into_iter().map(|i| slugs[i].clone()).collect(),
+            settled_in,
+            prominent_in,
+        }
+    });
+    plain
+        .chain(state_roles(kept, slugs, languages, cues))
+        .collect()
+}
+
+/// "the Ruritanian president": a title that a state qualifies somewhere in
+/// the corpus ("Ruritanian President Jane Doe", "President Jane Doe of
+/// Ruritania") is a role noun of its own, written with the state's demonym or
+/// initialism. It names that state's holder of the title, so the demonym
+/// there is no mention of the state. One holder across the corpus settles it
+/// in every source; several settle it by prominence, source by source.
+/// English word order only: the gazetteer's demonyms are English.
+fn state_roles(
+    kept: &[Found],
+    slugs: &[String],
+    languages: &HashMap<&str, &str>,
+    cues: &Cues,
+) -> Vec<RoleNoun> {
+    let mut by_state_title: BTreeMap<(usize, &str), BTreeSet<usize>> = BTreeMap::new();
+    for (i, actor) in kept.iter().enumerate() {
+        let Some(state) = actor.affiliation.as_deref().and_then(|s| cues.state_of(s)) else {
+            continue;
+        };
+        for (title, sources) in &actor.titles {
+            if sources.values().any(|&qualified| qualified) {
+                by_state_title.entry((state, title)).or_default().insert(i);
+            }
+        }
+    }
+    let articles: BTreeSet<&str> = cues
+        .definite_articles("en")
+        .iter()
+        .map(String::as_str)
+        .collect();
+    by_state_title
+        .into_iter()
+        .filter_map(|((state, title), holders)| {
+            let entry = &cues.states[state];
+            let forms: Vec<&String> = entry
+                .demonyms
+                .iter()
+                .chain(entry.also.iter().filter(|a| is_acronym(a)))
+                .collect();
+            let first = forms.first()?;
+            let (settled_in, prominent_in) = match holders.iter().collect::<Vec<_>>()[..] {
+                [&one] => (
+                    languages
+                        .keys()
+                        .map(|source| (source.to_string(), slugs[one].clone()))
+                        .collect(),
+                    BTreeSet::new(),
+                ),
+                _ => {
+                    prominence::settle_by_source(holders.iter().map(|&i| (i, &kept[i].seen)), slugs)
+                }
+            };
+            Some(RoleNoun {
+                title: format!("{first} {title}"),
+                spellings: forms
+                    .iter()
+                    .flat_map(|form| definite_spellings(&format!("{form} {title}"), &articles))
+                    .collect(),
                 holders: holders.into_iter().map(|i| slugs[i].clone()).collect(),
                 settled_in,
                 prominent_in,
-            }
+            })
         })
         .collect()
 }
