@@ -185,7 +185,7 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
 
 /// A short slug from the headline: its first words, so file names stay readable.
 fn slug_for(source: &Source) -> String {
-    let words: Vec<&str> = source.headline.split_whitespace().take(8).collect();
+    let words: Vec<&str> = source.title().split_whitespace().take(8).collect();
     slugify(&words.join(" "))
 }
 
@@ -270,14 +270,14 @@ fn is_same_article(path: &Path, text: &str) -> bool {
 /// which browsers make from that title ("Headline - The Daily Planet.txt") and
 /// archivers from the address ("www.dailyplanet.com_2021_story.txt").
 fn outlet_named_around(source: &Source, file_name: &str) -> Option<Field> {
-    let from_title = source
-        .headline_inferred
-        .then(|| infer::site_name_in_title(&source.headline))
-        .flatten();
-    if let Some(outlet) = from_title {
+    let title = source
+        .headline
+        .as_deref()
+        .filter(|_| source.headline_inferred);
+    if let Some((outlet, title)) = title.and_then(|t| Some((infer::site_name_in_title(t)?, t))) {
         return Some(Field {
             value: outlet,
-            inferred_from: Some(format!("the end of the page title '{}'", source.headline)),
+            inferred_from: Some(format!("the end of the page title '{title}'")),
         });
     }
     let outlet = infer::site_in_file_name(file_name)?;
@@ -366,8 +366,13 @@ fn render_source_file(
         SourceKind::Opinion => "opinion",
     };
     format!(
-        "+++\ntitle = {}\noutlet = {}\nauthor = {}\npublished = {}\nurl = {}\nlanguage = {}\nkind = {}\norigin = {}\ntags = []\n{}note = {}\n+++\n{}",
-        quoted(&source.headline),
+        "+++\n{}outlet = {}\nauthor = {}\npublished = {}\nurl = {}\nlanguage = {}\nkind = {}\norigin = {}\ntags = []\n{}note = {}\n+++\n{}",
+        // No headline found: no title, and the build looks for one again.
+        source
+            .headline
+            .as_ref()
+            .map(|h| format!("title = {}\n", quoted(h)))
+            .unwrap_or_default(),
         quoted(shown(&source.outlet)),
         quoted(shown(&source.author)),
         quoted(&published),
@@ -456,7 +461,8 @@ pub fn describe(item: &Imported) -> String {
     if let Some(why) = &item.renamed {
         writeln!(out, "  slug:      told apart: {why}").unwrap();
     }
-    writeln!(out, "  headline:  {}", source.headline).unwrap();
+    let headline = source.headline.as_deref().unwrap_or("none found");
+    writeln!(out, "  headline:  {headline}").unwrap();
     for line in &source.deck {
         writeln!(out, "  deck:      {line}").unwrap();
     }

@@ -888,14 +888,14 @@ fn in_a_page_scraped_whole_the_headline_stands_above_the_byline() {
     let headline = "Ministers agree to share the river";
     let body = [SHORE, WEEKS].join("\n\n");
     let source = ingest_bare(&format!("{menus}\n\n{headline}\n\nBy Jo Marsh\n\n{body}\n"));
-    assert_eq!(source.headline, headline);
+    assert_eq!(source.headline.as_deref(), Some(headline));
     assert_eq!(source.paragraphs.len(), 2);
 
     let deck = "The pact ends a decade of quarrels over the water of the river.";
     let source = ingest_bare(&format!(
         "{menus}\n\n{headline}\n\n{deck}\n\nBy Jo Marsh\n\n{body}\n"
     ));
-    assert_eq!(source.headline, headline);
+    assert_eq!(source.headline.as_deref(), Some(headline));
     assert_eq!(source.deck, [deck]);
 }
 
@@ -950,4 +950,34 @@ fn a_one_paragraph_article_before_a_block_of_other_pieces_is_the_article() {
         line_of(&source, "You may also like…"),
         (LineRole::Removed, Some("elsewhere-heading".into()))
     );
+}
+
+/// A source with no title and no line that reads as a headline has none: no
+/// made-up words stand in for it in the analysis or in `dossier.json`, and its
+/// page is named after its file and says why.
+#[test]
+fn a_source_without_a_headline_is_named_after_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("sources")).unwrap();
+    std::fs::write(content.join("dossier.toml"), "title = \"Lakes\"\n").unwrap();
+    std::fs::write(
+        content.join("sources/lake-notes.txt"),
+        "+++\noutlet = \"Lake Daily\"\n+++\nThe ministers met. They signed nothing at all that day.\n\
+         The talks resume in May, the ministry said in a statement on Friday evening.\n",
+    )
+    .unwrap();
+    let output = dir.path().join("output");
+    build(&content, &output).unwrap();
+    let page = std::fs::read_to_string(output.join("sources/lake-notes.html")).unwrap();
+    assert!(
+        page.contains(r#"<h1 id="headline">lake-notes</h1>"#),
+        "{page}"
+    );
+    assert!(page.contains("No headline"), "{page}");
+    assert!(!page.contains("Untitled"), "{page}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(output.join("dossier.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["sources"][0]["headline"], serde_json::Value::Null);
 }

@@ -297,7 +297,8 @@ fn check_source(source: &ingest::Source, body: &str, body_line: usize) {
             assert!(dossier::text::normalise_space(&line.text).is_empty());
         }
     }
-    assert!(!source.headline.is_empty());
+    assert!(source.headline.as_deref().is_none_or(|h| !h.is_empty()));
+    assert!(!source.title().is_empty());
     let mut anchors = HashSet::new();
     for p in &source.paragraphs {
         assert!(

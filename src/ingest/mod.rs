@@ -27,7 +27,8 @@ pub struct Source {
     #[serde(skip)]
     pub origin: Origin,
     pub meta: SourceMeta,
-    pub headline: String,
+    /// None when neither the front matter nor the text gives one (see `title`).
+    pub headline: Option<String>,
     /// True when the headline was taken from the text rather than the front matter.
     pub headline_inferred: bool,
     /// Subtitle or standfirst lines shown under the headline.
@@ -87,18 +88,28 @@ impl Source {
     /// The lines above the body, headline then deck, each with its anchor: the
     /// article's words too, though no paragraph.
     pub fn standing_lines(&self) -> impl Iterator<Item = (String, &str)> {
-        std::iter::once((HEADLINE_ANCHOR.to_string(), self.headline.as_str())).chain(
-            self.deck
-                .iter()
-                .enumerate()
-                .map(|(i, line)| (deck_anchor(i), line.as_str())),
-        )
+        let headline = self.headline.as_deref();
+        headline
+            .map(|h| (HEADLINE_ANCHOR.to_string(), h))
+            .into_iter()
+            .chain(
+                self.deck
+                    .iter()
+                    .enumerate()
+                    .map(|(i, line)| (deck_anchor(i), line.as_str())),
+            )
+    }
+
+    /// What the source is called on its pages and in lists: its headline, or
+    /// where it has none its slug, which its file name gives.
+    pub fn title(&self) -> &str {
+        self.headline.as_deref().unwrap_or(&self.slug)
     }
 
     /// The headline or deck line an anchor names.
     pub fn standing_line(&self, anchor: &str) -> Option<&str> {
         if anchor == HEADLINE_ANCHOR {
-            return Some(&self.headline);
+            return self.headline.as_deref();
         }
         let n: usize = anchor.strip_prefix("deck-")?.parse().ok()?;
         self.deck.get(n.checked_sub(1)?).map(String::as_str)
@@ -352,7 +363,7 @@ fn ingest_one_with(
     Ok(Source {
         slug: doc.slug,
         headline_inferred: title.is_none() && headline.is_some(),
-        headline: headline.unwrap_or_else(|| "Untitled source".to_string()),
+        headline,
         deck,
         word_count: paragraphs.iter().map(|p| count_words(&p.text)).sum(),
         paragraphs,
@@ -542,7 +553,7 @@ mod tests {
     #[test]
     fn headline_is_inferred_without_a_title() {
         let source = ingest_text(None, &format!("Headline here\n{P1}\n"));
-        assert_eq!(source.headline, "Headline here");
+        assert_eq!(source.headline.as_deref(), Some("Headline here"));
         assert!(source.headline_inferred);
         assert_eq!(source.paragraphs.len(), 1);
     }
@@ -555,7 +566,7 @@ mod tests {
             "U.S. and Canada agree on a new fishing quota for the lakes.",
         ] {
             let source = ingest_text(None, &format!("{headline}\n{P1}\n{P2}\n"));
-            assert_eq!(source.headline, headline);
+            assert_eq!(source.headline.as_deref(), Some(headline));
             assert!(source.headline_inferred);
             assert_eq!(source.paragraphs.len(), 2, "{headline}");
             assert_eq!(source.lines[0].rule.as_deref(), Some("sentence-headline"));
@@ -570,7 +581,7 @@ mod tests {
                     house, and signed a pact that splits the water of the river between them.";
         for lede in [two_sentences, datelined, long] {
             let source = ingest_text(None, &format!("{lede}\n{P1}\n"));
-            assert_eq!(source.headline, "Untitled source", "{lede}");
+            assert_eq!(source.headline, None, "{lede}");
             assert_eq!(source.paragraphs.len(), 2, "{lede}");
         }
         // Alone, a short paragraph is the whole article, not a headline.
@@ -640,7 +651,9 @@ mod tests {
         let source = ingest_text(Some("H"), &long);
         assert_eq!(source.word_count, 400_000);
         let empty = ingest_text(None, "");
-        assert_eq!(empty.headline, "Untitled source");
+        assert_eq!(empty.headline, None);
+        assert_eq!(empty.title(), empty.slug);
+        assert_eq!(empty.standing_lines().count(), 0);
         assert!(empty.paragraphs.is_empty());
     }
 

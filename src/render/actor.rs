@@ -163,7 +163,7 @@ impl Views<'_> {
                 .into_iter()
                 .map(|(source, count)| SourceMentions {
                     url: source_url(&source.slug, None),
-                    title: &source.headline,
+                    title: source.title(),
                     outlet: outlet_shown(source),
                     count,
                 })
@@ -210,7 +210,7 @@ impl Views<'_> {
                 let paragraph = source.paragraphs.iter().find(|p| p.anchor == m.anchor)?;
                 Some(Appearance {
                     url: source_url(&source.slug, Some(&m.anchor)),
-                    source: &source.headline,
+                    source: source.title(),
                     outlet: outlet_shown(source),
                     text: &paragraph.text,
                     language: &source.language,

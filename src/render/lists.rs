@@ -304,9 +304,9 @@ impl Views<'_> {
         let sources = self.dossier.sources.iter();
         let notes = self.dossier.notes.iter();
         let actors = self.dossier.actors.iter();
-        let tagged = (sources.map(|s| (&s.meta.tags, Section::Sources, &s.slug, &s.headline)))
-            .chain(notes.map(|n| (&n.meta.tags, Section::Notes, &n.slug, &n.meta.title)))
-            .chain(actors.map(|a| (&a.meta.tags, Section::Actors, &a.slug, &a.meta.name)));
+        let tagged = (sources.map(|s| (&s.meta.tags, Section::Sources, &s.slug, s.title())))
+            .chain(notes.map(|n| (&n.meta.tags, Section::Notes, &n.slug, n.meta.title.as_str())))
+            .chain(actors.map(|a| (&a.meta.tags, Section::Actors, &a.slug, a.meta.name.as_str())));
         let mut groups: BTreeMap<String, TagView> = BTreeMap::new();
         for (tags, section, slug, title) in tagged {
             // Two spellings of one tag ("Water", "water") list the item once.

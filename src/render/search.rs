@@ -409,7 +409,7 @@ fn source_entries(dossier: &Dossier) -> Vec<Entry<'_>> {
         let page = page_path(Section::Sources, &source.slug);
         entries.push(Entry {
             kind: ItemKind::Source,
-            title: &source.headline,
+            title: source.title(),
             url: page.clone(),
             text: Cow::Owned(source.deck.join(" ")),
             dir: source.direction,
@@ -417,7 +417,7 @@ fn source_entries(dossier: &Dossier) -> Vec<Entry<'_>> {
         for paragraph in &source.paragraphs {
             entries.push(Entry {
                 kind: ItemKind::Paragraph,
-                title: &source.headline,
+                title: source.title(),
                 url: format!("{page}#{}", paragraph.anchor),
                 text: Cow::Borrowed(&paragraph.text),
                 dir: source.direction,

@@ -37,6 +37,8 @@ pub(super) struct SourceCard<'a> {
     pub(super) url: String,
     pub(super) headline: &'a str,
     headline_inferred: bool,
+    /// Neither the front matter nor the text gives a headline: `headline` is the slug.
+    untitled: bool,
     outlet: &'a str,
     /// Set when the outlet was read from the text: how.
     outlet_inferred_from: Option<&'a str>,
@@ -374,7 +376,7 @@ impl<'a> Views<'a> {
                 .collect(),
             quote: cited.quote.clone(),
             url,
-            source: source.map_or(cited.source.clone(), |s| s.headline.clone()),
+            source: source.map_or(cited.source.clone(), |s| s.title().to_string()),
             outlet: source
                 .map(|s| outlet_shown(s).to_string())
                 .unwrap_or_default(),
@@ -419,7 +421,7 @@ impl<'a> Views<'a> {
             words: statement.words,
             continued: statement.continued,
             url: source_url(&source.slug, Some(&found.anchor)),
-            source: &source.headline,
+            source: source.title(),
             outlet: outlet_shown(source),
             language: &source.language,
             direction: source.direction,
@@ -471,8 +473,9 @@ fn source_card(source: &Source) -> SourceCard<'_> {
     SourceCard {
         slug: &source.slug,
         url: page_path(Section::Sources, &source.slug),
-        headline: &source.headline,
+        headline: source.title(),
         headline_inferred: source.headline_inferred,
+        untitled: source.headline.is_none(),
         outlet: outlet_shown(source),
         outlet_inferred_from: source
             .outlet
@@ -572,7 +575,7 @@ fn publication_view(source: &Source, date: PartialDate) -> EventView {
         date_label: date.human(),
         year: date.year,
         month: date.month_name(),
-        title: format!("Published: {}", source.headline),
+        title: format!("Published: {}", source.title()),
         kind: ItemKind::Publication,
         actors: Vec::new(),
         sources: vec![LinkRef {
@@ -615,9 +618,9 @@ pub(super) enum Naming {
 pub(super) fn source_label(source: &Source, naming: Naming) -> String {
     match (outlet_known(source), naming) {
         (Some(outlet), Naming::Short) => outlet.to_string(),
-        (Some(outlet), Naming::Full) => format!("{} ({outlet})", source.headline),
-        (None, Naming::Short) => crate::text::truncate_words(&source.headline, 40),
-        (None, Naming::Full) => source.headline.clone(),
+        (Some(outlet), Naming::Full) => format!("{} ({outlet})", source.title()),
+        (None, Naming::Short) => crate::text::truncate_words(source.title(), 40),
+        (None, Naming::Full) => source.title().to_string(),
     }
 }
 

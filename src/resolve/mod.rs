@@ -141,7 +141,7 @@ fn title_in<'a>(
 ) -> Option<&'a str> {
     let target = index.get(slug)?;
     Some(match target.section {
-        Section::Sources => &sources[target.position].headline,
+        Section::Sources => sources[target.position].title(),
         Section::Actors => &actors[target.position].meta.name,
         Section::Notes => &notes[target.position].meta.title,
     })
@@ -472,7 +472,7 @@ impl Checker<'_> {
     fn cited(&self, from: &str, item: &CiteItem, context: String) -> Cited {
         let source = &self.sources[self.index[&item.target].position];
         let (sentence_anchor, quote) = match item.anchor.as_deref() {
-            None => (None, source.headline.clone()),
+            None => (None, source.title().to_string()),
             Some(anchor) if source.standing_line(anchor).is_some() => (
                 Some(anchor.to_string()),
                 source.standing_line(anchor).unwrap_or_default().to_string(),

@@ -27,7 +27,7 @@ fn stopwords_for(language: &str) -> &'static HashSet<String> {
 /// "signs" meets "signed"), or as a whole word where Snowball has no stemmer.
 pub(super) fn headline_check(source: &Source) -> HeadlineCheck {
     headline_against_body(
-        &source.headline,
+        source.headline.as_deref().unwrap_or_default(),
         source.paragraphs.iter().map(|p| p.text.as_str()),
         &source.language,
     )
