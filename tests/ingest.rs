@@ -981,3 +981,38 @@ fn a_source_without_a_headline_is_named_after_its_file() {
             .unwrap();
     assert_eq!(json["sources"][0]["headline"], serde_json::Value::Null);
 }
+
+/// An outlet or author the source does not give is no value in the page
+/// contexts: lists print "unknown", a citation leaves the outlet out, a feed
+/// entry has no author.
+#[test]
+fn an_unknown_outlet_and_author_are_printed_unknown_and_left_out_of_the_feed() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("sources")).unwrap();
+    std::fs::write(content.join("dossier.toml"), "title = \"Lakes\"\n").unwrap();
+    std::fs::write(
+        content.join("sources/lake-pact.txt"),
+        "+++\ntitle = \"Lake pact signed\"\n+++\n\
+         The ministers of the two lake states signed the water pact on Friday evening.\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(content.join("notes")).unwrap();
+    std::fs::write(
+        content.join("notes/pact.md"),
+        "+++\ntitle = \"The pact\"\n+++\nThe pact was signed [@lake-pact].\n",
+    )
+    .unwrap();
+    let output = dir.path().join("output");
+    build(&content, &output).unwrap();
+    let list = std::fs::read_to_string(output.join("sources/index.html")).unwrap();
+    assert!(list.contains("<td>unknown</td><td>unknown</td>"), "{list}");
+    // A citation names the outlet only where it is known.
+    let note = std::fs::read_to_string(output.join("notes/pact.html")).unwrap();
+    assert!(note.contains("Lake pact signed"), "{note}");
+    assert!(!note.contains("unknown"), "{note}");
+    let feed = std::fs::read_to_string(output.join("atom.xml")).unwrap();
+    let entry = &feed[feed.find("<entry>").unwrap()..];
+    assert!(entry.contains("Lake pact signed"), "{feed}");
+    assert!(!entry.contains("<author>"), "{feed}");
+}

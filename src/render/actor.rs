@@ -4,7 +4,7 @@ use super::jobs::PageJob;
 use super::pages::PageContext;
 use super::svg;
 use super::views::{
-    outlet_shown, source_label, source_url, tag_links, ActorCard, Backlink, CitationView,
+    outlet_known, source_label, source_url, tag_links, ActorCard, Backlink, CitationView,
     EventView, LinkRef, Naming, StatementView, Views,
 };
 use crate::analyse::quotes::StatementKind;
@@ -45,7 +45,7 @@ pub(super) struct ActorPage<'a> {
 struct SourceMentions<'a> {
     url: String,
     title: &'a str,
-    outlet: &'a str,
+    outlet: Option<&'a str>,
     count: usize,
 }
 
@@ -54,7 +54,7 @@ struct SourceMentions<'a> {
 struct Appearance<'a> {
     url: String,
     source: &'a str,
-    outlet: &'a str,
+    outlet: Option<&'a str>,
     text: &'a str,
     language: &'a str,
     direction: Direction,
@@ -164,7 +164,7 @@ impl Views<'_> {
                 .map(|(source, count)| SourceMentions {
                     url: source_url(&source.slug, None),
                     title: source.title(),
-                    outlet: outlet_shown(source),
+                    outlet: outlet_known(source),
                     count,
                 })
                 .collect(),
@@ -211,7 +211,7 @@ impl Views<'_> {
                 Some(Appearance {
                     url: source_url(&source.slug, Some(&m.anchor)),
                     source: source.title(),
-                    outlet: outlet_shown(source),
+                    outlet: outlet_known(source),
                     text: &paragraph.text,
                     language: &source.language,
                     direction: source.direction,

@@ -3,7 +3,7 @@
 
 use super::jobs::PageJob;
 use super::pages::PageContext;
-use super::views::{author_shown, Views};
+use super::views::{author_known, Views};
 use crate::theme::Theme;
 use crate::urls::absolute_url;
 use schemars::JsonSchema;
@@ -35,7 +35,7 @@ struct FeedEntry<'a> {
     url: String,
     updated: String,
     summary: &'a str,
-    author: &'a str,
+    author: Option<&'a str>,
 }
 
 impl Views<'_> {
@@ -67,14 +67,14 @@ impl Views<'_> {
                         .published
                         .map_or_else(|| self.feed_updated.clone(), |d| d.rfc3339()),
                     summary: source.paragraphs.first().map_or("", |p| &p.text),
-                    author: author_shown(source),
+                    author: author_known(source),
                 })
                 .chain(self.notes.iter().map(|note| FeedEntry {
                     title: note.title,
                     url: absolute_url(base_url, &note.url),
                     updated: self.feed_updated.clone(),
                     summary: note.summary.unwrap_or(""),
-                    author: "",
+                    author: None,
                 }))
                 .collect();
             PageContext::Atom(AtomPage {

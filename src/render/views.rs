@@ -7,7 +7,7 @@ use crate::analyse::{Analysis, SourceStatement};
 use crate::error::Result;
 use crate::ingest::Source;
 use crate::markdown::{self, LinkTarget, WikiLink};
-use crate::model::{ActorKind, PartialDate, Section, UNKNOWN};
+use crate::model::{ActorKind, PartialDate, Section};
 use crate::resolve::{Actor, Cited, Dossier, Event, Note, Reference};
 use crate::text::Direction;
 use crate::urls::page_path;
@@ -39,10 +39,11 @@ pub(super) struct SourceCard<'a> {
     headline_inferred: bool,
     /// Neither the front matter nor the text gives a headline: `headline` is the slug.
     untitled: bool,
-    outlet: &'a str,
+    /// None when neither the front matter nor the text says.
+    outlet: Option<&'a str>,
     /// Set when the outlet was read from the text: how.
     outlet_inferred_from: Option<&'a str>,
-    author: &'a str,
+    author: Option<&'a str>,
     author_inferred_from: Option<&'a str>,
     published: Option<String>,
     published_inferred_from: Option<&'a str>,
@@ -98,7 +99,7 @@ pub(super) struct CitationView {
     quote: String,
     url: String,
     source: String,
-    outlet: String,
+    outlet: Option<String>,
     published: Option<String>,
     language: String,
     direction: Direction,
@@ -138,7 +139,7 @@ pub(super) struct StatementView<'a> {
     /// The paragraph it stands in.
     url: String,
     source: &'a str,
-    outlet: &'a str,
+    outlet: Option<&'a str>,
     language: &'a str,
     direction: Direction,
     /// Who speaks, as a reader should see it.
@@ -377,9 +378,7 @@ impl<'a> Views<'a> {
             quote: cited.quote.clone(),
             url,
             source: source.map_or(cited.source.clone(), |s| s.title().to_string()),
-            outlet: source
-                .map(|s| outlet_shown(s).to_string())
-                .unwrap_or_default(),
+            outlet: source.and_then(outlet_known).map(str::to_string),
             published: source.and_then(|s| s.published).map(|d| d.to_string()),
             language: source.map_or(String::new(), |s| s.language.clone()),
             direction: source.map_or(Direction::Ltr, |s| s.direction),
@@ -422,7 +421,7 @@ impl<'a> Views<'a> {
             continued: statement.continued,
             url: source_url(&source.slug, Some(&found.anchor)),
             source: source.title(),
-            outlet: outlet_shown(source),
+            outlet: outlet_known(source),
             language: &source.language,
             direction: source.direction,
             speaker,
@@ -476,12 +475,12 @@ fn source_card(source: &Source) -> SourceCard<'_> {
         headline: source.title(),
         headline_inferred: source.headline_inferred,
         untitled: source.headline.is_none(),
-        outlet: outlet_shown(source),
+        outlet: outlet_known(source),
         outlet_inferred_from: source
             .outlet
             .as_ref()
             .and_then(|f| f.inferred_from.as_deref()),
-        author: author_shown(source),
+        author: author_known(source),
         author_inferred_from: source
             .author
             .as_ref()
@@ -624,18 +623,12 @@ pub(super) fn source_label(source: &Source, naming: Naming) -> String {
     }
 }
 
-/// A source's outlet as pages print it: "unknown" when neither the front matter
-/// nor the text gives it.
-pub(super) fn outlet_shown(source: &Source) -> &str {
-    source.outlet.as_ref().map_or(UNKNOWN, |f| f.value.as_str())
-}
-
-/// A source's author as pages print it, "unknown" included.
-pub(super) fn author_shown(source: &Source) -> &str {
-    source.author.as_ref().map_or(UNKNOWN, |f| f.value.as_str())
-}
-
 /// A source's outlet, when it is known.
-fn outlet_known(source: &Source) -> Option<&str> {
+pub(super) fn outlet_known(source: &Source) -> Option<&str> {
     source.outlet.as_ref().map(|f| f.value.as_str())
+}
+
+/// A source's author, when it is known.
+pub(super) fn author_known(source: &Source) -> Option<&str> {
+    source.author.as_ref().map(|f| f.value.as_str())
 }
