@@ -952,23 +952,33 @@ fn a_one_paragraph_article_before_a_block_of_other_pieces_is_the_article() {
     );
 }
 
+/// A dossier titled "Lakes" of `files` (path under `content/`, text), built
+/// into `output/` beside it.
+fn lakes_site(files: &[(&str, &str)]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    std::fs::write(content.join("dossier.toml"), "title = \"Lakes\"\n").unwrap();
+    for (path, text) in files {
+        let path = content.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let output = dir.path().join("output");
+    build(&content, &output).unwrap();
+    (dir, output)
+}
+
 /// A source with no title and no line that reads as a headline has none: no
 /// made-up words stand in for it in the analysis or in `dossier.json`, and its
 /// page is named after its file and says why.
 #[test]
 fn a_source_without_a_headline_is_named_after_its_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    std::fs::create_dir_all(content.join("sources")).unwrap();
-    std::fs::write(content.join("dossier.toml"), "title = \"Lakes\"\n").unwrap();
-    std::fs::write(
-        content.join("sources/lake-notes.txt"),
+    let (_dir, output) = lakes_site(&[(
+        "sources/lake-notes.txt",
         "+++\noutlet = \"Lake Daily\"\n+++\nThe ministers met. They signed nothing at all that day.\n\
          The talks resume in May, the ministry said in a statement on Friday evening.\n",
-    )
-    .unwrap();
-    let output = dir.path().join("output");
-    build(&content, &output).unwrap();
+    )]);
     let page = std::fs::read_to_string(output.join("sources/lake-notes.html")).unwrap();
     assert!(
         page.contains(r#"<h1 id="headline">lake-notes</h1>"#),
@@ -987,24 +997,17 @@ fn a_source_without_a_headline_is_named_after_its_file() {
 /// entry has no author.
 #[test]
 fn an_unknown_outlet_and_author_are_printed_unknown_and_left_out_of_the_feed() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    std::fs::create_dir_all(content.join("sources")).unwrap();
-    std::fs::write(content.join("dossier.toml"), "title = \"Lakes\"\n").unwrap();
-    std::fs::write(
-        content.join("sources/lake-pact.txt"),
-        "+++\ntitle = \"Lake pact signed\"\n+++\n\
-         The ministers of the two lake states signed the water pact on Friday evening.\n",
-    )
-    .unwrap();
-    std::fs::create_dir_all(content.join("notes")).unwrap();
-    std::fs::write(
-        content.join("notes/pact.md"),
-        "+++\ntitle = \"The pact\"\n+++\nThe pact was signed [@lake-pact].\n",
-    )
-    .unwrap();
-    let output = dir.path().join("output");
-    build(&content, &output).unwrap();
+    let (_dir, output) = lakes_site(&[
+        (
+            "sources/lake-pact.txt",
+            "+++\ntitle = \"Lake pact signed\"\n+++\n\
+             The ministers of the two lake states signed the water pact on Friday evening.\n",
+        ),
+        (
+            "notes/pact.md",
+            "+++\ntitle = \"The pact\"\n+++\nThe pact was signed [@lake-pact].\n",
+        ),
+    ]);
     let list = std::fs::read_to_string(output.join("sources/index.html")).unwrap();
     assert!(list.contains("<td>unknown</td><td>unknown</td>"), "{list}");
     // A citation names the outlet only where it is known.
