@@ -962,6 +962,22 @@ fn a_demonym_before_a_title_a_state_qualifies_names_its_holder() {
     );
 }
 
+/// "(Ruritanian President Ivo) Brandt", an editor's bracket in a quotation,
+/// names Ivo Brandt, not a person called Ivo.
+#[test]
+fn a_bracket_that_cuts_a_name_makes_no_person_of_its_first_part() {
+    let (dossier, _) = build(&[(
+        "memo",
+        "The memo\n\
+         Governor Ivo Brandt met Jo Roe on Monday. \"He said that (Ruritanian President Ivo) Brandt \
+         had called him,\" Roe wrote. The Water Board (WB) Chairman Al Moss agreed.\n",
+    )]);
+    let names = discovered_names(&dossier);
+    assert!(names.contains(&"Ivo Brandt"), "{names:?}");
+    assert!(!names.contains(&"Ivo"), "{names:?}");
+    assert!(names.contains(&"Water Board"), "{names:?}");
+}
+
 #[test]
 fn two_letters_after_a_place_and_a_comma_qualify_the_place() {
     let (dossier, _) = build(&[(

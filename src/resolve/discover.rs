@@ -491,6 +491,9 @@ fn read_spans(
         };
         let start = first.start;
         let end = tokens.last().map_or(start, |t| t.end);
+        if cut_by_a_bracket(text, start, end) {
+            continue;
+        }
         let at_sentence_start = opens_sentence(text, start);
         let token_text: Vec<&str> = tokens.iter().map(|t| &text[t.clone()]).collect();
         let inside = tokens.iter().filter(|t| !opens_sentence(text, t.start));
@@ -786,6 +789,22 @@ fn is_initial(word: &str) -> bool {
 }
 
 /// An initialism: two to six capital letters, dotted or not ("NATO", "F.B.I.").
+/// "(Ruritanian President Ivo) Brandt": an editor's bracket inside a
+/// quotation holds the start of a name whose surname stands after it. The
+/// words in the bracket name no one of their own. An initialism in brackets
+/// ("the Water Board (WB) said") is no such start.
+fn cut_by_a_bracket(text: &str, start: usize, end: usize) -> bool {
+    let opened = text[..start]
+        .rfind('(')
+        .is_some_and(|open| !text[open..start].contains(')') && start - open < 40);
+    let last_word = text[..end].rsplit(' ').next().unwrap_or("");
+    opened
+        && !is_acronym(last_word)
+        && text[end..]
+            .strip_prefix(") ")
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+}
+
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.')
