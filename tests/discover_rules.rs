@@ -978,6 +978,23 @@ fn a_bracket_that_cuts_a_name_makes_no_person_of_its_first_part() {
     assert!(names.contains(&"Water Board"), "{names:?}");
 }
 
+/// An initialism of a document the text names ("the Lake Water Sharing
+/// Agreement, or L.W.S.A.") names no organisation, though it recurs; a
+/// recurring initialism of nothing the text spells out still does.
+#[test]
+fn the_initialism_of_a_documents_name_is_no_organisation() {
+    let (dossier, _) = build(&[(
+        "pact",
+        "The pact\n\
+         The ministers defended the Lake Water Sharing Agreement, or L.W.S.A., on Monday. \
+         The L.W.S.A. splits the river; the NRB said the L.W.S.A. was fair, and the NRB \
+         will check it.\n",
+    )]);
+    let names = discovered_names(&dossier);
+    assert!(!names.iter().any(|n| n.contains("L.W.S.A")), "{names:?}");
+    assert!(names.contains(&"NRB"), "{names:?}");
+}
+
 #[test]
 fn two_letters_after_a_place_and_a_comma_qualify_the_place() {
     let (dossier, _) = build(&[(

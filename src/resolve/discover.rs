@@ -317,6 +317,8 @@ struct Reading {
     plurals: BTreeMap<String, String>,
     /// Every capitalised word used mid-sentence.
     capitalised: HashSet<String>,
+    /// The initials of the documents the text names (`document_heads`).
+    documents: HashSet<String>,
 }
 
 impl Reading {
@@ -499,6 +501,11 @@ fn read_spans(
         let inside = tokens.iter().filter(|t| !opens_sentence(text, t.start));
         let words = inside.map(|t| text[t.clone()].to_string());
         reading.capitalised.extend(words);
+        // "the Joint Comprehensive Plan of Action": its initialism
+        // ("J.C.P.O.A.") names a document, no organisation.
+        if token_text.len() >= 2 && token_text.iter().any(|w| Cues::is(&cues.document_heads, w)) {
+            reading.documents.extend(document_initials(&token_text));
+        }
 
         // Initialism introduced right after: "Customs and Border Protection (CBP)".
         let initialism = text[end..]
@@ -767,6 +774,19 @@ fn split_at_and(text: &str, span: Range<usize>, cues: &Cues) -> Vec<Vec<Range<us
 }
 
 /// The letters of an initialism are the initials of the name's capitalised words.
+/// A name's initials, with and without its lower-case words: "Joint
+/// Comprehensive Plan of Action" gives JCPOA and JCPA.
+fn document_initials(name: &[&str]) -> [String; 2] {
+    let initials = |every: bool| -> String {
+        name.iter()
+            .filter(|w| every || is_capitalised(w))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    [initials(true), initials(false)]
+}
+
 fn initials_match(initialism: &str, name: &[&str]) -> bool {
     let letters: String = initialism.chars().filter(|c| c.is_alphabetic()).collect();
     let initials: String = name

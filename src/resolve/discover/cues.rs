@@ -29,6 +29,7 @@ pub(super) struct CueFile {
     pub(super) article_names: Vec<String>,
     pub(super) buildings: Vec<String>,
     pub(super) building_place_before: Vec<String>,
+    pub(super) document_heads: Vec<String>,
     pub(super) portfolios: Vec<String>,
     pub(super) entourages: Vec<Vec<String>>,
     pub(super) institutions: Vec<String>,
@@ -122,6 +123,8 @@ pub struct Cues {
     pub(super) state_modifier_after: Vec<String>,
     pub(super) article_names: HashSet<String>,
     pub(super) buildings: HashSet<String>,
+    /// Lower-cased head nouns of a document's name (`document_heads`).
+    pub(super) document_heads: HashSet<String>,
     /// Kept as written: they become the alias rule of a building's name.
     pub(super) building_place_before: Vec<String>,
     /// The nouns of the groups around a person, one list a group (`entourages`).
@@ -256,6 +259,7 @@ impl Cues {
             state_modifier_after: file.state_modifier_after.clone(),
             article_names: lower_set(&file.article_names),
             buildings: lower_set(&file.buildings),
+            document_heads: lower_set(&file.document_heads),
             building_place_before: file.building_place_before.clone(),
             entourages: file.entourages.clone(),
             portfolio_words: file

@@ -273,6 +273,7 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
         .flat_map(|c| c.spellings.keys().cloned())
         .chain(cues.states.iter().flat_map(|s| s.also.iter().cloned()))
         .map(|s| acronym_key(&s))
+        .chain(reading.documents.iter().cloned())
         .collect();
     let mut by_key: BTreeMap<String, Vec<(&String, usize, &String)>> = BTreeMap::new();
     for (word, (count, source)) in &reading.acronyms {
