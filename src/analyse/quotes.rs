@@ -141,6 +141,8 @@ pub struct QuoteFinder<'a> {
     names: Vec<String>,
     /// The actors quoted or paraphrased so far, whom a sentence's subject may be.
     spoken: HashSet<String>,
+    /// The actors named in the paragraphs read so far.
+    named: HashSet<String>,
     /// The author of each kind of document so far: "the statement" after "a statement from Jo Roe".
     authors: HashMap<String, Speaker>,
     /// Role words the article writes before a person's name, with their holders in order.
@@ -163,6 +165,7 @@ impl<'a> QuoteFinder<'a> {
             quoted: Vec::new(),
             names: Vec::new(),
             spoken: HashSet::new(),
+            named: HashSet::new(),
             authors: HashMap::new(),
             roles: HashMap::new(),
             genders: Genders::default(),
@@ -384,6 +387,7 @@ impl<'a> QuoteFinder<'a> {
         }
         statements.sort_by_key(|s| s.range.start);
         self.previous_quote = if quoted_here { current } else { None };
+        self.named.extend(mentions.iter().map(|m| m.actor.clone()));
         statements
     }
 

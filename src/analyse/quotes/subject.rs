@@ -14,7 +14,10 @@ impl QuoteFinder<'_> {
     /// when no attribution so far offers a person: a speech pronoun points into the
     /// article's speakers, and a name that has not spoken is as often someone spoken
     /// about (the test "a pronoun is the subject of the last attribution, not the
-    /// nearest name" keeps that case).
+    /// nearest name" keeps that case). It counts too when the sentence opens its
+    /// paragraph and names the person for the first time in the article: that is
+    /// how a report brings in a new voice ("Former Governor Tom Reed went further.
+    /// “…,” he said.").
     pub(super) fn note_subject(
         &mut self,
         text: &str,
@@ -29,7 +32,9 @@ impl QuoteFinder<'_> {
         let no_person = self
             .last_person()
             .is_none_or(|speaker| *speaker == Speaker::Unattributed);
-        if no_person || self.spoken.contains(&subject.actor) {
+        let introduced =
+            text[..sentence.start].trim().is_empty() && !self.named.contains(&subject.actor);
+        if no_person || introduced || self.spoken.contains(&subject.actor) {
             self.person_spoke(Speaker::Actor(subject.actor.clone()));
             self.attributions += 1;
         }

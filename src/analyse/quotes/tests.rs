@@ -182,6 +182,37 @@ fn a_pronoun_is_the_subject_of_the_last_attribution_not_the_nearest_name() {
     assert_eq!(found[0].speaker, Speaker::Anonymous("officials".into()));
 }
 
+/// A paragraph that opens by naming someone new, then quotes "he", quotes
+/// the newcomer, not the speaker of the paragraph before.
+#[test]
+fn a_pronoun_after_a_paragraph_that_brings_in_a_new_person_is_theirs() {
+    let lexicon = Lexicon::builtin();
+    let mut finder = QuoteFinder::new(&lexicon);
+    let p1 = "“We will never sign it,” Senator Al Moss said at a rally.";
+    let found = finder.paragraph(p1, &[mention(p1, "Al Moss", "al-moss", 0)]);
+    assert_eq!(found[0].speaker, Speaker::Actor("al-moss".into()));
+    let p2 =
+        "Former Governor Tom Reed went even further. “It is a plan to sell the lake,” he said.";
+    let found = finder.paragraph(p2, &[mention(p2, "Tom Reed", "tom-reed", 0)]);
+    assert_eq!(
+        direct(&found)[0].speaker,
+        Speaker::Actor("tom-reed".into()),
+        "{found:?}"
+    );
+    // Named before, the same opening leaves the pronoun to the last speaker.
+    let p3 = "Tom Reed left early. “Nothing will be signed,” he said.";
+    let mut finder = QuoteFinder::new(&lexicon);
+    let p0 = "Tom Reed and the council met.";
+    finder.paragraph(p0, &[mention(p0, "Tom Reed", "tom-reed", 0)]);
+    finder.paragraph(p1, &[mention(p1, "Al Moss", "al-moss", 0)]);
+    let found = finder.paragraph(p3, &[mention(p3, "Tom Reed", "tom-reed", 0)]);
+    assert_eq!(
+        direct(&found)[0].speaker,
+        Speaker::Actor("al-moss".into()),
+        "{found:?}"
+    );
+}
+
 #[test]
 fn a_labelling_verb_before_a_quotation_names_its_speaker() {
     let lexicon = Lexicon::builtin();
