@@ -669,6 +669,30 @@ fn a_common_cue_inside_a_proper_noun_is_part_of_a_name() {
     assert_eq!(evidence("crime-and-punishment"), ["justice"]);
 }
 
+/// A common word capitalised alone in mid-sentence is a name: "May" the month
+/// is no hedge, though "may" is. A word English always capitalises, written so
+/// in the lexicon ("Jewish"), still counts.
+#[test]
+fn a_common_cue_capitalised_in_mid_sentence_is_a_name() {
+    let (_dir, content) = one_source(
+        "The talks resume in May at the lake. The board may open the dam, and the \
+         Jewish community of the valley asked for water.\n",
+    );
+    let (_, comparison) = analysed(&content);
+    assert_eq!(hedges(&comparison), ["may"]);
+    let row = comparison
+        .frames
+        .iter()
+        .find(|f| f.id == "cultural-identity")
+        .unwrap();
+    let cues: Vec<&String> = row.cells[0]
+        .sentences
+        .iter()
+        .flat_map(|e| &e.cues)
+        .collect();
+    assert!(cues.iter().any(|c| *c == "Jewish"), "{cues:?}");
+}
+
 /// "Today" in an outlet's name is no date: two sources that give the same day
 /// for a meeting do not disagree because one of them names "Lakeside Today".
 #[test]
@@ -698,6 +722,16 @@ fn a_date_word_inside_a_name_is_no_date() {
     drop(dir);
 }
 
+/// The hedges the first source's cells show.
+fn hedges(comparison: &dossier::analyse::compare::Comparison) -> Vec<String> {
+    let hedge = comparison
+        .loaded
+        .iter()
+        .find(|l| l.category == "hedge")
+        .unwrap();
+    hedge.cells[0].iter().flat_map(|e| e.cues.clone()).collect()
+}
+
 /// No answer to a request for comment is a newsroom's stock phrase, not a
 /// hedge; an uncertainty the outlet states is one.
 #[test]
@@ -707,11 +741,5 @@ fn no_comment_yet_is_no_hedge() {
          immediately clear whether the dam would open.\n",
     );
     let (_, comparison) = analysed(&content);
-    let hedge = comparison
-        .loaded
-        .iter()
-        .find(|l| l.category == "hedge")
-        .unwrap();
-    let cues: Vec<&String> = hedge.cells[0].iter().flat_map(|e| &e.cues).collect();
-    assert_eq!(cues, ["not immediately clear"]);
+    assert_eq!(hedges(&comparison), ["not immediately clear"]);
 }

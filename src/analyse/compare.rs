@@ -9,7 +9,7 @@ use crate::ingest::{Paragraph, Source};
 use crate::model::{ActorKind, Stance};
 use crate::resolve::Dossier;
 use crate::text::comparison_key;
-use crate::text::names::{inside_longer_name, is_title_case, NameEdges};
+use crate::text::names::{inside_longer_name, is_title_case, opens_sentence, NameEdges};
 use crate::text::phrases::PhraseMatcher;
 use rayon::prelude::*;
 use regex::Regex;
@@ -533,8 +533,10 @@ fn lexicon_hits<'a>(
         .collect();
     // A cue the lexicon writes in lower case is a common word: capitalised
     // inside a longer proper noun ("the Justice Department", "Protect
-    // Democracy") it is part of a name, not the outlet's choice of words. A cue
-    // written with a capital ("Western Sahara") is a name and counts anywhere.
+    // Democracy") it is part of a name, not the outlet's choice of words, and
+    // capitalised alone where no sentence opens it is a name too (the month
+    // in "talks resume in May", not the hedge "may"). A cue written with a
+    // capital ("Western Sahara") is a name and counts anywhere.
     let common: Vec<bool> = phrases
         .iter()
         .map(|(_, p)| !p.trim_start().starts_with(char::is_uppercase))
@@ -551,7 +553,8 @@ fn lexicon_hits<'a>(
                 let title_case = is_title_case(&sentence.text);
                 for (group, phrase, range) in matcher.find(&sentence.text) {
                     if common[phrase]
-                        && inside_longer_name(&sentence.text, range.clone(), title_case, &NoEdges)
+                        && (inside_longer_name(&sentence.text, range.clone(), title_case, &NoEdges)
+                            || names_something(&sentence.text, range.start, title_case))
                     {
                         continue;
                     }
@@ -577,6 +580,12 @@ fn lexicon_hits<'a>(
         }
     }
     Ok(hits)
+}
+
+/// A word capitalised where no sentence opens ("in May", "Will Roe said"),
+/// outside Title Case text: a proper noun.
+fn names_something(text: &str, start: usize, title_case: bool) -> bool {
+    !title_case && text[start..].starts_with(char::is_uppercase) && !opens_sentence(text, start)
 }
 
 /// A common word inside a proper noun: any capitalised word beside it is part
