@@ -773,7 +773,6 @@ fn split_at_and(text: &str, span: Range<usize>, cues: &Cues) -> Vec<Vec<Range<us
     parts
 }
 
-/// The letters of an initialism are the initials of the name's capitalised words.
 /// A name's initials, with and without its lower-case words: "Joint
 /// Comprehensive Plan of Action" gives JCPOA and JCPA.
 fn document_initials(name: &[&str]) -> [String; 2] {
@@ -787,6 +786,7 @@ fn document_initials(name: &[&str]) -> [String; 2] {
     [initials(true), initials(false)]
 }
 
+/// The letters of an initialism are the initials of the name's capitalised words.
 fn initials_match(initialism: &str, name: &[&str]) -> bool {
     let letters: String = initialism.chars().filter(|c| c.is_alphabetic()).collect();
     let initials: String = name
@@ -808,15 +808,20 @@ fn is_initial(word: &str) -> bool {
             .all(|pair| matches!(pair, [letter, '.'] if letter.is_uppercase()))
 }
 
-/// An initialism: two to six capital letters, dotted or not ("NATO", "F.B.I.").
 /// "(Ruritanian President Ivo) Brandt": an editor's bracket inside a
 /// quotation holds the start of a name whose surname stands after it. The
 /// words in the bracket name no one of their own. An initialism in brackets
 /// ("the Water Board (WB) said") is no such start.
 fn cut_by_a_bracket(text: &str, start: usize, end: usize) -> bool {
-    let opened = text[..start]
+    // Only a short stretch before the run is read, so that each run's check
+    // stays independent of the paragraph's length.
+    let mut from = start.saturating_sub(BRACKET_WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let opened = text[from..start]
         .rfind('(')
-        .is_some_and(|open| !text[open..start].contains(')') && start - open < 40);
+        .is_some_and(|open| !text[from + open..start].contains(')'));
     let last_word = text[..end].rsplit(' ').next().unwrap_or("");
     opened
         && !is_acronym(last_word)
@@ -825,6 +830,10 @@ fn cut_by_a_bracket(text: &str, start: usize, end: usize) -> bool {
             .is_some_and(|rest| rest.starts_with(char::is_uppercase))
 }
 
+/// How far before a run of capitalised words its opening bracket may stand.
+const BRACKET_WINDOW: usize = 40;
+
+/// An initialism: two to six capital letters, dotted or not ("NATO", "F.B.I.").
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.')
