@@ -1678,3 +1678,43 @@ fn a_company_named_with_its_legal_form_is_the_same_company_without_it() {
     let nordbau = named(&dossier, "Nordbau");
     assert_eq!(found[&nordbau.slug].len(), 2, "{:?}", found[&nordbau.slug]);
 }
+
+#[test]
+fn people_named_with_particles_generations_possessive_and_predicate_roles_are_found() {
+    let (dossier, analysis) = build(&[(
+        "harbour",
+        "Harbour authority faces questions over dredging contract\n\
+         Alba van der Meer, an attorney, pleaded guilty on Monday.\n\
+         Gerald Mott Jr., a former campaign adviser to the mayor, declined to comment.\n\
+         Dario Fenn, a Lakeshire man who sold boat licences, pleaded guilty too.\n\
+         Karl Brandt was a policy adviser for the campaign. Brandt left in May.\n\
+         Tomas Ruel, Ms. Varga's lawyer, said he had not seen the filing.\n\
+         \"It was fair,\" said Piet Okafor, former Governor Ana Lind's chief of staff.\n\
+         Van der Meer and Fenn were fined. Nadia Holm left a note; Holm was gone.\n",
+    )]);
+    let names = discovered_names(&dossier);
+    for name in [
+        "Alba van der Meer",
+        "Gerald Mott Jr",
+        "Dario Fenn",
+        "Karl Brandt",
+        "Tomas Ruel",
+        "Piet Okafor",
+    ] {
+        assert!(names.contains(&name), "{name} not in {names:?}");
+    }
+    // A noun that says only that the name is a person's is no title: "the
+    // man" elsewhere names no one.
+    assert!(
+        !dossier.discovery.roles.iter().any(|r| r.title == "man"),
+        "{:?}",
+        dossier.discovery.roles
+    );
+    // A name with nothing beside it that says what it is stays unfound.
+    assert!(!names.contains(&"Nadia Holm"), "{names:?}");
+    let found = mentions(&dossier, &analysis);
+    has(
+        &found[&named(&dossier, "Karl Brandt").slug],
+        "harbour: Brandt",
+    );
+}

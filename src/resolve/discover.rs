@@ -34,7 +34,7 @@ mod settle;
 
 use appositions::{
     apposition_role, definite_role, definite_role_before, of_a_state, organisation_kind_before,
-    role_before_comma, titles_held, titles_of_role, word_before,
+    predicate_role, role_before_comma, titles_held, titles_of_role, word_before,
 };
 use cues::Gazetteer;
 pub use cues::{cues, cues_in, Cues, Edges, StateEntry, DEFAULT_CUES, DEFAULT_GAZETTEER};
@@ -677,8 +677,16 @@ fn read_spans(
             continue;
         }
         if token_text.len() >= 2 {
-            if let Some(role) = apposition_role(&text[end..], cues) {
-                let title = definite_role(&text[end..], cues).map(|t| (t, None));
+            // "Jo Roe Jr., a former aide": the generation's full stop ends no phrase.
+            let after = match token_text.last() {
+                Some(last) if cues.is_generation(last) => {
+                    text[end..].strip_prefix('.').unwrap_or(&text[end..])
+                }
+                _ => &text[end..],
+            };
+            let role = apposition_role(after, cues).or_else(|| predicate_role(after, cues));
+            if let Some(role) = role {
+                let title = definite_role(after, cues).map(|t| (t, None));
                 let person = add_person(
                     reading,
                     &text[start..end],
@@ -867,15 +875,19 @@ fn is_person_name(name: &[&str], cues: &Cues) -> bool {
         }
         _ => name,
     };
-    (1..=4).contains(&name.len())
-        && name.iter().all(|w| {
-            is_capitalised(w)
-                && !cues.is_organisation_word(w)
-                && !cues.is_title(w)
-                && !Cues::is(&cues.calendar, w)
-                && !Cues::is(&cues.not_names, w)
-                && !Cues::is(&cues.demonyms, w)
-                && (w.chars().any(char::is_lowercase) || is_initial(w))
+    // "Ursula van der Lind": a particle stands between capitalised words.
+    let particle = |i: usize| i > 0 && i + 1 < name.len() && cues.name_particles.contains(name[i]);
+    let words = (0..name.len()).filter(|&i| !particle(i)).count();
+    (1..=4).contains(&words)
+        && name.iter().enumerate().all(|(i, w)| {
+            particle(i)
+                || (is_capitalised(w)
+                    && !cues.is_organisation_word(w)
+                    && !cues.is_title(w)
+                    && !Cues::is(&cues.calendar, w)
+                    && !Cues::is(&cues.not_names, w)
+                    && !Cues::is(&cues.demonyms, w)
+                    && (w.chars().any(char::is_lowercase) || is_initial(w)))
         })
         && name
             .last()

@@ -6,9 +6,9 @@ use std::ops::Range;
 
 /// Small words that may stand between the capitalised words of one name
 /// ("Bank of England", "Customs and Border Protection", "Charles de Gaulle").
-pub const CONNECTORS: [&str; 18] = [
-    "of", "and", "for", "the", "de", "du", "des", "la", "le", "del", "von", "van", "der", "den",
-    "al", "bin", "y", "di",
+pub const CONNECTORS: [&str; 24] = [
+    "of", "and", "for", "the", "de", "du", "des", "la", "le", "del", "della", "von", "van", "der",
+    "den", "al", "bin", "ibn", "y", "di", "da", "dos", "ter", "zu",
 ];
 
 /// The byte ranges of the words of `text`. A word is a run of letters and

@@ -189,8 +189,12 @@ fn is_abbreviation(before: &str, abbreviations: &[String]) -> bool {
         .rev()
         .collect();
     let word = word.trim_start_matches('(').to_lowercase();
-    (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
-        || abbreviations.contains(&word)
+    // An initial ("Jane Q. Doe") or dotted initials ("H.R. McMaster", "U.S.
+    // officials"): a name goes on after them far more often than a sentence ends.
+    let initials = word
+        .split('.')
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic));
+    initials || abbreviations.contains(&word)
 }
 
 #[cfg(test)]
@@ -211,6 +215,22 @@ mod tests {
                 "Lt. Gen. (Ret.) Benny Gantz arrived.",
                 "He said “Good. Very good.”",
                 "Then he left."
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_initials_end_no_sentence() {
+        let text = "The board fired the adviser J.R. Castellane and his deputy. P.K. Osei stayed.";
+        let found: Vec<&str> = sentences(text, &quote_spans(text), abbreviations())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "The board fired the adviser J.R. Castellane and his deputy.",
+                "P.K. Osei stayed."
             ]
         );
     }

@@ -4,6 +4,7 @@
 //! of title words gives it, and a state that qualifies that title.
 
 use super::*;
+use crate::text::sentences::ends_abbreviated;
 
 /// The word just before `start`, across one space and an optional full stop ("Sen. Doe").
 pub(super) fn word_before(text: &str, start: usize) -> Option<&str> {
@@ -18,28 +19,75 @@ pub(super) fn word_before(text: &str, start: usize) -> Option<&str> {
 }
 
 /// ", a spokeswoman for …", ", the party's treasurer": the role noun of a noun
-/// phrase after a comma. The phrase opens with its role, a determiner or a name
-/// ("Acme's spokeswoman"), and its role comes before any second determiner:
-/// ", who met the mayor", ", a rencontré le maire" and ", the man who met the
-/// mayor" hold no role of the name's.
+/// phrase after a comma (see `role_of_phrase`).
 pub(super) fn apposition_role<'t>(after: &'t str, cues: &Cues) -> Option<&'t str> {
-    let rest = after.strip_prefix(", ")?;
-    let clause = rest.split([',', '.', ';', '(', '"', '“']).next()?;
+    role_of_phrase(after.strip_prefix(", ")?, cues)
+}
+
+/// " was a policy adviser", " is the party's treasurer": the role noun of a
+/// noun phrase that a copula (`copulas`) joins to the name, where the phrase
+/// opens with a determiner.
+pub(super) fn predicate_role<'t>(after: &'t str, cues: &Cues) -> Option<&'t str> {
+    let rest = after.strip_prefix(' ')?;
+    let rest = cues
+        .copulas
+        .iter()
+        .find_map(|verb| rest.strip_prefix(verb.as_str())?.strip_prefix(' '))?;
+    let first = &rest[words(rest).first()?.clone()];
+    Cues::is(&cues.determiners, first)
+        .then(|| role_of_phrase(rest, cues))
+        .flatten()
+}
+
+/// The role noun of the noun phrase `rest` opens. The phrase opens with its
+/// role, a determiner, a past word ("former") or a name ("Acme's spokeswoman",
+/// "Ms. Roe's lawyer"), and its role comes before any second determiner:
+/// "who met the mayor", "a rencontré le maire" and "the man who met the mayor"
+/// hold no role of the name's. A noun that only says the name is a person's
+/// (`person_nouns`: "a Lakeshire man") counts as a role here.
+fn role_of_phrase<'t>(rest: &'t str, cues: &Cues) -> Option<&'t str> {
+    let clause = phrase(rest, cues);
     let spans = words(clause);
     let is_role = |i: usize| {
         let word = &clause[spans[i].clone()];
         // "the mayor's aide": the role is the aide's, not the mayor's.
         let possessive = clause[spans[i].end..].starts_with(['\'', '’']);
-        !is_capitalised(word) && !possessive && Cues::is(&cues.roles, word)
+        !is_capitalised(word)
+            && !possessive
+            && (Cues::is(&cues.roles, word) || Cues::is(&cues.person_nouns, word))
     };
     let first = &clause[spans.first()?.clone()];
-    if !(is_role(0) || Cues::is(&cues.determiners, first) || is_capitalised(first)) {
+    let opens = is_role(0)
+        || Cues::is(&cues.determiners, first)
+        || Cues::is(&cues.past_titles, first)
+        || is_capitalised(first);
+    if !opens {
         return None;
     }
     (0..spans.len().min(6))
         .take_while(|&i| i == 0 || !Cues::is(&cues.determiners, &clause[spans[i].clone()]))
         .find(|&i| is_role(i))
         .map(|i| &clause[spans[i].clone()])
+}
+
+/// The phrase `rest` opens, up to the punctuation that ends it. The full stop
+/// of an abbreviation, an initial or a title ("Ms. Roe's lawyer", "Gov. Doe's
+/// aide") ends none.
+fn phrase<'t>(rest: &'t str, cues: &Cues) -> &'t str {
+    let mut from = 0;
+    while let Some(at) = rest[from..]
+        .find([',', '.', ';', '(', '"', '“'])
+        .map(|i| from + i)
+    {
+        let word = rest[..at].rsplit(' ').next().unwrap_or_default();
+        let abbreviated = rest[at..].starts_with('.')
+            && (cues.is_title(word) || ends_abbreviated(&rest[at - word.len()..=at]));
+        if !abbreviated {
+            return &rest[..at];
+        }
+        from = at + 1;
+    }
+    rest
 }
 
 /// The titles a run gives the person after it: the title's words in `title`

@@ -18,6 +18,9 @@ pub(super) struct CueFile {
     pub(super) calendar: Vec<String>,
     pub(super) name_suffixes: Vec<String>,
     pub(super) generations: Vec<String>,
+    pub(super) name_particles: Vec<String>,
+    pub(super) person_nouns: Vec<String>,
+    pub(super) copulas: Vec<String>,
     pub(super) not_names: Vec<String>,
     pub(super) modified_nouns: Vec<String>,
     pub(super) past_titles: Vec<String>,
@@ -105,6 +108,14 @@ pub struct Cues {
     pub(super) calendar: HashSet<String>,
     pub(super) name_suffixes: HashSet<String>,
     pub(super) generations: HashSet<String>,
+    /// Lower-case words inside a person's name ("van", "bin"), kept as written.
+    pub(super) name_particles: HashSet<String>,
+    /// Nouns that say an apposition's name is a person's but are no title
+    /// ("a Lakeshire man"), lower case.
+    pub(super) person_nouns: HashSet<String>,
+    /// Verbs that join a name to the role it holds ("Jo Roe was a lawyer"),
+    /// longest first.
+    pub(super) copulas: Vec<String>,
     pub(super) not_names: HashSet<String>,
     pub(super) demonyms: HashSet<String>,
     pub(super) modified_nouns: HashSet<String>,
@@ -247,6 +258,13 @@ impl Cues {
             calendar: lower_set(&file.calendar),
             name_suffixes: file.name_suffixes.iter().cloned().collect(),
             generations: lower_set(&file.generations),
+            name_particles: file.name_particles.iter().cloned().collect(),
+            person_nouns: lower_set(&file.person_nouns),
+            copulas: {
+                let mut copulas = file.copulas.clone();
+                copulas.sort_by_key(|c| std::cmp::Reverse(c.len()));
+                copulas
+            },
             not_names: lower_set(&file.not_names),
             modified_nouns: lower_set(&file.modified_nouns),
             past_titles: lower_set(&file.past_titles),
