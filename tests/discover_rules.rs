@@ -1680,7 +1680,7 @@ fn a_company_named_with_its_legal_form_is_the_same_company_without_it() {
 }
 
 #[test]
-fn people_named_with_particles_generations_possessive_and_predicate_roles_are_found() {
+fn people_named_with_particles_a_generation_a_possessive_a_copula_or_in_a_list_are_found() {
     let (dossier, analysis) = build(&[(
         "harbour",
         "Harbour authority faces questions over dredging contract\n\
@@ -1690,7 +1690,11 @@ fn people_named_with_particles_generations_possessive_and_predicate_roles_are_fo
          Karl Brandt was a policy adviser for the campaign. Brandt left in May.\n\
          Tomas Ruel, Ms. Varga's lawyer, said he had not seen the filing.\n\
          \"It was fair,\" said Piet Okafor, former Governor Ana Lind's chief of staff.\n\
-         Van der Meer and Fenn were fined. Nadia Holm left a note; Holm was gone.\n",
+         Van der Meer and Fenn were fined. Nadia Holm left a note; Holm was gone.\n\
+         Two bank officials – Ilse Marr and Owen Tate – were moved.\n\
+         The suit names former aides including Mr. Stone, Paul Mercer and Rick Yates.\n\
+         George Pappas pleaded guilty in 2017. Pappas was an adviser for the campaign.\n\
+         Two companies – Acme Holdings and Baltic Freight – won the tender.\n",
     )]);
     let names = discovered_names(&dossier);
     for name in [
@@ -1700,6 +1704,11 @@ fn people_named_with_particles_generations_possessive_and_predicate_roles_are_fo
         "Karl Brandt",
         "Tomas Ruel",
         "Piet Okafor",
+        "Ilse Marr",
+        "Owen Tate",
+        "Paul Mercer",
+        "Rick Yates",
+        "George Pappas",
     ] {
         assert!(names.contains(&name), "{name} not in {names:?}");
     }
@@ -1717,4 +1726,15 @@ fn people_named_with_particles_generations_possessive_and_predicate_roles_are_fo
         &found[&named(&dossier, "Karl Brandt").slug],
         "harbour: Brandt",
     );
+    has(
+        &found[&named(&dossier, "George Pappas").slug],
+        "harbour: Pappas",
+    );
+    // A list after a plural noun that is no role holds no people.
+    let acme = dossier
+        .discovery
+        .actors
+        .iter()
+        .find(|a| a.name == "Acme Holdings");
+    assert!(acme.is_none_or(|a| a.kind != ActorKind::Person), "{acme:?}");
 }

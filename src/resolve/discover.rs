@@ -34,7 +34,8 @@ mod settle;
 
 use appositions::{
     apposition_role, definite_role, definite_role_before, of_a_state, organisation_kind_before,
-    predicate_role, role_before_comma, titles_held, titles_of_role, word_before,
+    plural_role_before, predicate_role, role_before_comma, titles_held, titles_of_role,
+    word_before,
 };
 use cues::Gazetteer;
 pub use cues::{cues, cues_in, Cues, Edges, StateEntry, DEFAULT_CUES, DEFAULT_GAZETTEER};
@@ -319,6 +320,9 @@ struct Reading {
     capitalised: HashSet<String>,
     /// The initials of the documents the text names (`document_heads`).
     documents: HashSet<String>,
+    /// Single words a role describes ("Roe, a lawyer, said", "Roe was an
+    /// aide"): word → the role and where first.
+    described: HashMap<String, (String, String)>,
 }
 
 impl Reading {
@@ -574,7 +578,9 @@ fn read_spans(
         }
         // A title, honorific or role just before the run: "Sen. Jane Doe",
         // "spokeswoman Jane Doe", "his lawyer, Jane Doe".
-        let role_and_comma = role_before_comma(text, start, cues).filter(|_| tokens.len() >= 2);
+        let role_and_comma = role_before_comma(text, start, cues)
+            .or_else(|| plural_role_before(text, start, cues))
+            .filter(|_| tokens.len() >= 2);
         if let Some(cue_word) = role_and_comma.or_else(|| word_before(text, start)) {
             let cue = if role_and_comma.is_some() {
                 Some(Cue::Apposition)
@@ -707,6 +713,17 @@ fn read_spans(
                 .or_default() += 1;
         } else {
             let word = token_text[0];
+            // "Roe was a campaign adviser": of itself a surname with a role is
+            // no one (a place is "a member" too), but it makes the full name it
+            // ends a person's (see `group`).
+            let role =
+                apposition_role(&text[end..], cues).or_else(|| predicate_role(&text[end..], cues));
+            if let Some(role) = role {
+                reading
+                    .described
+                    .entry(word.to_string())
+                    .or_insert_with(|| (role.to_string(), source.to_string()));
+            }
             if word.ends_with('s') && word.chars().skip(1).all(char::is_lowercase) {
                 reading
                     .plurals

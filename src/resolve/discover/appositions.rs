@@ -335,6 +335,65 @@ pub(super) fn role_before_comma<'t>(text: &'t str, start: usize, cues: &Cues) ->
     None
 }
 
+/// "two officials – Jo Roe and Al Moss –", "aides including Mr. Doe, Jo Roe
+/// and Al Moss", "lawyers Jo Roe and Al Moss": the plural role noun before a
+/// list of names, the last of which starts at `start`. Each name before it is
+/// a run of capitalised words; the role stands right before the first, across
+/// a dash, a colon, a comma, a space or a word that opens a list
+/// (`list_openers`: "including").
+pub(super) fn plural_role_before<'t>(text: &'t str, start: usize, cues: &Cues) -> Option<&'t str> {
+    let is_plural_role = |word: &str| {
+        !is_capitalised(word)
+            && word
+                .strip_suffix('s')
+                .is_some_and(|stem| Cues::is(&cues.roles, stem))
+    };
+    let mut end = start;
+    for _ in 0..LIST_NAMES {
+        let before = &text[..end];
+        let openers = [" – ", " — ", ": ", ", ", " "]
+            .into_iter()
+            .filter_map(|joiner| before.strip_suffix(joiner))
+            .chain(cues.list_openers.iter().filter_map(|opener| {
+                before
+                    .strip_suffix(' ')?
+                    .strip_suffix(opener.as_str())?
+                    .strip_suffix(' ')
+            }));
+        for rest in openers {
+            if let Some((_, word)) = word_ending_at(text, rest.len()) {
+                if is_plural_role(word) {
+                    return Some(word);
+                }
+            }
+        }
+        // Step back over the name before: "Jo Roe, " or "Jo Roe and ".
+        let rest = [", and ", " and ", ", "]
+            .into_iter()
+            .find_map(|joiner| before.strip_suffix(joiner))?;
+        let mut at = rest.len();
+        let mut name_words = 0;
+        while let Some((word_start, word)) = word_ending_at(text, at) {
+            if !is_capitalised(word) || name_words == 4 {
+                break;
+            }
+            name_words += 1;
+            end = word_start;
+            match text[..word_start].strip_suffix(' ') {
+                Some(r) => at = r.len(),
+                None => break,
+            }
+        }
+        if name_words == 0 {
+            return None;
+        }
+    }
+    None
+}
+
+/// How many names a list before `plural_role_before`'s name may hold.
+const LIST_NAMES: usize = 8;
+
 /// The role noun that ends one space before `at`, or one word earlier when a
 /// lower-case adjective follows it ("le directeur général de …").
 fn role_ending_at(text: &str, at: usize, is_role: impl Fn(&str) -> bool) -> Option<&str> {

@@ -21,6 +21,7 @@ pub(super) struct CueFile {
     pub(super) name_particles: Vec<String>,
     pub(super) person_nouns: Vec<String>,
     pub(super) copulas: Vec<String>,
+    pub(super) list_openers: Vec<String>,
     pub(super) not_names: Vec<String>,
     pub(super) modified_nouns: Vec<String>,
     pub(super) past_titles: Vec<String>,
@@ -116,6 +117,9 @@ pub struct Cues {
     /// Verbs that join a name to the role it holds ("Jo Roe was a lawyer"),
     /// longest first.
     pub(super) copulas: Vec<String>,
+    /// Words that open a list of names after a plural role ("aides including
+    /// …"), as written.
+    pub(super) list_openers: Vec<String>,
     pub(super) not_names: HashSet<String>,
     pub(super) demonyms: HashSet<String>,
     pub(super) modified_nouns: HashSet<String>,
@@ -258,6 +262,7 @@ impl Cues {
             calendar: lower_set(&file.calendar),
             name_suffixes: file.name_suffixes.iter().cloned().collect(),
             generations: lower_set(&file.generations),
+            list_openers: file.list_openers.clone(),
             name_particles: file.name_particles.iter().cloned().collect(),
             person_nouns: lower_set(&file.person_nouns),
             copulas: {

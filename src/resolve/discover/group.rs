@@ -113,14 +113,22 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                 .keys()
                 .any(|source| alone.get(source).copied().unwrap_or(0) >= 2)
         });
-        if (count >= 2 || surname_recurs) && surname_used && tokens.len() <= 3 {
+        // Or its last word alone has a role: "Jo Roe … Roe was an aide".
+        let described = tokens.last().and_then(|s| reading.described.get(*s));
+        let recurs = (count >= 2 || surname_recurs) && surname_used;
+        if (recurs || described.is_some()) && tokens.len() <= 3 {
             if !key.0.is_empty() {
                 named_surnames.insert(key.1.clone());
             }
             let person = reading.people.entry(key).or_default();
             *person.spellings.entry(spelling.clone()).or_default() += count;
-            let first = by_source.keys().next().map_or("", |s| s.as_str());
-            person.cite(Cue::Recurring, &spelling, first);
+            match described {
+                Some((role, source)) if !recurs => person.cite(Cue::Apposition, role, source),
+                _ => {
+                    let first = by_source.keys().next().map_or("", |s| s.as_str());
+                    person.cite(Cue::Recurring, &spelling, first);
+                }
+            }
             person.saw(&by_source);
         }
     }
