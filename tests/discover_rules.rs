@@ -1071,7 +1071,7 @@ fn a_generation_marker_is_no_surname() {
          His lawyer said Jo Ellery Jr. would fight it.\n\
          Tom R. Vance Jr., a former adviser, called it \"a story made up by rivals.\"\n",
     )]);
-    let son = named(&dossier, "Jo Ellery Jr");
+    let son = named(&dossier, "Jo Ellery Jr.");
     assert!(
         !son.variants.iter().any(|v| v == "Jr"),
         "{:?}",
@@ -1699,7 +1699,7 @@ fn people_named_with_particles_a_generation_a_possessive_a_copula_or_in_a_list_a
     let names = discovered_names(&dossier);
     for name in [
         "Alba van der Meer",
-        "Gerald Mott Jr",
+        "Gerald Mott Jr.",
         "Dario Fenn",
         "Karl Brandt",
         "Tomas Ruel",

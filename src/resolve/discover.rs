@@ -497,6 +497,10 @@ fn read_spans(
         };
         let start = first.start;
         let end = tokens.last().map_or(start, |t| t.end);
+        // "Jo Roe Jr., a former aide": the generation keeps its full stop.
+        let generation =
+            tokens.len() >= 2 && cues.is_generation(&text[tokens[tokens.len() - 1].clone()]);
+        let end = end + usize::from(generation && text[end..].starts_with('.'));
         if cut_by_a_bracket(text, start, end) {
             continue;
         }
@@ -683,13 +687,7 @@ fn read_spans(
             continue;
         }
         if token_text.len() >= 2 {
-            // "Jo Roe Jr., a former aide": the generation's full stop ends no phrase.
-            let after = match token_text.last() {
-                Some(last) if cues.is_generation(last) => {
-                    text[end..].strip_prefix('.').unwrap_or(&text[end..])
-                }
-                _ => &text[end..],
-            };
+            let after = &text[end..];
             let role = apposition_role(after, cues).or_else(|| predicate_role(after, cues));
             if let Some(role) = role {
                 let title = definite_role(after, cues).map(|t| (t, None));
