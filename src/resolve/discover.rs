@@ -321,8 +321,8 @@ struct Reading {
     /// The initials of the documents the text names (`document_heads`).
     documents: HashSet<String>,
     /// Single words a role describes ("Roe, a lawyer, said", "Roe was an
-    /// aide"): word → the role and where first.
-    described: HashMap<String, (String, String)>,
+    /// aide"), by source: (word, source) → the role.
+    described: HashMap<(String, String), String>,
 }
 
 impl Reading {
@@ -496,11 +496,7 @@ fn read_spans(
             continue;
         };
         let start = first.start;
-        let end = tokens.last().map_or(start, |t| t.end);
-        // "Jo Roe Jr., a former aide": the generation keeps its full stop.
-        let generation =
-            tokens.len() >= 2 && cues.is_generation(&text[tokens[tokens.len() - 1].clone()]);
-        let end = end + usize::from(generation && text[end..].starts_with('.'));
+        let end = with_generation_stop(text, &tokens, tokens.last().map_or(start, |t| t.end), cues);
         if cut_by_a_bracket(text, start, end) {
             continue;
         }
@@ -547,8 +543,8 @@ fn read_spans(
                     None,
                 );
             }
-            let (token_text, tokens, end) =
-                (&token_text[..stop], &tokens[..stop], tokens[stop - 1].end);
+            let (token_text, tokens) = (&token_text[..stop], &tokens[..stop]);
+            let end = with_generation_stop(text, tokens, tokens[stop - 1].end, cues);
             let name = &token_text[name_start..];
             if !name.is_empty() && is_person_name(name, cues) {
                 let cue = if Cues::is(&cues.honorifics, token_text[t]) {
@@ -719,8 +715,8 @@ fn read_spans(
             if let Some(role) = role {
                 reading
                     .described
-                    .entry(word.to_string())
-                    .or_insert_with(|| (role.to_string(), source.to_string()));
+                    .entry((word.to_string(), source.to_string()))
+                    .or_insert_with(|| role.to_string());
             }
             if word.ends_with('s') && word.chars().skip(1).all(char::is_lowercase) {
                 reading
@@ -879,6 +875,17 @@ fn initialism_letters(word: &str) -> String {
 }
 
 /// Words that can be a person's name: capitalised, no cue word among them, at most four.
+/// `end`, or one byte further where the run ends with a generation and its
+/// full stop ("Jo Roe Jr."): the name is spelled as the text spells it, and
+/// what stands after it (", a former aide") is read from after the stop.
+fn with_generation_stop(text: &str, tokens: &[Range<usize>], end: usize, cues: &Cues) -> usize {
+    let generation = tokens.len() >= 2
+        && tokens
+            .last()
+            .is_some_and(|t| t.end == end && cues.is_generation(&text[t.clone()]));
+    end + usize::from(generation && text[end..].starts_with('.'))
+}
+
 fn is_person_name(name: &[&str], cues: &Cues) -> bool {
     // "Jo F. Roe II", "Jo Roe Jr.": a generation closing a name is no word of it.
     let name = match name.split_last() {
@@ -909,8 +916,9 @@ fn is_person_name(name: &[&str], cues: &Cues) -> bool {
             .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
 }
 
-/// A person's key: first name and surname, lower-cased, without middle initials
-/// or a generational suffix.
+/// A person's key: first name and last word, lower-cased, without middle
+/// initials or a numbered suffix ("III"). A generation ("Jr.") stays its last
+/// word, so that "Jo Roe Jr." is not "Jo Roe".
 fn person_key(name: &[&str], cues: &Cues) -> (String, String) {
     let name: Vec<&str> = name
         .iter()
@@ -920,7 +928,11 @@ fn person_key(name: &[&str], cues: &Cues) -> (String, String) {
     match name.as_slice() {
         [] => (String::new(), String::new()),
         [only] => (String::new(), only.to_lowercase()),
-        [first, .., last] => (first.to_lowercase(), last.to_lowercase()),
+        // "Jo Roe Jr." is keyed as read, with or without the generation's stop.
+        [first, .., last] => (
+            first.to_lowercase(),
+            last.trim_end_matches('.').to_lowercase(),
+        ),
     }
 }
 

@@ -188,13 +188,14 @@ fn is_abbreviation(before: &str, abbreviations: &[String]) -> bool {
         .into_iter()
         .rev()
         .collect();
-    let word = word.trim_start_matches('(').to_lowercase();
-    // An initial ("Jane Q. Doe") or dotted initials ("H.R. McMaster", "U.S.
-    // officials"): a name goes on after them far more often than a sentence ends.
+    let word = word.trim_start_matches('(');
+    // An initial ("Jane Q. Doe") or dotted capital initials ("H.R. McMaster",
+    // "U.S. officials"): a name goes on after them far more often than a
+    // sentence ends. Not "p.m.": "at 8 p.m. Results came" is two sentences.
     let initials = word
         .split('.')
-        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic));
-    initials || abbreviations.contains(&word)
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+    initials || abbreviations.contains(&word.to_lowercase())
 }
 
 #[cfg(test)]
@@ -232,6 +233,11 @@ mod tests {
                 "The board fired the adviser J.R. Castellane and his deputy.",
                 "P.K. Osei stayed."
             ]
+        );
+        let text = "Polls close at 8 p.m. Results come later.";
+        assert_eq!(
+            sentences(text, &quote_spans(text), abbreviations()).len(),
+            2
         );
     }
 }

@@ -3,6 +3,7 @@
 //! Roe, a spokeswoman for …", "Jane Doe, the special envoy"), the title a run
 //! of title words gives it, and a state that qualifies that title.
 
+use super::cues::after_one_of;
 use super::*;
 use crate::text::sentences::ends_abbreviated;
 
@@ -24,19 +25,19 @@ pub(super) fn apposition_role<'t>(after: &'t str, cues: &Cues) -> Option<&'t str
     role_of_phrase(after.strip_prefix(", ")?, cues)
 }
 
-/// " was a policy adviser", " is the party's treasurer": the role noun of a
-/// noun phrase that a copula (`copulas`) joins to the name, where the phrase
-/// opens with a determiner.
+/// " was a policy adviser", " est l'avocate de …": the role noun of a noun
+/// phrase that one of the language's `copulas` joins to the name, where the
+/// phrase opens with a determiner or an article.
 pub(super) fn predicate_role<'t>(after: &'t str, cues: &Cues) -> Option<&'t str> {
-    let rest = after.strip_prefix(' ')?;
-    let rest = cues
-        .copulas
-        .iter()
-        .find_map(|verb| rest.strip_prefix(verb.as_str())?.strip_prefix(' '))?;
-    let first = &rest[words(rest).first()?.clone()];
-    Cues::is(&cues.determiners, first)
-        .then(|| role_of_phrase(rest, cues))
-        .flatten()
+    let rest = after_one_of(after.strip_prefix(' ')?, &cues.copulas)?;
+    // Only the first word: the rest of the paragraph may be long.
+    let first = rest.split([' ', '\'', '’']).next()?;
+    match cues.after_article(rest) {
+        // "l'avocate de …": an elided article is no word of its own.
+        Some(phrase) => role_of_phrase(phrase, cues),
+        None if Cues::is(&cues.determiners, first) => role_of_phrase(rest, cues),
+        None => None,
+    }
 }
 
 /// The role noun of the noun phrase `rest` opens. The phrase opens with its
@@ -44,7 +45,9 @@ pub(super) fn predicate_role<'t>(after: &'t str, cues: &Cues) -> Option<&'t str>
 /// "Ms. Roe's lawyer"), and its role comes before any second determiner:
 /// "who met the mayor", "a rencontré le maire" and "the man who met the mayor"
 /// hold no role of the name's. A noun that only says the name is a person's
-/// (`person_nouns`: "a Lakeshire man") counts as a role here.
+/// (`person_nouns`: "a Lakeshire man who …") counts as a role here, where the
+/// phrase ends with it or a `person_noun_links` word follows it: in "Santa
+/// Rosa, the man told police" the man is someone else.
 fn role_of_phrase<'t>(rest: &'t str, cues: &Cues) -> Option<&'t str> {
     let clause = phrase(rest, cues);
     let spans = words(clause);
@@ -52,9 +55,11 @@ fn role_of_phrase<'t>(rest: &'t str, cues: &Cues) -> Option<&'t str> {
         let word = &clause[spans[i].clone()];
         // "the mayor's aide": the role is the aide's, not the mayor's.
         let possessive = clause[spans[i].end..].starts_with(['\'', '’']);
-        !is_capitalised(word)
-            && !possessive
-            && (Cues::is(&cues.roles, word) || Cues::is(&cues.person_nouns, word))
+        let person_noun = Cues::is(&cues.person_nouns, word)
+            && spans
+                .get(i + 1)
+                .is_none_or(|next| Cues::is(&cues.person_noun_links, &clause[next.clone()]));
+        !is_capitalised(word) && !possessive && (Cues::is(&cues.roles, word) || person_noun)
     };
     let first = &clause[spans.first()?.clone()];
     let opens = is_role(0)
@@ -71,17 +76,18 @@ fn role_of_phrase<'t>(rest: &'t str, cues: &Cues) -> Option<&'t str> {
 }
 
 /// The phrase `rest` opens, up to the punctuation that ends it. The full stop
-/// of an abbreviation, an initial or a title ("Ms. Roe's lawyer", "Gov. Doe's
-/// aide") ends none.
+/// of an abbreviation, an initial or an abbreviated title ("Ms. Roe's lawyer",
+/// "Gov. Doe's aide") ends none; after a whole word ("… the Governor.") it does.
 fn phrase<'t>(rest: &'t str, cues: &Cues) -> &'t str {
     let mut from = 0;
     while let Some(at) = rest[from..]
         .find([',', '.', ';', '(', '"', '“'])
         .map(|i| from + i)
     {
-        let word = rest[..at].rsplit(' ').next().unwrap_or_default();
         let abbreviated = rest[at..].starts_with('.')
-            && (cues.is_title(word) || ends_abbreviated(&rest[at - word.len()..=at]));
+            && word_ending_at(rest, at + 1).is_some_and(|(_, word)| {
+                ends_abbreviated(word) || (cues.is_title(word) && word.chars().count() <= 5)
+            });
         if !abbreviated {
             return &rest[..at];
         }
@@ -238,7 +244,7 @@ pub(super) fn definite_role(after: &str, cues: &Cues) -> Option<String> {
 
 /// The role that `rest`, the words after a "the", opens with (see `definite_role`).
 fn role_after_the(rest: &str, cues: &Cues) -> Option<String> {
-    let clause = rest.split([',', '.', ';', '(', '"', '“']).next()?;
+    let clause = phrase(rest, cues);
     let spans = words(clause);
     let role = spans
         .iter()
@@ -336,11 +342,10 @@ pub(super) fn role_before_comma<'t>(text: &'t str, start: usize, cues: &Cues) ->
 }
 
 /// "two officials – Jo Roe and Al Moss –", "aides including Mr. Doe, Jo Roe
-/// and Al Moss", "lawyers Jo Roe and Al Moss": the plural role noun before a
-/// list of names, the last of which starts at `start`. Each name before it is
-/// a run of capitalised words; the role stands right before the first, across
-/// a dash, a colon, a comma, a space or a word that opens a list
-/// (`list_openers`: "including").
+/// and Al Moss": the plural role noun before a list of names, the last of
+/// which starts at `start`. Each name before it is a run of capitalised words;
+/// the role stands right before the first, across a dash, a colon or a word
+/// that opens a list (`list_openers`: "including").
 pub(super) fn plural_role_before<'t>(text: &'t str, start: usize, cues: &Cues) -> Option<&'t str> {
     let is_plural_role = |word: &str| {
         !is_capitalised(word)
@@ -351,7 +356,9 @@ pub(super) fn plural_role_before<'t>(text: &'t str, start: usize, cues: &Cues) -
     let mut end = start;
     for _ in 0..LIST_NAMES {
         let before = &text[..end];
-        let openers = [" – ", " — ", ": ", ", ", " "]
+        // Not a comma or a space alone: "According to officials, Lake Tahoe
+        // reopens", "advisers Goldman Sachs and Lazard".
+        let openers = [" – ", " — ", ": "]
             .into_iter()
             .filter_map(|joiner| before.strip_suffix(joiner))
             .chain(cues.list_openers.iter().filter_map(|opener| {

@@ -19,9 +19,10 @@ pub(super) struct CueFile {
     pub(super) name_suffixes: Vec<String>,
     pub(super) generations: Vec<String>,
     pub(super) name_particles: Vec<String>,
-    pub(super) person_nouns: Vec<String>,
-    pub(super) copulas: Vec<String>,
-    pub(super) list_openers: Vec<String>,
+    pub(super) person_nouns: HashMap<String, Vec<String>>,
+    pub(super) person_noun_links: HashMap<String, Vec<String>>,
+    pub(super) copulas: HashMap<String, Vec<String>>,
+    pub(super) list_openers: HashMap<String, Vec<String>>,
     pub(super) not_names: Vec<String>,
     pub(super) modified_nouns: Vec<String>,
     pub(super) past_titles: Vec<String>,
@@ -111,15 +112,18 @@ pub struct Cues {
     pub(super) generations: HashSet<String>,
     /// Lower-case words inside a person's name ("van", "bin"), kept as written.
     pub(super) name_particles: HashSet<String>,
-    /// Nouns that say an apposition's name is a person's but are no title
-    /// ("a Lakeshire man"), lower case.
+    /// The language's nouns that say an apposition's name is a person's but
+    /// are no title ("a Lakeshire man"), lower case, and the words that may
+    /// follow them (`person_noun_links`).
     pub(super) person_nouns: HashSet<String>,
-    /// Verbs that join a name to the role it holds ("Jo Roe was a lawyer"),
-    /// longest first.
+    pub(super) person_noun_links: HashSet<String>,
+    /// The language's verbs that join a name to the role it holds ("Jo Roe
+    /// was a lawyer"), longest first, and the words that open a list of names
+    /// after a plural role ("aides including …").
     pub(super) copulas: Vec<String>,
-    /// Words that open a list of names after a plural role ("aides including
-    /// …"), as written.
     pub(super) list_openers: Vec<String>,
+    /// Those four lists of every language, by language.
+    by_language: HashMap<String, LanguageLists>,
     pub(super) not_names: HashSet<String>,
     pub(super) demonyms: HashSet<String>,
     pub(super) modified_nouns: HashSet<String>,
@@ -217,6 +221,42 @@ fn lower_sets_by_language(
         .collect()
 }
 
+/// The cues of one language that `for_language` puts in its `Cues`.
+#[derive(Clone, Default)]
+struct LanguageLists {
+    person_nouns: HashSet<String>,
+    person_noun_links: HashSet<String>,
+    copulas: Vec<String>,
+    list_openers: Vec<String>,
+}
+
+fn language_lists(file: &CueFile) -> HashMap<String, LanguageLists> {
+    let longest_first = |words: &[String]| {
+        let mut words = words.to_vec();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words
+    };
+    let languages: BTreeSet<&String> = (file.person_nouns.keys())
+        .chain(file.person_noun_links.keys())
+        .chain(file.copulas.keys())
+        .chain(file.list_openers.keys())
+        .collect();
+    languages
+        .into_iter()
+        .map(|language| {
+            let list =
+                |map: &HashMap<String, Vec<String>>| map.get(language).cloned().unwrap_or_default();
+            let lists = LanguageLists {
+                person_nouns: lower_set(&list(&file.person_nouns)),
+                person_noun_links: lower_set(&list(&file.person_noun_links)),
+                copulas: longest_first(&list(&file.copulas)),
+                list_openers: longest_first(&list(&file.list_openers)),
+            };
+            (language.clone(), lists)
+        })
+        .collect()
+}
+
 impl Cues {
     pub(super) fn parse(cues: &str, gazetteer: &str) -> Result<Cues, toml::de::Error> {
         let file: CueFile = toml::from_str(cues)?;
@@ -262,14 +302,12 @@ impl Cues {
             calendar: lower_set(&file.calendar),
             name_suffixes: file.name_suffixes.iter().cloned().collect(),
             generations: lower_set(&file.generations),
-            list_openers: file.list_openers.clone(),
             name_particles: file.name_particles.iter().cloned().collect(),
-            person_nouns: lower_set(&file.person_nouns),
-            copulas: {
-                let mut copulas = file.copulas.clone();
-                copulas.sort_by_key(|c| std::cmp::Reverse(c.len()));
-                copulas
-            },
+            person_nouns: HashSet::new(),
+            person_noun_links: HashSet::new(),
+            copulas: Vec::new(),
+            list_openers: Vec::new(),
+            by_language: language_lists(&file),
             not_names: lower_set(&file.not_names),
             modified_nouns: lower_set(&file.modified_nouns),
             past_titles: lower_set(&file.past_titles),
@@ -342,10 +380,20 @@ impl Cues {
             .or_else(|| self.determiners_in.get("en"))
             .cloned()
             .unwrap_or_default();
+        let lists = self
+            .by_language
+            .get(language)
+            .or_else(|| self.by_language.get("en"))
+            .cloned()
+            .unwrap_or_default();
         Cues {
             honorifics,
             roles: roles.clone(),
             determiners,
+            person_nouns: lists.person_nouns,
+            person_noun_links: lists.person_noun_links,
+            copulas: lists.copulas,
+            list_openers: lists.list_openers,
             adjective_after_noun: self.adjective_languages.iter().any(|l| l == language),
             articles: self.definite_articles(language).to_vec(),
             ..self.clone()

@@ -70,7 +70,8 @@ pub(super) fn evidence_of(candidate: &Candidate) -> Vec<Evidence> {
 /// Groups the spellings read into actors.
 pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
     // A two-word name whose last word is also used alone is a person's when
-    // it recurs, or when its last word recurs alone where it is written in full.
+    // it recurs, when its last word recurs alone where it is written in full,
+    // or when a role describes its last word there (`described`).
     let plain = std::mem::take(&mut reading.plain);
     join_short_names(&mut reading.people, cues);
     // Surnames some person carries with a first name, kept as people are added,
@@ -113,8 +114,14 @@ pub(super) fn group(mut reading: Reading, cues: &Cues) -> Vec<Found> {
                 .keys()
                 .any(|source| alone.get(source).copied().unwrap_or(0) >= 2)
         });
-        // Or its last word alone has a role: "Jo Roe … Roe was an aide".
-        let described = tokens.last().and_then(|s| reading.described.get(*s));
+        // Or its last word alone has a role in a source that writes the name
+        // in full: "Jo Roe … Roe was an aide".
+        let described = tokens.last().and_then(|last| {
+            by_source.keys().find_map(|source| {
+                let role = reading.described.get(&(last.to_string(), source.clone()))?;
+                Some((role, source))
+            })
+        });
         let recurs = (count >= 2 || surname_recurs) && surname_used;
         if (recurs || described.is_some()) && tokens.len() <= 3 {
             if !key.0.is_empty() {

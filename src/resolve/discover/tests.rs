@@ -23,3 +23,37 @@ fn initials_and_appositions() {
     assert_eq!(apposition_role(", who said nothing", cues), None);
     assert_eq!(word_before("said Sen. Doe", 10), Some("Sen"));
 }
+
+#[test]
+fn every_name_particle_joins_a_capitalised_run() {
+    // A particle that `capitalised_spans` does not take never reaches a name.
+    let cues = cues();
+    for particle in &cues.name_particles {
+        assert!(CONNECTORS.contains(&particle.as_str()), "{particle}");
+    }
+}
+
+#[test]
+fn a_person_noun_says_person_only_where_the_phrase_is_about_the_name() {
+    let cues = cues_in("en");
+    assert_eq!(
+        apposition_role(", a Lakeshire man who sold licences, said", cues),
+        Some("man")
+    );
+    assert_eq!(apposition_role(", the man told police", cues), None);
+    assert_eq!(
+        apposition_role(", a person familiar with it said", cues),
+        None
+    );
+    assert_eq!(
+        predicate_role(" was a policy adviser for the mayor", cues),
+        Some("adviser")
+    );
+    assert_eq!(predicate_role(" was adviser", cues), None);
+    assert_eq!(
+        predicate_role(" est l'avocate de Ferrex", cues_in("fr")),
+        Some("avocate")
+    );
+    // English reads no Spanish copula: "the Yom Kippur era a …" is no predicate.
+    assert_eq!(predicate_role(" era a minister", cues), None);
+}
