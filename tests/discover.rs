@@ -358,6 +358,13 @@ fn a_discovered_actors_page_shows_how_it_was_found_and_passes_the_checkers() {
     assert!(page.contains("First named:"));
     let kessel = fs::read_to_string(site.join("actors/anna-kessel.html")).unwrap();
     assert!(kessel.contains("Not linked:</span> “Kessel”"));
+    // In the second source only Anna is named in full: there the surname is hers.
+    assert!(
+        kessel.contains(
+            "linked to Anna Kessel only in 1 source: 1 that names Anna Kessel alone in full."
+        ),
+        "{kessel}"
+    );
     let germany = fs::read_to_string(site.join("actors/germany.html")).unwrap();
     assert!(
         germany.contains(
@@ -419,4 +426,37 @@ fn two_surnames_joined_by_and_are_two_people() {
     assert!(names.contains(&"Tova Rahn"), "{names:?}");
     assert!(names.contains(&"Mike Tesk"), "{names:?}");
     assert!(!names.iter().any(|n| n.contains("Rahn Tesk")), "{names:?}");
+}
+
+#[test]
+fn a_shared_surname_says_where_it_is_linked_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    fs::create_dir_all(content.join("sources")).unwrap();
+    fs::write(content.join("dossier.toml"), "title = \"Gala\"\n").unwrap();
+    let sources = [
+        (
+            "gala",
+            "Gala\nMayor Ansel Varga opened the gala with his wife, Ms. Petra Varga, on Friday.\n\
+             Mayor Varga spoke first. Mr. Varga thanked the donors. Varga said the hall was full.\n",
+        ),
+        ("speech", "Speech\nMayor Ansel Varga spoke. Varga said the hall was full.\n"),
+    ];
+    for (slug, text) in sources {
+        fs::write(
+            content.join(format!("sources/{slug}.txt")),
+            source(text, "The Daily Made-Up"),
+        )
+        .unwrap();
+    }
+    let site = dir.path().join("site");
+    build(&content, &site).expect("builds");
+    let page = fs::read_to_string(site.join("actors/ansel-varga.html")).unwrap();
+    assert!(
+        page.contains(
+            "linked to Ansel Varga only in 2 sources: 1 that names Ansel Varga alone in full, \
+             1 that names Ansel Varga far more often than the others."
+        ),
+        "{page}"
+    );
 }

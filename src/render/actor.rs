@@ -106,6 +106,7 @@ struct UnlinkedSpelling<'a> {
     reason: &'static str,
     others: Vec<&'a str>,
     settled: usize,
+    by_prominence: usize,
 }
 
 /// The first sentence that names the actor.
@@ -301,6 +302,11 @@ impl Views<'_> {
                         .filter_map(|c| self.dossier.title_of(c))
                         .collect(),
                     settled: a.settled_in.values().filter(|s| *s == slug).count(),
+                    by_prominence: a
+                        .settled_in
+                        .iter()
+                        .filter(|(source, s)| *s == slug && a.prominent_in.contains(*source))
+                        .count(),
                 })
                 .collect(),
             first: crate::analyse::first_sentence(self.dossier, self.analysis, slug).map(
