@@ -77,8 +77,11 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
             ..load::MaybeDefault::fallback().expect("sources may lack front matter")
         };
         let (text, page, read_from) = if html::is_html_name(file) || html::file_is_html(file) {
-            let page = html::read_page(file).map_err(|d| Error::Content(vec![d]))?;
+            let mut page = html::read_page(file).map_err(|d| Error::Content(vec![d]))?;
             let extracted = html::extract(&page.html);
+            // Only the page's bytes are kept from here: its markup, often several
+            // times their size, is freed now rather than when every file is done.
+            drop(std::mem::take(&mut page.html));
             let read_from = fill_from_page(&mut meta, &extracted, options.outlet.is_some());
             (page_text(&extracted), Some(page), read_from)
         } else {
@@ -115,7 +118,7 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
         }
         Ok((file_name, text, page, read_from, source))
     };
-    let prepared: Vec<Result<Prepared>> = options.files.par_iter().map(prepare).collect();
+    let prepared = in_parallel_largest_first(&options.files, prepare);
 
     let mut imported: Vec<Imported> = Vec::new();
     let mut in_batch: HashSet<String> = HashSet::new();
@@ -181,6 +184,29 @@ pub fn import(options: &ImportOptions) -> Result<Vec<Imported>> {
         }
     }
     Ok(imported)
+}
+
+/// `prepare` over every file in parallel, the results in the files' order. The
+/// largest files are taken first, each by the next thread free, so that no big
+/// page is left to the end to keep one thread busy while the others wait.
+fn in_parallel_largest_first<T: Send>(
+    files: &[PathBuf],
+    prepare: impl Fn(&PathBuf) -> T + Sync,
+) -> Vec<T> {
+    let size = |file: &PathBuf| std::fs::metadata(file).map_or(0, |m| m.len());
+    let mut order: Vec<(u64, usize)> = files
+        .iter()
+        .enumerate()
+        .map(|(i, file)| (size(file), i))
+        .collect();
+    order.sort_by_key(|&(size, i)| (std::cmp::Reverse(size), i));
+    let mut done: Vec<(usize, T)> = order
+        .into_iter()
+        .par_bridge()
+        .map(|(_, i)| (i, prepare(&files[i])))
+        .collect();
+    done.sort_unstable_by_key(|&(i, _)| i);
+    done.into_iter().map(|(_, result)| result).collect()
 }
 
 /// A short slug from the headline: its first words, so file names stay readable.

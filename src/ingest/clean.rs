@@ -16,7 +16,11 @@ const BYLINE_RULE: &str = "byline";
 
 /// Rules that follow from an article's shape rather than its wording.
 /// A dossier can switch them off like any rule (`disable` in furniture.toml).
+mod keys;
+mod quotes;
 mod regions;
+use keys::Keys;
+use quotes::mark_pull_quotes;
 use regions::*;
 
 pub const STRUCTURAL_RULES: &[(&str, &str)] = &[
@@ -319,7 +323,7 @@ impl<'a> Cleaner<'a> {
                 .iter()
                 .filter(|r| r.action == Action::TrimEnd)
             {
-                let Some(captures) = rule.regex.captures(&item.text) else {
+                let Some(captures) = rule.captures(&item.text) else {
                     continue;
                 };
                 let whole = captures.get(0).expect("group 0 always matches");
@@ -337,6 +341,7 @@ impl<'a> Cleaner<'a> {
             }
         }
 
+        let keys = Keys::new(n);
         self.apply_line_rules(
             &mut judged,
             &mut decided,
@@ -357,7 +362,14 @@ impl<'a> Cleaner<'a> {
         let byline = (0..n.min(first_prose + 3))
             .find(|&i| decided[i] && judged[i].rule.as_deref() == Some(BYLINE_RULE))
             .filter(|_| title.is_none());
-        let mut headline = self.find_headline(&judged, &decided, &kept, title, first_prose, byline);
+        let mut headline = self.find_headline(
+            (&judged, &keys),
+            &decided,
+            &kept,
+            title,
+            first_prose,
+            byline,
+        );
         if let (Some(h), Some(by)) = (headline, byline) {
             if h < by && first_prose < by {
                 first_prose = prose.iter().copied().find(|&p| p > by).unwrap_or(n);
@@ -409,7 +421,7 @@ impl<'a> Cleaner<'a> {
             |i, scope| (scope == Scope::Head && in_head(i)) || (scope == Scope::Tail && in_tail(i)),
         );
 
-        let headline_key = headline.map(|h| comparison_key(&judged[h].text));
+        let headline_key = headline.map(|h| keys.of(h, &judged));
         // A deck the front matter names (an imported page gives its own) is the
         // whole deck: the lines under the headline are then the article's.
         let deck_named = overrides.deck.is_some();
@@ -417,10 +429,9 @@ impl<'a> Cleaner<'a> {
             if decided[i] || kept[i] {
                 continue;
             }
+            let repeats_headline = headline_key.is_some_and(|h| h == keys.of(i, &judged));
             let item = &mut judged[i];
-            if headline_key.as_deref() == Some(comparison_key(&item.text).as_str())
-                && self.structural("repeated-headline")
-            {
+            if repeats_headline && self.structural("repeated-headline") {
                 decide(item, &mut decided[i], Fate::Removed, "repeated-headline");
             } else if in_head(i)
                 && headline.is_some_and(|h| i < h)
@@ -436,13 +447,14 @@ impl<'a> Cleaner<'a> {
             mark_before_dateline(&mut judged, &mut decided, &kept, h, deck_named);
         }
         if !deck_named && self.structural("standfirst") {
-            self.mark_standfirst(&mut judged, &mut decided, &kept, first_prose);
+            mark_standfirst(&mut judged, &mut decided, &kept, &keys, first_prose);
         }
         if self.structural("duplicate-paragraph") {
-            remove_duplicates(&mut judged, &mut decided, &kept);
+            remove_duplicates(&mut judged, &mut decided, &kept, &keys);
         }
         if self.structural("pull-quote") {
-            self.mark_pull_quotes(&mut judged, &mut decided, &kept);
+            let credits = self.structural("pull-quote-credit");
+            mark_pull_quotes(&mut judged, &mut decided, &kept, &keys, credits);
         }
         self.mark_inner_headings(&mut judged, &mut decided, &kept);
         if self.structural("teaser-run") {
@@ -482,9 +494,9 @@ impl<'a> Cleaner<'a> {
                 .rules
                 .iter()
                 .filter(|r| r.action == Action::Line && applies(i, r.scope))
-                .find(|r| r.regex.is_match(&judged[i].text));
+                .find(|r| r.is_match(&judged[i].text));
             if let Some(rule) = rule {
-                if let Some(captures) = rule.regex.captures(&judged[i].text) {
+                if let Some(captures) = rule.captures(&judged[i].text) {
                     note_inference(inferred, rule, &captures);
                 }
                 decide(&mut judged[i], &mut decided[i], Fate::Removed, &rule.name);
@@ -497,7 +509,7 @@ impl<'a> Cleaner<'a> {
     /// byline that stands below it.
     fn find_headline(
         &self,
-        judged: &[Judged],
+        (judged, keys): (&[Judged], &Keys),
         decided: &[bool],
         kept: &[bool],
         title: Option<&str>,
@@ -509,14 +521,14 @@ impl<'a> Cleaner<'a> {
             let key = comparison_key(title);
             return (0..judged.len().min(first_prose.max(1) + 1))
                 .filter(open)
-                .find(|&i| comparison_key(&judged[i].text) == key);
+                .find(|&i| keys.of(i, judged) == key);
         }
         let unclaimed = |i: &usize| {
             !self.rules.rules.iter().any(|r| {
                 r.scope == Scope::Head
                     && r.action == Action::Line
                     && !r.spares_headline
-                    && r.regex.is_match(&judged[*i].text)
+                    && r.is_match(&judged[*i].text)
             })
         };
         let first = (0..first_prose).filter(open).find(unclaimed);
@@ -564,119 +576,6 @@ impl<'a> Cleaner<'a> {
                     .is_some_and(is_body_prose);
             if between_paragraphs {
                 decide(&mut judged[i], &mut decided[i], Fate::Removed, rule);
-            }
-        }
-    }
-
-    /// A paragraph whose words all stand, in order, inside a longer paragraph is a
-    /// pull quote: a passage of the article set in large type between its
-    /// paragraphs. Nothing is lost by removing it. A short line right after it that
-    /// names a speaker ("Jo Roe, former minister.") goes with it.
-    fn mark_pull_quotes(&self, judged: &mut [Judged], decided: &mut [bool], kept: &[bool]) {
-        let body: Vec<(usize, String)> = (0..judged.len())
-            .filter(|&i| judged[i].fate == Fate::Body)
-            .map(|i| (i, format!(" {} ", comparison_key(&judged[i].text))))
-            .collect();
-        // Which paragraphs hold each pair of words: the candidates are found by
-        // their opening pair, so an article costs time in proportion to its length.
-        let mut by_pair: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-        for (at, (_, key)) in body.iter().enumerate() {
-            let words: Vec<&str> = key.split_whitespace().collect();
-            for pair in words.windows(2) {
-                let holders = by_pair.entry((pair[0], pair[1])).or_default();
-                if holders.last() != Some(&at) {
-                    holders.push(at);
-                }
-            }
-        }
-        for (at, (i, key)) in body.iter().enumerate() {
-            let words = key.split_whitespace().count();
-            if decided[*i] || kept[*i] || !(PULL_QUOTE_WORDS..=60).contains(&words) {
-                continue;
-            }
-            let parts = unbracketed_parts(&judged[*i].text);
-            let opening: Vec<&str> = parts
-                .first()
-                .map(|p| p.split_whitespace().take(2).collect())
-                .unwrap_or_default();
-            let everywhere: Vec<usize>;
-            let holders = match opening[..] {
-                [a, b] => by_pair.get(&(a, b)).map_or(&[][..], Vec::as_slice),
-                _ => {
-                    everywhere = (0..body.len()).collect();
-                    &everywhere
-                }
-            };
-            let inside = holders.iter().any(|&other| {
-                let long = &body[other].1;
-                other != at && long.len() > key.len() && contains_in_order(long, &parts)
-            });
-            if !inside {
-                continue;
-            }
-            decide(
-                &mut judged[*i],
-                &mut decided[*i],
-                Fate::Removed,
-                "pull-quote",
-            );
-            let credit = i + 1;
-            if credit < judged.len()
-                && !decided[credit]
-                && !kept[credit]
-                && self.structural("pull-quote-credit")
-                && is_speaker_credit(&judged[credit].text)
-            {
-                decide(
-                    &mut judged[credit],
-                    &mut decided[credit],
-                    Fate::Removed,
-                    "pull-quote-credit",
-                );
-            }
-        }
-    }
-
-    /// Among the first paragraphs, one whose opening is a later paragraph in full is
-    /// a summary written above the article: it becomes the deck, and nothing is lost.
-    fn mark_standfirst(
-        &self,
-        judged: &mut [Judged],
-        decided: &mut [bool],
-        kept: &[bool],
-        first_prose: usize,
-    ) {
-        let candidates: Vec<usize> = (first_prose..judged.len())
-            .filter(|&i| !decided[i] && !kept[i])
-            .take(3)
-            .collect();
-        let by_prefix: HashMap<String, Vec<usize>> =
-            candidates.iter().fold(HashMap::new(), |mut map, &i| {
-                map.entry(prefix(&comparison_key(&judged[i].text)))
-                    .or_default()
-                    .push(i);
-                map
-            });
-        for later in first_prose..judged.len() {
-            if decided[later]
-                || judged[later].fate != Fate::Body
-                || count_words(&judged[later].text) < 8
-            {
-                continue;
-            }
-            let key = comparison_key(&judged[later].text);
-            let Some(earlier) = by_prefix.get(&prefix(&key)) else {
-                continue;
-            };
-            for &i in earlier {
-                let candidate = comparison_key(&judged[i].text);
-                if i < later
-                    && !decided[i]
-                    && candidate.len() > key.len()
-                    && candidate.starts_with(&key)
-                {
-                    decide(&mut judged[i], &mut decided[i], Fate::Deck, "standfirst");
-                }
             }
         }
     }
@@ -765,34 +664,73 @@ fn note_inference(inferred: &mut Inferred, rule: &Rule, captures: &regex::Captur
     }
 }
 
+/// Among the first paragraphs, one whose opening is a later paragraph in full is
+/// a summary written above the article: it becomes the deck, and nothing is lost.
+fn mark_standfirst(
+    judged: &mut [Judged],
+    decided: &mut [bool],
+    kept: &[bool],
+    keys: &Keys,
+    first_prose: usize,
+) {
+    let candidates: Vec<usize> = (first_prose..judged.len())
+        .filter(|&i| !decided[i] && !kept[i])
+        .take(3)
+        .collect();
+    let by_prefix: HashMap<&str, Vec<usize>> =
+        candidates.iter().fold(HashMap::new(), |mut map, &i| {
+            map.entry(prefix(keys.of(i, judged))).or_default().push(i);
+            map
+        });
+    for later in first_prose..judged.len() {
+        if decided[later]
+            || judged[later].fate != Fate::Body
+            || count_words(&judged[later].text) < 8
+        {
+            continue;
+        }
+        let key = keys.of(later, judged);
+        let Some(earlier) = by_prefix.get(prefix(key)) else {
+            continue;
+        };
+        for &i in earlier {
+            let candidate = keys.of(i, judged);
+            if i < later && !decided[i] && candidate.len() > key.len() && candidate.starts_with(key)
+            {
+                decide(&mut judged[i], &mut decided[i], Fate::Deck, "standfirst");
+            }
+        }
+    }
+}
+
 /// Collapses exact and near-exact repeats (one is the other with its end cut off,
 /// and keeps at least nine tenths of it), keeping the first. Candidates are found
 /// by a shared opening, so an article costs time in proportion to its length.
-fn remove_duplicates(judged: &mut [Judged], decided: &mut [bool], kept: &[bool]) {
-    let mut exact: HashSet<String> = HashSet::new();
-    let mut by_prefix: HashMap<String, Vec<String>> = HashMap::new();
+fn remove_duplicates(judged: &mut [Judged], decided: &mut [bool], kept: &[bool], keys: &Keys) {
+    let mut exact: HashSet<&str> = HashSet::new();
+    let mut by_prefix: HashMap<&str, Vec<&str>> = HashMap::new();
     for i in 0..judged.len() {
         if !matches!(judged[i].fate, Fate::Body | Fate::Deck)
             || (decided[i] && judged[i].fate == Fate::Body)
         {
             continue;
         }
-        let key = comparison_key(&judged[i].text);
+        let key = keys.of(i, judged);
         if key.is_empty() {
             continue;
         }
         let near = key.len() >= PREFIX
-            && by_prefix.get(&prefix(&key)).is_some_and(|seen| {
+            && by_prefix.get(prefix(key)).is_some_and(|seen| {
                 seen.iter().any(|other| {
                     let (short, long) = if other.len() < key.len() {
-                        (other, &key)
+                        (*other, key)
                     } else {
-                        (&key, other)
+                        (key, *other)
                     };
-                    long.starts_with(short.as_str()) && short.len() * 10 >= long.len() * 9
+                    long.starts_with(short) && short.len() * 10 >= long.len() * 9
                 })
             });
-        if (!exact.insert(key.clone()) || near) && !kept[i] {
+        if (!exact.insert(key) || near) && !kept[i] {
             decide(
                 &mut judged[i],
                 &mut decided[i],
@@ -800,86 +738,24 @@ fn remove_duplicates(judged: &mut [Judged], decided: &mut [bool], kept: &[bool])
                 "duplicate-paragraph",
             );
         } else if key.len() >= PREFIX {
-            by_prefix.entry(prefix(&key)).or_default().push(key);
+            by_prefix.entry(prefix(key)).or_default().push(key);
         }
     }
 }
 
 const PREFIX: usize = 32;
 
-fn prefix(key: &str) -> String {
-    key.chars().take(PREFIX).collect()
+/// The first `PREFIX` characters of a key.
+fn prefix(key: &str) -> &str {
+    key.char_indices()
+        .nth(PREFIX)
+        .map_or(key, |(at, _)| &key[..at])
 }
 
 /// A paragraph of running text: long enough, and finished like a sentence.
 pub fn is_prose(text: &str) -> bool {
     let words = count_words(text);
     words >= 25 || (words >= 8 && ends_like_a_sentence(text))
-}
-
-/// How many words a paragraph needs before it counts as a pull quote: a shorter
-/// one ("He declined to comment.") may well be repeated word for word.
-const PULL_QUOTE_WORDS: usize = 8;
-
-/// The comparison keys of a text's runs outside square brackets, each padded with
-/// spaces: an editor's "[the minister]" stands in for the quote's own "he".
-fn unbracketed_parts(text: &str) -> Vec<String> {
-    let mut parts = Vec::new();
-    let mut rest = text;
-    loop {
-        let (outside, after) = match rest.split_once('[') {
-            Some((outside, after)) => (outside, after.split_once(']').map(|(_, a)| a)),
-            None => (rest, None),
-        };
-        let key = comparison_key(outside);
-        if !key.is_empty() {
-            parts.push(format!(" {key} "));
-        }
-        match after {
-            Some(after) => rest = after,
-            None => return parts,
-        }
-    }
-}
-
-/// Whether `long` holds every part, in order, with at most three words standing
-/// in for each bracketed insertion between them.
-fn contains_in_order(long: &str, parts: &[String]) -> bool {
-    let Some((first, rest)) = parts.split_first() else {
-        return false;
-    };
-    long.match_indices(first.as_str()).any(|(start, _)| {
-        let mut at = start + first.len() - 1;
-        rest.iter().all(|part| {
-            let found = long[at..]
-                .find(part.as_str())
-                .filter(|&gap| long[at..at + gap + 1].split_whitespace().count() <= 3);
-            found.map(|gap| at += gap + part.len() - 1).is_some()
-        })
-    })
-}
-
-/// "Jo Roe, former minister." or "— Jo Roe": a name in capitals, then a comma and
-/// a title, or a dash before it; at most 12 words, no quotation marks.
-fn is_speaker_credit(text: &str) -> bool {
-    let text = text.trim();
-    let dashed = text.trim_start_matches(['—', '–', '-', '―', ' ']);
-    let name_first = |t: &str| {
-        let name: Vec<&str> = t
-            .split(',')
-            .next()
-            .unwrap_or("")
-            .split_whitespace()
-            .collect();
-        (1..=4).contains(&name.len())
-            && name
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    };
-    count_words(text) <= 12
-        && !text.contains(['"', '“', '”', '«', '»'])
-        && ((dashed.len() < text.len() && name_first(dashed))
-            || (text.contains(',') && name_first(text)))
 }
 
 /// Which kind of heading a line between two paragraphs is, if it is one.

@@ -9,10 +9,10 @@
 use crate::error::Diagnostic;
 use crate::load::MAX_FILE_BYTES;
 use crate::model::PartialDate;
-use dom_query::Document;
+use dom_query::{Document, Matcher, NodeRef};
+use json_ld::Article;
 use links::{leading_links, link_texts, trailing_links};
 use regex::Regex;
-use serde_json::Value;
 use std::io::Read;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -159,8 +159,15 @@ pub enum Refused {
 /// is gzipped; as UTF-8, invalid bytes replaced.
 pub fn decode_page(bytes: Vec<u8>) -> Result<SavedPage, Refused> {
     let gzip = is_gzip(&bytes);
-    let markup = if gzip {
-        let mut inflated = Vec::new();
+    let mut markup = if gzip {
+        // A gzip ends with its (last member's) size, modulo 4 GiB: room for it
+        // is made at once rather than by doubling and copying. Deflate shrinks
+        // nothing more than 1032 times, which bounds what a forged size asks.
+        let stated = bytes
+            .last_chunk::<4>()
+            .map_or(0, |size| u64::from(u32::from_le_bytes(*size)));
+        let room = stated.min(bytes.len() as u64 * 1032).min(MAX_FILE_BYTES);
+        let mut inflated = Vec::with_capacity(room as usize + 1);
         flate2::read::MultiGzDecoder::new(bytes.as_slice())
             .take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut inflated)
@@ -172,10 +179,16 @@ pub fn decode_page(bytes: Vec<u8>) -> Result<SavedPage, Refused> {
     } else {
         bytes.clone()
     };
-    let body = markup.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&markup);
-    let (html, lossy) = match String::from_utf8_lossy(body) {
-        std::borrow::Cow::Borrowed(text) => (text.to_string(), false),
-        std::borrow::Cow::Owned(text) => (text, true),
+    if markup.starts_with(b"\xEF\xBB\xBF") {
+        markup.drain(..3);
+    }
+    // Valid UTF-8, as nearly every page is, becomes the text without a copy.
+    let (html, lossy) = match String::from_utf8(markup) {
+        Ok(text) => (text, false),
+        Err(invalid) => (
+            String::from_utf8_lossy(invalid.as_bytes()).into_owned(),
+            true,
+        ),
     };
     Ok(SavedPage {
         bytes,
@@ -362,10 +375,9 @@ pub fn extract(html: &str) -> Extracted {
     // A description that is the lede, or its opening, is no deck: shown above the
     // body it would repeat it, and the body's copy would be taken for a repeat.
     // Some sites fill it with the opening paragraphs run together, cut short.
-    let whole_body = crate::text::comparison_key(&paragraphs.join(" "));
     let lede = |deck: &Found| {
         let deck = crate::text::comparison_key(deck.value.trim_end_matches(['.', '…']));
-        !deck.is_empty() && whole_body.contains(&deck)
+        !deck.is_empty() && keys_contain(&paragraphs, &deck)
     };
     if let Some(deck) = extracted.deck.take_if(|deck| lede(deck)) {
         dropped.push(Dropped {
@@ -376,6 +388,33 @@ pub fn extract(html: &str) -> Extracted {
     extracted.paragraphs = paragraphs;
     extracted.dropped = dropped;
     extracted
+}
+
+/// Whether the comparison key of the paragraphs joined by spaces contains `key`
+/// (itself a comparison key). That key is the paragraphs' own keys joined by
+/// spaces: it is built paragraph by paragraph, and the search stops at the first
+/// paragraph that completes `key`, most often one of the first.
+fn keys_contain(paragraphs: &[String], key: &str) -> bool {
+    let mut joined = String::new();
+    for paragraph in paragraphs {
+        let own = crate::text::comparison_key(paragraph);
+        if own.is_empty() {
+            continue;
+        }
+        // Only a match that ends in the new part is new.
+        let mut from = joined.len().saturating_sub(key.len());
+        while !joined.is_char_boundary(from) {
+            from -= 1;
+        }
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(&own);
+        if joined[from..].contains(key) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Words in a class or id that mark page furniture in nearly every site's markup.
@@ -398,25 +437,42 @@ const FURNITURE_WORDS: [&str; 11] = [
 /// navigation. An element holding three paragraphs or more is left: it is more
 /// likely a wrapper whose name happens to match.
 fn remove_furniture(document: &Document) {
-    for node in document
-        .select("nav, aside, button, iframe, figcaption, [role=navigation]")
-        .nodes()
-    {
-        if dom_query::Selection::from(*node).select("p").length() < 3 {
+    // `nav, aside, button, iframe, figcaption, [role=navigation]`
+    let navigation = elements_where(document, |element| {
+        matches!(
+            &*element.name.local,
+            "nav" | "aside" | "button" | "iframe" | "figcaption"
+        ) || has_attribute(element, "role", |role| role == "navigation")
+    });
+    for node in &navigation {
+        if fewer_than_three_paragraphs(node) {
             node.remove_from_parent();
         }
     }
-    for node in document.select("[class], [id]").nodes() {
-        let names = format!(
-            "{} {}",
-            node.attr("class").unwrap_or_default(),
-            node.attr("id").unwrap_or_default()
-        )
-        .to_ascii_lowercase();
-        let words = || names.split(|c: char| !c.is_ascii_alphanumeric());
-        let furniture = words().any(|word| FURNITURE_WORDS.contains(&word));
+    // `[class], [id]`, in what is left of the page.
+    let named = elements_where(document, |element| {
+        has_attribute(element, "class", |_| true) || has_attribute(element, "id", |_| true)
+    });
+    for node in &named {
+        let (class, id) = (node.attr("class"), node.attr("id"));
+        // The words of both, compared without ASCII case.
+        let words = || {
+            [class.as_deref(), id.as_deref()]
+                .into_iter()
+                .flatten()
+                .flat_map(|names| names.split(|c: char| !c.is_ascii_alphanumeric()))
+        };
+        let furniture = words().any(|word| {
+            FURNITURE_WORDS
+                .iter()
+                .any(|furniture| word.eq_ignore_ascii_case(furniture))
+        });
         // "related", "relatedposts", "related_stories": links to other articles.
-        let related = words().any(|word| word.starts_with("related"));
+        let related = words().any(|word| {
+            word.as_bytes()
+                .get(..7)
+                .is_some_and(|start| start.eq_ignore_ascii_case(b"related"))
+        });
         if related && is_heading(node) {
             // The heading of a block of related links: what follows it in its
             // container is that block.
@@ -431,13 +487,43 @@ fn remove_furniture(document: &Document) {
                 node.node_name().as_deref(),
                 Some("html" | "body" | "article" | "main")
             )
+            && fewer_than_three_paragraphs(node)
         {
-            let selection = dom_query::Selection::from(*node);
-            if selection.select("p").length() < 3 {
-                node.remove_from_parent();
-            }
+            node.remove_from_parent();
         }
     }
+}
+
+/// The page's elements that `keep` picks, in document order: what a selector
+/// of element names and attributes picks, in one walk without a CSS matcher.
+fn elements_where<'a>(
+    document: &'a Document,
+    keep: impl Fn(&dom_query::Element) -> bool,
+) -> Vec<NodeRef<'a>> {
+    document
+        .root()
+        .descendants_it()
+        .filter(|node| node.element_ref().is_some_and(|element| keep(&element)))
+        .collect()
+}
+
+/// Whether the element has the attribute `name` (in no namespace, as a CSS
+/// attribute selector reads it) with a value `value` accepts.
+fn has_attribute(element: &dom_query::Element, name: &str, value: impl Fn(&str) -> bool) -> bool {
+    element
+        .attrs
+        .iter()
+        .any(|attr| attr.name.ns.is_empty() && &*attr.name.local == name && value(&attr.value))
+}
+
+/// Whether fewer than three `p` elements stand inside `node`: counted up to the
+/// third, not over the whole of a big container.
+fn fewer_than_three_paragraphs(node: &NodeRef) -> bool {
+    node.descendants_it()
+        .filter(|inside| inside.has_name("p"))
+        .take(3)
+        .count()
+        < 3
 }
 
 fn is_heading(node: &dom_query::NodeRef) -> bool {
@@ -468,6 +554,7 @@ fn body(document: Document, found: &Extracted) -> (Vec<String>, Vec<Dropped>) {
         .flatten()
         .map(|f| key(&f.value))
         .collect::<Vec<_>>();
+    let author = found.author.as_ref().map(|author| key(&author.value));
     let mut paragraphs = Vec::new();
     let mut dropped = Vec::new();
     for line in text.lines() {
@@ -477,7 +564,7 @@ fn body(document: Document, found: &Extracted) -> (Vec<String>, Vec<Dropped>) {
         }
         let reason = if paragraphs.is_empty() && repeats.contains(&key(&paragraph)) {
             Some("repeats the headline or deck above the body")
-        } else if is_dateline_or_byline(&paragraph, found.author.as_ref()) {
+        } else if is_dateline_or_byline(&paragraph, author.as_deref()) {
             Some("a date or byline the metadata already gives")
         } else {
             None
@@ -504,20 +591,21 @@ fn body(document: Document, found: &Extracted) -> (Vec<String>, Vec<Dropped>) {
 }
 
 /// "5 March 2024", "By Mira Holm": a short block that is only a date, or only
-/// the author the metadata names.
-fn is_dateline_or_byline(paragraph: &str, author: Option<&Found>) -> bool {
+/// the author the metadata names (`author`, as its comparison key).
+fn is_dateline_or_byline(paragraph: &str, author: Option<&str>) -> bool {
     let words = crate::text::count_words(paragraph);
     if words > 8 {
         return false;
     }
-    let key = crate::text::comparison_key(paragraph);
-    let by_author = author.is_some_and(|author| {
-        let name = crate::text::comparison_key(&author.value);
-        !name.is_empty() && (key == name || key == format!("by {name}"))
+    let by_author = author.is_some_and(|name| {
+        let key = crate::text::comparison_key(paragraph);
+        !name.is_empty() && (key == name || key.strip_prefix("by ") == Some(name))
     });
-    let only_a_date = super::infer::parse_date(paragraph).is_some()
-        && paragraph.chars().filter(|c| c.is_alphabetic()).count() <= 20;
-    by_author || only_a_date
+    let only_a_date = || {
+        paragraph.chars().filter(|c| c.is_alphabetic()).count() <= 20
+            && super::infer::parse_date(paragraph).is_some()
+    };
+    by_author || only_a_date()
 }
 
 /// The first value a candidate finds, trying them in order: the later ones
@@ -539,6 +627,9 @@ fn first_kept<const N: usize>(
 
 /// White space collapsed and control characters removed: one line of plain text.
 fn clean_text(text: &str) -> String {
+    if !text.contains(char::is_control) {
+        return crate::text::normalise_space(text);
+    }
     let text: String = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -631,18 +722,27 @@ fn meta(metas: &Metas, key: &str, name: &str, from: &'static str) -> Option<Foun
         .and_then(|m| found(&value(m, "content")?, from))
 }
 
+/// The first value `read` finds in the elements `selector` picks, in document
+/// order. The elements are matched one at a time, so that the search ends at
+/// the first that gives a value instead of walking the rest of the page.
+fn find_in<'a, T>(
+    document: &'a Document,
+    selector: &str,
+    read: impl FnMut(NodeRef<'a>) -> Option<T>,
+) -> Option<T> {
+    let matcher = Matcher::new(selector).expect("a valid selector");
+    let found = dom_query::Selection::from(document.root())
+        .select_matcher_iter(&matcher)
+        .find_map(read);
+    found
+}
+
 fn text_of(document: &Document, selector: &str, from: &'static str) -> Option<Found> {
-    document
-        .select(selector)
-        .iter()
-        .find_map(|node| found(&node.text(), from))
+    find_in(document, selector, |node| found(&node.text(), from))
 }
 
 fn attr_of(document: &Document, selector: &str, name: &str, from: &'static str) -> Option<Found> {
-    document
-        .select(selector)
-        .iter()
-        .find_map(|node| found(&node.attr(name)?, from))
+    find_in(document, selector, |node| found(&node.attr(name)?, from))
 }
 
 /// "By" before a byline, in the languages the furniture rules cover.
@@ -706,12 +806,12 @@ const PUBLISHED_CLASSES: &str = "[class*=publish-date], [class*=publish_date], \
 /// The first of the elements `selector` picks whose `content` or `datetime`
 /// attribute, or text, holds a date.
 fn date_in(document: &Document, selector: &str, from: &'static str) -> Option<Found> {
-    document.select(selector).iter().find_map(|node| {
+    find_in(document, selector, |node| {
         ["content", "datetime", "value"]
             .iter()
             .filter_map(|name| node.attr(name))
             .map(|value| value.to_string())
-            .chain([node.text().to_string()])
+            .chain(std::iter::once_with(|| node.text().to_string()))
             .find_map(|value| found(&value, from).and_then(as_date))
     })
 }
@@ -728,7 +828,7 @@ static PUBLISHED_KEY: LazyLock<Regex> = LazyLock::new(|| {
 /// The first publication time in the page's scripts of data: the last resort,
 /// since a page's data may hold other articles' dates after its own.
 fn date_in_page_data(document: &Document) -> Option<Found> {
-    document.select("script").iter().find_map(|script| {
+    find_in(document, "script", |script| {
         let text = script.text();
         PUBLISHED_KEY
             .captures_iter(&text)
@@ -746,6 +846,11 @@ static DATE_IN_PATH: LazyLock<Regex> = LazyLock::new(|| {
 fn date_in_url(document: &Document, metas: &Metas) -> Option<Found> {
     let url = attr_of(document, "link[rel=canonical]", "href", "")
         .or_else(|| meta(metas, "property", "og:url", ""))?;
+    // The year opens the match: an address without "/19" or "/20" has none,
+    // and the pattern (slow to compile) is not needed.
+    if !url.value.contains("/19") && !url.value.contains("/20") {
+        return None;
+    }
     let c = DATE_IN_PATH.captures(&url.value)?;
     let (year, month, day) = (&c[1], &c[2], &c[3]);
     // A month in digits makes an ISO date; a month's name goes to the reading
@@ -821,138 +926,8 @@ fn without_site_name(headline: &str, outlet: Option<&Found>) -> String {
     headline.to_string()
 }
 
-/// The page's JSON-LD article, if it has one: the first object typed as an
-/// article, at the top, in a list, or in an `@graph`.
-struct Article(Option<Value>);
-
-const ARTICLE_TYPES: [&str; 8] = [
-    "NewsArticle",
-    "Article",
-    "ReportageNewsArticle",
-    "AnalysisNewsArticle",
-    "OpinionNewsArticle",
-    "BlogPosting",
-    "Report",
-    "WebPage",
-];
-
-impl Article {
-    fn find(document: &Document) -> Article {
-        let mut best: Option<(usize, Value)> = None;
-        for script in document.select("script[type]").iter() {
-            let is_json_ld = script
-                .attr("type")
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-            if !is_json_ld {
-                continue;
-            }
-            let text = script.text();
-            let Ok(value) = serde_json::from_str::<Value>(text.trim())
-                .or_else(|_| serde_json::from_str::<Value>(&without_trailing_commas(&text)))
-            else {
-                continue;
-            };
-            for object in objects(&value) {
-                let Some(rank) = type_rank(object) else {
-                    continue;
-                };
-                if best.as_ref().is_none_or(|(r, _)| rank < *r) {
-                    best = Some((rank, object.clone()));
-                }
-            }
-        }
-        Article(best.map(|(_, v)| v))
-    }
-
-    fn text(&self, key: &str, from: &'static str) -> Option<Found> {
-        match self.0.as_ref()?.get(key)? {
-            Value::String(s) => found(s, from),
-            Value::Object(o) => found(o.get("@id").or(o.get("name"))?.as_str()?, from),
-            _ => None,
-        }
-    }
-
-    fn author(&self) -> Option<Found> {
-        let names: Vec<String> = match self.0.as_ref()?.get("author")? {
-            Value::Array(list) => list.iter().filter_map(name_of).collect(),
-            one => name_of(one).into_iter().collect(),
-        };
-        found(&names.join(", "), "the JSON-LD author")
-    }
-
-    fn publisher(&self) -> Option<Found> {
-        let publisher = self.0.as_ref()?.get("publisher")?;
-        found(&name_of(publisher)?, "the JSON-LD publisher")
-    }
-}
-
-/// JSON-LD written by hand or by a template often has a comma before a closing
-/// bracket, which JSON does not allow; browsers' readers and search engines
-/// accept it. Those commas, outside strings, are dropped.
-fn without_trailing_commas(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let (mut in_string, mut escaped) = (false, false);
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if in_string {
-            in_string = escaped || c != '"';
-            escaped = !escaped && c == '\\';
-        } else if c == '"' {
-            in_string = true;
-        } else if c == ',' {
-            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
-            if matches!(next, Some(']' | '}')) {
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn name_of(value: &Value) -> Option<String> {
-    let name = match value {
-        Value::String(s) => s.as_str(),
-        Value::Object(o) => o.get("name")?.as_str()?,
-        Value::Array(list) => return list.iter().find_map(name_of),
-        _ => return None,
-    };
-    (!name.trim().is_empty() && !name.contains("://")).then(|| name.to_string())
-}
-
-/// Every object of a JSON-LD value that could be the article: top level, a list
-/// of them, or an `@graph`, one level deep (as sites write it).
-fn objects(value: &Value) -> Vec<&Value> {
-    let mut out = Vec::new();
-    let list: Vec<&Value> = match value {
-        Value::Array(items) => items.iter().collect(),
-        other => vec![other],
-    };
-    for item in list {
-        if let Some(Value::Array(graph)) = item.get("@graph") {
-            out.extend(graph.iter().filter(|v| v.is_object()));
-        }
-        if item.is_object() {
-            out.push(item);
-        }
-    }
-    out
-}
-
-/// Lower is better: a news article before a plain web page.
-fn type_rank(object: &Value) -> Option<usize> {
-    let types: Vec<&str> = match object.get("@type")? {
-        Value::String(s) => vec![s.as_str()],
-        Value::Array(list) => list.iter().filter_map(Value::as_str).collect(),
-        _ => return None,
-    };
-    types
-        .iter()
-        .filter_map(|t| ARTICLE_TYPES.iter().position(|a| a == t))
-        .min()
-}
-
 mod date_line;
+mod json_ld;
 mod links;
 mod site;
 #[cfg(test)]

@@ -130,19 +130,33 @@ static NUMERIC: LazyLock<Regex> =
 /// "29 nov. 2021", "2021-11-29", "29/11/2021" or "29.11.2021" (day first, as most of
 /// the world writes it).
 pub fn parse_date(text: &str) -> Option<PartialDate> {
-    let candidates = [
-        ISO.captures(text).and_then(|c| ymd(&c[1], &c[2], &c[3])),
-        DAY_MONTH_YEAR
-            .captures(text)
-            .and_then(|c| ymd(&c[3], &month_number(&c[2])?.to_string(), &c[1])),
-        MONTH_DAY_YEAR
-            .captures(text)
-            .and_then(|c| ymd(&c[3], &month_number(&c[1])?.to_string(), &c[2])),
-        NUMERIC
-            .captures(text)
-            .and_then(|c| ymd(&c[3], &c[2], &c[1])),
-    ];
-    candidates.into_iter().flatten().next()
+    // Every form gives the year in four digits: most text has no run of four
+    // digits (`char::is_numeric` takes in every `\d`), and then no date.
+    let mut digits = 0;
+    if !text.chars().any(|c| {
+        digits = if c.is_numeric() { digits + 1 } else { 0 };
+        digits == 4
+    }) {
+        return None;
+    }
+    // The forms in order, each tried only when those before it found nothing.
+    ISO.captures(text)
+        .and_then(|c| ymd(&c[1], &c[2], &c[3]))
+        .or_else(|| {
+            DAY_MONTH_YEAR
+                .captures(text)
+                .and_then(|c| ymd(&c[3], &month_number(&c[2])?.to_string(), &c[1]))
+        })
+        .or_else(|| {
+            MONTH_DAY_YEAR
+                .captures(text)
+                .and_then(|c| ymd(&c[3], &month_number(&c[1])?.to_string(), &c[2]))
+        })
+        .or_else(|| {
+            NUMERIC
+                .captures(text)
+                .and_then(|c| ymd(&c[3], &c[2], &c[1]))
+        })
 }
 
 fn ymd(year: &str, month: &str, day: &str) -> Option<PartialDate> {

@@ -5,6 +5,9 @@ use crate::error::Diagnostic;
 use crate::load::parse_toml;
 use crate::model::TextFile;
 use regex::Regex;
+use regex_automata::meta;
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_syntax::hir::{Hir, HirKind, Look};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -78,6 +81,28 @@ pub struct Rule {
     pub spares_headline: bool,
     pub opens_block: bool,
     pub regex: Regex,
+    /// A looser pattern that every line the rule matches also matches, cheap
+    /// where the rule's own is slow (see [`prefilter`]): a line it turns down is
+    /// no match, and the rule's pattern runs only on the few it lets through.
+    prefilter: Option<meta::Regex>,
+}
+
+impl Rule {
+    /// Whether the rule's pattern matches `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.may_match(text) && self.regex.is_match(text)
+    }
+
+    /// The rule's match in `text`, with its groups.
+    pub fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
+        self.may_match(text)
+            .then(|| self.regex.captures(text))
+            .flatten()
+    }
+
+    fn may_match(&self, text: &str) -> bool {
+        self.prefilter.as_ref().is_none_or(|p| p.is_match(text))
+    }
 }
 
 /// The rules in force for a dossier, in the order they are tried.
@@ -185,8 +210,64 @@ fn compile(spec: &RuleSpec) -> Result<Rule, String> {
         infer: spec.infer,
         spares_headline: spec.spares_headline,
         opens_block: spec.opens_block,
+        prefilter: prefilter(&spec.pattern),
         regex,
     })
+}
+
+/// The rule's pattern without the assertions that make the `regex` crate's fast
+/// engine give up or start cold on every line, when it has any: a Unicode word
+/// boundary (`\b` in `^.*\bWord`) stops its lazy DFA at the first non-ASCII
+/// byte, leaving the slow PikeVM to scan the whole line; an end anchor with no
+/// start anchor (`… more by (?P<value>Name)$`) is searched backwards from the
+/// end, a DFA over reversed Unicode classes that costs tens of milliseconds to
+/// warm up on each thread. Dropping an assertion only widens what a pattern
+/// matches, so a line this looser pattern does not match, the rule's does not.
+fn prefilter(pattern: &str) -> Option<meta::Regex> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    let looks = hir.properties().look_set();
+    let end_only = hir.properties().look_set_suffix().contains(Look::End)
+        && !hir.properties().look_set_prefix().contains(Look::Start);
+    if !looks.contains_word_unicode() && !end_only {
+        return None;
+    }
+    let looser = without_looks(&hir, &|look| {
+        matches!(
+            look,
+            Look::WordUnicode
+                | Look::WordUnicodeNegate
+                | Look::WordStartUnicode
+                | Look::WordEndUnicode
+                | Look::WordStartHalfUnicode
+                | Look::WordEndHalfUnicode
+        ) || (end_only && look == Look::End)
+    });
+    meta::Regex::builder()
+        .configure(meta::Config::new().which_captures(WhichCaptures::None))
+        .build_from_hir(&looser)
+        .ok()
+}
+
+/// `hir` with the assertions `drop` picks replaced by nothing.
+fn without_looks(hir: &Hir, drop: &dyn Fn(Look) -> bool) -> Hir {
+    match hir.kind() {
+        HirKind::Look(look) if drop(*look) => Hir::empty(),
+        HirKind::Repetition(repetition) => {
+            let mut repetition = repetition.clone();
+            repetition.sub = Box::new(without_looks(&repetition.sub, drop));
+            Hir::repetition(repetition)
+        }
+        HirKind::Capture(capture) => {
+            let mut capture = capture.clone();
+            capture.sub = Box::new(without_looks(&capture.sub, drop));
+            Hir::capture(capture)
+        }
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|s| without_looks(s, drop)).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.iter().map(|s| without_looks(s, drop)).collect())
+        }
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
+    }
 }
 
 fn locate(path: &Path, text: &str, needle: &str, message: String) -> Diagnostic {
@@ -232,6 +313,51 @@ pattern = '^(?i)sign up for our newsletter.*$'
         TextFile {
             path: PathBuf::from(path),
             text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_looser_pattern_only_ever_turns_down_what_the_rule_does() {
+        let rules = [
+            // A word boundary after a run of anything, and an end anchor alone.
+            r"^(.*\b\p{Lu}[\p{L}.'’-]+,\s+(?i:left|right)|.*\((?i:L|R)\))$",
+            r"\s*(?i:more by)\s+(?P<value>\p{Lu}\p{L}*(\s+\p{Lu}\p{L}*){0,2})\s*$",
+            r"(?i)^(we use cookies)\b.*\b(consent)\B.*$",
+        ];
+        let lines = [
+            "Jo Roe, left, with the minister",
+            "Jo Roe, left",
+            "Jo Roe,left",
+            "Müller, right, and Ağaoğlu (L)",
+            "Ünal,  RIGHT",
+            "The story ends here. More by Jo Roe",
+            "The story ends here. More by Jo Roe.",
+            "more by Zoë Ørsted Ågren",
+            "We use cookies to ask for your consent:",
+            "We use cookiesx and consent",
+            "We use cookies for consentxy",
+            "",
+        ];
+        for pattern in rules {
+            let looser = prefilter(pattern).expect("a pattern the prefilter loosens");
+            let exact = Regex::new(pattern).unwrap();
+            for line in lines {
+                if exact.is_match(line) {
+                    assert!(looser.is_match(line), "{pattern} on {line:?}");
+                }
+            }
+        }
+        // A pattern anchored at both ends and without word boundaries is left as it is.
+        assert!(prefilter(r"^(?i)tags\s*:.*$").is_none());
+        let set = RuleSet::builtin();
+        for rule in &set.rules {
+            for line in lines {
+                assert_eq!(rule.is_match(line), rule.regex.is_match(line));
+                assert_eq!(
+                    rule.captures(line).map(|c| c.get(0).unwrap().range()),
+                    rule.regex.captures(line).map(|c| c.get(0).unwrap().range())
+                );
+            }
         }
     }
 

@@ -31,7 +31,7 @@ pub(super) fn date_line_under(document: &Document, headline: &str) -> Option<Fou
     if headline.is_empty() {
         return None;
     }
-    let root = document.select("body").nodes().first().copied()?;
+    let root = super::find_in(document, "body", Some)?;
     // The headline as the page shows it: a line that reads as the headline, or the
     // article's h1 (whose words markup may split into several lines).
     let lines = root

@@ -2,7 +2,7 @@
 //! sites set their name as the page's first `h1`, a logo linking to the front page,
 //! and end the `<title>` with it.
 
-use super::{found, Found};
+use super::{find_in, found, Found};
 use dom_query::{Document, NodeRef};
 
 /// Words in a class or id that mark a heading as the site's name.
@@ -59,22 +59,20 @@ fn is_front_page(href: &str) -> bool {
 
 /// The page's first `h1` that is not the site's name.
 pub(super) fn headline_heading(document: &Document) -> Option<Found> {
-    document
-        .select("h1")
-        .nodes()
-        .iter()
-        .filter(|node| !is_site_heading(node))
-        .find_map(|node| found(&node.text(), "the page's first h1 heading"))
+    find_in(document, "h1", |node| {
+        (!is_site_heading(&node))
+            .then(|| found(&node.text(), "the page's first h1 heading"))
+            .flatten()
+    })
 }
 
 /// The text of the first `h1` that is the site's name.
 pub(super) fn site_heading(document: &Document) -> Option<Found> {
-    document
-        .select("h1")
-        .nodes()
-        .iter()
-        .filter(|node| is_site_heading(node))
-        .find_map(|node| found(&node.text(), "the page's site-title heading"))
+    find_in(document, "h1", |node| {
+        is_site_heading(&node)
+            .then(|| found(&node.text(), "the page's site-title heading"))
+            .flatten()
+    })
 }
 
 /// A site's name as written where a name alone belongs: "Autoracing | F1 | Indy"

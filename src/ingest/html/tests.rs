@@ -40,7 +40,7 @@ fn lenient_json_ld_entities_zero_dates_and_the_site_of_the_address() {
     assert_eq!(outlet.value, "lake-times.example");
     assert_eq!(outlet.from, "the site of the page's address");
     assert_eq!(
-        without_trailing_commas(r#"{"a": "x, ]", "b": [1, ], }"#),
+        json_ld::without_trailing_commas(r#"{"a": "x, ]", "b": [1, ], }"#),
         r#"{"a": "x, ]", "b": [1 ] }"#
     );
     assert_eq!(
@@ -374,4 +374,35 @@ fn a_site_name_loses_its_sections_and_handle_sign() {
     );
     assert_eq!(outlet("@lakewire").as_deref(), Some("lakewire"));
     assert_eq!(outlet("Lake Wire").as_deref(), Some("Lake Wire"));
+}
+
+#[test]
+fn the_body_key_is_searched_paragraph_by_paragraph_as_it_would_be_whole() {
+    let paragraphs: Vec<String> = [
+        "“Quoted,” she said —",
+        "…",
+        "İstanbul's mayor, then the rest.",
+        "Ünïcode ends here!",
+    ]
+    .map(String::from)
+    .to_vec();
+    let whole = crate::text::comparison_key(&paragraphs.join(" "));
+    for end in 0..=paragraphs.len() {
+        let whole_of = crate::text::comparison_key(&paragraphs[..end].join(" "));
+        for start in 0..whole_of.len() {
+            for stop in start + 1..=whole_of.len() {
+                let Some(key) = whole_of.get(start..stop).map(str::trim) else {
+                    continue;
+                };
+                if key.is_empty() {
+                    continue;
+                }
+                assert!(keys_contain(&paragraphs[..end], key), "{key:?}");
+            }
+        }
+    }
+    assert!(keys_contain(&paragraphs, "said i"));
+    assert!(!keys_contain(&paragraphs, "said  i"));
+    assert!(!keys_contain(&paragraphs, "here x"));
+    assert!(whole.contains("said i"));
 }
